@@ -1,0 +1,484 @@
+"""Measure atsmatch against reference tools run side by side on this machine.
+
+Four figures, each next to the target it must meet (see benchmarks/README.md):
+1. skill extraction throughput on job postings, against flashtext and pyahocorasick loaded
+   with the same alias list, and the cost of the typo tier;
+2. end-to-end match latency with one warm `atsmatch.Matcher` (text and PDF), against
+   pdfminer.six's own layout parse of the same PDF;
+3. cold start of `atsmatch --help`, beside `python -c "import spacy"`;
+4. peak memory (RSS) of a CLI match of the example PDF.
+
+Ratios, not absolute numbers, are what carry across machines. Needs the `dev` extra
+(flashtext, pyahocorasick).
+
+    python benchmarks/run.py            # full run, about a minute or two
+    python benchmarks/run.py --quick    # few iterations: a smoke test for CI
+    python benchmarks/run.py --write    # also write benchmarks/results.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+RESULTS = Path(__file__).resolve().parent / "results.md"
+RESUME_PDF = EXAMPLES / "resume.pdf"
+RESUME_TXT = EXAMPLES / "resume.txt"
+RESUME_DOCX = EXAMPLES / "resume.docx"
+JOB = EXAMPLES / "job_ml_engineer.txt"
+
+
+# ----------------------------------------------------------------------------- requirements
+def _check_requirements() -> None:
+    """Fail early, naming every missing piece, rather than half-way with a traceback."""
+    missing: list[str] = []
+    probes: list[tuple[str, Callable[[], object]]] = [
+        ("atsmatch.taxonomy.load_taxonomy", lambda: __import__("atsmatch.taxonomy").taxonomy),
+        ("atsmatch.extract.Extractor", lambda: __import__("atsmatch.extract").extract.Extractor),
+        ("atsmatch.Matcher", lambda: __import__("atsmatch").Matcher),
+        ("flashtext (pip install -e '.[dev]')", lambda: __import__("flashtext").KeywordProcessor),
+        ("pyahocorasick (pip install -e '.[dev]')", lambda: __import__("ahocorasick").Automaton),
+        ("pdfminer.six", lambda: __import__("pdfminer.high_level")),
+    ]
+    for name, probe in probes:
+        try:
+            probe()
+        except (ImportError, AttributeError) as exc:
+            missing.append(f"  - {name}: {type(exc).__name__}: {exc}")
+    for path in (RESUME_PDF, RESUME_DOCX, RESUME_TXT, JOB):
+        if not path.is_file():
+            missing.append(f"  - {path.relative_to(ROOT)} (run python examples/make_resume.py)")
+    if missing:
+        sys.exit("benchmarks/run.py cannot run; missing:\n" + "\n".join(missing))
+
+
+# ----------------------------------------------------------------------------------- corpus
+def shared_dir() -> Path:
+    """The shared corpus: $ATSMATCH_SHARED, else `../shared` beside the repository."""
+    return Path(os.environ.get("ATSMATCH_SHARED", ROOT.parent / "shared"))
+
+
+def load_job_texts() -> tuple[list[str], list[str]]:
+    """Job texts for the extraction benchmark, and a note per source (missing ones skipped)."""
+    texts: list[str] = []
+    notes: list[str] = []
+    jobs_dir = shared_dir() / "corpus" / "jobs"
+    files = sorted(jobs_dir.rglob("*.txt")) if jobs_dir.is_dir() else []
+    texts += [path.read_text("utf-8", errors="replace") for path in files]
+    notes.append(f"{len(files)} postings from corpus/jobs/" if files else f"skipped {jobs_dir}")
+    examples = sorted(EXAMPLES.glob("job_*.txt"))
+    texts += [path.read_text("utf-8") for path in examples]
+    notes.append(f"{len(examples)} example postings")
+    skillspan = shared_dir() / "corpus" / "skills_dev" / "skillspan_dev_postings.jsonl"
+    if skillspan.is_file():
+        # JSON lines: source, idx, split, knowledge_spans, skill_spans and the posting's text.
+        lines = skillspan.read_text("utf-8").splitlines()
+        postings = [json.loads(line)["text"] for line in lines if line.strip()]
+        texts += postings
+        notes.append(f"{len(postings)} SkillSpan dev postings")
+    else:
+        notes.append(f"skipped {skillspan}")
+    return texts, notes
+
+
+# ---------------------------------------------------------------------------------- timing
+def _timed(fn: Callable[[], object], runs: int) -> list[float]:
+    """Wall time in seconds of each of `runs` calls."""
+    times: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _p95(times: Sequence[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+@dataclass
+class Report:
+    """Rows of the printed tables plus the targets, kept for results.md."""
+
+    sections: list[tuple[str, list[str], list[list[str]]]] = field(default_factory=list)
+    targets: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def table(self, title: str, header: list[str], rows: list[list[str]]) -> None:
+        self.sections.append((title, header, rows))
+        print(f"\n{title}")
+        print(_aligned(header, rows))
+
+    def target(self, name: str, figure: str, goal: str, ok: bool) -> None:
+        self.targets.append((name, figure, goal, ok))
+
+
+def _aligned(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def fmt(row: list[str]) -> str:
+        cells = [
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([fmt(header), rule, *(fmt(r) for r in rows)])
+
+
+# ------------------------------------------------------------------------- 1. extraction
+class FlashtextRef:
+    """flashtext KeywordProcessor, case-insensitive, with atsmatch's forms."""
+
+    def __init__(self, patterns: Sequence[tuple[str, str]]) -> None:
+        from flashtext import KeywordProcessor
+
+        self.kp = KeywordProcessor(case_sensitive=False)
+        for form, skill_id in patterns:
+            self.kp.add_keyword(form, skill_id)
+
+    def count(self, text: str) -> int:
+        return len(self.kp.extract_keywords(text))
+
+
+class AhoCorasickRef:
+    """pyahocorasick over lowercased text, with a word-boundary check and longest-match wins.
+
+    The boundary check is what makes it a fair reference: a bare automaton finds "go" in "good".
+    """
+
+    def __init__(self, patterns: Sequence[tuple[str, str]]) -> None:
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        for form, skill_id in patterns:
+            key = form.lower()
+            self.automaton.add_word(key, (len(key), skill_id))
+        self.automaton.make_automaton()
+
+    def count(self, text: str) -> int:
+        lowered = text.lower()
+        size = len(lowered)
+        found: list[tuple[int, int]] = []
+        for end, (length, _skill) in self.automaton.iter(lowered):
+            start = end - length + 1
+            before = lowered[start - 1] if start > 0 else " "
+            after = lowered[end + 1] if end + 1 < size else " "
+            if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+                continue
+            found.append((start, end))
+        found.sort(key=lambda span: (span[0], -span[1]))
+        hits, reach = 0, -1
+        for start, end in found:
+            if start > reach:
+                hits += 1
+                reach = end
+        return hits
+
+
+def _count_all(count: Callable[[str], int], texts: Sequence[str]) -> int:
+    return sum(count(text) for text in texts)
+
+
+def bench_extraction(report: Report, quick: bool) -> None:
+    """Throughput (MB/s) of each tool over all job texts: median of several passes."""
+    from atsmatch.extract import Extractor
+    from atsmatch.taxonomy import load_taxonomy
+
+    texts, notes = load_job_texts()
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    report.notes.append(
+        f"Extraction corpus: {len(texts)} texts, {size_mb:.2f} MB ({'; '.join(notes)})"
+    )
+    print(report.notes[-1])
+
+    taxonomy = load_taxonomy()
+    import spacy
+
+    spacy.blank("en")  # pay spaCy's import and registry set-up before timing the builds
+    start = time.perf_counter()
+    exact = Extractor(taxonomy, fuzzy=False)
+    build_s = time.perf_counter() - start
+    start = time.perf_counter()
+    with_typos = Extractor(taxonomy)
+    typos_build_s = time.perf_counter() - start
+    patterns = exact.patterns()
+    if not patterns:
+        sys.exit("benchmarks/run.py: the extractor has no patterns (is vocab/ empty?)")
+    report.notes.append(
+        f"Vocabulary: {len(taxonomy.skills)} skills, {len(patterns)} forms loaded into every tool"
+    )
+    print(report.notes[-1])
+
+    passes = 1 if quick else 7
+    tools: list[tuple[str, Callable[[str], int], float]] = []
+    start = time.perf_counter()
+    flash = FlashtextRef(patterns)
+    flash_build_s = time.perf_counter() - start
+    start = time.perf_counter()
+    aho = AhoCorasickRef(patterns)
+    aho_build_s = time.perf_counter() - start
+    tools = [
+        ("atsmatch (typo tier on)", lambda t: len(with_typos.extract_text(t)), typos_build_s),
+        ("atsmatch (typo tier off)", lambda t: len(exact.extract_text(t)), build_s),
+        ("flashtext KeywordProcessor", flash.count, flash_build_s),
+        ("pyahocorasick + boundaries", aho.count, aho_build_s),
+    ]
+    # One untimed pass each fills spaCy's string store and lexeme cache, then the timed passes
+    # go round-robin so every tool sees the same background load.
+    hits = [_count_all(count, texts) for _, count, _ in tools]
+    times: list[list[float]] = [[] for _ in tools]
+    for _ in range(passes):
+        for i, (_, count, _) in enumerate(tools):
+            times[i] += _timed(functools.partial(_count_all, count, texts), 1)
+    results = [
+        (name, size_mb / statistics.median(runs), found, build)
+        for (name, _, build), runs, found in zip(tools, times, hits, strict=True)
+    ]
+
+    base = results[0][1]
+    rows = [
+        [
+            name,
+            f"{mbps:.2f}",
+            str(hits),
+            f"{mbps / base:.2f}x",
+            f"{build * 1000:.0f}",
+        ]
+        for name, mbps, hits, build in results
+    ]
+    report.table(
+        "1. Skill extraction throughput (same forms in every tool)",
+        ["tool", "MB/s", "hits", "x atsmatch", "build ms"],
+        rows,
+    )
+    overhead = (results[1][1] / results[0][1] - 1) * 100  # time on / time off - 1
+    print(f"typo tier overhead: {overhead:+.1f}% extraction time")
+    report.target("typo tier cost on extraction", f"{overhead:+.1f}%", "<= +30%", overhead <= 30)
+
+
+# ------------------------------------------------------------------------ 2. latency
+def bench_latency(report: Report, quick: bool) -> None:
+    """Warm end-to-end match latency, and pdfminer's own parse of the same PDF."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+
+    import atsmatch
+
+    resume_text = RESUME_TXT.read_text("utf-8")
+    job_text = JOB.read_text("utf-8")
+    matcher = atsmatch.Matcher()
+
+    text_runs, pdf_runs = (20, 5) if quick else (300, 60)
+
+    def pdfminer_parse() -> None:
+        for _ in extract_pages(RESUME_PDF, laparams=LAParams(boxes_flow=None)):
+            pass
+
+    cases: list[tuple[str, Callable[[], object], int]] = [
+        ("match: resume text vs posting", lambda: matcher.match(resume_text, job_text), text_runs),
+        ("match: resume PDF vs posting", lambda: matcher.match(RESUME_PDF, job_text), pdf_runs),
+        ("match: resume DOCX vs posting", lambda: matcher.match(RESUME_DOCX, job_text), pdf_runs),
+        ("pdfminer extract_pages (boxes_flow=None)", pdfminer_parse, pdf_runs),
+    ]
+    for _, fn, _ in cases:
+        fn()  # warm: the first call builds the extractor and runs every lazy import
+    # Round-robin, so the PDF match and the pdfminer parse it is compared with share the load.
+    times: list[list[float]] = [[] for _ in cases]
+    for round_ in range(max(runs for _, _, runs in cases)):
+        for i, (_, fn, runs) in enumerate(cases):
+            if round_ < runs:
+                times[i] += _timed(fn, 1)
+    medians = {name: statistics.median(t) for (name, _, _), t in zip(cases, times, strict=True)}
+    rows = [
+        [name, str(runs), f"{medians[name] * 1000:.2f}", f"{_p95(t) * 1000:.2f}"]
+        for (name, _, runs), t in zip(cases, times, strict=True)
+    ]
+    report.table(
+        f"2. Match latency, one warm Matcher ({len(job_text.encode()):,} byte posting)",
+        ["case", "runs", "median ms", "p95 ms"],
+        rows,
+    )
+    text_ms = medians[cases[0][0]] * 1000
+    ratio = medians[cases[1][0]] / medians[cases[-1][0]]
+    print(f"PDF match / pdfminer parse: {ratio:.2f}x")
+    report.target("warm text-only match, median", f"{text_ms:.2f} ms", "<= 10 ms", text_ms <= 10)
+    report.target("PDF match / pdfminer parse", f"{ratio:.2f}x", "<= 1.3x", ratio <= 1.3)
+
+
+# ---------------------------------------------------------------------- 3. cold start
+def _cli() -> list[str]:
+    """The installed `atsmatch` script next to this interpreter, else `python -m atsmatch`."""
+    script = Path(sys.executable).parent / "atsmatch"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("atsmatch")
+    return [found] if found else [sys.executable, "-m", "atsmatch"]
+
+
+def _wall(cmd: Sequence[str], runs: int) -> tuple[float, int]:
+    """Median wall time of a subprocess and its last exit code."""
+    times: list[float] = []
+    code = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        code = subprocess.run(cmd, capture_output=True, check=False).returncode
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), code
+
+
+def bench_cold_start(report: Report, quick: bool) -> None:
+    """Process start to exit: what a user waits for on every command."""
+    runs = 3 if quick else 5
+    help_s, help_code = _wall([*_cli(), "--help"], runs)
+    spacy_s, _ = _wall([sys.executable, "-c", "import spacy"], runs)
+    python_s, _ = _wall([sys.executable, "-c", "pass"], runs)
+    report.table(
+        f"3. Cold start (median of {runs} subprocess runs)",
+        ["command", "seconds"],
+        [
+            ["atsmatch --help", f"{help_s:.3f}"],
+            ['python -c "import spacy"', f"{spacy_s:.3f}"],
+            ['python -c "pass"', f"{python_s:.3f}"],
+        ],
+    )
+    if help_code != 0:
+        print(f"warning: atsmatch --help exited with {help_code}")
+    report.target("atsmatch --help", f"{help_s:.3f} s", "< 0.3 s", help_s < 0.3)
+
+
+# -------------------------------------------------------------------------- 4. memory
+_MAX_RSS = re.compile(r"Maximum resident set size \(kbytes\):\s*(\d+)")
+# Run the command in a fresh interpreter so RUSAGE_CHILDREN sees that child alone.
+_RUSAGE_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], capture_output=True).returncode\n"
+    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def peak_rss_mb(cmd: Sequence[str]) -> tuple[float, int, str]:
+    """Peak RSS in MB of a command, its exit code, and how it was measured."""
+    gnu_time = Path("/usr/bin/time")
+    if gnu_time.is_file():
+        done = subprocess.run(
+            [str(gnu_time), "-v", *cmd], capture_output=True, text=True, check=False
+        )
+        found = _MAX_RSS.search(done.stderr)
+        if found:
+            return int(found.group(1)) / 1024, done.returncode, "/usr/bin/time -v"
+    out = subprocess.run(
+        [sys.executable, "-c", _RUSAGE_WRAPPER, *cmd], capture_output=True, text=True, check=True
+    ).stdout.split()
+    kbytes = int(out[1])  # ru_maxrss is in kilobytes on Linux
+    if sys.platform == "darwin":
+        kbytes //= 1024  # bytes on macOS
+    return kbytes / 1024, int(out[0]), "getrusage(RUSAGE_CHILDREN)"
+
+
+def bench_memory(report: Report, quick: bool) -> None:
+    """Peak memory of a whole CLI match, from process start to exit."""
+    del quick
+    cmd = [*_cli(), "match", str(RESUME_PDF), str(JOB)]
+    mb, code, how = peak_rss_mb(cmd)
+    spacy_mb, _, _ = peak_rss_mb([sys.executable, "-c", "import spacy; spacy.blank('en')"])
+    report.table(
+        f"4. Peak memory ({how})",
+        ["command", "peak RSS MB", "exit code"],
+        [
+            ["atsmatch match resume.pdf job_ml_engineer.txt", f"{mb:.0f}", str(code)],
+            ["python: import spacy; spacy.blank('en')", f"{spacy_mb:.0f}", "0"],
+        ],
+    )
+    if code not in (0, 3):  # 3: score below --fail-under, a result rather than a failure
+        print(f"warning: the CLI match exited with {code}; the figure may not be a full match")
+    report.target("CLI match peak RSS", f"{mb:.0f} MB", "< 250 MB", mb < 250)
+
+
+# --------------------------------------------------------------------------------- output
+def print_targets(report: Report) -> None:
+    rows = [[name, figure, goal, "✓" if ok else "✗"] for name, figure, goal, ok in report.targets]
+    report.table("Targets", ["target", "measured", "goal", "met"], rows)
+
+
+def _machine() -> str:
+    import atsmatch
+
+    return (
+        f"atsmatch {atsmatch.__version__}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"{_cpu_model()}"
+    )
+
+
+def _cpu_model() -> str:
+    """The CPU model from /proc/cpuinfo on Linux (platform.processor() is often empty there)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text("utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def write_markdown(report: Report, path: Path, quick: bool) -> None:
+    """results.md: the same tables in Markdown, with the machine and the date."""
+    out = [
+        "# Benchmark results",
+        "",
+        f"Generated by `python benchmarks/run.py{' --quick' if quick else ''} --write` on "
+        f"{dt.date.today().isoformat()}: {_machine()}.",
+        "",
+        *(f"- {note}" for note in report.notes),
+    ]
+    for title, header, rows in report.sections:
+        out += ["", f"## {title}", "", "| " + " | ".join(header) + " |"]
+        out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+        out += ["| " + " | ".join(row) + " |" for row in rows]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"\nwrote {path}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="few iterations (CI smoke test)")
+    parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.name}")
+    args = parser.parse_args(argv)
+    _check_requirements()
+    report = Report()
+    print(_machine())
+    benches: list[Callable[[Report, bool], Any]] = [
+        bench_extraction,
+        bench_latency,
+        bench_cold_start,
+        bench_memory,
+    ]
+    for bench in benches:
+        bench(report, args.quick)
+    print_targets(report)
+    if args.write:
+        write_markdown(report, RESULTS, args.quick)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

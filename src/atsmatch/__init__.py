@@ -1,0 +1,112 @@
+"""atsmatch: offline, explainable resume / job matching for ML, data, cloud and MLOps roles.
+
+>>> import atsmatch
+>>> report = atsmatch.match(Path("resume.pdf"), Path("job.txt"))  # doctest: +SKIP
+>>> report.score, [m.name for m in report.missing[:3]]  # doctest: +SKIP
+
+Public names are loaded on first use, so `import atsmatch` (and the CLI's `--help`) stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("atsmatch")
+except PackageNotFoundError:  # running from a source tree without metadata
+    __version__ = "0.0.0"
+
+if TYPE_CHECKING:
+    from atsmatch._api import Matcher, extract_skills, match, parse_job, parse_resume
+    from atsmatch.documents import read_document
+    from atsmatch.errors import (
+        AtsmatchError,
+        CorruptDocumentError,
+        DocumentError,
+        EncryptedDocumentError,
+        LimitExceededError,
+        NoTextLayerError,
+        TaxonomyError,
+        TaxonomyValidationError,
+        UnsupportedFormatError,
+    )
+    from atsmatch.limits import Limits
+    from atsmatch.models import (
+        Document,
+        JobPosting,
+        MatchReport,
+        MissingKeyword,
+        Resume,
+        SkillHit,
+    )
+    from atsmatch.taxonomy import Taxonomy, load_taxonomy
+
+_LAZY = {
+    "AtsmatchError": "atsmatch.errors",
+    "CorruptDocumentError": "atsmatch.errors",
+    "Document": "atsmatch.models",
+    "DocumentError": "atsmatch.errors",
+    "EncryptedDocumentError": "atsmatch.errors",
+    "JobPosting": "atsmatch.models",
+    "LimitExceededError": "atsmatch.errors",
+    "Limits": "atsmatch.limits",
+    "MatchReport": "atsmatch.models",
+    "Matcher": "atsmatch._api",
+    "MissingKeyword": "atsmatch.models",
+    "NoTextLayerError": "atsmatch.errors",
+    "Resume": "atsmatch.models",
+    "SkillHit": "atsmatch.models",
+    "Taxonomy": "atsmatch.taxonomy",
+    "TaxonomyError": "atsmatch.errors",
+    "TaxonomyValidationError": "atsmatch.errors",
+    "UnsupportedFormatError": "atsmatch.errors",
+    "extract_skills": "atsmatch._api",
+    "load_taxonomy": "atsmatch.taxonomy",
+    "match": "atsmatch._api",
+    "parse_job": "atsmatch._api",
+    "parse_resume": "atsmatch._api",
+    "read_document": "atsmatch.documents",
+}
+
+__all__ = [
+    "AtsmatchError",
+    "CorruptDocumentError",
+    "Document",
+    "DocumentError",
+    "EncryptedDocumentError",
+    "JobPosting",
+    "LimitExceededError",
+    "Limits",
+    "MatchReport",
+    "Matcher",
+    "MissingKeyword",
+    "NoTextLayerError",
+    "Resume",
+    "SkillHit",
+    "Taxonomy",
+    "TaxonomyError",
+    "TaxonomyValidationError",
+    "UnsupportedFormatError",
+    "__version__",
+    "extract_skills",
+    "load_taxonomy",
+    "match",
+    "parse_job",
+    "parse_resume",
+    "read_document",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'atsmatch' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,3 @@
+from atsmatch.cli import main
+
+main()

@@ -1,0 +1,274 @@
+"""The public API: wires reading, structure, extraction, scoring and suggestions together.
+
+`Matcher` holds the compiled state (taxonomy, spaCy matcher) so a backend builds it once and
+shares it across requests and threads; the module-level functions use one default `Matcher`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from atsmatch.limits import DEFAULT_LIMITS, Limits
+from atsmatch.models import (
+    Block,
+    Document,
+    Finding,
+    JobPosting,
+    Level,
+    MatchReport,
+    Resume,
+    SkillHit,
+    YearsAsk,
+)
+
+if TYPE_CHECKING:
+    from atsmatch.extract import Extractor
+    from atsmatch.taxonomy import Taxonomy
+
+__all__ = ["Matcher", "extract_skills", "match", "parse_job", "parse_resume"]
+
+# A `str` is always text; a path must be a `Path` (or any os.PathLike); bytes are file content.
+Source = str | bytes | os.PathLike[str] | Document
+
+
+class Matcher:
+    """Compiled matching state for one taxonomy and one set of limits: build once, reuse.
+
+    >>> matcher = Matcher()
+    >>> report = matcher.match("Skills: Python, PyTorch", "Requirements: Python, Kubernetes")
+    >>> report.score > 0
+    True
+    """
+
+    def __init__(self, *, taxonomy: Taxonomy | None = None, limits: Limits | None = None) -> None:
+        if taxonomy is None:
+            from atsmatch.taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy()
+        self.taxonomy = taxonomy
+        self.limits = limits or DEFAULT_LIMITS
+        self._extractor: Extractor | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def extractor(self) -> Extractor:
+        """The compiled extractor, built on first use (spaCy loads only then)."""
+        if self._extractor is None:
+            with self._lock:
+                if self._extractor is None:
+                    from atsmatch.extract import Extractor
+
+                    self._extractor = Extractor(self.taxonomy)
+        return self._extractor
+
+    def read(self, source: Source, *, name: str | None = None) -> Document:
+        """Read a document from text, bytes or a path, under this matcher's limits."""
+        if isinstance(source, Document):
+            return source
+        from atsmatch.documents import read_document
+
+        return read_document(source, limits=self.limits, name=name)
+
+    def parse_resume(self, source: Source | Resume) -> Resume:
+        """Sections, contact details, roles and bullets of a resume."""
+        if isinstance(source, Resume):
+            return source
+        from atsmatch.structure import parse_resume
+
+        return parse_resume(self.read(source), headings=self.taxonomy.resume_headings)
+
+    def parse_job(self, source: Source | JobPosting) -> JobPosting:
+        """Title, requirement blocks with their level, and "N+ years" asks of a job posting."""
+        if isinstance(source, JobPosting):
+            return source
+        from atsmatch.structure import parse_job
+
+        job = parse_job(self.read(source), headings=self.taxonomy.job_headings)
+        return job.model_copy(update={"years": tuple(self._link_years(job.years))})
+
+    def _link_years(self, asks: Sequence[YearsAsk]) -> list[YearsAsk]:
+        """Name the skills each "N+ years of X" ask is about."""
+        blocks = [Block(text=a.subject, kind="line", section="years", line=0) for a in asks]
+        ids: list[list[str]] = [[] for _ in asks]
+        for hit in self.extractor.extract_blocks(blocks):
+            if hit.skill_id not in ids[hit.block]:
+                ids[hit.block].append(hit.skill_id)
+        return [
+            a.model_copy(update={"skill_ids": tuple(i)}) for a, i in zip(asks, ids, strict=True)
+        ]
+
+    def extract(self, source: Source | Resume | JobPosting) -> list[SkillHit]:
+        """Skills found in a document; block indices refer to its parsed blocks."""
+        if isinstance(source, Resume | JobPosting):
+            return self.extractor.extract_blocks(source.blocks)
+        document = self.read(source)
+        blocks = [
+            Block(text=line.text, kind="line", section="other", line=i, page=line.page)
+            for i, line in enumerate(document.lines)
+        ]
+        return self.extractor.extract_blocks(blocks)
+
+    def match(
+        self,
+        resume: Source | Resume,
+        job: Source | JobPosting | None = None,
+        *,
+        role: str | None = None,
+    ) -> MatchReport:
+        """Score a resume against a job posting (or a role profile) and explain the result."""
+        from atsmatch import __version__
+        from atsmatch.score import SCORER, score, verdict
+        from atsmatch.suggest import MISSING_BELOW, missing_keywords
+
+        if (job is None) == (role is None):
+            raise TypeError("match() needs exactly one of a job posting or role=")
+        parsed_resume = self.parse_resume(resume)
+        posting = self.parse_job(job) if job is not None else self.role_posting(role or "")
+        resume_hits = self.extractor.extract_blocks(parsed_resume.blocks)
+        job_hits = self.extractor.extract_blocks(posting.blocks)
+        breakdown = score(
+            posting.blocks, job_hits, parsed_resume.blocks, resume_hits, self.taxonomy
+        )
+        missing = missing_keywords(
+            breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
+        )
+        findings = list(_fuzzy_findings(resume_hits, parsed_resume))
+        if not breakdown.keywords:
+            findings.append(
+                Finding(
+                    id="job-no-keywords",
+                    severity="warning",
+                    message="no skill from the vocabulary was found in the job posting, so "
+                    "there is nothing to score against",
+                    fix="check that the posting is the right file, or add its terms with --vocab",
+                )
+            )
+        return MatchReport(
+            score=breakdown.score,
+            verdict=verdict(breakdown.score) if breakdown.keywords else "no keywords to match",
+            scorer=SCORER,
+            subscores=breakdown.subscores,
+            keywords=breakdown.keywords,
+            matched=tuple(k.skill_id for k in breakdown.keywords if k.credit >= MISSING_BELOW),
+            missing=missing,
+            resume_skills=tuple(sorted({h.skill_id for h in resume_hits})),
+            findings=tuple(findings),
+            resume_source=parsed_resume.document.source,
+            job_source=posting.document.source,
+            job_title=posting.title,
+            taxonomy_version=self.taxonomy.version,
+            atsmatch_version=__version__,
+        )
+
+    def role_posting(self, role_id: str) -> JobPosting:
+        """A job posting made from a role profile: core skills required, nice-to-haves preferred."""
+        profile = self.taxonomy.roles.get(role_id)
+        if profile is None:
+            from atsmatch.errors import AtsmatchError
+
+            known = ", ".join(sorted(self.taxonomy.roles))
+            raise AtsmatchError(f"unknown role {role_id!r}; known roles: {known}")
+        skills = self.taxonomy.skills
+        blocks = [Block(text=profile.name, kind="line", section="title", line=0, level="title")]
+        levels: tuple[tuple[Level, tuple[tuple[str, float], ...]], ...] = (
+            ("required", profile.core),
+            ("preferred", profile.nice),
+        )
+        for level, entries in levels:
+            for skill_id, _weight in entries:
+                blocks.append(
+                    Block(
+                        text=skills[skill_id].name,
+                        kind="bullet",
+                        section=level,
+                        line=len(blocks),
+                        level=level,
+                    )
+                )
+        document = Document(source=f"role:{profile.id}", format="text")
+        return JobPosting(document=document, title=profile.name, blocks=tuple(blocks))
+
+
+def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
+    """Typo-tier finds in the resume: an ATS searching the exact term would miss them."""
+    findings = []
+    for hit in hits:
+        if not hit.fuzzy:
+            continue
+        block = resume.blocks[hit.block]
+        findings.append(
+            Finding(
+                id="misspelled-skill",
+                severity="warning",
+                message=f"{hit.text!r} reads as a misspelling of {hit.name}; an ATS searching "
+                f"for {hit.name!r} would not find it",
+                fix=f"write it as {hit.alias!r}",
+                page=block.page,
+                line=hit.line,
+                text=block.text,
+            )
+        )
+    return findings
+
+
+_default: Matcher | None = None
+_default_lock = threading.Lock()
+
+
+def _default_matcher() -> Matcher:
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Matcher()
+    return _default
+
+
+def _matcher(taxonomy: Taxonomy | None, limits: Limits | None) -> Matcher:
+    if taxonomy is None and limits is None:
+        return _default_matcher()
+    if limits is not None and taxonomy is None:
+        default = _default_matcher()
+        matcher = Matcher(taxonomy=default.taxonomy, limits=limits)
+        matcher._extractor = default.extractor  # same taxonomy: reuse the compiled matcher
+        return matcher
+    return Matcher(taxonomy=taxonomy, limits=limits)
+
+
+def match(
+    resume: Source | Resume,
+    job: Source | JobPosting | None = None,
+    *,
+    role: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    limits: Limits | None = None,
+) -> MatchReport:
+    """Match a resume against a job posting or a role profile.
+
+    `str` arguments are text, `Path` arguments are files, `bytes` are file content.
+
+    >>> import atsmatch
+    >>> atsmatch.match("Skills: Python, SQL", "Requirements: Python and SQL").score
+    85.0
+    """
+    return _matcher(taxonomy, limits).match(resume, job, role=role)
+
+
+def parse_resume(source: Source, *, limits: Limits | None = None) -> Resume:
+    """Read and structure a resume (sections, contact, roles, bullets)."""
+    return _matcher(None, limits).parse_resume(source)
+
+
+def parse_job(source: Source, *, limits: Limits | None = None) -> JobPosting:
+    """Read and structure a job posting (title, requirement blocks, years asks)."""
+    return _matcher(None, limits).parse_job(source)
+
+
+def extract_skills(
+    source: Source | Resume | JobPosting, *, taxonomy: Taxonomy | None = None
+) -> list[SkillHit]:
+    """Every taxonomy skill found in a text, file, document, resume or job posting."""
+    return _matcher(taxonomy, None).extract(source)

@@ -1,0 +1,288 @@
+"""The `atsmatch` command line.
+
+Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, ...), 2 usage, 3 score below
+`--fail-under`. Errors are one line on stderr, never a traceback. Heavy modules (spaCy, pdfminer,
+pydantic models) are imported inside the commands so `atsmatch --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from atsmatch._api import Matcher
+    from atsmatch.taxonomy import Taxonomy
+
+__all__ = ["EXIT_BELOW_THRESHOLD", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "app", "main"]
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_BELOW_THRESHOLD = 3
+
+app = typer.Typer(
+    name="atsmatch",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Match a resume against a job posting, offline, and explain the score.",
+)
+vocab_app = typer.Typer(no_args_is_help=True, help="Inspect and validate the skills vocabulary.")
+app.add_typer(vocab_app, name="vocab")
+
+
+class Format(StrEnum):
+    """Output formats of `match`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    typer.echo(f"atsmatch: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 1."""
+    from atsmatch.errors import AtsmatchError, TaxonomyValidationError
+
+    try:
+        yield
+    except TaxonomyValidationError as exc:
+        typer.echo(f"atsmatch: {exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    except AtsmatchError as exc:
+        _fail(str(exc).splitlines()[0])
+    except OSError as exc:
+        _fail(f"{exc.filename or 'input'}: {exc.strerror or exc}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from atsmatch import __version__
+
+        typer.echo(f"atsmatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Match a resume against a job posting, offline, and explain the score."""
+
+
+def _source(arg: str) -> Path | bytes:
+    """A command-line argument names a file; "-" reads standard input."""
+    if arg == "-":
+        return sys.stdin.buffer.read()
+    path = Path(arg)
+    if not path.is_file():
+        _fail(f"{arg}: no such file", EXIT_USAGE)
+    return path
+
+
+def _taxonomy(vocab: list[Path] | None) -> Taxonomy | None:
+    if not vocab:
+        return None
+    from atsmatch.taxonomy import load_taxonomy
+
+    return load_taxonomy(*vocab)
+
+
+def _matcher(vocab: list[Path] | None) -> Matcher:
+    from atsmatch._api import Matcher
+
+    return Matcher(taxonomy=_taxonomy(vocab))
+
+
+VocabOption = Annotated[
+    list[Path] | None,
+    typer.Option("--vocab", help="Extra vocabulary directory or file laid over the bundled one."),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+@app.command()
+def match(
+    resume: Annotated[str, typer.Argument(help="Resume file: PDF, DOCX or text ('-' for stdin).")],
+    job: Annotated[
+        str | None, typer.Argument(help="Job posting file: text, PDF or DOCX.", show_default=False)
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Match against a role profile instead of a posting."),
+    ] = None,
+    output: FormatOption = Format.text,
+    vocab: VocabOption = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option("--fail-under", min=0, max=100, help="Exit with code 3 below this score."),
+    ] = None,
+) -> None:
+    """Score RESUME against JOB (or --role) and show matched and missing keywords."""
+    if (job is None) == (role is None):
+        _fail("give a job posting file or --role, not both and not neither", EXIT_USAGE)
+    with _errors():
+        matcher = _matcher(vocab)
+        report = matcher.match(
+            _source(resume), _source(job) if job is not None else None, role=role
+        )
+        _emit(report, output)
+    if fail_under is not None and report.score < fail_under:
+        typer.echo(
+            f"atsmatch: score {report.score:.1f} is below --fail-under {fail_under:g}", err=True
+        )
+        raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+def _emit(report: object, output: Format) -> None:
+    from atsmatch.models import MatchReport
+    from atsmatch.render import render_json, render_markdown, render_terminal
+
+    assert isinstance(report, MatchReport)
+    if output is Format.json:
+        typer.echo(render_json(report))
+    elif output is Format.markdown:
+        typer.echo(render_markdown(report))
+    else:
+        from rich.console import Console
+
+        render_terminal(report, Console(highlight=False))
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="Resume or posting: PDF, DOCX or text.")],
+    output: FormatOption = Format.text,
+    vocab: VocabOption = None,
+    kind: Annotated[
+        str, typer.Option("--as", help="Parse the file as a 'resume' or a 'job'.")
+    ] = "resume",
+) -> None:
+    """List the skills found in FILE, with the section and line where each appears."""
+    if kind not in {"resume", "job"}:
+        _fail("--as must be 'resume' or 'job'", EXIT_USAGE)
+    with _errors():
+        matcher = _matcher(vocab)
+        source = _source(file)
+        parsed = matcher.parse_resume(source) if kind == "resume" else matcher.parse_job(source)
+        hits = matcher.extract(parsed)
+        if output is Format.json:
+            import json
+
+            typer.echo(json.dumps([h.model_dump(mode="json") for h in hits], indent=2))
+            return
+        if output is Format.markdown:
+            typer.echo("| skill | category | as written | section | line |\n|---|---|---|---|---|")
+            for h in hits:
+                typer.echo(f"| {h.name} | {h.category} | {h.text} | {h.section} | {h.line + 1} |")
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(hits)} skill mentions in {parsed.document.source}")
+        for column in ("skill", "category", "as written", "section", "line"):
+            table.add_column(column)
+        for h in hits:
+            written = h.text + (" (fuzzy)" if h.fuzzy else "")
+            table.add_row(h.name, h.category, written, h.section, str(h.line + 1))
+        Console(highlight=False).print(table)
+
+
+@vocab_app.command("check")
+def vocab_check(vocab: VocabOption = None) -> None:
+    """Validate the bundled vocabulary (and --vocab overlays); list every problem."""
+    with _errors():
+        from atsmatch.taxonomy import validate_vocab
+
+        issues = validate_vocab(*(vocab or []))
+        if issues:
+            for issue in issues:
+                typer.echo(issue, err=True)
+            _fail(f"{len(issues)} problem(s) in the vocabulary")
+        taxonomy = _taxonomy(vocab)
+        if taxonomy is None:
+            from atsmatch.taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy()
+        typer.echo(f"vocabulary {taxonomy.version}: ok ({len(taxonomy.skills)} entries)")
+
+
+@vocab_app.command("stats")
+def vocab_stats(vocab: VocabOption = None) -> None:
+    """Print counts per category, aliases, relation edges, certifications and roles."""
+    with _errors():
+        from atsmatch.taxonomy import load_taxonomy
+
+        taxonomy = _taxonomy(vocab) or load_taxonomy()
+        _print_stats(taxonomy.stats())
+
+
+def _print_stats(stats: dict[str, object], indent: str = "") -> None:
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            typer.echo(f"{indent}{key}:")
+            _print_stats(value, indent + "  ")
+        else:
+            typer.echo(f"{indent}{key}: {value}")
+
+
+@vocab_app.command("search")
+def vocab_search(
+    term: Annotated[str, typer.Argument(help="A name, alias or misspelling.")],
+    vocab: VocabOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many entries to show.")] = 10,
+) -> None:
+    """Find vocabulary entries by name, alias or a near spelling."""
+    with _errors():
+        from atsmatch.taxonomy import load_taxonomy
+
+        taxonomy = _taxonomy(vocab) or load_taxonomy()
+        found = taxonomy.search(term, limit=limit)
+        if not found:
+            _fail(f"nothing in the vocabulary looks like {term!r}")
+        for skill in found:
+            aliases = ", ".join((*skill.aliases, *skill.case_sensitive))
+            typer.echo(f"{skill.id}\t{skill.name}\t{skill.category}\t{aliases}")
+
+
+@app.command()
+def schema(
+    model: Annotated[
+        str, typer.Option("--model", help="Which model: report, resume, job, hit.")
+    ] = "report",
+) -> None:
+    """Print the JSON schema of the report (or another model) for API consumers."""
+    import json
+
+    from atsmatch import models
+
+    choices: dict[str, Callable[..., dict[str, object]]] = {
+        "report": models.MatchReport.model_json_schema,
+        "resume": models.Resume.model_json_schema,
+        "job": models.JobPosting.model_json_schema,
+        "hit": models.SkillHit.model_json_schema,
+    }
+    if model not in choices:
+        _fail(f"--model must be one of {', '.join(choices)}", EXIT_USAGE)
+    typer.echo(json.dumps(choices[model](), indent=2, sort_keys=True))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,117 @@
+"""Turn untrusted input (a path, bytes or text) into a `Document`: lines in reading order.
+
+The format comes from the bytes, never the file name. Every failure is a typed
+`DocumentError` with the cause chained; nothing else escapes `read_document`, whatever the
+bytes. Parsers are imported lazily so `import atsmatch` stays cheap.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from atsmatch.documents.sniff import sniff
+from atsmatch.documents.text import decode_text, text_lines
+from atsmatch.errors import (
+    AtsmatchError,
+    CorruptDocumentError,
+    DocumentError,
+    LimitExceededError,
+    NoTextLayerError,
+)
+from atsmatch.limits import DEFAULT_LIMITS, Limits
+from atsmatch.models import Document, Line
+
+__all__ = ["read_document"]
+
+
+def read_document(
+    source: str | bytes | os.PathLike[str],
+    *,
+    limits: Limits | None = None,
+    name: str | None = None,
+) -> Document:
+    """Read a resume or posting into a `Document`.
+
+    A `str` is the text itself (never a path), `bytes` are file content, a `Path` (any
+    `os.PathLike`) is a file to read. `name` replaces the `Document.source` label, which
+    otherwise is the file name, `"<bytes>"` or `"<text>"`.
+
+    >>> read_document("# Skills\\nPython, SQL").lines[0].bold
+    True
+    """
+    limits = limits or DEFAULT_LIMITS
+    started = time.monotonic()
+    if isinstance(source, str):
+        label = name or "<text>"
+        return _finish_text(text_lines(source), label, len(source.encode("utf-8")), limits)
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        label = name or "<bytes>"
+    elif isinstance(source, os.PathLike):
+        path = Path(source)
+        label = name or path.name
+        data = _read_file(path, label, limits)
+    else:
+        raise TypeError(
+            f"read_document() takes text (str), bytes or a path, not {type(source).__name__}"
+        )
+    try:
+        return _dispatch(data, label, limits, started)
+    except AtsmatchError:
+        raise
+    except MemoryError as exc:
+        raise LimitExceededError("the document needs too much memory", source=label) from exc
+    except Exception as exc:  # a reader bug must still surface as a typed error
+        raise CorruptDocumentError(
+            f"the document could not be read ({type(exc).__name__})", source=label
+        ) from exc
+
+
+def _read_file(path: Path, label: str, limits: Limits) -> bytes:
+    """Read a file whole, refusing it from its size before reading when it is too large."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_bytes:
+                raise _over_bytes(size, limits, label)
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise DocumentError(f"cannot read the file ({exc.strerror or exc})", source=label) from exc
+    return data
+
+
+def _over_bytes(size: int, limits: Limits, label: str) -> LimitExceededError:
+    return LimitExceededError(
+        f"{size:,} bytes, over the limit of {limits.max_bytes:,}", source=label
+    )
+
+
+def _dispatch(data: bytes, label: str, limits: Limits, started: float) -> Document:
+    if len(data) > limits.max_bytes:
+        raise _over_bytes(len(data), limits, label)
+    kind = sniff(data, source=label)
+    if kind == "pdf":
+        from atsmatch.documents.pdf import read_pdf
+
+        return read_pdf(data, source=label, limits=limits, started=started)
+    if kind == "zip":
+        from atsmatch.documents.docx import read_docx
+
+        return read_docx(data, source=label, limits=limits, started=started)
+    text = decode_text(data, source=label)
+    return _finish_text(text_lines(text), label, len(data), limits)
+
+
+def _finish_text(lines: list[Line], label: str, size: int, limits: Limits) -> Document:
+    if size > limits.max_bytes:
+        raise _over_bytes(size, limits, label)
+    total = sum(len(line.text) for line in lines)
+    if total > limits.max_chars:
+        raise LimitExceededError(
+            f"{total:,} characters of text, over the limit of {limits.max_chars:,}", source=label
+        )
+    if not lines:
+        raise NoTextLayerError("the document holds no text", source=label)
+    return Document(source=label, format="text", byte_size=size, lines=tuple(lines))

@@ -1,0 +1,79 @@
+"""The exception tree of atsmatch. Kept free of package imports to avoid import loops.
+
+```
+AtsmatchError                      catch this to handle every failure of atsmatch
+├── DocumentError (.source)        a document could not be turned into text
+│   ├── UnsupportedFormatError     neither PDF, DOCX nor text (legacy .doc, images, other zips)
+│   ├── EncryptedDocumentError     password-protected PDF or OLE-encrypted DOCX
+│   ├── CorruptDocumentError       the parser failed; the original exception is chained
+│   ├── NoTextLayerError           parsed, but no extractable text (scanned, image-only)
+│   └── LimitExceededError         size, pages, characters, time or zip expansion over `Limits`
+└── TaxonomyError                  the vocabulary could not be loaded
+    └── TaxonomyValidationError    .issues lists every problem found, with file and entry
+```
+
+No other exception type escapes the public API for any input bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AtsmatchError",
+    "CorruptDocumentError",
+    "DocumentError",
+    "EncryptedDocumentError",
+    "LimitExceededError",
+    "NoTextLayerError",
+    "TaxonomyError",
+    "TaxonomyValidationError",
+    "UnsupportedFormatError",
+]
+
+
+class AtsmatchError(Exception):
+    """Base of every error atsmatch raises on purpose."""
+
+
+class DocumentError(AtsmatchError):
+    """A resume or job document could not be read. `source` names the file (or `<bytes>`)."""
+
+    def __init__(self, message: str, *, source: str = "<input>") -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.reason = message
+
+
+class UnsupportedFormatError(DocumentError):
+    """The bytes are not PDF, DOCX or text; the message says what to export instead."""
+
+
+class EncryptedDocumentError(DocumentError):
+    """The file is password-protected; ask for an unprotected copy."""
+
+
+class CorruptDocumentError(DocumentError):
+    """The parser failed on the file; the original exception is chained as `__cause__`."""
+
+
+class NoTextLayerError(DocumentError):
+    """The file parsed but holds no extractable text (scanned or image-only): OCR is needed."""
+
+
+class LimitExceededError(DocumentError):
+    """The file is over one of the bounds in `Limits` (bytes, pages, characters, time, zip)."""
+
+
+class TaxonomyError(AtsmatchError):
+    """The vocabulary could not be loaded."""
+
+
+class TaxonomyValidationError(TaxonomyError):
+    """The vocabulary files hold mistakes; `issues` lists all of them, one per line."""
+
+    def __init__(self, issues: Sequence[str]) -> None:
+        self.issues = tuple(issues)
+        shown = "\n  ".join(self.issues[:20])
+        more = f"\n  ... and {len(self.issues) - 20} more" if len(self.issues) > 20 else ""
+        super().__init__(f"{len(self.issues)} problem(s) in the vocabulary:\n  {shown}{more}")

@@ -1,0 +1,354 @@
+"""Find taxonomy skills in text: spaCy tokenizer + PhraseMatcher, case and context rules, typo tier.
+
+Three tiers, cheapest first:
+1. exact phrases, case-insensitive (`PhraseMatcher(attr="LOWER")`) for names and aliases that are
+   not English words, with the plural of the last word added;
+2. exact phrases, case-sensitive (`attr="ORTH"`) for forms like "R", "Go", "Spark", "Lambda" that
+   are also words or letters; when the entry lists `context` words, the block must also hold one of
+   them, a skill of the same category or a related skill, or be a list of skills;
+3. a typo tier on the tokens nothing matched ("Kubernates", "Tenser Flow"), reported as fuzzy.
+
+An `Extractor` is built once per taxonomy (about a second) and is then read-only, so one instance
+serves every thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from atsmatch.models import Block, SkillHit
+
+if TYPE_CHECKING:
+    from atsmatch.taxonomy import Skill, Taxonomy
+
+__all__ = ["Extractor"]
+
+# Typo tier: only tokens this long, compared with `fuzz.ratio` (never WRatio, which scores a
+# fragment inside a longer string as a match). 90 allows one edit in ten characters.
+_FUZZY_MIN_LEN = 7
+_FUZZY_CUTOFF = 90.0
+_COMPACT_MIN_LEN = 6  # "Tensor Flow" -> TensorFlow; shorter joins ("Go Lang") are too risky
+_TYPO_CACHE_SIZE = 50_000
+# Tokens glued to a short alias on these sides belong to another word: Objective-C, C-suite, R&D.
+_GLUE_BEFORE = frozenset("-.'&_")
+_GLUE_AFTER = frozenset("+#-&_'")
+# A block reads as a list of skills when it is mostly short comma/pipe separated items.
+_LIST_SPLIT = re.compile(r"[,|;•·/]")
+_URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
+# Words the typo tier must never touch: common English words of seven letters or more that sit
+# one edit away from a vocabulary form.
+_FUZZY_STOP = frozenset(
+    {"learned", "learner", "learners", "version", "services", "service", "present", "research"}
+)
+_SKILL_LIST_SECTIONS = frozenset({"skills"})
+
+
+_BLOCK_SEP = "\n\n"
+_ALPHA_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[\w+#]+(?:[.-][\w+#]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A match before the context rules decide on it."""
+
+    start: int
+    end: int
+    skill_id: str
+    alias: str
+    sensitive: bool
+    fuzzy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One matchable spelling of a skill."""
+
+    skill_id: str
+    text: str  # the vocabulary form as written
+    case_sensitive: bool
+
+
+def _plural(form: str) -> str | None:
+    """The plural of a form's last word ("data pipeline" -> "data pipelines"), if it has one."""
+    last = form.rsplit(" ", 1)[-1]
+    if len(last) < 3 or not last.isalpha() or last[-1] in "sSxX":
+        return None
+    if last.isupper():
+        return form + "s"  # LLMs, GPUs, APIs
+    if last[-1] == "y" and last[-2] not in "aeiou":
+        return form[:-1] + "ies"
+    return form + "s"
+
+
+class Extractor:
+    """Compiled matcher for one taxonomy: build once, reuse everywhere (thread-safe).
+
+    >>> from atsmatch.taxonomy import load_taxonomy
+    >>> hits = Extractor(load_taxonomy()).extract_text("Built pipelines in PySpark and C++")
+    >>> sorted({h.name for h in hits})
+    ['C++', 'PySpark']
+    """
+
+    def __init__(self, taxonomy: Taxonomy, *, fuzzy: bool = True) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokenizer import Tokenizer
+
+        self.taxonomy = taxonomy
+        self.fuzzy = fuzzy
+        nlp = spacy.blank("en")
+        default: Any = nlp.tokenizer
+        # The default tokenizer's URL matcher and exception table cost 30x the time of the
+        # affix rules alone; skills need neither, so keep only prefix/suffix/infix splitting.
+        self._tokenizer = Tokenizer(
+            nlp.vocab,
+            rules={},
+            prefix_search=default.prefix_search,
+            suffix_search=default.suffix_search,
+            infix_finditer=default.infix_finditer,
+        )
+        for special in ("C#", "c#", "F#", "f#", "J#", "j#"):
+            self._tokenizer.add_special_case(special, [{"ORTH": special}])
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._forms: dict[tuple[str, bool, str], _Form] = {}
+        # Typo tier: long one-word forms by first letter, and every form without spaces/hyphens.
+        self._fuzzy_buckets: dict[str, dict[str, _Form]] = {}
+        self._compact: dict[str, _Form] = {}
+        self._typo_cache: dict[str, _Form | None] = {}
+        self._context: dict[str, frozenset[str]] = {}
+        self._family: dict[str, frozenset[str]] = {}
+        self._lock = threading.Lock()  # PhraseMatcher call is not documented as thread-safe
+        self._compile(taxonomy.skills.values())
+
+    # ------------------------------------------------------------------ build
+    def _compile(self, skills: Iterable[Skill]) -> None:
+        lower: dict[str, list[str]] = {}
+        orth: dict[str, list[str]] = {}
+        for skill in skills:
+            sensitive = set(skill.case_sensitive)
+            forms = [skill.name, *skill.aliases]
+            for form in dict.fromkeys(forms):
+                if form in sensitive:
+                    continue
+                self._add_form(lower, skill.id, form, case_sensitive=False)
+            for form in skill.case_sensitive:
+                self._add_form(orth, skill.id, form, case_sensitive=True)
+            if skill.context:
+                self._context[skill.id] = frozenset(w.casefold() for w in skill.context)
+            family = {r.id for r in skill.parents} | {r.id for r in skill.related}
+            family |= set(self.taxonomy.children(skill.id))
+            family |= {r.id for r in self.taxonomy.related_to(skill.id)}
+            self._family[skill.id] = frozenset(family)
+        for key, texts in lower.items():
+            self._lower.add(key, list(self._tokenizer.pipe(texts)))
+        for key, texts in orth.items():
+            self._orth.add(key, list(self._tokenizer.pipe(texts)))
+
+    def _add_form(
+        self, table: dict[str, list[str]], skill_id: str, form: str, *, case_sensitive: bool
+    ) -> None:
+        variants = [form]
+        plural = _plural(form)
+        if plural is not None:
+            variants.append(plural)
+        for variant in variants:
+            tokens = " ".join(t.text for t in self._tokenizer(variant))
+            key = tokens if case_sensitive else tokens.lower()
+            slot = (skill_id, case_sensitive, key)
+            if slot in self._forms:
+                continue
+            self._forms[slot] = _Form(skill_id, form, case_sensitive)
+            table.setdefault(skill_id, []).append(variant)
+        if case_sensitive:
+            return
+        folded = form.casefold()
+        if len(form) >= _FUZZY_MIN_LEN and form.isalpha():
+            bucket = self._fuzzy_buckets.setdefault(folded[0], {})
+            bucket.setdefault(folded, _Form(skill_id, form, False))
+        compact = re.sub(r"[\s-]", "", folded)
+        if len(compact) >= _COMPACT_MIN_LEN and compact.isalpha():
+            self._compact.setdefault(compact, _Form(skill_id, form, False))
+
+    def patterns(self) -> list[tuple[str, str]]:
+        """Every (form, skill id) pair the exact tiers match, for loading into other tools."""
+        return sorted({(f.text, f.skill_id) for f in self._forms.values()})
+
+    # ---------------------------------------------------------------- extract
+    def extract_text(self, text: str, *, section: str = "other") -> list[SkillHit]:
+        """Skills in one piece of text, treated as a single block."""
+        return self.extract_blocks([Block(text=text, kind="line", section=section, line=0)])
+
+    def extract_blocks(self, blocks: Sequence[Block]) -> list[SkillHit]:
+        """Skills in each block, in block order then text order.
+
+        All blocks are tokenised and matched in one pass over their texts joined by blank lines:
+        a blank line is a token of its own, so no phrase runs from one block into the next.
+        """
+        starts: list[int] = []
+        offset = 0
+        for block in blocks:
+            starts.append(offset)
+            offset += len(block.text) + len(_BLOCK_SEP)
+        text = _BLOCK_SEP.join(block.text for block in blocks)
+        if not text.strip():
+            return []
+        doc = self._tokenizer(text)
+        with self._lock:
+            raw = [(m, False) for m in self._lower(doc)] + [(m, True) for m in self._orth(doc)]
+        covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
+        for url in _URLISH.finditer(text):
+            covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
+        candidates: list[_Candidate] = []
+        for start_tok, end_tok, skill_id, sensitive in self._longest(raw, doc):
+            first, last = doc[start_tok], doc[end_tok - 1]
+            start, end = first.idx, last.idx + len(last.text)
+            if covered[start] or not _clean_edges(text, start, end):
+                continue
+            key = (
+                text[start:end]
+                if end_tok - start_tok == 1
+                else " ".join(t.text for t in doc[start_tok:end_tok])
+            )
+            form = self._forms.get((skill_id, sensitive, key if sensitive else key.lower()))
+            alias = form.text if form is not None else self.taxonomy.skills[skill_id].name
+            candidates.append(_Candidate(start, end, skill_id, alias, sensitive, fuzzy=False))
+            covered[start:end] = b"\x01" * (end - start)
+        if self.fuzzy:
+            candidates.extend(self._typos(text, covered))
+        per_block: dict[int, list[_Candidate]] = {}
+        for cand in candidates:
+            index = bisect_right(starts, cand.start) - 1
+            base = starts[index]
+            per_block.setdefault(index, []).append(
+                replace(cand, start=cand.start - base, end=cand.end - base)
+            )
+        hits: list[SkillHit] = []
+        for index in sorted(per_block):
+            hits.extend(self._accept(blocks[index], index, per_block[index]))
+        return hits
+
+    def _longest(self, raw: list[tuple[Any, bool]], doc: Any) -> list[tuple[int, int, str, bool]]:
+        """Keep the longest match where matches overlap (C# beats C, Apache Spark beats Spark)."""
+        strings = doc.vocab.strings
+        ordered = sorted(raw, key=lambda m: (-(m[0][2] - m[0][1]), m[0][1], m[1]))
+        taken: set[int] = set()
+        kept: list[tuple[int, int, str, bool]] = []
+        for (match_id, start, end), sensitive in ordered:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            kept.append((start, end, strings[match_id], sensitive))
+        kept.sort()
+        return kept
+
+    def _typos(self, text: str, covered: bytearray) -> list[_Candidate]:
+        """Typo-tier hits among words no exact tier matched: split or joined words, misspellings."""
+        found: list[_Candidate] = []
+        previous: re.Match[str] | None = None
+        for word in _ALPHA_WORD.finditer(text):
+            start, end = word.span()
+            if covered[start] or covered[end - 1]:
+                previous = None
+                continue
+            folded = word.group().casefold()
+            adjacent = previous is not None and previous.end() + 1 == start
+            if adjacent and previous is not None and text[previous.end()] in " -":
+                # "Tensor Flow": two words that are one vocabulary form without the space
+                form = self._compact.get(previous.group().casefold() + folded)
+                if form is not None:
+                    cand = _Candidate(previous.start(), end, form.skill_id, form.text, False, True)
+                    found.append(cand)
+                    previous = None
+                    continue
+            previous = word
+            # "scikitlearn" (a form without its space or hyphen), then "Kubernates" (one edit)
+            form = self._compact.get(folded) or self._misspelt(folded)
+            if form is not None:
+                found.append(_Candidate(start, end, form.skill_id, form.text, False, True))
+        return found
+
+    def _misspelt(self, word: str) -> _Form | None:
+        """The long vocabulary word within one edit of `word` (compared within its first letter)."""
+        if len(word) < _FUZZY_MIN_LEN or word in _FUZZY_STOP:
+            return None
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        from rapidfuzz import fuzz, process
+
+        bucket = self._fuzzy_buckets.get(word[0], {})
+        best = process.extractOne(
+            word, bucket.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+        )
+        form = bucket[best[0]] if best is not None else None
+        if len(self._typo_cache) > _TYPO_CACHE_SIZE:
+            self._typo_cache.clear()
+        self._typo_cache[word] = form  # a plain dict write is atomic under the GIL
+        return form
+
+    def _accept(self, block: Block, index: int, candidates: list[_Candidate]) -> list[SkillHit]:
+        """Apply context rules to case-sensitive forms, then build the hits."""
+        skills = self.taxonomy.skills
+        text = block.text
+        doubtful = [c for c in candidates if c.sensitive and c.skill_id in self._context]
+        if doubtful and not (block.section in _SKILL_LIST_SECTIONS or _looks_like_list(text)):
+            sure = {c.skill_id for c in candidates if c not in doubtful}
+            sure_categories = {skills[s].category for s in sure}
+            folded = text.casefold()
+            folded_words = set(_WORD.findall(folded))
+            rejected = [
+                c
+                for c in doubtful
+                if not (
+                    any(
+                        w in folded_words if " " not in w else w in folded
+                        for w in self._context[c.skill_id]
+                    )
+                    or skills[c.skill_id].category in sure_categories
+                    or not self._family[c.skill_id].isdisjoint(sure)
+                )
+            ]
+            candidates = [c for c in candidates if c not in rejected]
+        hits: list[SkillHit] = []
+        for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
+            skill = skills[cand.skill_id]
+            hits.append(
+                SkillHit(
+                    skill_id=skill.id,
+                    name=skill.name,
+                    category=skill.category,
+                    alias=cand.alias,
+                    text=text[cand.start : cand.end],
+                    start=cand.start,
+                    end=cand.end,
+                    block=index,
+                    line=block.line,
+                    section=block.section,
+                    fuzzy=cand.fuzzy,
+                )
+            )
+        return hits
+
+
+def _clean_edges(text: str, start: int, end: int) -> bool:
+    """False when the match is glued to a neighbouring word: C in Objective-C, R in R&D."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or after.isalnum():
+        return False
+    if end - start <= 2:
+        return before not in _GLUE_BEFORE and after not in _GLUE_AFTER
+    return True
+
+
+def _looks_like_list(text: str) -> bool:
+    """A line such as "Languages: Python, R, SQL" or "Go | Rust | C++"."""
+    body = text.split(":", 1)[1] if ":" in text[:40] else text
+    sizes = [len(item.split()) for item in _LIST_SPLIT.split(body) if item.strip()]
+    return len(sizes) >= 3 and max(sizes) <= 4 and sum(sizes) <= 2 * len(sizes)

@@ -1,0 +1,28 @@
+"""Bounds on untrusted input, passed down to every reader as one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Limits"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Upper bounds for one document. Every reader checks them before doing the work they bound.
+
+    >>> Limits(max_pages=5).max_pages
+    5
+    """
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_pages: int = 20
+    max_chars: int = 200_000
+    max_seconds: float = 10.0
+    # DOCX: checked from the zip directory before anything is inflated.
+    max_zip_entries: int = 2_000
+    max_unzipped_bytes: int = 50 * 1024 * 1024
+    max_zip_ratio: float = 100.0
+
+
+DEFAULT_LIMITS = Limits()

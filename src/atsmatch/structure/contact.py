@@ -1,0 +1,216 @@
+"""Contact details: name, email, phone, profiles, website and location from a resume's lines.
+
+Looks in the header section and the page header/footer bands first (where people put them),
+then anywhere. Phone numbers must hold 10-15 digits and must not read as a date range, so
+"2019 - 2021" or "01/2020 – 03/2022" never become a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from atsmatch.models import Contact, Line
+from atsmatch.structure.dates import find_date_range
+
+__all__ = ["extract_contact", "find_location"]
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(
+    r"(?<![\w.])(?:\+\s?\d{1,3}[\s.-]*)?(?:\(\d{1,4}\)[\s.-]*)?\d[\d\s.-]{6,18}\d(?![\w])"
+)
+_LINKEDIN = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\w%-]+/?", re.I)
+_GITHUB = re.compile(r"(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9-]+/?", re.I)
+_URL = re.compile(
+    r"(?<![@\w.])(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|io|dev|me|org|net|ai|co|app|xyz|info|tech|site|page|us|uk|de|in|ca|eu|blog)"
+    r"(?:/[^\s|,;]*)?(?![\w@])",
+    re.I,
+)
+_STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+    "ON",
+    "BC",
+    "QC",
+    "AB",
+    "MB",
+    "NS",
+]
+_COUNTRIES = (
+    "USA|U\\.S\\.A\\.|US|United States|UK|U\\.K\\.|United Kingdom|England|Scotland|Ireland|Canada|"
+    "India|Germany|France|Spain|Italy|Portugal|Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|"
+    "Denmark|Finland|Poland|Czechia|Czech Republic|Romania|Greece|Turkey|Türkiye|Israel|UAE|"
+    "United Arab Emirates|Saudi Arabia|Egypt|Nigeria|Kenya|South Africa|Brazil|Mexico|Argentina|"
+    "Chile|Colombia|Peru|China|Japan|Korea|South Korea|Singapore|Malaysia|Indonesia|Philippines|"
+    "Vietnam|Thailand|Pakistan|Bangladesh|Sri Lanka|Nepal|Australia|New Zealand|Taiwan|Hong Kong"
+)
+_CITY = r"[A-ZÀ-Þ][\w.'’-]*(?:[ -][A-ZÀ-Þ][\w.'’-]*){0,3}"
+_LOCATION = re.compile(
+    rf"(?<![\w])(?:{_CITY}),\s*(?:(?:{'|'.join(_STATES)})(?![\w])|(?:{_COUNTRIES})(?![\w]))"
+    r"|(?<![\w])(?:Remote|Hybrid)(?:\s*\((?:[^)]{1,30})\))?(?![\w])"
+)
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]\.?|[A-ZÀ-Þ][A-ZÀ-Þ'’-]+|Mc[A-Z][a-z]+)$"
+)
+_NOT_NAME = re.compile(
+    r"resume|curriculum|vitae|\bcv\b|engineer|scientist|developer|analyst|manager|university|"
+    r"experience|education|skills|summary|profile|street|avenue|remote",
+    re.I,
+)
+
+
+def find_location(text: str) -> re.Match[str] | None:
+    """The first "City, ST" / "City, Country" / "Remote" in the text."""
+    return _LOCATION.search(text)
+
+
+def extract_contact(
+    lines: Sequence[Line], header: Sequence[int], headings: frozenset[str] = frozenset()
+) -> Contact:
+    """Contact details, preferring the header section (`header` = its line indices) and bands."""
+    bands = [i for i, line in enumerate(lines) if line.region in ("header", "footer")]
+    preferred = list(dict.fromkeys([*header, *bands]))
+    rest = [i for i in range(len(lines)) if i not in set(preferred)]
+    order = preferred + rest
+    texts = [lines[i].text for i in order]
+    return Contact(
+        name=_name(lines, header or list(range(min(len(lines), 5))), headings),
+        email=_first(_EMAIL, texts),
+        phone=_phone(texts),
+        linkedin=_first(_LINKEDIN, texts, strip="/"),
+        github=_github(texts),
+        website=_website(texts),
+        location=_location([lines[i].text for i in preferred] or texts[:8]),
+    )
+
+
+def _first(pattern: re.Pattern[str], texts: Sequence[str], strip: str = "") -> str | None:
+    for text in texts:
+        match = pattern.search(text)
+        if match:
+            return match.group(0).rstrip(strip) or None
+    return None
+
+
+def _github(texts: Sequence[str]) -> str | None:
+    for text in texts:
+        for match in _GITHUB.finditer(text):
+            found = match.group(0).rstrip("/")
+            if not found.lower().endswith(("/features", "/about", "/pricing")):
+                return found
+    return None
+
+
+def _phone(texts: Sequence[str]) -> str | None:
+    for text in texts:
+        for match in _PHONE.finditer(text):
+            candidate = match.group(0).strip(" .-")
+            digits = sum(ch.isdigit() for ch in candidate)
+            if not 10 <= digits <= 15:
+                continue
+            if find_date_range(candidate, single=False) is not None:
+                continue
+            # A run of digits with no separators at all is an id, not a phone (unless +CC).
+            if candidate.isdigit() and len(candidate) > 11:
+                continue
+            return candidate
+    return None
+
+
+def _website(texts: Sequence[str]) -> str | None:
+    for text in texts:
+        emails = [m.span() for m in _EMAIL.finditer(text)]
+        for match in _URL.finditer(text):
+            if any(a <= match.start() < b for a, b in emails):
+                continue
+            found = match.group(0).rstrip("/.")
+            if re.search(r"linkedin\.com|github\.com", found, re.I):
+                continue
+            return found
+    return None
+
+
+def _location(texts: Sequence[str]) -> str | None:
+    for text in texts:
+        match = find_location(text)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _name(lines: Sequence[Line], candidates: Sequence[int], headings: frozenset[str]) -> str | None:
+    best: tuple[float, str] | None = None
+    sizes = [line.size for line in lines if line.size]
+    largest = max(sizes) if sizes else None
+    for rank, index in enumerate(candidates[:10]):
+        line = lines[index]
+        for part in re.split(r"\s*[|•·,–—\t]\s*|\s{3,}", line.text.strip()):
+            part = re.sub(r"^#+\s*|\*\*|__", "", part).strip()
+            words = part.split()
+            if not 2 <= len(words) <= 4 or _NOT_NAME.search(part) or part.lower() in headings:
+                continue
+            if any(ch.isdigit() or ch == "@" for ch in part):
+                continue
+            if not all(_NAME_WORD.match(w) for w in words):
+                continue
+            if find_location(part):
+                continue
+            score = 3.0 - rank * 0.5
+            if line.size and largest and line.size >= largest - 0.1:
+                score += 2.0
+            if line.bold:
+                score += 0.5
+            if best is None or score > best[0]:
+                best = (score, part)
+            break
+    return best[1] if best else None

@@ -1,0 +1,110 @@
+"""Dates and date ranges as resumes write them, turned into "YYYY-MM" / "YYYY".
+
+Handles "Jan 2020 – Present", "January 2020 - Mar 2022", "01/2020 – 03/2022",
+"2020-01 to 2022-03", "2019 – 2021", "Summer 2021", "Jun. 2018 -- Aug. 2019" and friends.
+A bare year alone is a date only inside a range, so "ICML 2022 paper" is not a role date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateRange", "find_date_range"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_SHORT_YEAR = r"['’]\d\d"
+# One date; named groups tell the parser which form matched.
+_DATE = (
+    rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*(?P<{{p}}my>{_YEAR}|{_SHORT_YEAR})"
+    rf"|(?P<{{p}}sea>{_SEASON})\s*,?\s*(?P<{{p}}sy>{_YEAR})"
+    rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}ny>{_YEAR})"
+    rf"|(?P<{{p}}iy>{_YEAR})[-/.](?P<{{p}}im>0[1-9]|1[0-2])(?![\d])"
+    rf"|(?P<{{p}}y>{_YEAR}))"
+)
+_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|to\s+date|date|till\s+date)"
+_SEP = r"\s*(?:-{1,2}|–|—|−|~|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+
+_RANGE = re.compile(
+    rf"(?<![\w./+-])(?:{_DATE.format(p='s')}){_SEP}"
+    rf"(?:(?P<present>{_PRESENT})|{_DATE.format(p='e')})(?![\w/])",
+    re.IGNORECASE,
+)
+# A single month-or-season date ("Summer 2021", "May 2014"): never a bare year.
+_SINGLE = re.compile(
+    rf"(?<![\w./+-])(?:(?P<smon>{_MONTH})\s*,?\s*(?P<smy>{_YEAR}|{_SHORT_YEAR})"
+    rf"|(?P<ssea>{_SEASON})\s*,?\s*(?P<ssy>{_YEAR})"
+    rf"|(?P<snm>0?[1-9]|1[0-2])\s*/\s*(?P<sny>{_YEAR}))(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A date range found in a line: where it sits and what it means."""
+
+    start: str | None
+    end: str | None
+    current: bool
+    span: tuple[int, int]
+
+
+def find_date_range(text: str, *, single: bool = True) -> DateRange | None:
+    """The first date range in `text` ("Jan 2020 – Present"), else a single month/season date.
+
+    A single date stands for both start and end (an internship "Summer 2021"); `single=False`
+    accepts ranges only.
+    """
+    match = _RANGE.search(text)
+    if match is not None:
+        start = _date(match, "s")
+        if match.group("present"):
+            return DateRange(start, None, True, match.span())
+        end = _date(match, "e")
+        if start is not None and end is not None and _year(end) >= _year(start):
+            return DateRange(start, end, False, match.span())
+    if not single:
+        return None
+    found = _SINGLE.search(text)
+    if found is None:
+        return None
+    date = _date(found, "s")
+    return DateRange(date, date, False, found.span()) if date else None
+
+
+def _date(match: re.Match[str], p: str) -> str | None:
+    groups = match.groupdict()
+    if groups.get(p + "mon"):
+        year = _full_year(groups[p + "my"])
+        return f"{year}-{_MONTHS[groups[p + 'mon'][:3].lower()]:02d}"
+    if groups.get(p + "sea"):
+        return f"{groups[p + 'sy']}-{_SEASONS[groups[p + 'sea'].lower()]:02d}"
+    if groups.get(p + "nm"):
+        return f"{groups[p + 'ny']}-{int(groups[p + 'nm']):02d}"
+    if groups.get(p + "iy"):
+        return f"{groups[p + 'iy']}-{groups[p + 'im']}"
+    if groups.get(p + "y"):
+        return str(groups[p + "y"])
+    return None
+
+
+def _full_year(text: str) -> str:
+    if text[0] in "'’":
+        short = int(text[1:])
+        return str(2000 + short if short < 50 else 1900 + short)
+    return text
+
+
+def _year(date: str) -> int:
+    return int(date[:4])

@@ -1,0 +1,190 @@
+"""Line-level cues shared by the resume and job parsers: bullets, heading looks, wrapped lines.
+
+A reader hands over physical lines; people read logical units. These helpers decide where a
+bullet starts, whether the next physical line continues it (wrap), and how to glue the pieces
+("cloud-" + "native" across a soft hyphen).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from atsmatch.models import Line
+
+__all__ = [
+    "Layout",
+    "continues",
+    "is_caps",
+    "is_title_case",
+    "join_text",
+    "strip_bullet",
+]
+
+_BULLET = re.compile(
+    r"^\s*(?:[•●▪■◦‣⁃–—\-*·➢►✓✔❖◆◇○»→▸▹➤➔✦★☐□]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\[\d{1,2}\])\s*"
+)
+_SENTENCE_END = re.compile(r"[.!?:]\s*[\"'”’)]*$")
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "&",
+        "of",
+        "the",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "with",
+        "by",
+        "or",
+        "vs",
+        "via",
+        "de",
+        "da",
+        "du",
+        "von",
+        "van",
+        "la",
+        "le",
+    ]
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def strip_bullet(text: str) -> str | None:
+    """The text after a bullet glyph or list number, or None when the line is not a bullet."""
+    match = _BULLET.match(text)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    # "-" and "*" need a space after them ("-5% latency" is not a bullet, "**bold**" is markup).
+    glyph = match.group(0).strip()
+    if glyph in {"-", "*", "–", "—"} and not text[match.end() - 1 : match.end()].isspace():
+        return None
+    if not rest.strip():
+        return None
+    return rest.strip()
+
+
+def is_caps(text: str) -> bool:
+    """ALL CAPS: at least two letters and none of them lowercase."""
+    letters = _LETTER.findall(text)
+    return len(letters) >= 2 and all(not ch.islower() for ch in letters)
+
+
+def is_title_case(text: str) -> bool:
+    """Every significant word starts with a capital ("Work Experience", "Skills & Tools")."""
+    words = [w for w in re.split(r"[\s/]+", text) if _LETTER.search(w)]
+    if not words:
+        return False
+    for index, word in enumerate(words):
+        first = _LETTER.search(word)
+        assert first is not None
+        if first.group(0).islower() and (index == 0 or word.lower() not in _SMALL_WORDS):
+            return False
+    return True
+
+
+def join_text(head: str, tail: str) -> str:
+    """Glue a wrapped line onto its block, undoing soft hyphenation ("submis-" + "sions")."""
+    head = head.rstrip()
+    tail = tail.strip()
+    if not head:
+        return tail
+    if not tail:
+        return head
+    if len(head) >= 2 and head[-1] == "-" and head[-2].isalpha() and tail[0].islower():
+        return head[:-1] + tail
+    return f"{head} {tail}"
+
+
+@dataclass
+class Layout:
+    """Facts about a document's typography that heuristics compare lines against."""
+
+    lines: tuple[Line, ...]
+    body_size: float | None = None
+    wide_chars: int = 60
+    right_edge: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
+    line_height: float = 12.0
+
+    @classmethod
+    def of(cls, lines: tuple[Line, ...]) -> Layout:
+        """Measure the body font size, usual line width and line height."""
+        sizes: Counter[float] = Counter()
+        lengths: list[int] = []
+        edges: dict[tuple[int, int], tuple[float, float]] = {}
+        heights: list[float] = []
+        for line in lines:
+            text = line.text.strip()
+            if not text:
+                continue
+            lengths.append(len(text))
+            if line.size:
+                sizes[round(line.size, 1)] += len(text)
+            if line.bbox is not None:
+                key = (line.page, line.column)
+                left, right = edges.get(key, (line.bbox[0], line.bbox[2]))
+                edges[key] = (min(left, line.bbox[0]), max(right, line.bbox[2]))
+                heights.append(line.bbox[3] - line.bbox[1])
+        layout = cls(lines=lines, right_edge=edges)
+        if sizes:
+            layout.body_size = sizes.most_common(1)[0][0]
+        if lengths:
+            lengths.sort()
+            p90 = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+            layout.wide_chars = max(35, int(p90 * 0.7))
+        if heights:
+            heights.sort()
+            layout.line_height = max(1.0, heights[len(heights) // 2])
+        return layout
+
+    def larger(self, line: Line) -> bool:
+        """Set in a larger font than the body text."""
+        return bool(line.size and self.body_size and line.size >= self.body_size + 0.9)
+
+    def wide(self, line: Line) -> bool:
+        """Runs (nearly) to the right margin, as a line does when the text wrapped."""
+        if line.bbox is not None:
+            left, right = self.right_edge.get((line.page, line.column), (0.0, 0.0))
+            return line.bbox[2] >= right - 0.2 * max(1.0, right - left)
+        return len(line.text.strip()) >= self.wide_chars
+
+
+def continues(layout: Layout, first: Line, prev: Line, line: Line, *, bullet: bool) -> bool:
+    """Whether `line` is a wrapped continuation of the block that began at `first`.
+
+    The caller has already ruled out headings, bullets and date lines. Cues: a lowercase start,
+    a hanging indent under the bullet text, or a previous line that ran to the margin without
+    ending a sentence.
+    """
+    text = line.text.strip()
+    prev_text = prev.text.strip()
+    if not text or not prev_text:
+        return False
+    same_column = line.page == prev.page and line.column == prev.column
+    if line.bbox is not None and prev.bbox is not None and same_column:
+        gap = line.bbox[1] - prev.bbox[3]
+        if gap > 0.9 * layout.line_height:
+            return False
+    if line.bold and not first.bold:
+        return False
+    ends_sentence = _SENTENCE_END.search(prev_text) is not None
+    if text[0].islower() and (bullet or not ends_sentence):
+        return True
+    if bullet:
+        if line.bbox is not None and first.bbox is not None:
+            if line.page == first.page and line.bbox[0] > first.bbox[0] + 3.0:
+                return True
+        elif _indent(line.text) > _indent(first.text):
+            return True
+    return not ends_sentence and layout.wide(prev)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())

@@ -1,0 +1,510 @@
+"""Resume structure: sections, blocks (headings, bullets with wraps joined, lines), roles, contact.
+
+Headings need two things: words that name a section (the heading synonyms) and the look of a
+heading (short, alone, bold / CAPS / larger / Title Case). The heading style most headings share
+then vetoes weaker look-alikes (a "PROGRAMMING" sub-label in a smaller font) and admits unknown
+headings in exactly that style as kind "other", as OpenResume does with bold ALL CAPS lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import get_args
+
+from atsmatch.models import Block, BlockKind, Document, Line, Resume, Role, Section, SectionKind
+from atsmatch.structure.contact import extract_contact, find_location
+from atsmatch.structure.dates import DateRange, find_date_range
+from atsmatch.structure.headings import HeadingIndex, heading_key, load_headings
+from atsmatch.structure.lines import (
+    Layout,
+    continues,
+    is_caps,
+    is_title_case,
+    join_text,
+    strip_bullet,
+)
+
+__all__ = ["parse_resume"]
+
+_SECTION_KINDS: frozenset[str] = frozenset(get_args(SectionKind))
+_ROLE_SECTIONS = frozenset({"experience", "projects", "volunteer"})
+_UNKNOWN = "?"
+_CONNECTORS = re.compile(r"\b(?:with|in|using|for|to|from|at|on|by|as|is|are|was|my|i)\b", re.I)
+_TITLE_WORDS = re.compile(
+    r"\b(?:engineer|scientist|developer|analyst|manager|intern|internship|lead|leader|researcher|"
+    r"architect|consultant|director|head|specialist|associate|founder|co-founder|cto|ceo|cfo|coo|"
+    r"vp|president|officer|chief|fellow|contributor|assistant|professor|lecturer|teacher|"
+    r"instructor|tutor|programmer|administrator|designer|owner|partner|coordinator|editor|writer|"
+    r"volunteer|sde|swe|sre|devops|staff|principal|technician|advisor|adviser|mentor|trainee|"
+    r"apprentice|member|representative|executive|strategist|economist|statistician|postdoc|"
+    r"postdoctoral|practitioner|freelancer|freelance|maintainer|ta|ra)s?\b",
+    re.I,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:inc|corp|corporation|llc|llp|ltd|limited|gmbh|ag|plc|pvt|co|company|university|"
+    r"college|institute|school|academy|labs?|laboratory|laboratories|technologies|technology|"
+    r"systems|solutions|group|bank|foundation|partners|consulting|capital|ventures|studios?|"
+    r"software|networks|health|hospital|research|analytics|ai|agency|department|ministry|council|"
+    r"center|centre|society|association|google|microsoft|amazon|meta|facebook|apple|nvidia|ibm|"
+    r"deepmind|openai|netflix|uber|airbnb)\b\.?",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+")
+_LEGAL = re.compile(r"^(?:inc|corp|llc|llp|ltd|gmbh|ag|plc|co|s\.a)\.?$", re.I)
+_ABBREVIATION_END = re.compile(r"\b(?:inc|corp|ltd|co|jr|sr|st)\.$", re.I)
+_DURATION = re.compile(r"(?:\d+\s+(?:years?|yrs?|months?|mos?)\s*){1,2}", re.I)
+_MARKUP = re.compile(r"\*\*|__|^#+\s*")
+
+
+@dataclass
+class _Block:
+    text: str
+    kind: BlockKind
+    section: str
+    line: int
+    page: int
+    first: Line
+    last: Line
+    date: DateRange | None = None
+    role: int | None = None
+
+
+@dataclass
+class _Style:
+    caps: bool
+    bold: bool
+    size: float | None
+
+    def key(self) -> tuple[bool, bool, float | None]:
+        return (self.caps, self.bold, None if self.size is None else round(self.size * 2) / 2)
+
+
+@dataclass
+class _State:
+    blocks: list[_Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+def parse_resume(
+    document: Document, *, headings: Mapping[str, Sequence[str]] | None = None
+) -> Resume:
+    """Split a resume into sections, blocks and roles, and find its contact details.
+
+    >>> from atsmatch.models import Document, Line
+    >>> doc = Document(source="<text>", format="text", lines=(Line(text="Jane Roe"),
+    ...     Line(text="Experience"), Line(text="ML Engineer, Acme Inc  2020 – Present")))
+    >>> parse_resume(doc).roles[0].current
+    True
+    """
+    resume_map = headings if headings is not None else load_headings()[0]
+    index = HeadingIndex.of(resume_map, _SECTION_KINDS)
+    lines = document.lines
+    layout = Layout.of(lines)
+    heading_at = _find_headings(lines, layout, index)
+    state = _build_blocks(lines, layout, heading_at)
+    roles = _find_roles(state)
+    header_lines = [b.line for b in state.blocks if b.section == "header"]
+    header_idx: list[int] = []
+    for b in state.blocks:
+        if b.section == "header":
+            header_idx.extend(_lines_of(b, state.blocks, len(lines)))
+    contact = extract_contact(
+        lines,
+        header_idx or header_lines,
+        HeadingIndex.of(resume_map).keys,
+    )
+    return Resume(
+        document=document,
+        contact=contact,
+        sections=tuple(state.sections),
+        roles=tuple(roles),
+        blocks=tuple(
+            Block(
+                text=b.text, kind=b.kind, section=b.section, line=b.line, page=b.page, role=b.role
+            )
+            for b in state.blocks
+        ),
+    )
+
+
+def _lines_of(block: _Block, blocks: list[_Block], total: int) -> range:
+    after = [b.line for b in blocks if b.line > block.line]
+    return range(block.line, min(after) if after else total)
+
+
+def _find_headings(lines: tuple[Line, ...], layout: Layout, index: HeadingIndex) -> dict[int, str]:
+    """Line index -> section kind for every line taken as a section heading."""
+    known: dict[int, tuple[str, _Style]] = {}
+    unknown: dict[int, _Style] = {}
+    first_text = next((i for i, line in enumerate(lines) if line.text.strip()), -1)
+    for i, line in enumerate(lines):
+        found = _heading_candidate(line, layout, index)
+        if found is None:
+            continue
+        kind, style = found
+        if kind == _UNKNOWN:
+            if i != first_text:
+                unknown[i] = style
+        else:
+            known[i] = (kind, style)
+    styles = Counter(style.key() for _, style in known.values())
+    result: dict[int, str] = {}
+    if styles:
+        dominant, count = styles.most_common(1)[0]
+        for i, (kind, style) in known.items():
+            clear = count >= 2 and count * 2 > len(known)
+            if not clear or style.key() == dominant or not _weaker(style.key(), dominant):
+                result[i] = kind
+        strong = (
+            dominant[0]
+            or dominant[1]
+            or (
+                dominant[2] is not None
+                and layout.body_size is not None
+                and dominant[2] >= layout.body_size + 0.9
+            )
+        )
+        if strong and count >= 2:
+            for i, style in unknown.items():
+                if style.key() == dominant and not _date_follows(lines, i):
+                    result[i] = "other"
+    else:
+        for i, style in unknown.items():
+            if style.caps and style.bold and not _date_follows(lines, i):
+                result[i] = "other"
+    return result
+
+
+def _weaker(
+    style: tuple[bool, bool, float | None], dominant: tuple[bool, bool, float | None]
+) -> bool:
+    if style[2] is not None and dominant[2] is not None and style[2] < dominant[2] - 0.5:
+        return True
+    return (dominant[0] and not style[0]) or (dominant[1] and not style[1])
+
+
+def _date_follows(lines: tuple[Line, ...], index: int) -> bool:
+    for line in lines[index + 1 : index + 3]:
+        if line.text.strip():
+            return find_date_range(line.text) is not None
+    return False
+
+
+def _heading_candidate(
+    line: Line, layout: Layout, index: HeadingIndex
+) -> tuple[str, _Style] | None:
+    text = line.text.strip()
+    if not text or len(text) > 60:
+        return None
+    # "— SKILLS —" and "2. Education:" look like list items but are headings when decorated.
+    listed = strip_bullet(text) is not None and not text.startswith("#")
+    if listed and not (text[-1] in "—–-=_:|" or re.match(r"\d{1,2}[.)]\s", text)):
+        return None
+    bare = _MARKUP.sub("", text).strip()
+    words = heading_key(bare).split()
+    if not 1 <= len(words) <= 6 or bare.endswith((".", ",", ";")):
+        return None
+    if find_date_range(bare) is not None or any(ch in bare for ch in "@"):
+        return None
+    markdown = text.startswith("#")
+    caps = is_caps(bare)
+    style = _Style(caps=caps, bold=line.bold or markdown, size=line.size)
+    strong = style.bold or caps or layout.larger(line)
+    kind = index.exact(bare)
+    if listed and kind is None:
+        return None
+    if kind is not None:
+        if strong or is_title_case(bare) or bare.endswith(":"):
+            return kind, style
+        return None
+    if not strong or len(words) > 5:
+        return None
+    connected = _CONNECTORS.search(bare) is not None
+    if not connected and (caps or is_title_case(bare)):
+        inner = index.within(bare)
+        if inner is not None:
+            return inner, style
+    if connected and not layout.larger(line):
+        return None
+    if not any(ch.isdigit() or ch in "|,/" for ch in bare) and find_location(bare) is None:
+        return _UNKNOWN, style
+    return None
+
+
+def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int, str]) -> _State:
+    state = _State()
+    kind = "header"
+    heading_text = ""
+    section_start = 0
+    current: _Block | None = None
+
+    def close_section(end: int) -> None:
+        if end >= section_start:
+            state.sections.append(
+                Section(kind=kind, heading=heading_text, first_block=section_start, last_block=end)
+            )
+
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            current = None
+            continue
+        if i in heading_at:
+            close_section(len(state.blocks) - 1)
+            kind, heading_text, section_start = (
+                heading_at[i],
+                _MARKUP.sub("", text).strip(),
+                len(state.blocks),
+            )
+            state.blocks.append(_Block(heading_text, "heading", kind, i, line.page, line, line))
+            current = None
+            continue
+        text, aside = _split_asides(_MARKUP.sub("", text).strip())
+        bullet = strip_bullet(text)
+        date = find_date_range(text) if bullet is None else None
+        if aside is not None and bullet is None and date is None:
+            date = DateRange(aside.start, aside.end, aside.current, (len(text), len(text)))
+        elif aside is not None:
+            _attach_date(state.blocks, section_start, aside)
+        if bullet is not None:
+            current = _Block(_MARKUP.sub("", bullet), "bullet", kind, i, line.page, line, line)
+            state.blocks.append(current)
+            continue
+        if (
+            current is not None
+            and current.date is None
+            and date is None
+            and kind != "header"
+            and continues(
+                layout, current.first, current.last, line, bullet=current.kind == "bullet"
+            )
+        ):
+            current.text = join_text(current.text, _MARKUP.sub("", text))
+            current.last = line
+            continue
+        current = _Block(
+            _MARKUP.sub("", text).strip(), "line", kind, i, line.page, line, line, date
+        )
+        state.blocks.append(current)
+    close_section(len(state.blocks) - 1)
+    return state
+
+
+def _split_asides(text: str) -> tuple[str, DateRange | None]:
+    """Drop right-aligned date and duration cells ("\\tMay 2022 – Aug 2022", "\\t4 months").
+
+    Templates set dates flush right on the same baseline as a bullet, so the reader appends them
+    to the bullet's line after a tab; they belong to the role above, not to the bullet.
+    """
+    if "\t" not in text:
+        return text, None
+    cells = text.split("\t")
+    kept = [cells[0]]
+    found: DateRange | None = None
+    for cell in cells[1:]:
+        bare = cell.strip()
+        if _DURATION.fullmatch(bare):
+            continue
+        date = find_date_range(bare)
+        if date is not None and len(bare) - (date.span[1] - date.span[0]) <= 2:
+            found = found or date
+            continue
+        kept.append(cell)
+    if found is None and len(kept) == len(cells):
+        return text, None
+    return "\t".join(kept).strip(), found
+
+
+def _attach_date(blocks: list[_Block], floor: int, date: DateRange) -> None:
+    """Give a right-aligned date found on a bullet line to the undated header line above it."""
+    for block in reversed(blocks[floor:][-8:]):
+        if block.kind == "heading" or block.date is not None:
+            return
+        if block.kind == "line":
+            block.date = DateRange(date.start, date.end, date.current, (len(block.text),) * 2)
+            return
+
+
+def _find_roles(state: _State) -> list[Role]:
+    roles: list[Role] = []
+    for section in state.sections:
+        if section.kind not in _ROLE_SECTIONS:
+            continue
+        items = [
+            i
+            for i in range(section.first_block, section.last_block + 1)
+            if state.blocks[i].kind != "heading"
+        ]
+        _promote_bullet_headers(state.blocks, items)
+        roles.extend(_section_roles(state.blocks, items, section.kind, len(roles)))
+    return roles
+
+
+def _promote_bullet_headers(blocks: list[_Block], items: list[int]) -> None:
+    """A short bullet right above a date line names an employer ("• Google"), not an achievement."""
+    for pos, b in enumerate(items):
+        block = blocks[b]
+        if block.kind != "bullet" or len(block.text.split()) > 6 or block.text.endswith("."):
+            continue
+        for nxt in items[pos + 1 : pos + 4]:
+            if blocks[nxt].kind == "bullet":
+                break
+            if blocks[nxt].date is not None:
+                block.kind = "line"
+                break
+
+
+def _header_like(block: _Block) -> bool:
+    text = block.text
+    if block.kind != "line" or len(text) > 100 or len(text.split()) > 12:
+        return False
+    return not text.endswith(".") or _ABBREVIATION_END.search(text) is not None
+
+
+def _section_roles(blocks: list[_Block], items: list[int], kind: str, offset: int) -> list[Role]:
+    dated = [pos for pos, b in enumerate(items) if blocks[b].kind == "line" and blocks[b].date]
+    headers: list[list[int]] = []
+    floor = -1
+    for number, pos in enumerate(dated):
+        header = [pos]
+        ceiling = dated[number + 1] if number + 1 < len(dated) else len(items)
+        p = pos - 1
+        while p > floor and len(header) < 3:
+            block = blocks[items[p]]
+            if block.date is not None or not _header_like(block):
+                break
+            header.insert(0, p)
+            p -= 1
+        n = pos + 1
+        if len(header) == 1:
+            n = _claim_after(blocks, items, pos, ceiling, header)
+        if n < ceiling and _is_location_only(blocks[items[n]]):
+            header.append(n)
+        floor = header[-1]
+        headers.append(header)
+    roles: list[Role] = []
+    for number, header in enumerate(headers):
+        start = header[0]
+        end = headers[number + 1][0] - 1 if number + 1 < len(headers) else len(items) - 1
+        role_index = offset + number
+        bullets: list[int] = []
+        for pos in range(start, end + 1):
+            blocks[items[pos]].role = role_index
+            if blocks[items[pos]].kind == "bullet":
+                bullets.append(items[pos])
+        date_block = next(blocks[items[p]] for p in header if blocks[items[p]].date)
+        date = date_block.date
+        assert date is not None
+        title, org, location = _role_fields(
+            [_remainder(blocks[items[p]].text, blocks[items[p]].date) for p in header],
+            project=kind == "projects",
+        )
+        roles.append(
+            Role(
+                title=title, organization=org, location=location,
+                start=date.start, end=date.end, current=date.current,
+                section=kind,
+                first_block=items[start], bullets=tuple(bullets),
+            )
+        )  # fmt: skip
+    return roles
+
+
+def _claim_after(
+    blocks: list[_Block], items: list[int], pos: int, ceiling: int, header: list[int]
+) -> int:
+    """Take the lines after a date line that finish its title / organisation, if it lacks them.
+
+    "Senior ML Engineer  2019 – 2021" then "Acme Corp, Austin, TX": the date came first. A line
+    is taken only when the next one is a bullet, a date line or the end (so it is not content).
+    """
+    title, org, _ = _role_fields([_remainder(blocks[items[pos]].text, blocks[items[pos]].date)])
+    n = pos + 1
+    if title is not None and org is not None:
+        return n
+    while n < ceiling and len(header) < 3:
+        block = blocks[items[n]]
+        if block.date is not None or not _header_like(block):
+            break
+        after = blocks[items[n + 1]] if n + 1 < len(items) else None
+        content_follows = after is not None and after.kind == "line" and after.date is None
+        if content_follows and (after is None or not _header_like(after) or n + 1 >= ceiling):
+            break
+        header.append(n)
+        n += 1
+    return n
+
+
+def _remainder(text: str, date: DateRange | None) -> str:
+    if date is None:
+        return text
+    return f"{text[: date.span[0]]}  {text[date.span[1] :]}"
+
+
+def _is_location_only(block: _Block) -> bool:
+    if block.kind != "line" or block.date is not None:
+        return False
+    match = find_location(block.text)
+    return match is not None and len(block.text.strip(" |,·-–")) <= len(match.group(0)) + 2
+
+
+def _role_fields(
+    texts: list[str], *, project: bool = False
+) -> tuple[str | None, str | None, str | None]:
+    location: str | None = None
+    pieces: list[tuple[str, bool]] = []  # (text, came after " at " / "@")
+    for text in texts:
+        match = find_location(text)
+        if match is not None:
+            location = location or match.group(0)
+            text = f"{text[: match.start()]}  {text[match.end() :]}"
+        after_at = False
+        for part in re.split(r"(\s+at\s+|\s+@\s+)", text):
+            if re.fullmatch(r"\s+(?:at|@)\s+", part):
+                after_at = True
+                continue
+            for piece in _SPLIT.split(part):
+                piece = piece.strip(" |,·•–—-()[]:")
+                if not piece or not re.search(r"[^\W\d_]", piece):
+                    continue
+                if _LEGAL.match(piece) and pieces:
+                    prev, at = pieces[-1]
+                    pieces[-1] = (f"{prev}, {piece}", at)
+                    continue
+                pieces.append((piece, after_at))
+    title: str | None = None
+    org: str | None = None
+    unknown: list[str] = []
+    for piece, after_at in pieces:
+        cue = _cue(piece)
+        if (after_at or cue == "org") and org is None:
+            org = piece
+        elif cue == "title" and title is None:
+            title = piece
+        else:
+            unknown.append(piece)
+    for piece in unknown:
+        if project:
+            title = title or piece
+        elif org is None and title is not None:
+            org = piece
+        elif title is None and org is not None:
+            title = piece
+        elif org is None:
+            org = piece
+        elif title is None:
+            title = piece
+    return title, org, location
+
+
+def _cue(piece: str) -> str | None:
+    title = [m.end() for m in _TITLE_WORDS.finditer(piece)]
+    org = [m.end() for m in _ORG_WORDS.finditer(piece)]
+    if title and (not org or max(title) > max(org)):
+        return "title"
+    if org:
+        return "org"
+    return None

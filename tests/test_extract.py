@@ -1,0 +1,168 @@
+"""The extractor: boundaries, ambiguous names, plurals, typo tier, and what each hit records."""
+
+from __future__ import annotations
+
+import pytest
+
+from atsmatch.extract import Extractor
+from atsmatch.models import Block
+
+
+def names(extractor: Extractor, text: str, section: str = "other") -> list[str]:
+    return [h.name for h in extractor.extract_text(text, section=section)]
+
+
+class TestBoundaries:
+    def test_c_family_kept_apart(self, extractor: Extractor) -> None:
+        """C is not found inside C++, C# or Objective-C, and each of those is found whole."""
+        found = names(extractor, "Skills: C++, C#, Objective-C, Python")
+        assert "C" not in found
+        assert {"C++", "C#", "Objective-C"} <= set(found)
+
+    def test_plain_c_in_a_list(self, extractor: Extractor) -> None:
+        """C on its own in a list of languages is the C language."""
+        assert "C" in names(extractor, "Languages: C, C++, Rust, Python")
+
+    def test_java_not_in_javascript(self, extractor: Extractor) -> None:
+        """Java is not found inside JavaScript."""
+        found = names(extractor, "Built the front end in JavaScript and TypeScript.")
+        assert "Java" not in found
+        assert "JavaScript" in found
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Migrated services to .NET 8", ".NET"),
+            ("Wrote APIs in Node.js", "Node.js"),
+            ("Set up CI/CD with GitHub Actions", "CI/CD"),
+            ("Trained models with scikit-learn", "scikit-learn"),
+            ("Trained models with scikit learn", "scikit-learn"),
+            ("Trained models with sklearn", "scikit-learn"),
+        ],
+    )
+    def test_punctuated_names(self, extractor: Extractor, text: str, expected: str) -> None:
+        """Names with dots, slashes and hyphens, and their spelling variants, are found."""
+        assert expected in names(extractor, text)
+
+    def test_glued_letters_are_not_skills(self, extractor: Extractor) -> None:
+        """R&D, C-suite and A/B letters are not the R or C languages."""
+        found = names(extractor, "Presented R&D results to the C-suite and ran A/B tests.")
+        assert "R" not in found
+        assert "C" not in found
+
+    def test_urls_and_emails_are_masked(self, extractor: Extractor) -> None:
+        """A GitHub profile URL or an e-mail domain does not count as a skill."""
+        found = names(extractor, "github.com/alex/python-tools  alex@kafka.dev")
+        assert "Python" not in found
+        assert "Apache Kafka" not in found
+
+
+class TestAmbiguousNames:
+    @pytest.mark.parametrize(
+        ("text", "word"),
+        [
+            ("We invest heavily in R&D.", "R"),
+            ("Our go to market plan doubled revenue.", "Go"),
+            ("Projects that spark interest in science.", "Apache Spark"),
+            ("I excel at building relationships.", "Microsoft Excel"),
+            ("Studied Lambda calculus and type theory.", "AWS Lambda"),
+            ("A ray of hope for the team.", "Ray"),
+            ("Julia Smith, our hiring manager, will call you.", "Julia"),
+            ("Go to the careers page to apply.", "Go"),
+            ("Spark curiosity in every customer conversation.", "Apache Spark"),
+            ("Glue the pieces together before the quarterly review.", "AWS Glue"),
+            ("Swift action by the team, Rust on the old pipes.", "Swift"),
+        ],
+    )
+    def test_english_words_are_not_skills(self, extractor: Extractor, text: str, word: str) -> None:
+        """Words that are also skill names do not match in ordinary English."""
+        assert word not in names(extractor, text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Languages: Python, R, Go, Julia, SQL", {"R", "Go", "Julia"}),
+            ("Built ETL jobs in Spark on Databricks", {"Apache Spark"}),
+            ("Wrote event handlers with AWS Lambda and S3", {"AWS Lambda"}),
+            ("Analysed survey data in R with tidyverse and ggplot2", {"R"}),
+            ("Rewrote the ingestion service in Go using goroutines", {"Go"}),
+            ("Reporting in Excel with pivot tables and VBA", {"Microsoft Excel"}),
+            ("Distributed hyperparameter search with Ray Tune on Kubernetes", {"Ray"}),
+        ],
+    )
+    def test_skill_uses_are_found(
+        self, extractor: Extractor, text: str, expected: set[str]
+    ) -> None:
+        """The same names match in a skills list or next to related tools."""
+        found = set(names(extractor, text))
+        for name in expected:
+            assert any(name in f for f in found), (name, found)
+
+    def test_skills_section_is_context(self, extractor: Extractor) -> None:
+        """In the skills section an ambiguous name needs no other context."""
+        assert "Go" in names(extractor, "Go", section="skills")
+
+    def test_gpt_means_models_only(self, extractor: Extractor) -> None:
+        """GPT-4 is a model family mention."""
+        assert any("GPT" in n for n in names(extractor, "Built a chatbot on GPT-4 with LangChain"))
+
+
+class TestInflections:
+    def test_plural_of_last_word(self, extractor: Extractor) -> None:
+        """Plurals match their singular entry and keep the text as written."""
+        hits = extractor.extract_text("Fine-tuned LLMs and built data pipelines")
+        written = {h.text for h in hits}
+        assert "LLMs" in written
+
+    def test_case_insensitive_forms(self, extractor: Extractor) -> None:
+        """Unambiguous names match in any case."""
+        assert "PyTorch" in names(extractor, "experience with PYTORCH and pytorch")
+
+
+class TestTypoTier:
+    def test_misspelling_is_fuzzy(self, extractor: Extractor) -> None:
+        """A misspelt long name is found and marked fuzzy."""
+        hits = [h for h in extractor.extract_text("Deployed on Kubernates clusters") if h.fuzzy]
+        assert [h.name for h in hits] == ["Kubernetes"]
+        assert hits[0].text == "Kubernates"
+
+    def test_split_name_is_fuzzy(self, extractor: Extractor) -> None:
+        """A name split by a space is found through the compact form."""
+        hits = extractor.extract_text("Warehouse on Data bricks")
+        assert [(h.name, h.fuzzy) for h in hits] == [("Databricks", True)]
+
+    def test_common_words_stay_words(self, extractor: Extractor) -> None:
+        """Ordinary long words are not bent into skills."""
+        text = "Responsible for managing stakeholder expectations across departments"
+        assert [h for h in extractor.extract_text(text) if h.fuzzy] == []
+
+    def test_typo_tier_can_be_switched_off(self, taxonomy: object) -> None:
+        """`fuzzy=False` finds only exact forms."""
+        plain = Extractor(taxonomy, fuzzy=False)  # type: ignore[arg-type]
+        assert plain.extract_text("Kubernates") == []
+
+
+class TestHits:
+    def test_hit_names_its_text(self, extractor: Extractor) -> None:
+        """Each hit carries the alias, the text as written, its span, block, line and section."""
+        block = Block(text="Served models with Amazon SageMaker", kind="bullet",
+                      section="experience", line=7)  # fmt: skip
+        (hit,) = [h for h in extractor.extract_blocks([block]) if "SageMaker" in h.name]
+        assert block.text[hit.start : hit.end] == hit.text == "Amazon SageMaker"
+        assert (hit.block, hit.line, hit.section) == (0, 7, "experience")
+        assert hit.alias in {"Amazon SageMaker", "SageMaker"}
+
+    def test_longest_match_wins(self, extractor: Extractor) -> None:
+        """ "Apache Spark" is one hit, not Apache and Spark."""
+        hits = extractor.extract_text("Pipelines in Apache Spark")
+        assert [h.text for h in hits] == ["Apache Spark"]
+
+    def test_patterns_cover_aliases(self, extractor: Extractor) -> None:
+        """`patterns()` lists every form with its skill id (for reference benchmarks)."""
+        forms = dict(extractor.patterns())
+        assert forms["sklearn"] == forms["scikit-learn"]
+
+    def test_deterministic(self, extractor: Extractor) -> None:
+        """The same text gives the same hits in the same order."""
+        text = "Python, PyTorch, Kubernetes, Spark on Databricks, Kubernates"
+        assert extractor.extract_text(text) == extractor.extract_text(text)

@@ -1,0 +1,149 @@
+"""The weighted.v1 scorer: weights, credits, subscores, bounds and monotonicity."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from atsmatch import Matcher
+from atsmatch.models import Block
+from atsmatch.score import SCORER, score, verdict
+
+
+def job(*lines: tuple[str, str]) -> list[Block]:
+    """Job blocks from (level, text) pairs."""
+    return [
+        Block(text=text, kind="bullet", section=level, line=i, level=level)  # type: ignore[arg-type]
+        for i, (level, text) in enumerate(lines)
+    ]
+
+
+def resume(*lines: tuple[str, str]) -> list[Block]:
+    """Resume blocks from (section, text) pairs."""
+    return [
+        Block(
+            text=text, kind="bullet" if section == "experience" else "line", section=section, line=i
+        )
+        for i, (section, text) in enumerate(lines)
+    ]
+
+
+def run(matcher: Matcher, job_blocks: list[Block], resume_blocks: list[Block]):  # type: ignore[no-untyped-def]
+    ex = matcher.extractor
+    return score(
+        job_blocks,
+        ex.extract_blocks(job_blocks),
+        resume_blocks,
+        ex.extract_blocks(resume_blocks),
+        matcher.taxonomy,
+    )
+
+
+def keyword(breakdown, name: str):  # type: ignore[no-untyped-def]
+    return next(k for k in breakdown.keywords if k.name == name)
+
+
+class TestWeights:
+    def test_required_outweighs_preferred(self, matcher: Matcher) -> None:
+        """A required skill weighs more than a preferred one of the same category."""
+        b = run(matcher, job(("required", "Python"), ("preferred", "Scala")), [])
+        assert keyword(b, "Python").weight > keyword(b, "Scala").weight
+
+    def test_repeated_mentions_weigh_more(self, matcher: Matcher) -> None:
+        """A skill the posting names three times weighs more than one named once."""
+        blocks = job(("other", "Python and Scala"), ("other", "Python"), ("other", "Python"))
+        b = run(matcher, blocks, [])
+        assert keyword(b, "Python").weight > keyword(b, "Scala").weight
+        assert keyword(b, "Python").mentions == 3
+
+    def test_soft_skills_weigh_less(self, matcher: Matcher) -> None:
+        """Soft skills weigh less than tools at the same level."""
+        b = run(matcher, job(("required", "Python"), ("required", "communication")), [])
+        assert keyword(b, "Python").weight > keyword(b, "Communication").weight
+
+
+class TestCredit:
+    def test_shown_beats_listed(self, matcher: Matcher) -> None:
+        """A skill used in a bullet earns more than one only in the skills list."""
+        shown = run(
+            matcher, job(("required", "Python")), resume(("experience", "Built APIs in Python"))
+        )
+        listed = run(matcher, job(("required", "Python")), resume(("skills", "Python, SQL")))
+        assert keyword(shown, "Python").credit == 1.0
+        assert 0.7 <= keyword(listed, "Python").credit < 1.0
+        assert keyword(listed, "Python").evidence[0].kind == "skills_list"
+
+    def test_child_earns_partial_credit(self, matcher: Matcher) -> None:
+        """EKS shown in a bullet earns partial credit for Kubernetes, naming the bullet."""
+        b = run(matcher, job(("required", "Kubernetes")),
+                resume(("experience", "Ran training jobs on Amazon EKS")))  # fmt: skip
+        k = keyword(b, "Kubernetes")
+        assert 0 < k.credit < 0.85
+        assert k.evidence[0].kind == "child"
+        assert "EKS" in k.evidence[0].text
+
+    def test_related_earns_small_credit(self, matcher: Matcher) -> None:
+        """Vertex AI earns a small credit for SageMaker (cross-cloud equivalent)."""
+        b = run(matcher, job(("required", "Amazon SageMaker")),
+                resume(("experience", "Deployed models on Vertex AI")))  # fmt: skip
+        k = next(k for k in b.keywords if "SageMaker" in k.name)
+        assert 0 < k.credit <= 0.5
+        assert k.evidence[0].kind == "related"
+
+    def test_absent_is_zero(self, matcher: Matcher) -> None:
+        """A skill the resume does not show at all earns nothing."""
+        b = run(matcher, job(("required", "Terraform")), resume(("experience", "Wrote Python")))
+        assert keyword(b, "Terraform").credit == 0
+        assert b.score == 0
+
+
+class TestScore:
+    def test_full_match_is_100(self, matcher: Matcher) -> None:
+        """Every keyword shown in experience gives 100."""
+        b = run(matcher, job(("required", "Python, Docker")),
+                resume(("experience", "Shipped Python services in Docker")))  # fmt: skip
+        assert b.score == 100.0
+
+    def test_subscores_per_group(self, matcher: Matcher) -> None:
+        """Subscores split tools from soft skills."""
+        b = run(matcher, job(("required", "Python"), ("required", "communication")),
+                resume(("experience", "Python services")))  # fmt: skip
+        groups = {s.group: s.score for s in b.subscores}
+        assert groups["hard_skills"] == 100.0
+        assert groups["soft_skills"] == 0.0
+
+    def test_verdict_bands(self) -> None:
+        """The verdict bands are ordered."""
+        assert [verdict(s) for s in (90, 70, 55, 10)] == [
+            "strong match", "good match", "partial match", "weak match",
+        ]  # fmt: skip
+        assert SCORER == "weighted.v1"
+
+
+_POOL = [
+    "Python", "SQL", "PyTorch", "TensorFlow", "Docker", "Kubernetes", "Terraform", "Airflow",
+    "MLflow", "Amazon SageMaker", "Amazon EKS", "Vertex AI", "Snowflake", "dbt", "Kafka",
+    "scikit-learn", "XGBoost", "pandas", "communication", "A/B testing", "Databricks",
+]  # fmt: skip
+
+
+class TestProperties:
+    @settings(
+        max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(
+        wanted=st.lists(st.sampled_from(_POOL), min_size=1, max_size=8, unique=True),
+        have=st.lists(st.sampled_from(_POOL), max_size=8, unique=True),
+        extra=st.sampled_from(_POOL),
+        where=st.sampled_from(["experience", "skills"]),
+    )
+    def test_bounds_and_monotonic(
+        self, matcher: Matcher, wanted: list[str], have: list[str], extra: str, where: str
+    ) -> None:
+        """Score stays in 0..100, and adding a skill to the resume never lowers it."""
+        job_blocks = job(("required", ", ".join(wanted[:4])), ("preferred", ", ".join(wanted[4:])))
+        before = run(matcher, job_blocks, resume((where, ", ".join(have))))
+        after = run(matcher, job_blocks, resume((where, ", ".join(have)), ("experience", extra)))
+        assert 0 <= before.score <= 100
+        assert 0 <= after.score <= 100
+        assert after.score >= before.score

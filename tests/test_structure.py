@@ -1,0 +1,478 @@
+"""Resume and job structure: headings, blocks, wrapped bullets, roles, dates, contact, levels."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from atsmatch.models import Document, Line
+from atsmatch.structure import find_date_range, find_years, load_headings, parse_job, parse_resume
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+RESUME = """\
+Jane Q. Doe
+Senior Machine Learning Engineer
+San Francisco, CA | jane.doe@example.com | +1 (415) 555-0134
+linkedin.com/in/janedoe | github.com/janedoe
+
+Summary
+Machine learning engineer with 7 years of experience building recommendation and forecasting
+systems in production.
+
+Experience
+Senior ML Engineer, Acme Corp    Jan 2021 – Present
+- Led the migration of 40 batch models to a Kubeflow pipeline on GKE, cutting
+  training costs by 35% and time-to-deploy from weeks to days.
+- Built a real-time feature store with Feast and Redis serving 20k requests/s.
+Globex Inc | Austin, TX
+Data Scientist    06/2018 - 12/2020
+• Designed churn models in scikit-learn and XGBoost that reduced cancella-
+tions by 12%.
+• Ran A/B tests for pricing experiments
+across three markets.
+Initech — Machine Learning Intern    Summer 2017
+
+Projects
+Open-source forecasting toolkit    2019 – 2021
+1. Wrote a PyTorch library for probabilistic forecasting.
+2) Reached 2k GitHub stars.
+
+Education
+M.S. Computer Science, Stanford University    2016 – 2018
+
+Skills
+Experience with Python
+Python, SQL, PyTorch, Kubernetes
+"""
+
+MARKDOWN = """\
+# Ravi Kumar
+ravi@example.org · (206) 555-0199 · Seattle, WA
+
+## Work Experience
+**Data Engineer**, Contoso Ltd — 2020-01 to 2022-03
+* Built Airflow DAGs loading 2 TB/day into Snowflake.
+**Analytics Intern** at Fabrikam  Jun. 2018 -- Aug. 2019
+* Automated weekly KPI reports in dbt.
+
+## Technical Skills
+Airflow, Snowflake, dbt, Spark
+"""
+
+
+def text_document(text: str) -> Document:
+    """A Document as the text reader makes it: one Line per line, Markdown '#' lines bold."""
+    lines = []
+    for raw in text.splitlines():
+        if raw.startswith("#"):
+            lines.append(Line(text=raw.lstrip("#").strip(), bold=True))
+        elif raw.strip():
+            lines.append(Line(text=raw))
+    return Document(source="<text>", format="text", lines=tuple(lines))
+
+
+def pdf_line(text: str, top: float, *, x0: float = 50, x1: float = 400, size: float = 10,
+             bold: bool = False) -> Line:  # fmt: skip
+    """A PDF-like line with a box, font size and weight."""
+    return Line(text=text, bbox=(x0, top, x1, top + size), size=size, bold=bold)
+
+
+@pytest.fixture(scope="module")
+def resume():  # type: ignore[no-untyped-def]
+    """The inline text resume, parsed."""
+    return parse_resume(text_document(RESUME))
+
+
+class TestHeadings:
+    """Section headings: synonyms plus the look of a heading."""
+
+    def test_sections_in_order(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """Every written heading becomes a section of the right kind; the top is the header."""
+        kinds = [s.kind for s in resume.sections]
+        assert kinds == ["header", "summary", "experience", "projects", "education", "skills"]
+
+    def test_sentence_is_not_heading(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """ "Experience with Python" stays a line in the Skills section."""
+        block = next(b for b in resume.blocks if b.text == "Experience with Python")
+        assert block.kind == "line"
+        assert block.section == "skills"
+
+    def test_sections_cover_blocks(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """Sections tile the block list with no gap or overlap."""
+        covered = [i for s in resume.sections for i in range(s.first_block, s.last_block + 1)]
+        assert covered == list(range(len(resume.blocks)))
+
+    def test_decorated_headings(self) -> None:
+        """Numbering, dashes, colons and letter spacing do not hide a heading."""
+        doc = text_document(
+            "Jo Bloggs\n— WORK EXPERIENCE —\nx\n2. Education:\ny\nS K I L L S\nz\nCertifications |"
+        )
+        kinds = [s.kind for s in parse_resume(doc).sections]
+        assert kinds == ["header", "experience", "education", "skills", "certifications"]
+
+    def test_bold_caps_unknown_heading_is_other(self) -> None:
+        """A bold ALL CAPS line in the headings' style is a section of kind "other"."""
+        lines = (
+            pdf_line("Ana Lima", 20, size=20, bold=True),
+            pdf_line("EXPERIENCE", 60, size=12, bold=True),
+            pdf_line("Built things.", 76),
+            pdf_line("EDUCATION", 100, size=12, bold=True),
+            pdf_line("BSc Physics", 116),
+            pdf_line("VOLUNTEERING & OUTREACH", 140, size=12, bold=True),
+            pdf_line("Taught kids to code.", 156),
+            pdf_line("CONFERENCES ATTENDED", 180, size=12, bold=True),
+            pdf_line("NeurIPS", 196),
+        )
+        resume = parse_resume(Document(source="x.pdf", format="pdf", lines=lines))
+        assert [s.kind for s in resume.sections] == [
+            "header", "experience", "education", "volunteer", "other",
+        ]  # fmt: skip
+
+    def test_smaller_sub_label_is_not_heading(self) -> None:
+        """A synonym set smaller than the document's headings is a sub-label, not a section."""
+        lines = (
+            pdf_line("SKILLS", 60, size=16),
+            pdf_line("PROGRAMMING", 80, size=12, bold=True),
+            pdf_line("Python, Go", 96),
+            pdf_line("EXPERIENCE", 120, size=16),
+            pdf_line("Did work.", 140),
+        )
+        resume = parse_resume(Document(source="x.pdf", format="pdf", lines=lines))
+        assert [s.kind for s in resume.sections] == ["skills", "experience"]
+
+    def test_headings_file_covers_section_kinds(self) -> None:
+        """headings.toml names every resume section kind and every job block kind."""
+        resume_map, job_map = load_headings()
+        assert set(resume_map) == {
+            "summary", "experience", "projects", "education", "skills", "certifications",
+            "publications", "awards", "volunteer", "languages", "interests", "references", "other",
+        }  # fmt: skip
+        assert set(job_map) == {"required", "preferred", "responsibilities", "about", "benefits"}
+        assert all(len(v) >= 5 for v in (*resume_map.values(), *job_map.values()))
+
+
+class TestBlocks:
+    """Bullets, numbering and wrapped lines."""
+
+    def test_wrapped_bullets_joined(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """An indented or lowercase continuation joins its bullet; soft hyphens are undone."""
+        texts = [b.text for b in resume.blocks if b.kind == "bullet"]
+        assert (
+            "Led the migration of 40 batch models to a Kubeflow pipeline on GKE, cutting "
+            "training costs by 35% and time-to-deploy from weeks to days."
+        ) in texts
+        assert (
+            "Designed churn models in scikit-learn and XGBoost that reduced cancellations by 12%."
+            in texts
+        )
+        assert "Ran A/B tests for pricing experiments across three markets." in texts
+
+    def test_numbered_bullets(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """ "1." and "2)" start bullets and the number is stripped."""
+        projects = [b for b in resume.blocks if b.section == "projects" and b.kind == "bullet"]
+        assert [b.text for b in projects] == [
+            "Wrote a PyTorch library for probabilistic forecasting.",
+            "Reached 2k GitHub stars.",
+        ]
+
+    def test_block_line_is_first_physical_line(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """Block.line points at the line where the block starts."""
+        lines = resume.document.lines
+        for block in resume.blocks:
+            assert (
+                lines[block.line].text.strip().endswith(block.text[:5])
+                or block.text[:10] in lines[block.line].text
+            )
+
+    def test_bbox_hanging_indent_joins(self) -> None:
+        """In a PDF a line indented under the bullet text continues it even when capitalised."""
+        lines = (
+            pdf_line("EXPERIENCE", 40, bold=True, size=12),
+            pdf_line("• Shipped a ranking service used by", 60, x1=400),
+            pdf_line("Search and Ads teams.", 72, x0=62, x1=200),
+            pdf_line("• Cut costs.", 84, x1=120),
+        )
+        resume = parse_resume(Document(source="x.pdf", format="pdf", lines=lines))
+        bullets = [b.text for b in resume.blocks if b.kind == "bullet"]
+        assert bullets == ["Shipped a ranking service used by Search and Ads teams.", "Cut costs."]
+
+    def test_right_aligned_dates_leave_bullets(self) -> None:
+        """A date set flush right on a bullet's line goes to the role above, not the bullet text."""
+        lines = (
+            pdf_line("Experience", 40, bold=True, size=14),
+            pdf_line("Nexus AI, Co-Founder & CTO\tSan Francisco, CA", 60, x1=556),
+            pdf_line(
+                "• Built inference infra serving 2M requests with 99.97%\tJune 2023 – present",
+                72, x0=60, x1=556,
+            ),
+            pdf_line("uptime\t2 years 10 months", 84, x0=68, x1=556),
+        )  # fmt: skip
+        resume = parse_resume(Document(source="x.pdf", format="pdf", lines=lines))
+        assert [b.text for b in resume.blocks if b.kind == "bullet"] == [
+            "Built inference infra serving 2M requests with 99.97% uptime"
+        ]
+        role = resume.roles[0]
+        assert (role.title, role.organization, role.location) == (
+            "Co-Founder & CTO", "Nexus AI", "San Francisco, CA",
+        )  # fmt: skip
+        assert (role.start, role.current) == ("2023-06", True)
+
+
+class TestRoles:
+    """Roles: title, organisation, location and dates in their many layouts."""
+
+    def test_roles_found(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """Each dated entry in Experience and Projects is a role with its fields."""
+        got = [(r.title, r.organization, r.location, r.start, r.end, r.current, r.section)
+               for r in resume.roles]  # fmt: skip
+        assert got == [
+            ("Senior ML Engineer", "Acme Corp", None, "2021-01", None, True, "experience"),
+            (
+                "Data Scientist",
+                "Globex Inc",
+                "Austin, TX",
+                "2018-06",
+                "2020-12",
+                False,
+                "experience",
+            ),
+            ("Machine Learning Intern", "Initech", None, "2017-06", "2017-06", False, "experience"),
+            ("Open-source forecasting toolkit", None, None, "2019", "2021", False, "projects"),
+        ]
+
+    def test_bullets_belong_to_roles(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """Role.bullets lists its bullets and those blocks point back at the role."""
+        for index, role in enumerate(resume.roles):
+            for b in role.bullets:
+                assert resume.blocks[b].kind == "bullet"
+                assert resume.blocks[b].role == index
+        assert [len(r.bullets) for r in resume.roles] == [2, 2, 0, 2]
+
+    def test_education_dates_are_not_roles(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """A dated degree line is not a job."""
+        assert all(r.section != "education" for r in resume.roles)
+
+    def test_markdown_resume(self) -> None:
+        """Markdown headings, bold names, " at " and "--" ranges parse into roles."""
+        resume = parse_resume(text_document(MARKDOWN))
+        assert [s.kind for s in resume.sections] == ["header", "experience", "skills"]
+        got = [(r.title, r.organization, r.start, r.end) for r in resume.roles]
+        assert got == [
+            ("Data Engineer", "Contoso Ltd", "2020-01", "2022-03"),
+            ("Analytics Intern", "Fabrikam", "2018-06", "2019-08"),
+        ]
+        assert resume.contact.name == "Ravi Kumar"
+        assert resume.contact.location == "Seattle, WA"
+
+    def test_bold_line_then_date_line(self) -> None:
+        """Company on one line, title and dates on the next: one role with both."""
+        lines = (
+            pdf_line("EXPERIENCE", 40, bold=True, size=12),
+            pdf_line("Acme Corp | San Francisco, CA", 60, bold=True),
+            pdf_line("Senior ML Engineer   2019 – 2021", 72),
+            pdf_line("• Trained models.", 84),
+            pdf_line("Umbrella Labs", 100, bold=True),
+            pdf_line("Research Scientist   Mar 2017 - Dec 2018", 112),
+            pdf_line("• Wrote papers.", 124),
+        )
+        resume = parse_resume(Document(source="x.pdf", format="pdf", lines=lines))
+        got = [(r.title, r.organization, r.location, r.start, r.end) for r in resume.roles]
+        assert got == [
+            ("Senior ML Engineer", "Acme Corp", "San Francisco, CA", "2019", "2021"),
+            ("Research Scientist", "Umbrella Labs", None, "2017-03", "2018-12"),
+        ]
+
+
+class TestDates:
+    """Date ranges in every format the brief lists."""
+
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "current"),
+        [
+            ("Jan 2020 – Present", "2020-01", None, True),
+            ("January 2020 - Mar 2022", "2020-01", "2022-03", False),
+            ("01/2020 – 03/2022", "2020-01", "2022-03", False),
+            ("2020-01 to 2022-03", "2020-01", "2022-03", False),
+            ("2019 – 2021", "2019", "2021", False),
+            ("Summer 2021", "2021-06", "2021-06", False),
+            ("Jun. 2018 -- Aug. 2019", "2018-06", "2019-08", False),
+            ("Sept 2018 — current", "2018-09", None, True),
+            ("2016 until now", "2016", None, True),
+            ("Oct 2016 – ongoing", "2016-10", None, True),
+        ],
+    )
+    def test_formats(self, text: str, start: str, end: str | None, current: bool) -> None:
+        """Each written form gives YYYY-MM / YYYY bounds and the current flag."""
+        found = find_date_range(f"Engineer, Acme   {text}")
+        assert found is not None
+        assert (found.start, found.end, found.current) == (start, end, current)
+
+    @pytest.mark.parametrize(
+        "text", ["(201) 955-2021", "607.379.5733", "+1-123-456-7890", "ICML 2022 paper", "3.5 GPA"]
+    )
+    def test_not_dates(self, text: str) -> None:
+        """Phone numbers, bare years in prose and numbers are not role dates."""
+        assert find_date_range(text) is None
+
+
+class TestContact:
+    """Contact details from the header."""
+
+    def test_contact_fields(self, resume) -> None:  # type: ignore[no-untyped-def]
+        """Name, email, phone, profiles and location come out of the header line."""
+        c = resume.contact
+        assert c.name == "Jane Q. Doe"
+        assert c.email == "jane.doe@example.com"
+        assert c.phone == "+1 (415) 555-0134"
+        assert c.linkedin == "linkedin.com/in/janedoe"
+        assert c.github == "github.com/janedoe"
+        assert c.location == "San Francisco, CA"
+
+    def test_year_range_is_not_phone(self) -> None:
+        """ "2015 - 2019 - 2021" style runs and date ranges never become the phone."""
+        doc = text_document("Max Mustermann\nBerlin, Germany | 01/2015 – 03/2022\nEXPERIENCE\nx")
+        contact = parse_resume(doc).contact
+        assert contact.phone is None
+        assert contact.location == "Berlin, Germany"
+
+    def test_international_phone_and_website(self) -> None:
+        """ "+44 20 7946 0958" is a phone; a personal domain is the website."""
+        doc = text_document(
+            "Ada Byron\n+44 20 7946 0958 • ada@byron.dev • https://ada.dev\nSkills\nx"
+        )
+        contact = parse_resume(doc).contact
+        assert contact.phone == "+44 20 7946 0958"
+        assert contact.website == "https://ada.dev"
+
+
+class TestRobustness:
+    """Odd input never raises; parsing is fast."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",
+            "\n\n",
+            "•",
+            "EXPERIENCE",
+            "- \n1.\n2019 – 2021",
+            "Experience\n2019 – 2021\n2018 – 2019",
+            "a\tb\t2019 – 2020",
+        ],
+    )
+    def test_odd_input(self, text: str) -> None:
+        """Empty and degenerate documents give a Resume and a JobPosting, not an exception."""
+        doc = text_document(text)
+        resume = parse_resume(doc)
+        parse_job(doc)
+        if not text.strip():
+            assert resume.sections == ()
+
+    def test_fast(self) -> None:
+        """A long resume parses in well under a millisecond per line."""
+        doc = text_document(RESUME * 20)
+        parse_resume(doc)
+        started = time.perf_counter()
+        parse_resume(doc)
+        elapsed = time.perf_counter() - started
+        assert elapsed / len(doc.lines) < 0.0005
+
+
+def job_document(name: str) -> Document:
+    """A fixture posting read the way the text reader does (blank lines dropped)."""
+    text = (FIXTURES / "jobs" / name).read_text(encoding="utf-8")
+    lines = tuple(Line(text=t.strip()) for t in text.splitlines() if t.strip())
+    return Document(source=name, format="text", lines=lines)
+
+
+class TestJob:
+    """Job postings: title, blocks, levels and years asks on real postings."""
+
+    def test_title_from_prefix(self) -> None:
+        """ "Job Description: Machine Learning Engineer" gives the title and a title block."""
+        job = parse_job(job_document("job_1.txt"))
+        assert job.title == "Machine Learning Engineer"
+        assert job.blocks[0].section == "title"
+        assert job.blocks[0].level == "title"
+
+    def test_title_from_sentence(self) -> None:
+        """With no title line, "We are seeking a Machine Learning Engineer to ..." names it."""
+        assert parse_job(job_document("ml-eng.txt")).title == "Machine Learning Engineer"
+        assert parse_job(job_document("backend-eng.txt")).title == "Senior Backend Engineer"
+
+    def test_sections_and_levels(self) -> None:
+        """Responsibilities lines are "other"; Requirements lines are "required"."""
+        job = parse_job(job_document("job_1.txt"))
+        headings = [(b.text, b.section) for b in job.blocks if b.kind == "heading"]
+        assert headings == [("Responsibilities", "responsibilities"), ("Requirements", "required")]
+        conduct = next(b for b in job.blocks if b.text.startswith("Conduct research"))
+        assert conduct.level == "other"
+        degree = next(b for b in job.blocks if b.text.startswith("Master's or Ph.D."))
+        assert degree.level == "required"
+
+    def test_a_plus_inside_requirements_is_preferred(self) -> None:
+        """ "... is a plus." inside Requirements is a preferred ask."""
+        job = parse_job(job_document("job_1.txt"))
+        cloud = next(b for b in job.blocks if b.text.startswith("Familiarity with cloud platforms"))
+        assert cloud.level == "preferred"
+
+    def test_inline_requirements_heading(self) -> None:
+        """ "Requirements: 3+ years ..." splits into a heading and a required paragraph."""
+        job = parse_job(job_document("ml-eng.txt"))
+        heading = next(i for i, b in enumerate(job.blocks) if b.kind == "heading")
+        assert job.blocks[heading].section == "required"
+        body = job.blocks[heading + 1]
+        assert body.level == "required"
+        assert body.text.startswith("3+ years of applied ML engineering experience;")
+        assert body.text.endswith("latency-sensitive production services is essential.")
+        assert job.blocks[0].section == "intro" and job.blocks[0].level == "other"
+
+    def test_years_in_real_postings(self) -> None:
+        """Years asks come out of the fixtures with subject and block."""
+        job = parse_job(job_document("job_1.txt"))
+        assert [(y.years, y.subject) for y in job.years] == [(5.0, "machine learning")]
+        assert job.blocks[job.years[0].block].text.startswith("Minimum of 5 years")
+        backend = parse_job(job_document("backend-eng.txt"))
+        assert [(y.years, y.subject) for y in backend.years] == [
+            (4.0, "professional Python experience")
+        ]
+
+    def test_preferred_block_with_must(self) -> None:
+        """Under "Nice to have", a line saying "must" is required; others preferred."""
+        doc = text_document(
+            "Data Engineer\n## Nice to have\n- Kafka\n- Airflow experience is a must\n"
+            "Benefits:\n- Equity"
+        )
+        levels = [(b.text, b.level) for b in parse_job(doc).blocks]
+        assert levels == [
+            ("Data Engineer", "title"),
+            ("Nice to have", "preferred"),
+            ("Kafka", "preferred"),
+            ("Airflow experience is a must", "required"),
+            ("Benefits", "other"),
+            ("Equity", "other"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "years", "subject"),
+        [
+            ("5+ years of Python", 5.0, "Python"),
+            ("3-5 years experience with Kubernetes", 3.0, "Kubernetes"),
+            ("at least 2 years of production ML", 2.0, "production ML"),
+            ("minimum of 4 years' experience in data engineering", 4.0, "data engineering"),
+            ("two+ years of Spark, ideally on Databricks", 2.0, "Spark"),
+            ("7 years of hands-on experience building data pipelines.", 7.0, "data pipelines"),
+        ],
+    )
+    def test_years_forms(self, text: str, years: float, subject: str) -> None:
+        """Each written form gives the lower bound and the subject."""
+        found = find_years(text, 3)
+        assert [(y.years, y.subject, y.block) for y in found] == [(years, subject, 3)]
+
+    def test_not_years_asks(self) -> None:
+        """Company age and ages are not experience asks."""
+        assert find_years("The company is 10 years old") == []
+        assert find_years("Founded 20 years ago.") == []
