@@ -38,7 +38,8 @@ _TYPO_CACHE_SIZE = 50_000
 _GLUE_BEFORE = frozenset("-.'&_")
 _GLUE_AFTER = frozenset("+#-&_'")
 # A block reads as a list of skills when it is mostly short comma/pipe separated items.
-_LIST_SPLIT = re.compile(r"[,|;•·/]")
+# Bullets and slashes are left out: "Notion • San Francisco, CA" is an employer line, not a list.
+_LIST_SPLIT = re.compile(r"[,|;]")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
 # Words the typo tier must never touch: common English words of seven letters or more that sit
 # one edit away from a vocabulary form.
@@ -302,6 +303,7 @@ class Extractor:
             sure_categories = {skills[s].category for s in sure}
             folded = text.casefold()
             folded_words = set(_WORD.findall(folded))
+            folded_words |= {w[:-1] for w in folded_words if w.endswith("s")}  # "workspaces"
             rejected = [
                 c
                 for c in doubtful

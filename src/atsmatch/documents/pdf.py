@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import logging
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +36,11 @@ from atsmatch.limits import Limits
 from atsmatch.models import Document, Line, Region
 
 __all__ = ["MAX_GLYPHS_PER_PAGE", "read_pdf"]
+
+# pdfminer logs a warning for every odd font ("Could not get FontBBox ..."). With no handler
+# configured, Python prints those on stderr; a NullHandler stops that while records still
+# propagate to any handler the embedding application sets up.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 MAX_GLYPHS_PER_PAGE = 50_000  # a dense resume page holds about 5,000
 _CLOCK_EVERY = 2_048  # glyphs between clock checks while a page is interpreted
@@ -111,6 +117,8 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
         raise CorruptDocumentError(
             f"the PDF could not be parsed ({type(exc).__name__}: {exc})"[:300], source=source
         ) from exc
+    if not pages:
+        raise CorruptDocumentError("the PDF has no readable pages", source=source)
     _assign_regions(pages)
     lines: list[Line] = []
     columns: list[int] = []
