@@ -34,15 +34,18 @@ _FUZZY_MIN_LEN = 7
 _FUZZY_CUTOFF = 90.0
 _COMPACT_MIN_LEN = 6  # "Tensor Flow" -> TensorFlow; shorter joins ("Go Lang") are too risky
 _TYPO_CACHE_SIZE = 50_000
+_SPLIT_HEAD_MAX = 8
 # Tokens glued to a short alias on these sides belong to another word: Objective-C, C-suite, R&D.
 _GLUE_BEFORE = frozenset("-.'&_")
 _GLUE_AFTER = frozenset("+#-&_'")
 # A block reads as a list of skills when it is mostly short comma/pipe separated items.
 # Bullets and slashes are left out: "Notion • San Francisco, CA" is an employer line, not a list.
 _LIST_SPLIT = re.compile(r"[,|;]")
+_DOMAIN_PATH = re.compile(r"\.(?:com|io|org|net|dev|ai)/")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
 # Words the typo tier must never touch: common English words of seven letters or more that sit
 # one edit away from a vocabulary form.
+_ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ies")
 _FUZZY_STOP = frozenset(
     {"learned", "learner", "learners", "version", "services", "service", "present", "research"}
 )
@@ -50,7 +53,8 @@ _SKILL_LIST_SECTIONS = frozenset({"skills"})
 
 
 _BLOCK_SEP = "\n\n"
-_ALPHA_WORD = re.compile(r"[^\W\d_]+")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][^\W\d_]*")  # a word starting with a capital
+_NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)(?![^\W\d_])")
 _WORD = re.compile(r"[\w+#]+(?:[.-][\w+#]+)*")
 
 
@@ -122,6 +126,7 @@ class Extractor:
         # Typo tier: long one-word forms by first letter, and every form without spaces/hyphens.
         self._fuzzy_buckets: dict[str, dict[str, _Form]] = {}
         self._compact: dict[str, _Form] = {}
+        self._compact_heads: set[str] = set()  # first parts a split compact form can start with
         self._typo_cache: dict[str, _Form | None] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._family: dict[str, frozenset[str]] = {}
@@ -176,6 +181,9 @@ class Extractor:
         compact = re.sub(r"[\s-]", "", folded)
         if len(compact) >= _COMPACT_MIN_LEN and compact.isalpha():
             self._compact.setdefault(compact, _Form(skill_id, form, False))
+            # Split spellings break a name near its start ("Py Torch", "Tensor Flow").
+            last = min(len(compact) - 2, _SPLIT_HEAD_MAX)
+            self._compact_heads.update(compact[:cut] for cut in range(2, last + 1))
 
     def patterns(self) -> list[tuple[str, str]]:
         """Every (form, skill id) pair the exact tiers match, for loading into other tools."""
@@ -204,7 +212,7 @@ class Extractor:
         with self._lock:
             raw = [(m, False) for m in self._lower(doc)] + [(m, True) for m in self._orth(doc)]
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
-        for url in _URLISH.finditer(text):
+        for url in _urls(text):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
         candidates: list[_Candidate] = []
         for start_tok, end_tok, skill_id, sensitive in self._longest(raw, doc):
@@ -250,34 +258,43 @@ class Extractor:
         return kept
 
     def _typos(self, text: str, covered: bytearray) -> list[_Candidate]:
-        """Typo-tier hits among words no exact tier matched: split or joined words, misspellings."""
+        """Typo-tier hits among capitalised words no exact tier matched.
+
+        Tool names are written capitalised, so only capitalised words are looked at (which keeps
+        this tier cheap and away from English words one edit from a tool, "catching"/Caching):
+        two words that form one vocabulary form ("Tensor Flow", "Data bricks"), one word that is
+        a form without its space or hyphen ("Scikitlearn"), then a misspelling ("Kubernates") of
+        a word that does not open its block (a bullet opens with a verb, not a tool).
+        """
         found: list[_Candidate] = []
-        previous: re.Match[str] | None = None
-        for word in _ALPHA_WORD.finditer(text):
+        heads, compact = self._compact_heads, self._compact
+        resume_at = 0
+        for word in _CAPITAL_WORD.finditer(text):
             start, end = word.span()
-            if covered[start] or covered[end - 1]:
-                previous = None
+            if covered[start] or start < resume_at:
                 continue
-            folded = word.group().casefold()
-            adjacent = previous is not None and previous.end() + 1 == start
-            if adjacent and previous is not None and text[previous.end()] in " -":
-                # "Tensor Flow": two words that are one vocabulary form without the space
-                form = self._compact.get(previous.group().casefold() + folded)
-                if form is not None:
-                    cand = _Candidate(previous.start(), end, form.skill_id, form.text, False, True)
-                    found.append(cand)
-                    previous = None
-                    continue
-            previous = word
-            # "scikitlearn" (a form without its space or hyphen), then "Kubernates" (one edit)
-            form = self._compact.get(folded) or self._misspelt(folded)
+            folded = word.group().lower()
+            if folded in heads and text[end : end + 1] in (" ", "-"):
+                following = _NEXT_WORD.match(text, end)
+                if following is not None and not covered[following.start(1)]:
+                    form = compact.get(folded + following.group(1).lower())
+                    if form is not None:
+                        stop = following.end(1)
+                        found.append(_Candidate(start, stop, form.skill_id, form.text, False, True))
+                        resume_at = stop
+                        continue
+            if end - start < _COMPACT_MIN_LEN:
+                continue
+            form = compact.get(folded)
+            if form is None and end - start >= _FUZZY_MIN_LEN and not _opens_block(text, start):
+                form = self._misspelt(folded)
             if form is not None:
                 found.append(_Candidate(start, end, form.skill_id, form.text, False, True))
         return found
 
     def _misspelt(self, word: str) -> _Form | None:
         """The long vocabulary word within one edit of `word` (compared within its first letter)."""
-        if len(word) < _FUZZY_MIN_LEN or word in _FUZZY_STOP:
+        if len(word) < _FUZZY_MIN_LEN or word in _FUZZY_STOP or word.endswith(_ENGLISH_ENDINGS):
             return None
         if word in self._typo_cache:
             return self._typo_cache[word]
@@ -347,6 +364,23 @@ def _clean_edges(text: str, start: int, end: int) -> bool:
     if end - start <= 2:
         return before not in _GLUE_BEFORE and after not in _GLUE_AFTER
     return True
+
+
+def _urls(text: str) -> Iterable[re.Match[str]]:
+    """URLs and e-mail addresses; the cheap substring checks spare most texts the regex."""
+    if "@" in text or "://" in text or "www." in text or _DOMAIN_PATH.search(text):
+        return _URLISH.finditer(text)
+    return ()
+
+
+def _opens_block(text: str, start: int) -> bool:
+    """True when only spaces, bullets or punctuation stand between the block start and `start`."""
+    i = start - 1
+    while i >= 0 and not text[i].isalnum():
+        if text.startswith(_BLOCK_SEP, i):
+            return True
+        i -= 1
+    return i < 0
 
 
 def _looks_like_list(text: str) -> bool:

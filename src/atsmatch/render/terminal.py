@@ -9,6 +9,7 @@ from atsmatch.render._common import GROUP_LABELS, evidence_label, placement_labe
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 __all__ = ["render_terminal"]
 
@@ -21,8 +22,22 @@ _BAND_STYLE = {
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+def _keyword_table(title: str, credit: str, where: str) -> Table:
+    """One row per keyword; long evidence is cut to the terminal width, never wrapped."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_edge=False)
+    table.add_column("keyword", no_wrap=True, min_width=20, max_width=28, overflow="ellipsis")
+    table.add_column("level", no_wrap=True, min_width=9)
+    table.add_column("weight", justify="right", no_wrap=True, min_width=6)
+    table.add_column(credit, justify="right", no_wrap=True, min_width=7)
+    table.add_column(where, no_wrap=True, overflow="ellipsis", ratio=1)
+    return table
+
+
 def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> None:
     """Print the report: score and verdict, subscores, matched and missing keywords, findings."""
+    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -39,6 +54,8 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         f"   scorer {report.scorer}",
         style="dim",
     )
+    if report.parseability is not None:  # the file's ATS readability, apart from the score
+        headline.append(f"\nparseability {report.parseability:.0f} / 100", style="dim")
     console.print(Panel(headline, title=title, title_align="left"))
 
     if report.subscores:
@@ -54,10 +71,7 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
 
     matched = [k for k in report.keywords if k.skill_id in set(report.matched)]
     if matched:
-        table = Table(title="Matched keywords", title_justify="left", show_edge=False)
-        for name, justify in (("keyword", "left"), ("level", "left"), ("weight", "right"),
-                              ("credit", "right"), ("where", "left")):  # fmt: skip
-            table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        table = _keyword_table("Matched keywords", "credit", "where the resume shows it")
         for k in matched[:top]:
             table.add_row(k.name, k.level, f"{k.weight:.2f}", f"{k.credit:.2f}", evidence_label(k))
         if len(matched) > top:
@@ -65,17 +79,14 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         console.print(table)
 
     if report.missing:
-        table = Table(title="Missing keywords", title_justify="left", show_edge=False)
-        for name, justify in (("keyword", "left"), ("level", "left"), ("weight", "right"),
-                              ("where it would go", "left")):  # fmt: skip
-            table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        table = _keyword_table("Missing keywords", "partial", "where it would go")
         for m in report.missing[:top]:
             where = placement_label(m)
             if m.related_evidence:
                 where = f"related: {', '.join(m.related_evidence)}; {where}"
             elif m.certification:
                 where = f"{where}; covered by {m.certification}"
-            table.add_row(m.name, m.level, f"{m.weight:.2f}", where)
+            table.add_row(m.name, m.level, f"{m.weight:.2f}", f"{m.partial_credit:.2f}", where)
         if len(report.missing) > top:
             table.caption = f"... and {len(report.missing) - top} more (see --format json)"
         console.print(table)
@@ -90,8 +101,8 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         for f in report.findings:
             where = f" (page {f.page})" if f.page else ""
             style = _SEVERITY_STYLE[f.severity]
-            console.print(f"  [{style}]{f.severity}[/{style}]{where}: {f.message}")
+            console.print(f"  [{style}]{f.severity}[/{style}]{where}: {escape(f.message)}")
             if f.text:
-                console.print(f"      [dim]{shorten(f.text, 90)}[/dim]")
+                console.print(f"      [dim]{escape(shorten(f.text, 90))}[/dim]")
             if f.fix:
-                console.print(f"      fix: {f.fix}")
+                console.print(f"      fix: {escape(f.fix)}")
