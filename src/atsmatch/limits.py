@@ -19,10 +19,16 @@ class Limits:
     max_pages: int = 20
     max_chars: int = 200_000
     max_seconds: float = 10.0
-    # DOCX: checked from the zip directory before anything is inflated.
+    # DOCX: checked from the zip directory before anything is inflated. `max_unzipped_bytes`
+    # also bounds what a PDF's compressed streams inflate to, in total.
     max_zip_entries: int = 2_000
     max_unzipped_bytes: int = 50 * 1024 * 1024
     max_zip_ratio: float = 100.0
+    # Parse PDF and DOCX in a separate worker process that is killed at `max_seconds` (plus a
+    # short grace) and whose address space is capped at `max_memory_mb`: the hard bound for
+    # pages that stall inside pdfminer's own code. Text is read in-process either way.
+    isolate: bool = False
+    max_memory_mb: int = 512
 
 
 DEFAULT_LIMITS = Limits()

@@ -36,7 +36,9 @@ def read_document(
 
     A `str` is the text itself (never a path), `bytes` are file content, a `Path` (any
     `os.PathLike`) is a file to read. `name` replaces the `Document.source` label, which
-    otherwise is the file name, `"<bytes>"` or `"<text>"`.
+    otherwise is the file name, `"<bytes>"` or `"<text>"`. With `Limits(isolate=True)`, PDF
+    and DOCX are parsed in a worker process killed at the time limit, with its memory capped
+    (`documents/isolate.py`).
 
     >>> read_document("# Skills\\nPython, SQL").lines[0].bold
     True
@@ -45,6 +47,8 @@ def read_document(
     started = time.monotonic()
     if isinstance(source, str):
         label = name or "<text>"
+        if len(source) > limits.max_bytes:  # every character is at least one byte
+            raise _over_bytes(len(source), limits, label)
         return _finish_text(text_lines(source), label, len(source.encode("utf-8")), limits)
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
@@ -92,6 +96,10 @@ def _dispatch(data: bytes, label: str, limits: Limits, started: float) -> Docume
     if len(data) > limits.max_bytes:
         raise _over_bytes(len(data), limits, label)
     kind = sniff(data, source=label)
+    if limits.isolate and kind != "text":
+        from atsmatch.documents.isolate import read_isolated
+
+        return read_isolated(data, source=label, limits=limits)
     if kind == "pdf":
         from atsmatch.documents.pdf import read_pdf
 

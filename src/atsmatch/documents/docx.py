@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from atsmatch.documents.repair import repair_text
+from atsmatch.documents.repair import count_repairs, repair_text
 from atsmatch.errors import (
     AtsmatchError,
     CorruptDocumentError,
@@ -159,6 +159,8 @@ def _read(data: bytes, *, source: str, limits: Limits, started: float) -> Docume
         byte_size=len(data),
         lines=tuple(walker.lines),
         images=walker.images,
+        junk_glyphs=walker.junk_glyphs,
+        ligatures=walker.ligatures,
     )
 
 
@@ -435,6 +437,7 @@ class _Paragraph:
     base: _RunStyle
     pieces: list[tuple[str, _RunStyle]] = field(default_factory=list)
     boxes: list[Any] = field(default_factory=list)
+    control: bool = False  # holds an inline content control (w:sdt)
 
 
 class _Walker:
@@ -449,6 +452,9 @@ class _Walker:
         self.chars = 0
         self.paragraphs = 0
         self.seen: set[tuple[str, str]] = set()
+        self.controls = 0  # depth of block-level content controls around the walk
+        self.junk_glyphs = 0
+        self.ligatures = 0
 
     def part(self, root: Any, region: Region) -> None:
         self.block(root, region)
@@ -482,7 +488,13 @@ class _Walker:
                 continue
             elif local == "txbxContent":
                 self.block(child, _nested(region, "textbox"), column)
-            else:  # sdt, sdtContent, customXml, ins, moveTo, and unknown wrappers
+            elif local == "sdt":
+                self.controls += 1
+                try:
+                    self.block(child, region, column)
+                finally:
+                    self.controls -= 1
+            else:  # sdtContent, customXml, ins, moveTo, and unknown wrappers
                 self.block(child, region, column)
 
     def table(self, table: Any, region: Region) -> None:
@@ -538,6 +550,7 @@ class _Walker:
             elif local == "txbxContent":
                 paragraph.boxes.append(child)
             elif local in _INLINE_WRAPPERS:
+                paragraph.control = paragraph.control or local == "sdt"
                 self.inline(child, paragraph)
             elif local in ("drawing", "pict", "object"):
                 self.objects(child, paragraph)
@@ -557,8 +570,10 @@ class _Walker:
                 continue
             namespace, _, local = tag.rpartition("}")
             if local == "t" and namespace[1:] in _W:
-                if child.text:
-                    paragraph.pieces.append((child.text, style))
+                # An unresolved entity reference is a child node; the text after it is its tail.
+                text = (child.text or "") + "".join(node.tail or "" for node in child)
+                if text:
+                    paragraph.pieces.append((text, style))
             elif local == "tab":
                 paragraph.pieces.append(("\t", style))
             elif local in ("br", "cr"):
@@ -594,8 +609,13 @@ class _Walker:
                 if part:
                     segments[-1].append((part, style))
         first = True
+        control = paragraph.control or self.controls > 0
         for segment in segments:
-            text = repair_text("".join(part for part, _ in segment))
+            raw = "".join(part for part, _ in segment)
+            junk, ligatures = count_repairs((raw,))
+            self.junk_glyphs += junk
+            self.ligatures += ligatures
+            text = repair_text(raw)
             if not text:
                 continue
             if bullet and first and not text.startswith(("•", "-", "*", "–", "·", "▪")):
@@ -611,7 +631,7 @@ class _Walker:
                 raise _Stop(
                     f"more than {self.limits.max_chars:,} characters of text, over the limit"
                 )
-            self.lines.append(_line(text, segment, region, column))
+            self.lines.append(_line(text, segment, region, column, control=control))
 
 
 def _rows(table: Any) -> list[Any]:
@@ -634,7 +654,14 @@ def _nested(region: Region, inner: Region) -> Region:
     return inner if region in ("body", "table", "textbox") else region
 
 
-def _line(text: str, segment: list[tuple[str, _RunStyle]], region: Region, column: int) -> Line:
+def _line(
+    text: str,
+    segment: list[tuple[str, _RunStyle]],
+    region: Region,
+    column: int,
+    *,
+    control: bool = False,
+) -> Line:
     """A `Line` with the formatting that covers most of its characters."""
     bold = 0
     sizes: dict[float, int] = {}
@@ -660,4 +687,5 @@ def _line(text: str, segment: list[tuple[str, _RunStyle]], region: Region, colum
         color=max(colors, key=colors.__getitem__) if colors else None,
         region=region,
         column=column,
+        control=control,
     )

@@ -9,7 +9,8 @@ Untrusted files are bounded before the expensive step: the page count is read fr
 tree before any layout, glyphs per page are counted while the page is interpreted (layout
 analysis of a page with millions of glyphs would take gigabytes), glyphs far outside the page
 are dropped before layout (absurd coordinates make pdfminer walk a huge grid), and the clock
-is checked between pages and every few thousand glyphs.
+is checked between pages and every few thousand glyphs. Compressed streams inflate within
+`Limits.max_unzipped_bytes` in total (`inflate.py`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from atsmatch.documents.repair import join_hyphenated, repair_text
+from atsmatch.documents.inflate import InflateLimitError, inflate_budget
+from atsmatch.documents.inflate import install as install_bounded_inflate
+from atsmatch.documents.repair import count_repairs, join_hyphenated, repair_text
 from atsmatch.errors import (
     AtsmatchError,
     CorruptDocumentError,
@@ -98,11 +101,17 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
 
     `started` is the `time.monotonic()` at which the caller began, for `limits.max_seconds`.
     """
+    install_bounded_inflate()
     try:
-        pages, images, tex = _layout(data, source=source, limits=limits, started=started)
+        with inflate_budget(limits.max_unzipped_bytes) as budget:
+            pages, images, tex = _layout(data, source=source, limits=limits, started=started)
+        if budget.exceeded:  # pdfminer swallowed the error somewhere (a font): still over
+            raise InflateLimitError(
+                f"compressed streams inflate to more than {budget.limit:,} bytes, over the limit"
+            )
     except AtsmatchError:
         raise
-    except _Stop as exc:
+    except (_Stop, InflateLimitError) as exc:
         raise LimitExceededError(str(exc), source=source) from exc
     except MemoryError as exc:
         raise LimitExceededError("the PDF needs too much memory to read", source=source) from exc
@@ -120,6 +129,7 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
     if not pages:
         raise CorruptDocumentError("the PDF has no readable pages", source=source)
     _assign_regions(pages)
+    junk, ligatures = count_repairs(raw.text for page in pages for raw in page.lines)
     lines: list[Line] = []
     columns: list[int] = []
     for page in pages:
@@ -148,6 +158,8 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
         lines=tuple(lines),
         images=images,
         columns=tuple(columns),
+        junk_glyphs=junk,
+        ligatures=ligatures,
     )
 
 

@@ -10,9 +10,9 @@ in the file.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-__all__ = ["COMPOUND_PREFIXES", "join_hyphenated", "repair_text"]
+__all__ = ["COMPOUND_PREFIXES", "count_repairs", "join_hyphenated", "repair_text"]
 
 _CID = re.compile(r"\(cid:\d+\)")
 # Private-use area (icon fonts such as FontAwesome), zero-width and soft-hyphen characters,
@@ -78,6 +78,29 @@ def repair_text(text: str) -> str:
     if "\t" in text:
         text = _TABS.sub("\t", text)
     return text.strip(" \t")
+
+
+# What an ATS would show as junk or lose silently: placeholders for unmapped glyphs, icon-font
+# code points and zero-width characters inside words.
+_JUNK_GLYPH = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff]")
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+
+
+def count_repairs(texts: Iterable[str]) -> tuple[int, int]:
+    """Junk glyphs and ligatures in raw extracted text, counted before `repair_text` hides them.
+
+    The reader repairs what it can, but an ATS with a plainer extractor sees the raw glyphs, so
+    the parseability checks need the counts.
+
+    >>> count_repairs(["(cid:3) \ue0a0 e\ufb03cient"])
+    (2, 1)
+    """
+    junk = ligatures = 0
+    for text in texts:
+        if not text.isascii() or "(cid:" in text:
+            junk += len(_JUNK_GLYPH.findall(text))
+            ligatures += len(_LIGATURE.findall(text))
+    return junk, ligatures
 
 
 def join_hyphenated(texts: Sequence[str], *, soft: bool = True) -> list[str]:

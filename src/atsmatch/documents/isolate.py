@@ -1,0 +1,259 @@
+"""Parse one PDF or DOCX in a throw-away worker process with a hard time and memory bound.
+
+In-process checks (page counts, glyphs per page, the clock between pages and every few
+thousand glyphs, zip directory checks) stop almost every hostile file early, but a page that
+stalls inside pdfminer's own code cannot be interrupted from Python, and a library that
+allocates gigabytes in one call cannot be stopped half-way. A child process can: it is killed
+at `Limits.max_seconds` plus a short grace, and its address space is capped at
+`Limits.max_memory_mb` (`RLIMIT_AS`), so a `MemoryError` (or a crash) ends the child, not the
+server.
+
+Children are forked from a `forkserver` that has the parsers imported already (a fork costs a
+few milliseconds, not the 0.3 s of a fresh interpreter); where there is no forkserver
+(Windows, macOS without it) they are spawned. Using it sets the forkserver's preload list to
+the atsmatch readers, once, for the whole process. The child sends back the pickled
+`Document`, or the error's type and message, which are raised again here as the same
+`DocumentError` subclass. Each call leaves its figures (wall time, the child's peak RSS, how
+it ended) in `last_run()` for the calling thread, for logs and benchmarks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from typing import Any, Literal
+
+from atsmatch import errors
+from atsmatch.errors import CorruptDocumentError, DocumentError, LimitExceededError
+from atsmatch.limits import Limits
+from atsmatch.models import Document
+
+__all__ = ["GRACE_SECONDS", "IsolatedRun", "last_run", "read_isolated"]
+
+GRACE_SECONDS = 1.0
+"""Added to `max_seconds` before the child is killed: its own clock checks speak first."""
+
+_PRELOAD = ["atsmatch.documents.isolate", "atsmatch.documents.pdf", "atsmatch.documents.docx"]
+_context: BaseContext | None = None
+_context_lock = threading.Lock()
+_local = threading.local()
+
+Ending = Literal["document", "error", "killed", "died"]
+
+
+@dataclass(frozen=True, slots=True)
+class IsolatedRun:
+    """How one isolated read went: wall seconds, the child's CPU seconds and peak RSS in MB
+    (None when it did not report them), how it ended."""
+
+    seconds: float
+    cpu_seconds: float | None
+    peak_rss_mb: float | None
+    ending: Ending
+    exitcode: int | None
+
+
+def last_run() -> IsolatedRun | None:
+    """Figures of the calling thread's most recent `read_isolated` call."""
+    run: IsolatedRun | None = getattr(_local, "run", None)
+    return run
+
+
+def _mp_context() -> BaseContext:
+    global _context
+    with _context_lock:
+        if _context is None:
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                forkserver = multiprocessing.get_context("forkserver")
+                forkserver.set_forkserver_preload(["__main__", *_PRELOAD])
+                _context = forkserver
+            else:
+                _context = multiprocessing.get_context("spawn")
+        return _context
+
+
+def read_isolated(data: bytes, *, source: str, limits: Limits) -> Document:
+    """Read PDF or DOCX bytes in a worker process under `limits`; raise typed errors only.
+
+    The child reads with the same limits (minus `isolate`); over the hard bounds the child is
+    killed and this raises `LimitExceededError`.
+    """
+    inner = dataclasses.replace(limits, isolate=False)
+    return _run(_child_main, (data, source, inner), source=source, limits=limits)
+
+
+def _run(
+    target: Callable[..., None], args: tuple[Any, ...], *, source: str, limits: Limits
+) -> Document:
+    """Run `target(conn, *args)` in a child under the hard bounds; it must `conn.send` a
+    ("document", Document, usage) or ("error", class name, reason, cause text, usage) tuple,
+    usage being `_usage()` or None."""
+    started = time.monotonic()
+    context = _mp_context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(  # type: ignore[attr-defined]
+        target=target,
+        args=(sender, *args),
+        name="atsmatch-reader",
+        daemon=True,
+    )
+    try:
+        process.start()
+    except OSError as exc:
+        receiver.close()
+        sender.close()
+        raise DocumentError(f"cannot start the reader process ({exc})", source=source) from exc
+    sender.close()  # the child holds its own copy; EOF now means the child is gone
+    deadline = started + limits.max_seconds + GRACE_SECONDS
+    message: Any = None
+    ending: Ending = "died"
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                ending = "killed"
+                break
+            if receiver.poll(min(left, 0.5)):
+                try:
+                    message = receiver.recv()
+                except (EOFError, OSError):
+                    ending = "died"
+                    break
+                ending = "document" if message[0] == "document" else "error"
+                break
+            if not process.is_alive() and not receiver.poll(0):
+                ending = "died"
+                break
+    finally:
+        if ending != "document" and ending != "error":
+            process.kill()
+        process.join(5)
+        receiver.close()
+    seconds = time.monotonic() - started
+    peak, cpu = message[-1] if message is not None and message[-1] else (None, None)
+    exitcode = process.exitcode
+    _local.run = IsolatedRun(
+        seconds=seconds, cpu_seconds=cpu, peak_rss_mb=peak, ending=ending, exitcode=exitcode
+    )
+    if exitcode is not None:
+        process.close()
+    if ending == "killed":
+        raise LimitExceededError(
+            f"reading took longer than the limit of {limits.max_seconds:g} s "
+            "(the reader process was stopped)",
+            source=source,
+        )
+    if ending == "died":
+        raise LimitExceededError(
+            f"the reader process ended without a result (exit code {exitcode}); "
+            f"the file most likely needs more than {limits.max_memory_mb:,} MB",
+            source=source,
+        )
+    if message[0] == "document":
+        document: Document = message[1]
+        return document
+    _, kind, reason, cause = message[:4]
+    raise _rebuild(kind, reason, source, cause)
+
+
+class RemoteCause(Exception):
+    """The exception raised inside the worker process, as text (type, message, traceback)."""
+
+
+def _rebuild(kind: str, reason: str, source: str, cause: str | None) -> DocumentError:
+    cls = getattr(errors, kind, None)
+    if not (isinstance(cls, type) and issubclass(cls, DocumentError)):
+        cls = CorruptDocumentError
+    error = cls(reason, source=source)
+    if cause:
+        error.__cause__ = RemoteCause(cause)
+    return error
+
+
+def _usage() -> tuple[float | None, float | None]:
+    """This process's peak RSS in MB and its CPU seconds, for `IsolatedRun`."""
+    try:
+        cpu: float | None = sum(os.times()[:2])
+    except OSError:
+        cpu = None
+    return _peak_rss_mb(), cpu
+
+
+def _peak_rss_mb() -> float | None:
+    """This process's peak resident set size (VmHWM on Linux, else getrusage)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:  # noqa: PTH123
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except (ImportError, OSError):
+        return None
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _cap_memory(megabytes: int) -> None:
+    try:
+        import resource
+
+        cap = megabytes * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):  # no RLIMIT_AS here: the time bound remains
+        pass
+
+
+def _child_main(conn: Connection, data: bytes, source: str, limits: Limits) -> None:
+    """Worker entry point: cap memory, read, send the result (or the error) back."""
+    _cap_memory(limits.max_memory_mb)
+    message: tuple[Any, ...]
+    try:
+        from atsmatch.documents import read_document
+
+        document = read_document(data, limits=limits, name=source)
+        message = ("document", document, _usage())
+    except DocumentError as exc:
+        cause = exc.__cause__
+        text = None
+        if cause is not None:
+            text = "".join(traceback.format_exception_only(type(cause), cause)).strip()[:2000]
+        message = ("error", type(exc).__name__, exc.reason, text, _usage())
+    except MemoryError:
+        message = (
+            "error",
+            "LimitExceededError",
+            f"the document needs more than {limits.max_memory_mb:,} MB of memory",
+            None,
+            _usage(),
+        )
+    except BaseException as exc:  # anything else still comes back typed
+        text = "".join(traceback.format_exception(exc))[-4000:]
+        message = (
+            "error",
+            "CorruptDocumentError",
+            f"the document could not be read ({type(exc).__name__})",
+            text,
+            _usage(),
+        )
+    try:
+        conn.send(message)
+    except MemoryError:
+        os._exit(3)
+    finally:
+        conn.close()

@@ -1,0 +1,228 @@
+"""Generated attack files (every class in the hostile corpus README), limits and isolation."""
+
+from __future__ import annotations
+
+import os
+import time
+import zlib
+from multiprocessing.connection import Connection
+
+import pytest
+
+from atsmatch.documents import read_document
+from atsmatch.documents.inflate import decompress_corrupted, inflate_budget
+from atsmatch.documents.isolate import _run, last_run, read_isolated
+from atsmatch.errors import (
+    AtsmatchError,
+    CorruptDocumentError,
+    DocumentError,
+    LimitExceededError,
+)
+from atsmatch.limits import Limits
+from tests import hostile_files as hf
+
+MAX_SECONDS = 5.0
+MAX_RSS_MB = 300.0
+
+
+def outcome(data: bytes, limits: Limits) -> str:
+    try:
+        read_document(data, limits=limits)
+    except AtsmatchError as exc:
+        return type(exc).__name__
+    return "document"
+
+
+@pytest.fixture(scope="module")
+def attacks() -> dict[str, bytes]:
+    """Every attack file, built once."""
+    return {name: build() for name, (build, _) in hf.ATTACKS.items()}
+
+
+class TestAttackClasses:
+    """Each generated attack ends as expected, in time and memory, with the default limits."""
+
+    @pytest.mark.parametrize("name", sorted(hf.ATTACKS))
+    def test_in_process(self, name: str, attacks: dict[str, bytes]) -> None:
+        """In-process read: the expected typed outcome, in under 5 s."""
+        started = time.monotonic()
+        got = outcome(attacks[name], Limits())
+        elapsed = time.monotonic() - started
+        assert got in hf.ATTACKS[name][1], f"{name}: {got}"
+        assert elapsed < MAX_SECONDS, f"{name}: {elapsed:.2f} s"
+
+    @pytest.mark.parametrize(
+        "name", sorted(n for n in hf.ATTACKS if n.startswith(("pdf", "docx", "docm", "dotx")))
+    )
+    def test_isolated_peak_memory(self, name: str, attacks: dict[str, bytes]) -> None:
+        """In the worker process: same outcome, and its peak RSS stays under 300 MB."""
+        got = outcome(attacks[name], Limits(isolate=True))
+        run = last_run()
+        assert got in hf.ATTACKS[name][1], f"{name}: {got}"
+        assert run is not None and run.peak_rss_mb is not None
+        assert run.peak_rss_mb < MAX_RSS_MB, f"{name}: {run.peak_rss_mb:.0f} MB"
+        assert run.cpu_seconds is not None and run.cpu_seconds < MAX_SECONDS
+
+    @pytest.mark.parametrize("name", ["docx_zip_bomb_1GiB", "docx_xml_bomb", "docx_2M_paragraphs"])
+    def test_bombs_rejected_fast(self, name: str, attacks: dict[str, bytes]) -> None:
+        """Zip and XML bombs are refused in under 100 ms, before anything is inflated."""
+        best = min(self._time(attacks[name]) for _ in range(3))
+        assert best < 0.1, f"{name}: {best * 1000:.0f} ms"
+
+    @staticmethod
+    def _time(data: bytes) -> float:
+        started = time.monotonic()
+        with pytest.raises(DocumentError):
+            read_document(data)
+        return time.monotonic() - started
+
+    def test_xml_bomb_never_expands(self) -> None:
+        """Internal entities are never expanded into text, whatever libxml2 decides."""
+        try:
+            doc = read_document(hf.docx_xml_bomb())
+        except CorruptDocumentError:
+            return
+        assert all("Python Python" not in line.text for line in doc.lines)
+
+    def test_external_entity_keeps_following_text(self) -> None:
+        """An unresolved entity neither leaks the file nor swallows the text after it."""
+        doc = read_document(hf.docx_external_entity())
+        text = " ".join(line.text for line in doc.lines)
+        assert "Python" in text and "root:" not in text
+
+    @pytest.mark.parametrize(
+        "build", [hf.docx_macro, hf.docx_template, hf.docx_strict], ids=["docm", "dotx", "strict"]
+    )
+    def test_word_variants_are_read(self, build: object) -> None:
+        """.docm, .dotx and Strict OOXML are read, not rejected."""
+        assert callable(build)
+        doc = read_document(build())
+        assert doc.format == "docx"
+        assert "Python and Kubernetes" in doc.lines[0].text
+
+    def test_text_encodings(self) -> None:
+        """cp1252, UTF-16 and mixed UTF-8 / cp1252 text decode to readable words."""
+        assert "Jürgen Müller" in read_document(hf.text_cp1252()).lines[0].text
+        assert "PyTorch" in read_document(hf.text_utf16()).lines[0].text
+        mixed = [line.text for line in read_document(hf.text_mixed()).lines]
+        assert "Kubernetes" in mixed[1] and "Terraform" in mixed[2]
+
+    def test_huge_text_as_str_path_and_bytes(self, tmp_path: object) -> None:
+        """100 MB of text is refused from its size in each input form, without reading it all."""
+        from pathlib import Path
+
+        assert isinstance(tmp_path, Path)
+        data = hf.text_huge()
+        path = tmp_path / "huge.txt"
+        path.write_bytes(data)
+        for source in (data, path, data.decode("ascii")):
+            started = time.monotonic()
+            with pytest.raises(LimitExceededError):
+                read_document(source)
+            assert time.monotonic() - started < 0.5
+
+
+class TestInflate:
+    """Bounded inflation inside pdfminer."""
+
+    def test_budget_stops_a_bomb(self) -> None:
+        """Inflating past the budget raises the PDF reader's limit error."""
+        with pytest.raises(LimitExceededError, match="inflate"):
+            read_document(hf.pdf_stream_bomb(), limits=Limits(max_unzipped_bytes=1 << 20))
+
+    def test_recovery_matches_pdfminer_and_is_linear(self) -> None:
+        """The linear recovery returns what pdfminer's byte-by-byte loop returns."""
+        packed = zlib.compress(os.urandom(50_000).hex().encode(), 6)
+        for broken in (packed[: len(packed) // 2], packed[:-2], packed[:100] + b"\xff" * 50):
+            try:
+                expected: bytes | None = _pdfminer_recovery(broken)
+            except zlib.error:
+                expected = None
+            try:
+                got: bytes | None = decompress_corrupted(broken)
+            except zlib.error:
+                got = None
+            assert got == expected
+        pdf = hf.pdf_truncated_flate()
+        raw = pdf[pdf.index(b"stream\n") + 7 : pdf.rindex(b"\nendstream")]
+        started = time.monotonic()
+        with inflate_budget(10 << 20):
+            assert decompress_corrupted(raw).startswith(b"BT /F1 12 Tf")
+        assert time.monotonic() - started < 1.0
+
+    def test_no_budget_means_plain_zlib(self) -> None:
+        """Outside a read, pdfminer's zlib behaves like zlib (other users see no change)."""
+        from pdfminer import pdftypes
+
+        read_document(hf.pdf_many_pages(1))  # installs the stand-in
+        data = os.urandom(3_000_000)
+        assert pdftypes.zlib.decompress(zlib.compress(data)) == data
+
+
+def _pdfminer_recovery(data: bytes) -> bytes:
+    """pdfminer.six's own `decompress_corrupted` (20260107), quadratic, as the reference."""
+    inflater = zlib.decompressobj()
+    result = b""
+    i = 0
+    try:
+        for i in range(len(data)):
+            result += inflater.decompress(data[i : i + 1])
+    except zlib.error:
+        if i < len(data) - 3:
+            raise
+    return result
+
+
+def _sleep_forever(conn: Connection) -> None:
+    time.sleep(3600)
+
+
+def _exit_hard(conn: Connection) -> None:
+    os._exit(9)
+
+
+def _allocate(conn: Connection, megabytes: int) -> None:
+    from atsmatch.documents.isolate import _cap_memory
+
+    _cap_memory(megabytes)
+    try:
+        block = bytearray(megabytes * 1024 * 1024)
+        conn.send(("error", "CorruptDocumentError", f"got {len(block)}", None, None))
+    except MemoryError:
+        conn.send(("error", "LimitExceededError", "memory", None, None))
+
+
+class TestIsolation:
+    """The worker process: hard time bound, memory cap, typed errors across the boundary."""
+
+    def test_stalled_child_is_killed_at_the_limit(self) -> None:
+        """A child that never answers is killed at max_seconds plus the grace period."""
+        started = time.monotonic()
+        with pytest.raises(LimitExceededError, match="longer than"):
+            _run(_sleep_forever, (), source="x", limits=Limits(max_seconds=0.5))
+        assert time.monotonic() - started < 3.0
+        run = last_run()
+        assert run is not None and run.ending == "killed"
+
+    def test_dead_child_is_a_limit_error(self) -> None:
+        """A child that dies without a word (crash, OOM kill) is a LimitExceededError."""
+        with pytest.raises(LimitExceededError, match="exit code"):
+            _run(_exit_hard, (), source="x", limits=Limits())
+
+    def test_memory_cap_applies_in_the_child(self) -> None:
+        """RLIMIT_AS makes a large allocation fail inside the child, not the caller."""
+        with pytest.raises(LimitExceededError):
+            _run(_allocate, (400,), source="x", limits=Limits(max_memory_mb=200))
+
+    def test_errors_keep_type_source_and_cause(self) -> None:
+        """A typed error in the child is raised here as the same class, cause as text."""
+        data = hf.docx_corrupt_deflate()
+        with pytest.raises(CorruptDocumentError) as caught:
+            read_isolated(data, source="cv.docx", limits=Limits())
+        assert caught.value.source == "cv.docx"
+        assert "decompressing" in str(caught.value.__cause__)
+
+    def test_isolated_equals_in_process(self) -> None:
+        """The worker returns exactly the Document the in-process reader makes."""
+        data = hf.pdf_many_pages(3)
+        assert read_document(data, limits=Limits(isolate=True)) == read_document(data)
