@@ -1,0 +1,293 @@
+"""Content findings: what an ATS would fail to recognise in the parsed resume.
+
+Section headings, contact details, role dates and glued keywords, judged from the `Resume` the
+structure parser built: when our parser, which is more forgiving than most, cannot find a
+heading, a date or an e-mail address, a commercial parser will not find it either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from atsmatch.checks._finding import finding, plural
+from atsmatch.models import Document, Finding, Resume, Role
+from atsmatch.structure.dates import find_date_range
+
+__all__ = ["content_findings", "date_style"]
+
+_CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
+_CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_STYLES = (
+    ("Month YYYY", re.compile(r"^[A-Za-z]{3,}\.?\s*,?\s*\d{4}")),
+    ("Month 'YY", re.compile(r"^[A-Za-z]{3,}\.?\s*['’]\d\d")),
+    ("MM/YYYY", re.compile(r"^\d{1,2}\s*[/.]\s*\d{4}")),
+    ("YYYY-MM", re.compile(r"^\d{4}[-/.]\d{2}")),
+    ("YYYY", re.compile(r"^\d{4}")),
+)
+
+
+def content_findings(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> list[Finding]:
+    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords."""
+    found = [*_headings(resume), *_contact(resume), *_dates(resume)]
+    if aliases:
+        found.extend(_glued_words(resume.document, aliases))
+    return found
+
+
+# --- headings ----------------------------------------------------------------------------------
+
+
+def _heading_line(resume: Resume, block: int) -> int | None:
+    return resume.blocks[block].line if block < len(resume.blocks) else None
+
+
+def _headings(resume: Resume) -> Iterator[Finding]:
+    document = resume.document
+    sections = [s for s in resume.sections if s.kind != "header"]
+    if not sections:
+        yield finding(
+            "no-headings",
+            "warning",
+            "no section headings were recognised, so an ATS cannot tell experience from "
+            "education or skills",
+            "give each part a plain heading on its own line: Summary, Experience, Education, "
+            "Skills, Projects",
+        )
+        return
+    kinds = {s.kind for s in sections}
+    if not kinds & {"experience", "projects"}:
+        yield finding(
+            "missing-section",
+            "warning",
+            "no Experience section was recognised; ATS fill the work history from it",
+            'add a heading named "Experience" (or "Work Experience") above your roles',
+        )
+    for kind, heading in (("education", "Education"), ("skills", "Skills")):
+        if kind not in kinds:
+            yield finding(
+                "missing-section",
+                "info",
+                f"no {heading} section was recognised",
+                f'add a heading named "{heading}" if you have {kind} to list',
+            )
+    for section in sections:
+        if section.kind == "other":
+            yield finding(
+                "nonstandard-heading",
+                "info",
+                f"the heading {section.heading!r} is not a standard section name, so an ATS "
+                "may file its content under the wrong section or not at all",
+                "use a standard heading (Summary, Experience, Projects, Education, Skills, "
+                "Certifications, Publications, Awards)",
+                document,
+                _heading_line(resume, section.first_block),
+            )
+
+
+# --- contact -----------------------------------------------------------------------------------
+
+
+def _line_of(document: Document, value: str) -> int | None:
+    """The first line holding a contact value, ignoring case and spaces."""
+    key = "".join(value.lower().split())
+    for i, line in enumerate(document.lines):
+        if key in "".join(line.text.lower().split()):
+            return i
+    return None
+
+
+def _contact(resume: Resume) -> Iterator[Finding]:
+    contact = resume.contact
+    document = resume.document
+    if contact.name is None:
+        yield finding(
+            "contact-no-name",
+            "warning",
+            "no name was recognised at the top of the resume",
+            "put your name alone on the first line, in the body (not a header or text box)",
+        )
+    if contact.email is None:
+        yield finding(
+            "contact-no-email",
+            "warning",
+            "no e-mail address was found; an ATS profile needs one",
+            "write your e-mail address as text near your name (not as an icon or a link only)",
+        )
+    if contact.phone is None:
+        yield finding(
+            "contact-no-phone",
+            "info",
+            "no phone number was found",
+            "add a phone number with its country code near your name",
+        )
+    if contact.linkedin is None:
+        yield finding(
+            "contact-no-linkedin",
+            "info",
+            "no LinkedIn profile URL was found; recruiters and some ATS look for one",
+            "add it as text: linkedin.com/in/your-name",
+        )
+    values = [v for v in (contact.email, contact.phone, contact.linkedin) if v]
+    places = [_line_of(document, v) for v in values]
+    lines = [i for i in places if i is not None]
+    if lines and all(document.lines[i].region in ("header", "footer") for i in lines):
+        yield finding(
+            "contact-only-in-header",
+            "warning",
+            "your contact details appear only in the page header or footer, which many ATS "
+            "drop: the profile could end up without a way to reach you",
+            "repeat (or move) the contact details in the body, under your name",
+            document,
+            lines[0],
+        )
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def date_style(text: str) -> str | None:
+    """The written form of a date ("Month YYYY", "MM/YYYY", "YYYY-MM", "YYYY"), else None.
+
+    >>> date_style("Jan. 2020 - Present"), date_style("03/2019 – 05/2020")
+    ('Month YYYY', 'MM/YYYY')
+    """
+    text = text.strip()
+    for name, pattern in _STYLES:
+        if pattern.match(text):
+            return name
+    return None
+
+
+def _role_lines(resume: Resume, role: Role, last_line: int) -> range:
+    """Document lines of a role's header: from its first block to its first bullet."""
+    first = resume.blocks[role.first_block].line
+    end = resume.blocks[role.bullets[0]].line if role.bullets else last_line
+    return range(first, max(end, first + 1))
+
+
+def _role_date(resume: Resume, role: Role, last_line: int) -> tuple[int, str] | None:
+    """The line and text of the date range a role was dated by."""
+    lines = resume.document.lines
+    for i in _role_lines(resume, role, last_line):
+        if i >= len(lines):
+            break
+        for cell in lines[i].text.split("\t"):
+            found = find_date_range(cell)
+            if found is not None:
+                return i, cell[found.span[0] : found.span[1]]
+    return None
+
+
+def _dates(resume: Resume) -> Iterator[Finding]:
+    document = resume.document
+    yield from _undated(resume)
+    styles: dict[str, tuple[int, str]] = {}
+    year_only: list[tuple[int, str]] = []
+    roles = [r for r in resume.roles if r.section == "experience"]
+    for number, role in enumerate(roles):
+        following = roles[number + 1] if number + 1 < len(roles) else None
+        last_line = (
+            resume.blocks[following.first_block].line
+            if following is not None
+            else len(document.lines)
+        )
+        found = _role_date(resume, role, last_line)
+        if found is None:
+            continue
+        style = date_style(found[1])
+        if style is None:
+            continue
+        styles.setdefault(style, found)
+        if style == "YYYY":
+            year_only.append(found)
+    if len(styles) > 1:
+        examples = ", ".join(f"{text!r} ({style})" for style, (_, text) in styles.items())
+        first = min(i for i, _ in styles.values())
+        yield finding(
+            "date-format-mixed",
+            "info",
+            f"roles are dated in {len(styles)} different formats: {examples}; ATS compute "
+            "experience from dates and read one consistent format most reliably",
+            'write every date the same way, preferably "Jan 2020 – Mar 2022"',
+            document,
+            first,
+        )
+    if year_only:
+        yield finding(
+            "date-year-only",
+            "info",
+            f"{plural(len(year_only), 'role')} dated by year only ({year_only[0][1]!r}); ATS "
+            "count months of experience and may under-count",
+            'add months: "Jun 2019 – Aug 2021"',
+            document,
+            year_only[0][0],
+        )
+
+
+def _undated(resume: Resume) -> Iterator[Finding]:
+    """Experience entries whose date could not be read: bullets under a header with no date.
+
+    The parser starts a role at each date it can read, so an undated entry shows up as bullets
+    before the first role, or as a plain line with bullets inside the previous role.
+    """
+    blocks = resume.blocks
+    for index, block in enumerate(blocks):
+        if block.section != "experience" or block.kind != "line":
+            continue
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if after is None or after.kind != "bullet" or after.section != "experience":
+            continue
+        before = blocks[index - 1] if index > 0 else None
+        orphan = block.role is None
+        inside = before is not None and before.kind == "bullet" and before.role == block.role
+        if not (orphan or inside) or len(block.text) > 100:
+            continue
+        year = re.search(r"\b(?:19|20)\d\d\b", block.text) is not None
+        message = (
+            "the date of this role could not be read"
+            if year
+            else "this role has no dates (or they are where the parser cannot link them)"
+        )
+        yield finding(
+            "role-without-date",
+            "warning",
+            f"{message}; an ATS cannot place it in your work history or count its years",
+            'put the dates on the role\'s title or company line as "Jan 2020 – Present"',
+            resume.document,
+            block.line,
+        )
+
+
+# --- glued words -------------------------------------------------------------------------------
+
+
+def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Finding]:
+    """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
+    examples: list[str] = []
+    lines: list[int] = []
+    for i, line in enumerate(document.lines):
+        for match in _CAMEL.finditer(line.text):
+            word = match.group(0)
+            if word.lower() in aliases:
+                continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
+            parts = _CAMEL_CUT.split(word)
+            phrase = " ".join(parts).lower()
+            every = len(parts) > 1 and all(len(p) > 1 and p.lower() in aliases for p in parts)
+            if phrase in aliases or every:
+                if word not in examples:
+                    examples.append(word)
+                if not lines or lines[-1] != i:
+                    lines.append(i)
+    if lines:
+        shown = ", ".join(repr(w) for w in examples[:4])
+        yield finding(
+            "glued-words",
+            "warning",
+            f"keywords run together without a space ({shown}); an ATS searching "
+            "for the separate words will not find them",
+            'put the spaces back ("Machine Learning"), or check the PDF export if the '
+            "source has them",
+            document,
+            lines[0],
+        )
