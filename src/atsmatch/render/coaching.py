@@ -1,0 +1,126 @@
+"""The coaching part of a report (bullets, fixes, evidence, experience) for terminal and Markdown.
+
+Both views print the same lines; only the markup differs, so the wording lives in one place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from atsmatch.models import BulletFeedback, Coaching
+from atsmatch.render._common import shorten
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["coaching_markdown", "coaching_summary", "render_coaching"]
+
+
+def coaching_summary(coaching: Coaching) -> str:
+    """One line: measurable results, verb variety, length."""
+    n = len(coaching.bullets)
+    share = f"{coaching.quantified_share:.0%}" if n else "n/a"
+    length = coaching.length
+    return (
+        f"{coaching.quantified} of {n} bullets show a measurable result ({share}; aim for "
+        f"{coaching.quantified_target:.0%}), {coaching.distinct_verbs} different opening verbs, "
+        f"{length.words} words on {length.pages} page{'s' if length.pages != 1 else ''}"
+    )
+
+
+def _flagged(coaching: Coaching) -> list[BulletFeedback]:
+    return [b for b in coaching.bullets if b.flags]
+
+
+def _experience_line(check_met: bool, text: str, shown: int, short: int) -> str:
+    years = f"{shown // 12} y {shown % 12} m"
+    if check_met:
+        return f'met: "{text}" ({shown} months shown, {years})'
+    return f'short by {short} months: "{text}" ({shown} months shown, {years})'
+
+
+def _lines(coaching: Coaching, *, md: bool, top: int) -> list[tuple[str, str]]:
+    """(kind, text) pairs: kind is "h" (heading), "i" (item), "s" (sub-item), "p" (paragraph)."""
+    out: list[tuple[str, str]] = [("h", "Bullet feedback"), ("p", coaching_summary(coaching))]
+    if coaching.length.advice:
+        out.append(("p", f"Length: {coaching.length.advice}."))
+    for role in coaching.roles:
+        if role.advice:
+            who = " at ".join(p for p in (role.title, role.organization) if p) or "a role"
+            out.append(("p", f"{who}: {role.bullets} bullets; {role.advice}."))
+    if coaching.repeated_verbs:
+        out.append(("p", "Opening verbs used three or more times: "
+                    + ", ".join(coaching.repeated_verbs)))  # fmt: skip
+    flagged = _flagged(coaching)
+    for fb in flagged[:top]:
+        out.append(("i", f'"{shorten(fb.text, 90)}" (line {fb.line + 1})'))
+        for flag in fb.flags:
+            out.append(("s", f"{flag.kind}: {flag.message}"))
+        first = next((f for f in fb.flags if f.severity == "warning"), fb.flags[0])
+        out.append(("s", f"try: {first.suggestion}"))
+    if len(flagged) > top:
+        out.append(("p", f"... and {len(flagged) - top} more flagged bullets (see --format json)"))
+    if not flagged and coaching.bullets:
+        out.append(("p", "Every bullet opens with an action verb and shows a result."))
+
+    if coaching.fixes:
+        out.append(("h", "Highest-value fixes"))
+        for fix in coaching.fixes:
+            where = (
+                f' [on: "{shorten(fix.text, 60)}"]' if fix.text and fix.block is not None else ""
+            )
+            out.append(("i", f"{fix.rank}. {fix.message}{where}"))
+
+    out.append(("h", "Evidence"))
+    if not (coaching.evidence_gaps or coaching.stuffing or coaching.verbatim or coaching.acronyms):
+        out.append(("p", "Every claimed skill is shown in a bullet; no stuffing or copying."))
+    for gap in coaching.evidence_gaps:
+        asked = f", {gap.level} in the posting" if gap.level else ""
+        claim = f'only in your {gap.section} ("{shorten(gap.text, 60)}")'
+        out.append(("i", f"{gap.name}{asked}: {claim}"
+                    f" - add a bullet that shows it in use"))  # fmt: skip
+    for stuffed in coaching.stuffing:
+        out.append(("i", f"stuffing: {stuffed.message}"))
+    for overlap in coaching.verbatim:
+        out.append(("i", f'copied from the posting ({overlap.words} words): "'
+                    f'{shorten(overlap.text, 80)}"'))  # fmt: skip
+    for advice in coaching.acronyms:
+        out.append(("i", f"{advice.name}: {advice.suggestion}"))
+
+    if coaching.experience or coaching.skill_experience:
+        out.append(("h", f"Experience length (dated roles, up to {coaching.today})"))
+    for check in coaching.experience:
+        line = _experience_line(check.met, check.text, check.months_shown, check.short_by_months)
+        out.append(("i", line))
+        out.append(("s", check.basis))
+    if coaching.skill_experience:
+        top_skills = ", ".join(
+            f"{e.name} {e.months} m" for e in coaching.skill_experience[: max(top, 1)]
+        )
+        out.append(("p", f"Months per job keyword: {top_skills}"))
+    return out
+
+
+def render_coaching(coaching: Coaching, console: Console, *, top: int = 15) -> None:
+    """Print the coaching sections to a rich console."""
+    from rich.markup import escape
+
+    styles = {"h": "[bold]{}[/bold]", "i": "  • {}", "s": "      [dim]{}[/dim]", "p": "  {}"}
+    for kind, text in _lines(coaching, md=False, top=top):
+        console.print(styles[kind].format(escape(text)))
+
+
+def coaching_markdown(coaching: Coaching, *, top: int = 30) -> list[str]:
+    """The coaching sections as Markdown lines."""
+    out: list[str] = []
+    for kind, text in _lines(coaching, md=True, top=top):
+        if kind == "h":
+            out += ["", f"## {text}", ""] if out else [f"## {text}", ""]
+        elif kind == "i":
+            out.append(f"- {text}")
+        elif kind == "s":
+            out.append(f"  - {text}")
+        else:
+            out += ([""] if out and out[-1] else []) + [text, ""]
+    out.append("")
+    return out

@@ -1,0 +1,730 @@
+"""Per-bullet STAR analysis: action verb and tense, measurable result, tools, context, flags.
+
+A recruiter skims a bullet for four things: what you did (a verb), with what (tools), for whom or
+at what scale (context) and what changed (a figure). Each check here looks for one of them in the
+bullet's own words, and each flag carries a rewrite template that reuses those words, with
+`<placeholders>` where only the candidate knows the answer: a coach never invents a number.
+
+Tense: a past role wants past tense. In the current role present tense reads as ongoing work;
+past tense stays right for a finished achievement, so it is flagged only on a bullet without a
+result (a duty, not an achievement).
+
+>>> from atsmatch.taxonomy import load_taxonomy
+>>> fb = analyze_bullet("• Worked on model monitoring,", load_taxonomy(), current=False)
+>>> [f.kind for f in fb.flags]
+['weak-opener', 'no-result', 'too-short']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from atsmatch.models import Block, BulletFeedback, BulletFlag, Resume, SkillHit, StarPart
+
+if TYPE_CHECKING:
+    from atsmatch.taxonomy import Taxonomy, Verb
+
+__all__ = [
+    "COACHED_SECTIONS",
+    "MAX_WORDS",
+    "MIN_WORDS",
+    "analyze_bullet",
+    "analyze_bullets",
+    "bullet_blocks",
+    "clean_bullet",
+    "find_context",
+    "find_results",
+]
+
+MIN_WORDS = 8
+MAX_WORDS = 30
+COACHED_SECTIONS = frozenset({"experience", "projects", "volunteer"})
+
+Tense = Literal["past", "present"]
+
+# ---- cleaning ------------------------------------------------------------------------------
+
+# Glyphs, dashes, quotes and icons in front of the text; "$" and digits are content.
+_LEAD_JUNK = re.compile(r"^[^\w$€£(]+")
+_NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+")
+# "Data Collection: Designed ..." -> the label is a topic, the sentence starts after it.
+_LABEL = re.compile(r"^([A-Z][\w&/+.'-]*(?:\s+[\w&/+.'-]+){0,4})\s*:\s+(?=\S)")
+_TRAIL = re.compile(r"[\s,;:.–—-]+$")
+_WORD = re.compile(r"[A-Za-z0-9$€£][\w'+#$€£%./-]*")
+
+
+def clean_bullet(text: str) -> str:
+    """The bullet's sentence: no glyph, numbering, leading punctuation, topic label or trailing
+    comma."""
+    text = " ".join(text.split())
+    for _ in range(3):  # "• 1. (a) ..." layers
+        before = text
+        text = _LEAD_JUNK.sub("", text)
+        text = _NUMBERING.sub("", text)
+        if text == before:
+            break
+    label = _LABEL.match(text)
+    if label and not label.group(1).endswith("."):
+        text = text[label.end() :]
+    return _TRAIL.sub("", text)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+# ---- measurable results --------------------------------------------------------------------
+
+_NUM = r"(?<![\w.,/])[$€£]?\d[\d,]*(?:\.\d+)?"
+_MAG = r"(?:\s?(?:[kKmMbB]|mm|MM|bn|million|billion|thousand|trillion)\b)?"
+_METRIC = (
+    r"(?:accuracy|precision|recall|F1(?:[- ]score)?|F-1|ROC[- ]AUC|AUROC|AUC|NDCG(?:@\d+)?|mAP|"
+    r"MAP@\d+|BLEU|ROUGE(?:-\w+)?|RMSE|MAE|MAPE|R2|R²|perplexity|WER|top-[15] accuracy|uptime)"
+)
+_RESULT_PATTERNS = (
+    re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)"),
+    re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?"),
+    re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
+    re.compile(_NUM + r"\s?[x×](?![\w])"),
+    re.compile(r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved)\b", re.IGNORECASE),
+    re.compile(
+        _NUM + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+        r"days?|weeks?|months?)\b"
+    ),
+    re.compile(r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM),
+    re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b"),
+    re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG),
+)
+# A number followed by what it counts: "40+ training jobs", "200M card transactions".
+_COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
+_NOT_UNITS = frozenset(
+    [
+        "years",
+        "year",
+        "yrs",
+        "yr",
+        "old",
+        "am",
+        "pm",
+        "and",
+        "or",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "the",
+        "a",
+        "an",
+        "with",
+        "for",
+        "from",
+        "per",
+        "as",
+        "is",
+        "was",
+        "were",
+        "more",
+        "less",
+        "than",
+        "over",
+        "under",
+        "about",
+        "around",
+        "nearly",
+    ]
+) | frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# Figures that are not results: phone numbers, dates, date ranges, dotted versions.
+_NOT_RESULTS = (
+    re.compile(r"\+\d[\d\s().-]{7,18}\d"),
+    re.compile(r"(?<!\d)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
+    re.compile(r"\b" + _MONTH + r"\.?\s+\d{4}\b", re.IGNORECASE),
+    re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b"),
+    re.compile(r"(?<![\d.])\d{1,2}/\d{4}\b"),
+    re.compile(r"\bQ[1-4]\s+\d{4}\b"),
+    re.compile(r"\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now)\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b"),
+    re.compile(r"\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.IGNORECASE),
+)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def find_results(
+    text: str, *, hits: Sequence[SkillHit] = (), taxonomy: Taxonomy | None = None
+) -> tuple[str, ...]:
+    """Measurable outcomes in a bullet, as written, in reading order.
+
+    Percentages, money, multipliers, time and latency, model metrics and counts with a unit
+    ("40+ training jobs") count; phone numbers, dates, bare years and version numbers right after
+    a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
+    """
+    masked = _mask(text, [m.span() for p in _NOT_RESULTS for m in p.finditer(text)])
+    masked = _mask(masked, _version_spans(masked, hits, taxonomy))
+    spans: list[tuple[int, int]] = []
+    for pattern in _RESULT_PATTERNS:
+        spans.extend(m.span() for m in pattern.finditer(masked))
+    for m in _COUNT.finditer(masked):
+        number, unit = m.group(0).split()[0], m.group(2).lower()
+        if unit in _NOT_UNITS or not any(ch.isdigit() for ch in number):
+            continue
+        if _YEAR.fullmatch(number) and not m.group(1) and not unit.endswith("s"):
+            continue  # "2022 workshop", "2019 Kaggle": a year, not a count
+        second = m.group(3)
+        end = m.end() if second and not unit.endswith("s") else m.end(2)
+        spans.append((m.start(), end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(text[s:e].strip() for s, e in merged)
+
+
+_VERSION_AFTER = re.compile(r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])")
+_CAP_WORD = re.compile(r"\b[A-Z][\w.+#-]*")
+
+
+def _version_spans(
+    text: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None
+) -> list[tuple[int, int]]:
+    """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17")."""
+    ends = {h.end for h in hits}
+    if taxonomy is not None:
+        for word in _CAP_WORD.finditer(text):
+            if taxonomy.lookup(word.group(0)) is not None:
+                ends.add(word.end())
+    spans = []
+    for end in ends:
+        version = _VERSION_AFTER.match(text, end)
+        if version:
+            spans.append(version.span(1))
+    return spans
+
+
+# ---- context (situation / task) -------------------------------------------------------------
+
+_CONTEXT = re.compile(
+    r"\b(?:for|serving|used by|adopted by|across|supporting|on behalf of|in order to|so that|"
+    r"to (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|detect|"
+    r"predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
+    r"[^,;:.()]{3,60}",
+    re.IGNORECASE,
+)
+
+
+def find_context(text: str) -> tuple[str, ...]:
+    """Scope or context phrases: for whom, at what scale, why ("for the risk team")."""
+    found = []
+    for m in _CONTEXT.finditer(text):
+        phrase = " ".join(m.group(0).split()[:8])
+        if len(phrase.split()) >= 2:
+            found.append(phrase)
+    return tuple(found)
+
+
+# ---- verbs ---------------------------------------------------------------------------------
+
+_OPENING_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _verb_of(word: str, taxonomy: Taxonomy) -> tuple[Verb | None, Tense | None, bool]:
+    """The lexicon verb a word is a form of, its tense, and whether it looks like a verb at all."""
+    lower = word.lower()
+    candidates = [lower]
+    for prefix in ("co-", "re-", "co", "re"):  # "co-authored", "rewrote"
+        if lower.startswith(prefix) and len(lower) - len(prefix) > 3:
+            candidates.append(lower[len(prefix) :])
+    for cand in candidates:
+        verb = taxonomy.verb_forms.get(cand)
+        if verb is not None:
+            if verb.base == verb.past:
+                return verb, None, True
+            return verb, ("past" if cand == verb.past.lower() else "present"), True
+        for base in _present_bases(cand):
+            verb = taxonomy.verbs.get(base)
+            if verb is not None:
+                return verb, "present", True
+    if lower.endswith("ed") and len(lower) > 4 and not lower.endswith("eed"):
+        return None, "past", True
+    return None, None, False
+
+
+def _present_bases(word: str) -> list[str]:
+    """Base forms a third-person or -ing form could come from ("builds", "leading")."""
+    out = []
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        out += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    return out
+
+
+def _form(verb: Verb | None, word: str, tense: Tense) -> str:
+    """A verb written in the tense wanted, capitalised; the word itself when unknown."""
+    if verb is None:
+        return word[:1].upper() + word[1:]
+    chosen = verb.past if tense == "past" else verb.base
+    return chosen[:1].upper() + chosen[1:]
+
+
+# ---- flags ---------------------------------------------------------------------------------
+
+_PRONOUNS = re.compile(
+    r"\b(?:I|I'm|I've|me|my|mine|myself)\b|\b(?:we|our|ours|us)\b|\b(?:We|Our)\b"
+)
+_PASSIVE = re.compile(
+    r"\b(is|are|was|were|been|being|be|got)\s+(?:\w+ly\s+)?"
+    r"([a-z]+ed|built|made|done|given|taken|written|run|led|driven|shown|known|held|kept|"
+    r"brought|sent|won|paid|chosen|grown|set|put|taught|sold|begun|drawn)\b"
+    r"(?:\s+by\s+(?:me|us|myself)\b)?",
+)
+_ALTERNATIVES = {
+    "build": ("Designed", "Implemented", "Shipped"),
+    "develop": ("Built", "Engineered", "Delivered"),
+    "create": ("Built", "Designed", "Launched"),
+    "design": ("Architected", "Modeled", "Planned"),
+    "implement": ("Built", "Integrated", "Delivered"),
+    "lead": ("Directed", "Owned", "Drove"),
+    "manage": ("Ran", "Owned", "Oversaw"),
+    "improve": ("Raised", "Cut", "Sped up"),
+    "work": ("Built", "Delivered", "Ran"),
+    "use": ("Built with", "Applied", "Automated with"),
+    "analyze": ("Modeled", "Measured", "Investigated"),
+    "deploy": ("Shipped", "Released", "Rolled out"),
+    "train": ("Fine-tuned", "Fit", "Tuned"),
+}
+_WEAK_BASES = frozenset({"use", "support", "help", "assist", "handle", "work"})
+_GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", "Scaled")
+
+
+def _flag(
+    kind: str, severity: str, message: str, suggestion: str, text: str | None = None
+) -> BulletFlag:
+    return BulletFlag.model_validate(
+        {
+            "kind": kind,
+            "severity": severity,
+            "message": message,
+            "suggestion": suggestion,
+            "text": text,
+        }
+    )
+
+
+def _weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
+    lower = sentence.lower()
+    for phrase in sorted(taxonomy.weak_openers, key=lambda p: (-len(p), p)):
+        if lower.startswith(phrase) and (
+            len(lower) == len(phrase) or not lower[len(phrase)].isalnum()
+        ):
+            return sentence[: len(phrase)]
+    return None
+
+
+def _hint_verb(hint: str, taxonomy: Taxonomy) -> tuple[Verb | None, str]:
+    """The first verb the weak-opener hint proposes ("Name the contribution: Built, ...")."""
+    options = hint.split(":", 1)[-1]
+    for piece in options.split(","):
+        words = _OPENING_WORD.findall(piece)
+        if words:
+            verb = taxonomy.verb_forms.get(words[0].lower())
+            if verb is not None:
+                return verb, words[0]
+    return None, "Built"
+
+
+def _after_weak_opener(rest: str, weak: str, tense: Tense, taxonomy: Taxonomy) -> tuple[str, str]:
+    """The verb and object for a rewrite: the bullet's own verb when one follows the opener
+    ("Responsible for maintaining X" -> "Maintained X"), else the lexicon's suggestion."""
+    infinitive = re.match(r"to\s+", rest)
+    rest = rest[infinitive.end() :] if infinitive else rest
+    m = _OPENING_WORD.match(rest)
+    # Only "to build" or "building": "Worked on model monitoring" has a noun, not a verb.
+    if m and (infinitive or m.group(0).lower().endswith("ing")):
+        verb, _tense, _ok = _verb_of(m.group(0), taxonomy)
+        if verb is not None and verb.base not in _WEAK_BASES:
+            return _form(verb, m.group(0), tense), rest[m.end() :].strip()
+    hint_verb, hint_word = _hint_verb(taxonomy.weak_openers[weak.lower()], taxonomy)
+    return _form(hint_verb, hint_word, tense), rest
+
+
+def _template(verb: str, core: str, *, tools: bool, result: bool, context: bool) -> str:
+    """A rewrite in the bullet's own words; angle brackets mark what only the candidate knows."""
+    out = f"{verb} {core}".strip()
+    if not context:
+        out += " for <whom / why>"
+    if not tools:
+        out += " with <tool>"
+    if not result:
+        out += ", <result: what changed and by how much>"
+    return out
+
+
+def _buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    found = []
+    lower = sentence.lower()
+    for phrase, hint in taxonomy.buzzwords.items():
+        p = phrase.lower()
+        start = lower.find(p)
+        while start != -1:
+            end = start + len(p)
+            before = lower[start - 1] if start else " "
+            after = lower[end] if end < len(lower) else " "
+            if not before.isalnum() and not after.isalnum() and before != "-" and after != "-":
+                found.append((sentence[start:end], hint))
+                break
+            start = lower.find(p, start + 1)
+    found.sort(key=lambda item: (lower.find(item[0].lower()), item[0]))
+    kept: list[tuple[str, str]] = []
+    for phrase, hint in found:  # "results-driven" and "driven": keep the longer
+        if not any(phrase.lower() in k.lower() for k, _ in kept):
+            kept = [(k, h) for k, h in kept if k.lower() not in phrase.lower()]
+            kept.append((phrase, hint))
+    return kept
+
+
+def analyze_bullet(
+    text: str,
+    taxonomy: Taxonomy,
+    *,
+    current: bool | None = None,
+    hits: Sequence[SkillHit] = (),
+    block: int = 0,
+    line: int = 0,
+    page: int = 1,
+    section: str = "experience",
+    role: int | None = None,
+) -> BulletFeedback:
+    """STAR feedback for one bullet.
+
+    `current` is True for the current role, False for a past one, None when the bullet has no
+    dated role (tense is then not checked). `hits` are the extractor's skill hits for this
+    bullet's block (spans into `text`); they name the tools and mark version numbers.
+    """
+    sentence = clean_bullet(text)
+    words = _words(sentence)
+    tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=lambda h: (h.start, h.end))))
+    results = find_results(text, hits=hits, taxonomy=taxonomy)
+    context = find_context(sentence)
+    flags: list[BulletFlag] = []
+
+    weak = _weak_opener(sentence, taxonomy)
+    opening = _OPENING_WORD.match(sentence)
+    word = opening.group(0) if opening else ""
+    verb, tense, is_verb = _verb_of(word, taxonomy) if word else (None, None, False)
+    tier: Literal["strong", "medium", "unlisted"] | None = None
+    if verb is not None:
+        tier = verb.tier
+    elif is_verb:
+        tier = "unlisted"
+    # The rewrite keeps the bullet's tense, except where the tense check below says otherwise.
+    wanted: Tense = "present" if current and tense == "present" else "past"
+    if weak is not None:
+        lead, body = _after_weak_opener(sentence[len(weak) :].strip(), weak, wanted, taxonomy)
+    elif is_verb:
+        lead, body = word, sentence[len(word) :].strip()
+    else:
+        lead, body = "<Verb>", sentence
+    if current is False and tense == "present":
+        lead = _form(verb, word, "past")
+
+    def template(verb_text: str = lead) -> str:
+        return _template(
+            verb_text, body, tools=bool(tools), result=bool(results), context=bool(context)
+        )
+
+    if weak is not None:
+        hint = taxonomy.weak_openers[weak.lower()]
+        flags.append(
+            _flag(
+                "weak-opener",
+                "warning",
+                f'"{weak}" describes a duty, not what you did',
+                f'{hint}. For example: "{template()}"',
+                weak,
+            )
+        )
+        verb, tense, tier = None, None, None
+    elif not is_verb:
+        flags.append(
+            _flag(
+                "no-action-verb",
+                "warning",
+                "the bullet does not open with an action verb",
+                f'Open with what you did: "{template()}"',
+                word or None,
+            )
+        )
+    elif current is False and tense == "present":
+        flags.append(
+            _flag(
+                "tense",
+                "warning",
+                f'"{word}" is present tense in a past role',
+                f'Use past tense for a role you have left: "{lead} {body}"',
+                word,
+            )
+        )
+    elif current and tense == "past" and not results:
+        flags.append(
+            _flag(
+                "tense",
+                "info",
+                f'"{word}" is past tense in your current role, for work that reads as ongoing',
+                f'If you still do this, use present tense: "{_form(verb, word, "present")} '
+                f'{body}"; if it is finished, keep past tense and add the result',
+                word,
+            )
+        )
+
+    if not results:
+        flags.append(
+            _flag(
+                "no-result",
+                "warning",
+                "no measurable result (a percentage, amount, count, time or metric)",
+                f'Add the outcome with your own figure: "{template()}"',
+            )
+        )
+
+    for phrase, hint in _buzzwords(sentence, taxonomy):
+        without = " ".join(re.sub(re.escape(phrase), "", sentence, flags=re.IGNORECASE).split())
+        flags.append(
+            _flag(
+                "buzzword",
+                "warning",
+                f'"{phrase}" is a buzzword recruiters skim past',
+                f'{hint} Drop it: "{without}"',
+                phrase,
+            )
+        )
+
+    passive = _PASSIVE.search(sentence)
+    if passive:
+        subject = sentence[: passive.start()].strip()
+        rest = sentence[passive.end() :].strip()
+        participle = passive.group(2)
+        lead = participle[:1].upper() + participle[1:]
+        first = subject.split()[0] if subject else ""
+        obj = subject
+        if first[:1].isupper() and first[1:].islower():  # "Models" -> "models"; "ML" stays
+            obj = subject[:1].lower() + subject[1:]
+        rewrite = " ".join(p for p in (lead, obj, rest) if p)
+        flags.append(
+            _flag(
+                "passive-voice",
+                "warning",
+                f'passive voice ("{passive.group(0)}") hides who did the work',
+                f'Lead with your action: "{rewrite}"',
+                passive.group(0),
+            )
+        )
+
+    pronouns = [m.group(0) for m in _PRONOUNS.finditer(sentence)]
+    if pronouns:
+        stripped = re.sub(r"^(?:I|We)\s+", "", sentence)
+        stripped = re.sub(r"\b(?:my|our|My|Our)\s+", "the ", stripped)
+        stripped = stripped[:1].upper() + stripped[1:]
+        team = any(p.lower() in {"we", "our", "ours", "us"} for p in pronouns)
+        note = " and say what your own part was" if team else ""
+        flags.append(
+            _flag(
+                "first-person",
+                "warning",
+                f"first-person pronoun ({', '.join(dict.fromkeys(pronouns))}) in a bullet",
+                f'Resumes drop the pronoun{note}: "{stripped}"',
+                pronouns[0],
+            )
+        )
+
+    if len(words) < MIN_WORDS:
+        flags.append(
+            _flag(
+                "too-short",
+                "info" if results else "warning",
+                f"{len(words)} words: too short to show scope and outcome",
+                f'Say what it was for, with what, and what changed: "{template()}"',
+            )
+        )
+    elif len(words) > MAX_WORDS:
+        parts = re.split(r";\s+|\.\s+|,\s+(?:and\s+)?(?=[a-z]+(?:ed|ing)\b)", sentence, maxsplit=1)
+        if len(parts) == 2:
+            split = f'"{parts[0]}." and "{parts[1][:1].upper()}{parts[1][1:]}."'
+        else:
+            keep = ", ".join(results) if results else "<result>"
+            split = f'"{" ".join(words[:14])} ... {keep}"'
+        flags.append(
+            _flag(
+                "too-long",
+                "info",
+                f"{len(words)} words: long bullets get skimmed",
+                f"Split it in two or cut to action, tool and result: {split}",
+            )
+        )
+
+    missing: list[StarPart] = []
+    if weak is not None or not is_verb:
+        missing.append("action")
+    if not results:
+        missing.append("result")
+    if not tools:
+        missing.append("tools")
+    if not context:
+        missing.append("context")
+    return BulletFeedback(
+        block=block,
+        line=line,
+        page=page,
+        section=section,
+        role=role,
+        text=text,
+        words=len(words),
+        verb=word if is_verb and weak is None else None,
+        verb_base=verb.base if verb is not None else None,
+        verb_tier=tier,
+        tense=tense,
+        results=results,
+        tools=tools,
+        context=context,
+        missing=tuple(missing),
+        flags=tuple(flags),
+    )
+
+
+def bullet_blocks(resume: Resume) -> list[int]:
+    """Indices of the blocks to coach: every role's bullets and every bullet in experience,
+    projects or volunteer sections."""
+    chosen = {i for role in resume.roles for i in role.bullets}
+    chosen.update(
+        i
+        for i, b in enumerate(resume.blocks)
+        if b.kind == "bullet" and b.section in COACHED_SECTIONS
+    )
+    return sorted(i for i in chosen if resume.blocks[i].kind != "heading")
+
+
+def analyze_bullets(
+    resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy
+) -> tuple[BulletFeedback, ...]:
+    """STAR feedback for every bullet of every role and project, with duplicate openers flagged.
+
+    `hits` are the extractor's hits over `resume.blocks` (computed once by the matcher).
+    """
+    by_block: dict[int, list[SkillHit]] = {}
+    for hit in hits:
+        by_block.setdefault(hit.block, []).append(hit)
+    out = []
+    for index in bullet_blocks(resume):
+        block: Block = resume.blocks[index]
+        current: bool | None = None
+        if block.role is not None and block.role < len(resume.roles):
+            role = resume.roles[block.role]
+            if role.start or role.end or role.current:
+                current = role.current
+        out.append(
+            analyze_bullet(
+                block.text,
+                taxonomy,
+                current=current,
+                hits=by_block.get(index, ()),
+                block=index,
+                line=block.line,
+                page=block.page,
+                section=block.section,
+                role=block.role,
+            )
+        )
+    return _flag_duplicate_openers(out)
+
+
+def _flag_duplicate_openers(feedback: list[BulletFeedback]) -> tuple[BulletFeedback, ...]:
+    """Flag a verb that opens another bullet of the same role, or three or more overall."""
+    key = [(fb.verb_base or (fb.verb or "").lower()) or None for fb in feedback]
+    totals: dict[str, int] = {}
+    for k in key:
+        if k:
+            totals[k] = totals.get(k, 0) + 1
+    used = {k for k in key if k}
+    seen: dict[tuple[int | None, str], int] = {}
+    seen_any: dict[str, int] = {}
+    out = []
+    for i, fb in enumerate(feedback):
+        k = key[i]
+        flag = None
+        if k:
+            first = seen.get((fb.role, k)) if fb.role is not None else None
+            if first is None and totals[k] >= 3 and k in seen_any:
+                first = seen_any[k]
+            if first is not None:
+                other = feedback[first]
+                alternatives = [
+                    a for a in _ALTERNATIVES.get(k, _GENERIC_ALTERNATIVES) if a.lower() not in used
+                ] or ["<Verb>"]
+                rest = clean_bullet(fb.text)[len(fb.verb or "") :].strip()
+                flag = _flag(
+                    "duplicate-opener",
+                    "info",
+                    f'"{fb.verb}" also opens an earlier bullet ("{_short(other.text)}")',
+                    "Vary the verb to show a different kind of work, e.g. "
+                    + ", ".join(alternatives)
+                    + f': "{alternatives[0]} {rest}"',
+                    fb.verb,
+                )
+            seen.setdefault((fb.role, k), i)
+            seen_any.setdefault(k, i)
+        out.append(fb if flag is None else fb.model_copy(update={"flags": (*fb.flags, flag)}))
+    return tuple(out)
+
+
+def _short(text: str, width: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
