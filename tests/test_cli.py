@@ -133,7 +133,7 @@ class TestOtherCommands:
         assert out.stdout.startswith("atsmatch ")
 
 
-COMMANDS = [["match"], ["extract"], ["schema"], ["vocab"], ["vocab", "check"],
+COMMANDS = [["match"], ["check"], ["extract"], ["schema"], ["vocab"], ["vocab", "check"],
             ["vocab", "stats"], ["vocab", "search"]]  # fmt: skip
 
 

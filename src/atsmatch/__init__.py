@@ -19,7 +19,7 @@ except PackageNotFoundError:  # running from a source tree without metadata
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
-    from atsmatch._api import Matcher, extract_skills, match, parse_job, parse_resume
+    from atsmatch._api import Matcher, check, extract_skills, match, parse_job, parse_resume
     from atsmatch.documents import read_document
     from atsmatch.errors import (
         AtsmatchError,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         JobPosting,
         MatchReport,
         MissingKeyword,
+        ParseReport,
         Resume,
         SkillHit,
     )
@@ -56,12 +57,14 @@ _LAZY = {
     "Matcher": "atsmatch._api",
     "MissingKeyword": "atsmatch.models",
     "NoTextLayerError": "atsmatch.errors",
+    "ParseReport": "atsmatch.models",
     "Resume": "atsmatch.models",
     "SkillHit": "atsmatch.models",
     "Taxonomy": "atsmatch.taxonomy",
     "TaxonomyError": "atsmatch.errors",
     "TaxonomyValidationError": "atsmatch.errors",
     "UnsupportedFormatError": "atsmatch.errors",
+    "check": "atsmatch._api",
     "extract_skills": "atsmatch._api",
     "load_taxonomy": "atsmatch.taxonomy",
     "match": "atsmatch._api",
@@ -83,6 +86,7 @@ __all__ = [
     "Matcher",
     "MissingKeyword",
     "NoTextLayerError",
+    "ParseReport",
     "Resume",
     "SkillHit",
     "Taxonomy",
@@ -90,6 +94,7 @@ __all__ = [
     "TaxonomyValidationError",
     "UnsupportedFormatError",
     "__version__",
+    "check",
     "extract_skills",
     "load_taxonomy",
     "match",

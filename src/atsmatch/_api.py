@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from atsmatch.limits import DEFAULT_LIMITS, Limits
@@ -19,6 +20,7 @@ from atsmatch.models import (
     JobPosting,
     Level,
     MatchReport,
+    ParseReport,
     Resume,
     SkillHit,
     YearsAsk,
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from atsmatch.extract import Extractor
     from atsmatch.taxonomy import Taxonomy
 
-__all__ = ["Matcher", "extract_skills", "match", "parse_job", "parse_resume"]
+__all__ = ["Matcher", "check", "extract_skills", "match", "parse_job", "parse_resume"]
 
 # A `str` is always text; a path must be a `Path` (or any os.PathLike); bytes are file content.
 Source = str | bytes | os.PathLike[str] | Document
@@ -117,9 +119,15 @@ class Matcher:
         job: Source | JobPosting | None = None,
         *,
         role: str | None = None,
+        today: date | None = None,
     ) -> MatchReport:
-        """Score a resume against a job posting (or a role profile) and explain the result."""
+        """Score a resume against a job posting (or a role profile) and explain the result.
+
+        `today` ends the current role for experience durations (default: the real date); it is
+        recorded in `report.coaching.today`, so a fixed date gives byte-identical reports.
+        """
         from atsmatch import __version__
+        from atsmatch.coaching import coach
         from atsmatch.score import SCORER, score, verdict
         from atsmatch.suggest import MISSING_BELOW, missing_keywords
 
@@ -135,7 +143,19 @@ class Matcher:
         missing = missing_keywords(
             breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
         )
+        coaching = coach(
+            parsed_resume,
+            posting,
+            resume_hits,
+            job_hits,
+            breakdown.keywords,
+            missing,
+            self.taxonomy,
+            today=today or date.today(),
+        )
         findings = list(_fuzzy_findings(resume_hits, parsed_resume))
+        parse_report = self.check(parsed_resume)
+        findings.extend(parse_report.findings)
         if not breakdown.keywords:
             findings.append(
                 Finding(
@@ -156,12 +176,29 @@ class Matcher:
             missing=missing,
             resume_skills=tuple(sorted({h.skill_id for h in resume_hits})),
             findings=tuple(findings),
+            parseability=parse_report.parseability,
             resume_source=parsed_resume.document.source,
             job_source=posting.document.source,
             job_title=posting.title,
             taxonomy_version=self.taxonomy.version,
             atsmatch_version=__version__,
+            coaching=coaching,
         )
+
+    def check(self, resume: Source | Resume) -> ParseReport:
+        """What an ATS would miss or misread in a resume file: findings, subscore, summary.
+
+        A file with no text layer (a scan) or a password becomes a report with one error
+        finding and parseability 0 instead of an exception; other unreadable input still raises.
+        """
+        from atsmatch.checks import check_resume, unreadable_report
+        from atsmatch.errors import EncryptedDocumentError, NoTextLayerError
+
+        try:
+            parsed = self.parse_resume(resume)
+        except (NoTextLayerError, EncryptedDocumentError) as exc:
+            return unreadable_report(exc)
+        return check_resume(parsed, aliases=self.taxonomy.alias_index)
 
     def role_posting(self, role_id: str) -> JobPosting:
         """A job posting made from a role profile: core skills required, nice-to-haves preferred."""
@@ -245,16 +282,18 @@ def match(
     role: str | None = None,
     taxonomy: Taxonomy | None = None,
     limits: Limits | None = None,
+    today: date | None = None,
 ) -> MatchReport:
     """Match a resume against a job posting or a role profile.
 
-    `str` arguments are text, `Path` arguments are files, `bytes` are file content.
+    `str` arguments are text, `Path` arguments are files, `bytes` are file content. `today`
+    fixes the date that ends a current role (experience durations); default: the real date.
 
     >>> import atsmatch
     >>> atsmatch.match("Skills: Python, SQL", "Requirements: Python and SQL").score
     85.0
     """
-    return _matcher(taxonomy, limits).match(resume, job, role=role)
+    return _matcher(taxonomy, limits).match(resume, job, role=role, today=today)
 
 
 def parse_resume(source: Source, *, limits: Limits | None = None) -> Resume:
@@ -265,6 +304,17 @@ def parse_resume(source: Source, *, limits: Limits | None = None) -> Resume:
 def parse_job(source: Source, *, limits: Limits | None = None) -> JobPosting:
     """Read and structure a job posting (title, requirement blocks, years asks)."""
     return _matcher(None, limits).parse_job(source)
+
+
+def check(resume: Source | Resume, *, limits: Limits | None = None) -> ParseReport:
+    """Parseability report of a resume: what an ATS would miss or misread, and a 0-100 subscore.
+
+    >>> import atsmatch
+    >>> report = atsmatch.check("Jane Roe\\njane@x.org\\nExperience\\nML Engineer  2020 – 2022")
+    >>> [f.id for f in report.findings if f.severity == "warning"]
+    []
+    """
+    return _matcher(None, limits).check(resume)
 
 
 def extract_skills(

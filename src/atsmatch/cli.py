@@ -1,8 +1,10 @@
 """The `atsmatch` command line.
 
-Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, ...), 2 usage, 3 score below
-`--fail-under`. Errors are one line on stderr, never a traceback. Heavy modules (spaCy, pdfminer,
-pydantic models) are imported inside the commands so `atsmatch --help` stays fast.
+Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, ...; `check` prints its report
+first when the file is a scan or password-protected), 2 usage, 3 score (or parseability, for
+`check`) below `--fail-under`. Errors are one line on stderr, never a traceback. Heavy modules
+(spaCy, pdfminer, pydantic models) are imported inside the commands so `atsmatch --help` stays
+fast.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -105,9 +108,11 @@ def _taxonomy(vocab: list[Path] | None) -> Taxonomy | None:
 
 
 def _matcher(vocab: list[Path] | None) -> Matcher:
+    """PDF and DOCX are parsed in a worker process with a hard time and memory bound."""
     from atsmatch._api import Matcher
+    from atsmatch.limits import Limits
 
-    return Matcher(taxonomy=_taxonomy(vocab))
+    return Matcher(taxonomy=_taxonomy(vocab), limits=Limits(isolate=True))
 
 
 VocabOption = Annotated[
@@ -133,6 +138,14 @@ def match(
         float | None,
         typer.Option("--fail-under", min=0, max=100, help="Exit with code 3 below this score."),
     ] = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option(
+            "--today",
+            formats=["%Y-%m-%d"],
+            help="Date that ends a current role (YYYY-MM-DD), for reproducible reports.",
+        ),
+    ] = None,
 ) -> None:
     """Score RESUME against JOB (or --role) and show matched and missing keywords."""
     if (job is None) == (role is None):
@@ -140,7 +153,10 @@ def match(
     with _errors():
         matcher = _matcher(vocab)
         report = matcher.match(
-            _source(resume), _source(job) if job is not None else None, role=role
+            _source(resume),
+            _source(job) if job is not None else None,
+            role=role,
+            today=today.date() if today is not None else None,
         )
         _emit(report, output)
     if fail_under is not None and report.score < fail_under:
@@ -202,6 +218,46 @@ def extract(
             written = h.text + (" (fuzzy)" if h.fuzzy else "")
             table.add_row(h.name, h.category, written, h.section, str(h.line + 1))
         Console(highlight=False).print(table)
+
+
+@app.command()
+def check(
+    resume: Annotated[str, typer.Argument(help="Resume file: PDF, DOCX or text ('-' for stdin).")],
+    output: FormatOption = Format.text,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under", min=0, max=100, help="Exit with code 3 below this parseability."
+        ),
+    ] = None,
+) -> None:
+    """Report what an ATS would miss or misread in RESUME, with a 0-100 parseability subscore.
+
+    A scanned (image-only) or password-protected file is reported as an error finding and
+    exits with code 1 after the report is printed.
+    """
+    with _errors():
+        from atsmatch.render import render_json
+        from atsmatch.render.check import render_check_markdown, render_check_terminal
+
+        report = _matcher(None).check(_source(resume))
+        if output is Format.json:
+            typer.echo(render_json(report))
+        elif output is Format.markdown:
+            typer.echo(render_check_markdown(report))
+        else:
+            from rich.console import Console
+
+            render_check_terminal(report, Console(highlight=False))
+    if any(f.severity == "error" for f in report.findings):
+        raise typer.Exit(EXIT_ERROR)
+    if fail_under is not None and report.parseability < fail_under:
+        typer.echo(
+            f"atsmatch: parseability {report.parseability:.0f} is below --fail-under "
+            f"{fail_under:g}",
+            err=True,
+        )
+        raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
 @vocab_app.command("check")

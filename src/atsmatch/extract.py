@@ -45,7 +45,11 @@ _DOMAIN_PATH = re.compile(r"\.(?:com|io|org|net|dev|ai)/")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
 # Words the typo tier must never touch: common English words of seven letters or more that sit
 # one edit away from a vocabulary form.
-_ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ies")
+# Endings common in English words and rare in tool names ("Ministerial" is not "Ministral").
+_ENGLISH_ENDINGS = (
+    "ing", "ed", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ies", "ial", "ous",
+    "ity", "ence", "ance", "ism", "ive", "ful", "less",
+)  # fmt: skip
 _FUZZY_STOP = frozenset(
     {"learned", "learner", "learners", "version", "services", "service", "present", "research"}
 )
@@ -53,6 +57,7 @@ _SKILL_LIST_SECTIONS = frozenset({"skills"})
 
 
 _BLOCK_SEP = "\n\n"
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _CAPITAL_WORD = re.compile(r"\b[A-Z][^\W\d_]*")  # a word starting with a capital
 _NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)(?![^\W\d_])")
 _WORD = re.compile(r"[\w+#]+(?:[.-][\w+#]+)*")
@@ -205,7 +210,9 @@ class Extractor:
         for block in blocks:
             starts.append(offset)
             offset += len(block.text) + len(_BLOCK_SEP)
-        text = _BLOCK_SEP.join(block.text for block in blocks)
+        # Dashes become "-" for matching ("Engineer – Associate"); one character for one, so
+        # every offset still points into the blocks' own text.
+        text = _BLOCK_SEP.join(block.text for block in blocks).translate(_DASHES)
         if not text.strip():
             return []
         doc = self._tokenizer(text)
@@ -305,6 +312,8 @@ class Extractor:
             word, bucket.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
         )
         form = bucket[best[0]] if best is not None else None
+        if best is not None and (best[0].startswith(word) or word.startswith(best[0])):
+            form = None  # a word that only adds or drops an ending is another word (Network/X)
         if len(self._typo_cache) > _TYPO_CACHE_SIZE:
             self._typo_cache.clear()
         self._typo_cache[word] = form  # a plain dict write is atomic under the GIL

@@ -14,12 +14,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "AcronymAdvice",
     "Block",
     "BlockKind",
+    "BulletFeedback",
+    "BulletFlag",
+    "Coaching",
+    "CoachingFix",
     "Contact",
     "Document",
     "DocumentFormat",
     "Evidence",
+    "EvidenceGap",
+    "ExperienceCheck",
     "Finding",
     "JobPosting",
     "KeywordResult",
@@ -27,14 +34,21 @@ __all__ = [
     "Line",
     "MatchReport",
     "MissingKeyword",
+    "ParseReport",
+    "ParseSummary",
     "Placement",
     "Region",
     "Resume",
     "Role",
+    "RoleBullets",
     "Section",
     "SectionKind",
+    "SkillExperience",
     "SkillHit",
+    "StuffingWarning",
     "Subscore",
+    "VerbatimOverlap",
+    "WordCount",
     "YearsAsk",
 ]
 
@@ -60,6 +74,7 @@ class Line(_Model):
     color: str | None = None  # dominant fill colour as "#rrggbb" when known
     region: Region = "body"
     column: int = 0  # 0 for the left (or only) column, 1 for the next, ...
+    control: bool = False  # DOCX: the text sits inside a content control (w:sdt)
 
 
 class Document(_Model):
@@ -73,6 +88,9 @@ class Document(_Model):
     lines: tuple[Line, ...] = ()
     images: int = 0  # figures / pictures seen (images standing for words are an ATS risk)
     columns: tuple[int, ...] = ()  # columns detected per page, PDF only
+    # What the reader's repairs removed, counted before repair (an ATS sees the raw glyphs):
+    junk_glyphs: int = 0  # "(cid:N)" placeholders, icon-font and zero-width characters
+    ligatures: int = 0  # typographic ligatures ("ﬁ", "ﬂ") expanded to letters
 
     @property
     def text(self) -> str:
@@ -251,6 +269,8 @@ class MissingKeyword(_Model):
     related_evidence: tuple[str, ...] = ()  # resume skills that show related experience
     placement: Placement
     certification: str | None = None  # a certification that covers it, for real gaps
+    # True when the resume shows nothing related (no parent, child, sibling or related skill).
+    gap: bool = False
 
 
 class Finding(_Model):
@@ -277,8 +297,215 @@ class MatchReport(_Model):
     missing: tuple[MissingKeyword, ...]
     resume_skills: tuple[str, ...]  # every skill id found in the resume
     findings: tuple[Finding, ...] = ()
+    # How well an ATS would read the resume file (0-100, see `atsmatch.checks`); separate from
+    # the keyword score. None when the report was not made from a resume file check.
+    parseability: float | None = Field(default=None, ge=0, le=100)
     resume_source: str
     job_source: str
     job_title: str | None = None
     taxonomy_version: str
     atsmatch_version: str
+    # STAR bullet feedback, evidence checks and experience durations (`atsmatch.coaching`).
+    coaching: Coaching | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Parseability report (`atsmatch check`, `atsmatch.checks`)
+# --------------------------------------------------------------------------------------------
+
+
+class ParseSummary(_Model):
+    """What the parser recognised in a resume file, the way a parse-quality report shows it."""
+
+    format: DocumentFormat | None = None  # None when the file could not be read at all
+    pages: int = 0
+    words: int = 0
+    byte_size: int = 0
+    columns: int = 1  # the most columns found on any page
+    images: int = 0
+    name: str | None = None
+    contact: tuple[str, ...] = ()  # contact fields found: "email", "phone", "linkedin", ...
+    sections: tuple[str, ...] = ()  # section headings as written, in order
+    section_kinds: tuple[SectionKind, ...] = ()  # what each heading was understood as
+    roles: int = 0
+    dated_roles: int = 0
+    bullets: int = 0
+
+
+class ParseReport(_Model):
+    """Parseability findings for one resume file, a 0-100 subscore and a parse summary."""
+
+    source: str
+    parseability: float = Field(ge=0, le=100)
+    findings: tuple[Finding, ...] = ()
+    summary: ParseSummary = ParseSummary()
+    atsmatch_version: str
+
+
+# --------------------------------------------------------------------------------------------
+# Coaching (`atsmatch.star`, `atsmatch.coaching`): STAR bullet feedback, evidence, experience
+# --------------------------------------------------------------------------------------------
+
+FlagKind = Literal[
+    "no-action-verb",
+    "weak-opener",
+    "tense",
+    "no-result",
+    "buzzword",
+    "passive-voice",
+    "first-person",
+    "too-short",
+    "too-long",
+    "duplicate-opener",
+]
+StarPart = Literal["action", "result", "tools", "context"]
+
+
+class BulletFlag(_Model):
+    """One problem with a bullet and a rewrite built from the bullet's own words."""
+
+    kind: FlagKind
+    severity: Literal["warning", "info"]
+    message: str
+    suggestion: str  # placeholders in <angle brackets>; never an invented figure
+    text: str | None = None  # the words in the bullet that raised the flag
+
+
+class BulletFeedback(_Model):
+    """STAR analysis of one experience or project bullet."""
+
+    block: int  # index into `Resume.blocks`
+    line: int
+    page: int = 1
+    section: str
+    role: int | None = None  # index into `Resume.roles`
+    text: str
+    words: int
+    verb: str | None = None  # the opening verb as written
+    verb_base: str | None = None  # its lexicon base form, when the lexicon knows it
+    verb_tier: Literal["strong", "medium", "unlisted"] | None = None
+    tense: Literal["past", "present"] | None = None
+    results: tuple[str, ...] = ()  # measurable outcomes as written ("8.4%", "$3.1M", "45 ms")
+    tools: tuple[str, ...] = ()  # taxonomy skills the bullet shows in use
+    context: tuple[str, ...] = ()  # scope / situation phrases ("for the risk team")
+    missing: tuple[StarPart, ...] = ()
+    flags: tuple[BulletFlag, ...] = ()
+
+
+class RoleBullets(_Model):
+    """How many bullets a role has and how many of them carry a measurable result."""
+
+    role: int
+    title: str | None = None
+    organization: str | None = None
+    bullets: int
+    quantified: int
+    advice: str | None = None
+
+
+class WordCount(_Model):
+    """Resume length against the commonly cited 475-600 words per page."""
+
+    words: int
+    pages: int
+    per_page: float
+    advice: str | None = None
+
+
+class CoachingFix(_Model):
+    """One of the highest-value changes, ranked (1 = do first)."""
+
+    rank: int
+    kind: str
+    message: str
+    block: int | None = None
+    text: str | None = None
+
+
+class EvidenceGap(_Model):
+    """A skill the resume claims (skills list, summary) but no role or project shows in use."""
+
+    skill_id: str
+    name: str
+    level: Level | None = None  # how the posting asks for it; None when it does not
+    section: str  # where it is claimed
+    block: int
+    text: str  # the line that claims it
+    suggestion: str
+
+
+class StuffingWarning(_Model):
+    """A keyword repeated far beyond the posting's own use of it."""
+
+    skill_id: str
+    name: str
+    resume_mentions: int
+    job_mentions: int
+    message: str
+
+
+class VerbatimOverlap(_Model):
+    """A long run of words copied from the posting into the resume."""
+
+    words: int
+    text: str  # the resume text as written
+    block: int
+    job_text: str  # the posting block it comes from
+    job_block: int
+
+
+class AcronymAdvice(_Model):
+    """Acronym and long form: ATS searches often match only the form the posting wrote."""
+
+    skill_id: str
+    name: str
+    severity: Literal["warning", "info"]
+    job_forms: tuple[str, ...]
+    resume_forms: tuple[str, ...]
+    suggestion: str
+
+
+class SkillExperience(_Model):
+    """Months of dated role experience that show a skill (overlapping roles counted once)."""
+
+    skill_id: str
+    name: str
+    months: int
+    roles: tuple[int, ...]  # indices into `Resume.roles`
+    via: tuple[str, ...] = ()  # more specific skills that showed it ("FastAPI" for Python)
+
+
+class ExperienceCheck(_Model):
+    """A posting's "N+ years of X" ask against the months the resume's dated roles show."""
+
+    text: str  # the posting's words
+    subject: str
+    years: float
+    skill_ids: tuple[str, ...] = ()
+    months_asked: int
+    months_shown: int
+    met: bool
+    short_by_months: int = 0
+    roles: tuple[int, ...] = ()
+    basis: str  # how the months were counted, in words
+
+
+class Coaching(_Model):
+    """Resume-level coaching: bullet feedback, ranked fixes, evidence and experience checks."""
+
+    today: str  # ISO date used for a current role's end, so the same input gives the same bytes
+    bullets: tuple[BulletFeedback, ...] = ()
+    quantified: int = 0  # bullets with a measurable result
+    quantified_share: float = 0.0
+    quantified_target: float = 0.6
+    distinct_verbs: int = 0
+    repeated_verbs: tuple[str, ...] = ()  # opening verbs used three or more times
+    roles: tuple[RoleBullets, ...] = ()
+    length: WordCount
+    fixes: tuple[CoachingFix, ...] = ()
+    evidence_gaps: tuple[EvidenceGap, ...] = ()
+    stuffing: tuple[StuffingWarning, ...] = ()
+    verbatim: tuple[VerbatimOverlap, ...] = ()
+    acronyms: tuple[AcronymAdvice, ...] = ()
+    skill_experience: tuple[SkillExperience, ...] = ()
+    experience: tuple[ExperienceCheck, ...] = ()

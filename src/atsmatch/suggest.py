@@ -16,6 +16,7 @@ __all__ = ["MISSING_BELOW", "missing_keywords"]
 # A keyword counts as missing while the resume does not name it (credit only from relatives).
 MISSING_BELOW = 0.7
 _SUMMARY_GROUPS = frozenset({"soft_skills", "concepts"})
+_WORK_SECTIONS = frozenset({"experience", "projects", "volunteer"})
 
 
 def missing_keywords(
@@ -24,15 +25,25 @@ def missing_keywords(
     resume_hits: Sequence[SkillHit],
     taxonomy: Taxonomy,
 ) -> tuple[MissingKeyword, ...]:
-    """Job keywords the resume lacks, highest weight first, with a placement hint for each."""
-    by_block: dict[int, set[str]] = {}
+    """Job keywords the resume lacks, highest weight first, with a placement hint for each.
+
+    Related evidence is every resume skill near the keyword in the taxonomy: a more specific
+    skill (EKS for Kubernetes), a broader one, a declared relative, or a sibling of the same
+    category under the same parent (Docker for Kubernetes, both containerisation). With related
+    evidence the hint points at the bullet that shows most of it, where the keyword could be
+    named if it was really used there; without any, the keyword is a real gap (`gap=True`) and a
+    certification that covers it is named.
+    """
+    by_skill: dict[str, list[int]] = {}
     for hit in resume_hits:
-        by_block.setdefault(hit.block, set()).add(hit.skill_id)
+        blocks = by_skill.setdefault(hit.skill_id, [])
+        if hit.block not in blocks:
+            blocks.append(hit.block)
     result = []
     for keyword in keywords:
         if keyword.credit >= MISSING_BELOW:
             continue
-        related = tuple(dict.fromkeys(taxonomy.skills[e.skill_id].name for e in keyword.evidence))
+        related = _related_shown(keyword, by_skill, taxonomy)
         covering = taxonomy.certifications_covering(keyword.skill_id)
         result.append(
             MissingKeyword(
@@ -43,66 +54,91 @@ def missing_keywords(
                 weight=keyword.weight,
                 partial_credit=keyword.credit,
                 job_text=keyword.job_text,
-                related_evidence=related,
-                placement=_placement(keyword, resume_blocks, by_block, taxonomy),
+                related_evidence=tuple(taxonomy.skills[r].name for r in related),
+                placement=_placement(keyword, related, resume_blocks, by_skill, taxonomy),
                 certification=covering[0].name if covering and not related else None,
+                gap=not related,
             )
         )
     return tuple(result)
 
 
+def _related_shown(
+    keyword: KeywordResult, by_skill: dict[str, list[int]], taxonomy: Taxonomy
+) -> list[str]:
+    """Resume skills related to the keyword: the scorer's evidence first, then the graph."""
+    sid = keyword.skill_id
+    skill = taxonomy.skills[sid]
+    candidates = [e.skill_id for e in keyword.evidence]
+    frontier = list(taxonomy.children(sid))
+    while frontier:  # every more specific skill, nearest first
+        candidates += frontier
+        frontier = [c for f in frontier for c in taxonomy.children(f)]
+    candidates += [r.id for r in taxonomy.related_to(sid)]
+    for parent in skill.parents:
+        candidates += [
+            c
+            for c in taxonomy.children(parent.id)
+            if c != sid and taxonomy.skills[c].category == skill.category
+        ]
+    candidates += [p.id for p in skill.parents]
+    return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
+
+
 def _placement(
     keyword: KeywordResult,
+    related: Sequence[str],
     blocks: Sequence[Block],
-    by_block: dict[int, set[str]],
+    by_skill: dict[str, list[int]],
     taxonomy: Taxonomy,
 ) -> Placement:
-    """A bullet that already shows related work, else the skills list, else the summary."""
-    for ev in keyword.evidence:
-        block = blocks[ev.block]
-        if block.kind == "bullet" and block.section in {"experience", "projects"}:
-            shown = taxonomy.skills[ev.skill_id].name
-            return Placement(
-                where="bullet",
-                block=ev.block,
-                text=block.text,
-                reason=f"this bullet already shows {shown} ({ev.kind} skill); name "
-                f"{keyword.name} here if you used it in this work",
-            )
-    category = keyword.category
-    best: tuple[int, int] | None = None
-    for index, named in by_block.items():
-        block = blocks[index]
-        if block.kind != "bullet" or block.section not in {"experience", "projects"}:
-            continue
-        same = sum(1 for s in named if taxonomy.skills[s].category == category)
-        if same and (best is None or (same, -index) > (best[0], -best[1])):
-            best = (same, index)
-    if best is not None and group_of(category) == "hard_skills":
-        block = blocks[best[1]]
+    """The bullet that shows most related work, else the skills list or summary."""
+    shown: dict[int, list[str]] = {}
+    for rid in related:
+        for index in by_skill[rid]:
+            block = blocks[index]
+            if block.kind == "bullet" and block.section in _WORK_SECTIONS:
+                shown.setdefault(index, []).append(taxonomy.skills[rid].name)
+    if shown:
+        best = min(
+            shown,
+            key=lambda i: (blocks[i].section != "experience", -len(shown[i]), i),
+        )
+        names = " and ".join(shown[best][:3])
         return Placement(
             where="bullet",
-            block=best[1],
-            text=block.text,
-            reason=f"this bullet already names tools of the same kind; if {keyword.name} was "
-            "part of this work, say so here",
+            block=best,
+            text=blocks[best].text,
+            reason=f"this bullet already shows {names}; if you used {keyword.name} in this "
+            "work, name it here",
         )
-    if group_of(category) in _SUMMARY_GROUPS:
+    if related:
+        names = " and ".join(taxonomy.skills[r].name for r in related[:3])
+        beside = [i for r in related for i in by_skill[r] if blocks[i].section == "skills"]
+        listed = beside[0] if beside else _first(blocks, "skills", kind="line")
+        return Placement(
+            where="skills",
+            block=listed,
+            text=blocks[listed].text if listed is not None else None,
+            reason=f"your resume names {names} but no bullet shows related work; add "
+            f"{keyword.name} beside it only if you have used it, with a bullet that shows it",
+        )
+    if group_of(keyword.category) in _SUMMARY_GROUPS:
         summary = _first(blocks, "summary")
         return Placement(
             where="summary",
             block=summary,
             text=blocks[summary].text if summary is not None else None,
-            reason=f"show {keyword.name} in your summary and back it with a bullet that "
-            "demonstrates it",
+            reason=f"real gap: nothing in the resume relates to {keyword.name}; if you have "
+            "it, show it in your summary and back it with a bullet that demonstrates it",
         )
     listed = _first(blocks, "skills", kind="line")
     return Placement(
         where="skills",
         block=listed,
         text=blocks[listed].text if listed is not None else None,
-        reason=f"add {keyword.name} to your skills section only if you have used it, and "
-        "mention it in a bullet where you did",
+        reason=f"real gap: nothing in the resume relates to {keyword.name}; add it to your "
+        "skills only once you have used it, and mention it in a bullet where you did",
     )
 
 

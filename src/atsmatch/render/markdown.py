@@ -20,6 +20,11 @@ def render_markdown(report: MatchReport) -> str:
         f"- Resume: `{report.resume_source}`",
         f"- Job: `{job}`",
         f"- Keywords matched: {len(report.matched)} of {len(report.keywords)}",
+        *(
+            [f"- Parseability (how well an ATS reads the file): {report.parseability:.0f} / 100"]
+            if report.parseability is not None
+            else []
+        ),
         f"- Scorer: `{report.scorer}`, vocabulary {report.taxonomy_version}, "
         f"atsmatch {report.atsmatch_version}",
         "",
@@ -47,7 +52,9 @@ def render_markdown(report: MatchReport) -> str:
                 "| where it would go |", "|---|---|---:|---|---|"]  # fmt: skip
         for m in report.missing:
             related = ", ".join(m.related_evidence) or (
-                f"covered by {m.certification}" if m.certification else "none"
+                f"none (real gap); covered by {m.certification}"
+                if m.certification
+                else "none (real gap)"
             )
             out.append(
                 f"| {_cell(m.name)} | {m.level} | {m.weight:.2f} | {_cell(related)} "
@@ -57,6 +64,10 @@ def render_markdown(report: MatchReport) -> str:
         out += ["## Top suggestions", ""]
         out += [f"- **{m.name}** ({m.level}): {m.placement.reason}" for m in report.missing[:5]]
         out.append("")
+    if report.coaching is not None:
+        from atsmatch.render.coaching import coaching_markdown
+
+        out += coaching_markdown(report.coaching)
     if report.findings:
         out += ["## Findings", ""]
         for f in report.findings:

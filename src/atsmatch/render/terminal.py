@@ -85,7 +85,9 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
             if m.related_evidence:
                 where = f"related: {', '.join(m.related_evidence)}; {where}"
             elif m.certification:
-                where = f"{where}; covered by {m.certification}"
+                where = f"real gap; {m.certification} covers it; {where}"
+            elif m.gap:
+                where = f"real gap; {where}"
             table.add_row(m.name, m.level, f"{m.weight:.2f}", f"{m.partial_credit:.2f}", where)
         if len(report.missing) > top:
             table.caption = f"... and {len(report.missing) - top} more (see --format json)"
@@ -95,6 +97,11 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         console.print("[bold]Top suggestions[/bold]")
         for m in report.missing[:5]:
             console.print(f"  • [bold]{m.name}[/bold] ({m.level}): {m.placement.reason}")
+
+    if report.coaching is not None:
+        from atsmatch.render.coaching import render_coaching
+
+        render_coaching(report.coaching, console, top=top)
 
     if report.findings:
         console.print("[bold]Findings[/bold]")
