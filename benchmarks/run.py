@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import itertools
 import json
 import os
 import platform
@@ -293,8 +294,29 @@ def bench_latency(report: Report, quick: bool) -> None:
         for _ in extract_pages(RESUME_PDF, laparams=LAParams(boxes_flow=None)):
             pass
 
+    # The Matcher keeps the analyses of text it has seen; a counter makes a text new each call
+    # (a trailing line the extractor finds nothing in) so those rows pay for everything.
+    fresh = itertools.count()
+
+    def new(text: str) -> str:
+        return f"{text}\nReference {next(fresh)}"
+
     cases: list[tuple[str, Callable[[], object], int]] = [
-        ("match: resume text vs posting", lambda: matcher.match(resume_text, job_text), text_runs),
+        (
+            "match: new resume text vs posting",
+            lambda: matcher.match(new(resume_text), job_text),
+            text_runs,
+        ),
+        (
+            "match: new resume and new posting text",
+            lambda: matcher.match(new(resume_text), new(job_text)),
+            text_runs,
+        ),
+        (
+            "match: same resume and posting (cached)",
+            lambda: matcher.match(resume_text, job_text),
+            text_runs,
+        ),
         ("match: resume PDF vs posting", lambda: matcher.match(RESUME_PDF, job_text), pdf_runs),
         ("match: resume DOCX vs posting", lambda: matcher.match(RESUME_DOCX, job_text), pdf_runs),
         ("pdfminer extract_pages (boxes_flow=None)", pdfminer_parse, pdf_runs),
@@ -318,9 +340,11 @@ def bench_latency(report: Report, quick: bool) -> None:
         rows,
     )
     text_ms = medians[cases[0][0]] * 1000
-    ratio = medians[cases[1][0]] / medians[cases[-1][0]]
+    ratio = medians[cases[3][0]] / medians[cases[-1][0]]
     print(f"PDF match / pdfminer parse: {ratio:.2f}x")
-    report.target("warm text-only match, median", f"{text_ms:.2f} ms", "<= 10 ms", text_ms <= 10)
+    report.target(
+        "warm text-only match (new resume), median", f"{text_ms:.2f} ms", "<= 10 ms", text_ms <= 10
+    )
     report.target("PDF match / pdfminer parse", f"{ratio:.2f}x", "<= 1.3x", ratio <= 1.3)
 
 

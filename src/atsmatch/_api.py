@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
@@ -34,6 +35,7 @@ __all__ = ["Matcher", "check", "extract_skills", "match", "parse_job", "parse_re
 
 # A `str` is always text; a path must be a `Path` (or any os.PathLike); bytes are file content.
 Source = str | bytes | os.PathLike[str] | Document
+_Parsed = TypeVar("_Parsed", Resume, JobPosting)
 
 
 class Matcher:
@@ -54,6 +56,10 @@ class Matcher:
         self.limits = limits or DEFAULT_LIMITS
         self._extractor: Extractor | None = None
         self._lock = threading.Lock()
+        # Parsed documents with their skill hits, by content: a posting ranked against many
+        # resumes (or one resume against many postings) is read and matched once.
+        self._analyses: OrderedDict[tuple[str, bytes], tuple[Resume | JobPosting, list[SkillHit]]]
+        self._analyses = OrderedDict()
 
     @property
     def extractor(self) -> Extractor:
@@ -102,6 +108,28 @@ class Matcher:
             a.model_copy(update={"skill_ids": tuple(i)}) for a, i in zip(asks, ids, strict=True)
         ]
 
+    def _analyzed(
+        self, source: Source | _Parsed, parse: Callable[[Any], _Parsed]
+    ) -> tuple[_Parsed, list[SkillHit]]:
+        """Parse and extract, reusing the result for text or bytes seen recently."""
+        key = None
+        if isinstance(source, str | bytes):
+            data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+            key = (f"{parse.__name__}/{type(source).__name__}", _digest(data))
+            with self._lock:
+                cached = self._analyses.get(key)
+                if cached is not None:
+                    self._analyses.move_to_end(key)
+                    return cached  # type: ignore[return-value]
+        parsed = parse(source)
+        result = (parsed, self.extractor.extract_blocks(parsed.blocks))
+        if key is not None:
+            with self._lock:
+                self._analyses[key] = result
+                while len(self._analyses) > _ANALYSIS_CACHE:
+                    self._analyses.popitem(last=False)
+        return result
+
     def extract(self, source: Source | Resume | JobPosting) -> list[SkillHit]:
         """Skills found in a document; block indices refer to its parsed blocks."""
         if isinstance(source, Resume | JobPosting):
@@ -133,10 +161,12 @@ class Matcher:
 
         if (job is None) == (role is None):
             raise TypeError("match() needs exactly one of a job posting or role=")
-        parsed_resume = self.parse_resume(resume)
-        posting = self.parse_job(job) if job is not None else self.role_posting(role or "")
-        resume_hits = self.extractor.extract_blocks(parsed_resume.blocks)
-        job_hits = self.extractor.extract_blocks(posting.blocks)
+        parsed_resume, resume_hits = self._analyzed(resume, self.parse_resume)
+        if job is not None:
+            posting, job_hits = self._analyzed(job, self.parse_job)
+        else:
+            posting = self.role_posting(role or "")
+            job_hits = self.extractor.extract_blocks(posting.blocks)
         breakdown = score(
             posting.blocks, job_hits, parsed_resume.blocks, resume_hits, self.taxonomy
         )
@@ -249,6 +279,15 @@ def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
             )
         )
     return findings
+
+
+_ANALYSIS_CACHE = 64  # documents kept per Matcher (a parsed resume is a few hundred KB at most)
+
+
+def _digest(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=20).digest()
 
 
 _default: Matcher | None = None

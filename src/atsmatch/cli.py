@@ -15,11 +15,14 @@ from contextlib import contextmanager
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from rich.console import Console
+
     from atsmatch._api import Matcher
     from atsmatch.taxonomy import Taxonomy
 
@@ -158,7 +161,9 @@ def match(
             role=role,
             today=today.date() if today is not None else None,
         )
-        _emit(report, output)
+        from atsmatch.render import render_markdown, render_terminal
+
+        _emit(report, output, render_markdown, render_terminal)
     if fail_under is not None and report.score < fail_under:
         typer.echo(
             f"atsmatch: score {report.score:.1f} is below --fail-under {fail_under:g}", err=True
@@ -166,19 +171,23 @@ def match(
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
-def _emit(report: object, output: Format) -> None:
-    from atsmatch.models import MatchReport
-    from atsmatch.render import render_json, render_markdown, render_terminal
+def _emit(
+    report: BaseModel,
+    output: Format,
+    markdown: Callable[[Any], str],
+    terminal: Callable[[Any, Console], None],
+) -> None:
+    """Print a report in the chosen format (JSON is the same for every report)."""
+    from atsmatch.render import render_json
 
-    assert isinstance(report, MatchReport)
     if output is Format.json:
         typer.echo(render_json(report))
     elif output is Format.markdown:
-        typer.echo(render_markdown(report))
+        typer.echo(markdown(report))
     else:
         from rich.console import Console
 
-        render_terminal(report, Console(highlight=False))
+        terminal(report, Console(highlight=False))
 
 
 @app.command()
@@ -237,18 +246,10 @@ def check(
     exits with code 1 after the report is printed.
     """
     with _errors():
-        from atsmatch.render import render_json
         from atsmatch.render.check import render_check_markdown, render_check_terminal
 
         report = _matcher(None).check(_source(resume))
-        if output is Format.json:
-            typer.echo(render_json(report))
-        elif output is Format.markdown:
-            typer.echo(render_check_markdown(report))
-        else:
-            from rich.console import Console
-
-            render_check_terminal(report, Console(highlight=False))
+        _emit(report, output, render_check_markdown, render_check_terminal)
     if any(f.severity == "error" for f in report.findings):
         raise typer.Exit(EXIT_ERROR)
     if fail_under is not None and report.parseability < fail_under:

@@ -176,16 +176,6 @@ def word_count(resume: Resume) -> WordCount:
 # ---- evidence ------------------------------------------------------------------------------
 
 
-def _descendants(skill_id: str, taxonomy: Taxonomy) -> set[str]:
-    out: set[str] = set()
-    frontier = [skill_id]
-    while frontier:
-        nxt = [c for f in frontier for c in taxonomy.children(f) if c not in out]
-        out.update(nxt)
-        frontier = nxt
-    return out
-
-
 def evidence_gaps(
     resume: Resume,
     resume_hits: Sequence[SkillHit],
@@ -215,7 +205,7 @@ def evidence_gaps(
             continue
         if claim.section != "skills" and level is None:
             continue  # a summary naming a skill the posting does not ask for is fine
-        if shown & _descendants(sid, taxonomy):
+        if not shown.isdisjoint(taxonomy.descendants(sid)):
             continue
         why = "the posting asks for it" if level else "the posting does not ask for it"
         out.append(
@@ -267,15 +257,30 @@ def stuffing_warnings(
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
 
 
-def verbatim_overlaps(
-    resume_blocks: Sequence[Block], job_blocks: Sequence[Block], *, words: int = VERBATIM_WORDS
-) -> tuple[VerbatimOverlap, ...]:
-    """Runs of `words` or more consecutive words the resume shares with the posting."""
+# The n-grams of recent postings: one posting is usually matched against many resumes.
+_grams_cache: dict[tuple[int, int], tuple[Sequence[Block], dict[tuple[str, ...], int]]] = {}
+
+
+def _job_grams(job_blocks: Sequence[Block], words: int) -> dict[tuple[str, ...], int]:
+    cached = _grams_cache.get((id(job_blocks), words))
+    if cached is not None and cached[0] is job_blocks:
+        return cached[1]
     grams: dict[tuple[str, ...], int] = {}
     for index, block in enumerate(job_blocks):
         tokens = [t.lower() for t in _TOKEN.findall(block.text)]
         for i in range(len(tokens) - words + 1):
             grams.setdefault(tuple(tokens[i : i + words]), index)
+    if len(_grams_cache) >= 64:
+        _grams_cache.clear()
+    _grams_cache[(id(job_blocks), words)] = (job_blocks, grams)  # holds the blocks: id stays theirs
+    return grams
+
+
+def verbatim_overlaps(
+    resume_blocks: Sequence[Block], job_blocks: Sequence[Block], *, words: int = VERBATIM_WORDS
+) -> tuple[VerbatimOverlap, ...]:
+    """Runs of `words` or more consecutive words the resume shares with the posting."""
+    grams = _job_grams(job_blocks, words)
     if not grams:
         return ()
     out = []
@@ -331,11 +336,12 @@ def acronym_advice(
 ) -> tuple[AcronymAdvice, ...]:
     """Acronym and long form for keywords the resume has under a different form than the
     posting, and both forms for methods and concepts the posting writes only one way."""
+    job_written, resume_written = _written_forms(job_hits), _written_forms(resume_hits)
     out = []
     for keyword in keywords:
         skill = taxonomy.skills[keyword.skill_id]
-        job_forms = _forms(job_hits, skill.id)
-        resume_forms = _forms(resume_hits, skill.id)
+        job_forms = job_written.get(skill.id, ())
+        resume_forms = resume_written.get(skill.id, ())
         if not job_forms or not resume_forms:
             continue
         both = _both_forms(skill.name, tuple(skill.forms))
@@ -374,8 +380,12 @@ def acronym_advice(
     return tuple(out)
 
 
-def _forms(hits: Sequence[SkillHit], skill_id: str) -> tuple[str, ...]:
-    return tuple(sorted({" ".join(h.text.split()) for h in hits if h.skill_id == skill_id}))
+def _written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
+    """Skill id -> the distinct ways the text writes it, sorted."""
+    forms: dict[str, set[str]] = {}
+    for hit in hits:
+        forms.setdefault(hit.skill_id, set()).add(" ".join(hit.text.split()))
+    return {skill_id: tuple(sorted(written)) for skill_id, written in forms.items()}
 
 
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})
@@ -477,12 +487,12 @@ def skill_experience(
     skill, overlapping roles counted once, the current role up to `today`."""
     per_role = _role_skills(resume, hits, taxonomy)
     wanted = set(skills) if skills is not None else {s for r in per_role.values() for s in r}
+    spans_of = {index: _interval(resume.roles[index], today) for index in sorted(per_role)}
     out = []
     for sid in sorted(wanted):
         roles, spans, via = [], [], set()
-        for index in sorted(per_role):
+        for index, span in spans_of.items():
             shown = per_role[index].get(sid)
-            span = _interval(resume.roles[index], today)
             if shown and span:
                 roles.append(index)
                 spans.append(span)

@@ -83,12 +83,15 @@ _METRIC = (
     r"(?:accuracy|precision|recall|F1(?:[- ]score)?|F-1|ROC[- ]AUC|AUROC|AUC|NDCG(?:@\d+)?|mAP|"
     r"MAP@\d+|BLEU|ROUGE(?:-\w+)?|RMSE|MAE|MAPE|R2|R²|perplexity|WER|top-[15] accuracy|uptime)"
 )
+# The only results written without a digit.
+_FOLD = re.compile(r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _RESULT_PATTERNS = (
     re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)"),
     re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?"),
     re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
     re.compile(_NUM + r"\s?[x×](?![\w])"),
-    re.compile(r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved)\b", re.IGNORECASE),
+    _FOLD,
     re.compile(
         _NUM + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
         r"days?|weeks?|months?)\b"
@@ -184,10 +187,17 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    """`text` with each span blanked out, so later patterns cannot match inside it."""
+    if not spans:
+        return text
+    pieces, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end > start:
+            pieces += [text[pos:start], " " * (end - start)]
+            pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def find_results(
@@ -199,6 +209,8 @@ def find_results(
     ("40+ training jobs") count; phone numbers, dates, bare years and version numbers right after
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
+    if _DIGIT.search(text) is None and _FOLD.search(text) is None:
+        return ()
     masked = _mask(text, [m.span() for p in _NOT_RESULTS for m in p.finditer(text)])
     masked = _mask(masked, _version_spans(masked, hits, taxonomy))
     spans: list[tuple[int, int]] = []
@@ -360,9 +372,30 @@ def _flag(
     )
 
 
+class _Lexicon:
+    """What the lexicon lookups need, worked out once per taxonomy (it never changes)."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.weak_openers = sorted(taxonomy.weak_openers, key=lambda p: (-len(p), p))
+        phrases = sorted((p.lower() for p in taxonomy.buzzwords), key=len, reverse=True)
+        # Any buzzword at all? One scan answers for the usual bullet, which has none.
+        self.any_buzzword = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
+
+_lexicons: dict[int, tuple[Taxonomy, _Lexicon]] = {}
+
+
+def _lexicon(taxonomy: Taxonomy) -> _Lexicon:
+    cached = _lexicons.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        cached = (taxonomy, _Lexicon(taxonomy))
+        _lexicons[id(taxonomy)] = cached  # keeps the taxonomy alive, so the id stays its own
+    return cached[1]
+
+
 def _weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
     lower = sentence.lower()
-    for phrase in sorted(taxonomy.weak_openers, key=lambda p: (-len(p), p)):
+    for phrase in _lexicon(taxonomy).weak_openers:
         if lower.startswith(phrase) and (
             len(lower) == len(phrase) or not lower[len(phrase)].isalnum()
         ):
@@ -412,6 +445,9 @@ def _template(verb: str, core: str, *, tools: bool, result: bool, context: bool)
 def _buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     found = []
     lower = sentence.lower()
+    prefilter = _lexicon(taxonomy).any_buzzword
+    if prefilter is None or prefilter.search(lower) is None:
+        return []
     for phrase, hint in taxonomy.buzzwords.items():
         p = phrase.lower()
         start = lower.find(p)

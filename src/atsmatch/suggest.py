@@ -70,10 +70,7 @@ def _related_shown(
     sid = keyword.skill_id
     skill = taxonomy.skills[sid]
     candidates = [e.skill_id for e in keyword.evidence]
-    frontier = list(taxonomy.children(sid))
-    while frontier:  # every more specific skill, nearest first
-        candidates += frontier
-        frontier = [c for f in frontier for c in taxonomy.children(f)]
+    candidates += taxonomy.descendants(sid)  # every more specific skill, nearest first
     candidates += [r.id for r in taxonomy.related_to(sid)]
     for parent in skill.parents:
         candidates += [

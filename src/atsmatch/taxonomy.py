@@ -529,8 +529,10 @@ class Taxonomy:
     """
 
     __slots__ = (
+        "_ancestors",
         "_children",
         "_covering",
+        "_descendants",
         "_fuzzy_choices",
         "_lock",
         "_related",
@@ -563,6 +565,8 @@ class Taxonomy:
     alias_index: Mapping[str, str]
     case_sensitive_index: Mapping[str, str]
     _children: dict[str, tuple[str, ...]]
+    _ancestors: dict[str, tuple[str, ...]]
+    _descendants: dict[str, tuple[str, ...]]
     _related: dict[str, tuple[Relation, ...]]
     _covering: dict[str, tuple[Skill, ...]]
     _fuzzy_choices: tuple[tuple[str, ...], tuple[str, ...]] | None
@@ -638,6 +642,9 @@ class Taxonomy:
         )
         set_("_fuzzy_choices", None)
         set_("_lock", threading.Lock())
+        # Walks of the parent graph, memoised on first use (one dict write: safe under the GIL).
+        set_("_ancestors", {})
+        set_("_descendants", {})
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Taxonomy is read-only; cannot set {name!r}")
@@ -654,6 +661,26 @@ class Taxonomy:
 
     def ancestors(self, skill_id: str) -> tuple[str, ...]:
         """Every skill reachable through parents, nearest first (the parent graph is a DAG)."""
+        found = self._ancestors.get(skill_id)
+        if found is None:
+            found = self._ancestors[skill_id] = self._walk_up(skill_id)
+        return found
+
+    def descendants(self, skill_id: str) -> tuple[str, ...]:
+        """Every skill below `skill_id` through children, nearest first."""
+        found = self._descendants.get(skill_id)
+        if found is None:
+            out: list[str] = []
+            seen = {skill_id}
+            frontier = [skill_id]
+            while frontier:
+                frontier = [c for f in frontier for c in self.children(f) if c not in seen]
+                seen.update(frontier)
+                out += frontier
+            found = self._descendants[skill_id] = tuple(dict.fromkeys(out))
+        return found
+
+    def _walk_up(self, skill_id: str) -> tuple[str, ...]:
         out: list[str] = []
         frontier = [skill_id]
         seen = {skill_id}
