@@ -117,3 +117,32 @@ class TestReuse:
         second = atsmatch.extract_skills("Python and PyTorch")
         assert first == second
         assert {h.name for h in first} == {"Python", "PyTorch"}
+
+
+class TestAnalysisCache:
+    def test_repeated_text_gives_the_same_report(self) -> None:
+        """A posting seen before is reused, and the report is the same as from a new Matcher."""
+        job = JOB.read_text(encoding="utf-8")
+        resume = (EXAMPLES / "resume.txt").read_text(encoding="utf-8")
+        warm = Matcher()
+        warm.match(resume, job)
+        again = warm.match(resume, job)
+        fresh = Matcher(taxonomy=warm.taxonomy).match(resume, job)
+        assert again.model_dump_json() == fresh.model_dump_json()
+
+    def test_cache_is_bounded(self, matcher: Matcher) -> None:
+        """However many different documents pass through, the matcher keeps a bounded number."""
+        from atsmatch._api import _ANALYSIS_CACHE
+
+        for i in range(_ANALYSIS_CACHE + 10):
+            matcher.match(f"Skills: Python, SQL\nReference {i}", "Requirements: Python")
+        assert len(matcher._analyses) <= _ANALYSIS_CACHE
+
+    def test_text_and_bytes_are_kept_apart(self, matcher: Matcher) -> None:
+        """The same characters as text and as file bytes are analysed separately, correctly."""
+        job = "Requirements: Python, Go, SQL"
+        as_text = matcher.match("Skills: Python, Go, Rust", job)
+        as_bytes = matcher.match(b"Skills: Python, Go, Rust", job)
+        assert as_text.resume_skills == as_bytes.resume_skills
+        assert as_text.score == as_bytes.score > 0
+        assert {"python", "golang"} <= set(as_text.matched)

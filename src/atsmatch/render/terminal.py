@@ -22,16 +22,22 @@ _BAND_STYLE = {
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _keyword_table(title: str, credit: str, where: str) -> Table:
+_FIXED_COLUMNS = 22 + 9 + 6 + 7 + 5 * 2 + 4  # four fixed columns, cell padding, rules
+
+
+def _keyword_table(title: str, credit: str, where: str, width: int) -> Table:
     """One row per keyword; long evidence is cut to the terminal width, never wrapped."""
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", show_edge=False)
-    table.add_column("keyword", no_wrap=True, min_width=20, max_width=28, overflow="ellipsis")
-    table.add_column("level", no_wrap=True, min_width=9)
-    table.add_column("weight", justify="right", no_wrap=True, min_width=6)
-    table.add_column(credit, justify="right", no_wrap=True, min_width=7)
-    table.add_column(where, no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("keyword", no_wrap=True, width=22, overflow="ellipsis")
+    table.add_column("level", no_wrap=True, width=9)
+    table.add_column("weight", justify="right", no_wrap=True, width=6)
+    table.add_column(credit, justify="right", no_wrap=True, width=7)
+    # An explicit width: rich would otherwise squeeze the fixed columns to fit a long cell.
+    table.add_column(
+        where, no_wrap=True, overflow="ellipsis", width=max(20, width - _FIXED_COLUMNS)
+    )
     return table
 
 
@@ -71,7 +77,9 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
 
     matched = [k for k in report.keywords if k.skill_id in set(report.matched)]
     if matched:
-        table = _keyword_table("Matched keywords", "credit", "where the resume shows it")
+        table = _keyword_table(
+            "Matched keywords", "credit", "where the resume shows it", console.width
+        )
         for k in matched[:top]:
             table.add_row(k.name, k.level, f"{k.weight:.2f}", f"{k.credit:.2f}", evidence_label(k))
         if len(matched) > top:
@@ -79,7 +87,7 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         console.print(table)
 
     if report.missing:
-        table = _keyword_table("Missing keywords", "partial", "where it would go")
+        table = _keyword_table("Missing keywords", "partial", "where it would go", console.width)
         for m in report.missing[:top]:
             where = placement_label(m)
             if m.related_evidence:
