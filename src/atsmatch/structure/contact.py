@@ -21,6 +21,11 @@ _PHONE = re.compile(
 )
 _LINKEDIN = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\w%-]+/?", re.I)
 _GITHUB = re.compile(r"(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9-]+/?", re.I)
+_TLD = re.compile(
+    r"\.(?:com|io|dev|me|org|net|ai|co|app|xyz|info|tech|site|page|us|uk|de|in|ca|eu|blog)"
+    r"(?![\w@])",
+    re.I,
+)
 _URL = re.compile(
     r"(?<![@\w.])(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
     r"\.(?:com|io|dev|me|org|net|ai|co|app|xyz|info|tech|site|page|us|uk|de|in|ca|eu|blog)"
@@ -169,6 +174,8 @@ def _phone(texts: Sequence[str]) -> str | None:
 
 def _website(texts: Sequence[str]) -> str | None:
     for text in texts:
+        if not _TLD.search(text):  # a cheap scan for the domain ending spares most lines _URL
+            continue
         emails = [m.span() for m in _EMAIL.finditer(text)]
         for match in _URL.finditer(text):
             if any(a <= match.start() < b for a, b in emails):
