@@ -129,7 +129,7 @@ def _placement(
             reason=f"real gap: nothing in the resume relates to {keyword.name}; if you have "
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
-    listed = _first(blocks, "skills", kind="line")
+    listed = _skills_line(keyword.category, blocks, by_skill, taxonomy)
     return Placement(
         where="skills",
         block=listed,
@@ -137,6 +137,23 @@ def _placement(
         reason=f"real gap: nothing in the resume relates to {keyword.name}; add it to your "
         "skills only once you have used it, and mention it in a bullet where you did",
     )
+
+
+def _skills_line(
+    category: str, blocks: Sequence[Block], by_skill: dict[str, list[int]], taxonomy: Taxonomy
+) -> int | None:
+    """The skills-section line that lists most skills of the same category (then group)."""
+    group = group_of(category)
+    score: dict[int, tuple[int, int]] = {}
+    for skill_id, indices in by_skill.items():
+        other = taxonomy.skills[skill_id].category
+        for index in indices:
+            if blocks[index].section == "skills" and blocks[index].kind != "heading":
+                same, near = score.get(index, (0, 0))
+                score[index] = (same + (other == category), near + (group_of(other) == group))
+    if not score or max(score.values()) == (0, 0):
+        return _first(blocks, "skills", kind="line")
+    return min(score, key=lambda i: (-score[i][0], -score[i][1], i))
 
 
 def _first(blocks: Sequence[Block], section: str, *, kind: str | None = None) -> int | None:
