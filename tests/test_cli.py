@@ -151,3 +151,20 @@ class TestHelp:
         """The README documents every command."""
         readme = (ROOT / "README.md").read_text(encoding="utf-8")
         assert f"atsmatch {' '.join(command)}" in readme
+
+
+class TestSchemaModels:
+    @pytest.mark.parametrize(
+        ("model", "title"),
+        [("report", "MatchReport"), ("resume", "Resume"), ("job", "JobPosting"),
+         ("hit", "SkillHit"), ("check", "ParseReport")],
+    )  # fmt: skip
+    def test_each_model_has_a_schema(self, model: str, title: str) -> None:
+        """`schema --model M` prints the JSON schema of that model."""
+        result = invoke("schema", "--model", model)
+        assert result.exit_code == 0
+        assert json.loads(result.output)["title"] == title
+
+    def test_unknown_model_is_usage_error(self) -> None:
+        """An unknown model name exits 2."""
+        assert invoke("schema", "--model", "nope").exit_code == 2

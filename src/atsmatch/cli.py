@@ -321,7 +321,7 @@ def vocab_search(
 @app.command()
 def schema(
     model: Annotated[
-        str, typer.Option("--model", help="Which model: report, resume, job, hit.")
+        str, typer.Option("--model", help="Which model: report, resume, job, hit, check.")
     ] = "report",
 ) -> None:
     """Print the JSON schema of the report (or another model) for API consumers."""
@@ -334,6 +334,7 @@ def schema(
         "resume": models.Resume.model_json_schema,
         "job": models.JobPosting.model_json_schema,
         "hit": models.SkillHit.model_json_schema,
+        "check": models.ParseReport.model_json_schema,
     }
     if model not in choices:
         _fail(f"--model must be one of {', '.join(choices)}", EXIT_USAGE)
