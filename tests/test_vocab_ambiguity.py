@@ -123,3 +123,131 @@ class TestForms:
         """Retired product names still reach today's entry."""
         assert "vertex-ai" in ids("Trained models on Google AI Platform.")
         assert "amazon-opensearch-service" in ids("Indexed logs in Amazon Elasticsearch Service.")
+
+
+# Generic words made context-bound in 2026.11.1 (precision pass on the SkillSpan dev postings):
+# each appears once as a title, company blurb or everyday phrase, and once as the skill.
+GENERIC_NOT_SKILLS = [
+    ("Principal Cloud Architect", "cloud-computing"),
+    (
+        "In the department developers, cloud engineers and product owners work together.",
+        "cloud-computing",
+    ),
+    (
+        "We are developing an AI that will support all developers in their daily work.",
+        "artificial-intelligence",
+    ),
+    (
+        "If you're a backend developer you'll be expected to have substantial knowledge of:",
+        "backend-development",
+    ),
+    ("BACKEND ENGINEER", "backend-development"),
+    (
+        "If you're a frontend developer you'll be expected to have substantial knowledge of:",
+        "frontend-development",
+    ),
+    (
+        "You will join a team of experienced backend and full stack developers.",
+        "full-stack-development",
+    ),
+    ("The Director will contribute to the Strategic Partnership Agreement (SPA).", "spa"),
+    ("From our landing page to the customer's front door.", "azure-front-door"),
+    ("Live the startup adventure thanks to events and networking opportunities.", "networking"),
+    (
+        "Expertise from target identification to high-throughput protein production.",
+        "throughput-metric",
+    ),
+    ("Closer monitoring of the disease should lead to safer treatments.", "observability"),
+    ("Our HR policy results in high retention rates.", "churn-rate"),
+    ("We bias towards using Open Source tools where possible.", "open-source"),
+    ("The specific requirements regarding the documentation can be found here.", "documentation"),
+    ("Working in a fun, collaborative and flexible environment.", "teamwork"),
+    ("We have a range of international collaborations and strong contacts.", "collaboration"),
+    ("You can influence the team's ways of working.", "influencing"),
+]
+
+GENERIC_SKILLS = [
+    ("Migrated on-premise workloads to the cloud with Terraform.", "cloud-computing"),
+    ("Skills: Cloud, Kubernetes, Terraform", "cloud-computing"),
+    ("Built AI features with LLMs and retrieval-augmented generation.", "artificial-intelligence"),
+    ("Artificial intelligence and machine learning research.", "artificial-intelligence"),
+    ("Designed backend services and REST APIs in Go.", "backend-development"),
+    ("Profiling and debugging frontend and backend performance.", "backend-development"),
+    ("Built the frontend in React and TypeScript.", "frontend-development"),
+    ("Full-stack development with React and Node.js.", "full-stack-development"),
+    ("Built an SPA in Angular with lazy-loaded modules.", "spa"),
+    ("Served the site through Azure Front Door with a WAF policy.", "azure-front-door"),
+    ("Configured networking for the VPC: subnets, routing and DNS.", "networking"),
+    ("Raised inference throughput by 3x while keeping p99 latency flat.", "throughput-metric"),
+    ("Set up monitoring and alerting for production services.", "observability"),
+    ("Improved customer retention rate by 4 points with churn models.", "churn-rate"),
+    ("Regular contributor to open source projects on GitHub.", "open-source"),
+    ("Wrote API documentation and runbooks for the platform team.", "documentation"),
+    ("A collaborative engineer who works closely with product and design teams.", "teamwork"),
+    ("Analyse business requirements in close collaboration with stakeholders.", "collaboration"),
+    ("Influence senior stakeholders and the product roadmap.", "influencing"),
+]
+
+
+class TestGenericWords:
+    """Generic words count as skills only with a technical neighbour, never as titles or blurb."""
+
+    @pytest.mark.parametrize(("text", "skill_id"), GENERIC_NOT_SKILLS)
+    def test_not_found(self, text: str, skill_id: str) -> None:
+        """The everyday or title use does not yield the skill."""
+        assert skill_id not in ids(text)
+
+    @pytest.mark.parametrize(("text", "skill_id"), GENERIC_SKILLS)
+    def test_found(self, text: str, skill_id: str) -> None:
+        """The technical use still yields the skill."""
+        assert skill_id in ids(text)
+
+
+class TestRemappedForms:
+    """Phrases that named the wrong entry before 2026.11.1 now reach the right one, or none."""
+
+    @pytest.mark.parametrize(
+        ("text", "right", "wrong"),
+        [
+            ("Prior experience in mass spectrometry is a plus.", "mass-spectrometry", "proteomics"),
+            ("Demos of Microsoft Dynamics 365 Customer Insights.", "microsoft-dynamics-365", "crm"),
+            (
+                "Planned social engineering tests for the red team.",
+                "social-engineering",
+                "phishing",
+            ),
+            ("Maintained the Data Catalog and its metadata.", "data-catalog", "data-governance"),
+        ],
+    )
+    def test_right_entry(self, text: str, right: str, wrong: str) -> None:
+        """The phrase yields its own entry and not the neighbour it used to be filed under."""
+        found = ids(text)
+        assert right in found
+        assert wrong not in found
+
+    @pytest.mark.parametrize(
+        ("text", "skill_id"),
+        [
+            ("Combining machine learning with near real-time insights.", "real-time-analytics"),
+            ("The company delivers the digitization of public services.", "digital-transformation"),
+            ("Up to 2 days a week of remote work.", "remote-collaboration"),
+            ("We foster knowledge sharing through webinars and outreach.", "teaching"),
+        ],
+    )
+    def test_dropped_alias(self, text: str, skill_id: str) -> None:
+        """A phrase that only described the work no longer names a skill."""
+        assert skill_id not in ids(text)
+
+    def test_java_ee_apis(self) -> None:
+        """ "JAX-WS" is the SOAP API, not Google's JAX; the singular "Servlet" names Servlets."""
+        found = ids("Java EE 7: EJB, JAX-WS, JAX-RS and Servlet filters.")
+        assert {"soap-protocol", "jax-rs", "java-servlets"} <= found
+        assert "jax" not in found
+
+    def test_parents_keep_the_family(self) -> None:
+        """Phishing is a kind of social engineering; Dynamics 365 implements CRM."""
+        from atsmatch import load_taxonomy
+
+        tax = load_taxonomy()
+        assert "social-engineering" in tax.ancestors("phishing")
+        assert "crm" in tax.ancestors("microsoft-dynamics-365")

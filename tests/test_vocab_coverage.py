@@ -1,9 +1,10 @@
 """Vocabulary coverage on the SkillSpan dev postings (benchmarks/coverage.py), pinned as floors.
 
-Measured for vocabulary 2026.11.1: recall 0.931 of the technical gold Knowledge spans, precision
-0.755 of technical hits against the posting's gold spans (0.879 against the annotators' dev-set
-lexicon). The floors sit a little below, so a vocabulary change that loses coverage or adds noisy
-forms fails here; benchmarks/README.md explains the figures and the misses.
+Measured for vocabulary 2026.11.1 after the precision pass: recall 0.942 of the technical gold
+Knowledge spans, precision 0.785 of technical hits against the posting's gold spans (0.902 against
+the annotators' dev-set lexicon), 0.774 over all hits incl. soft skills. The floors sit a little
+below, so a vocabulary change that loses coverage or adds noisy forms fails here;
+benchmarks/README.md explains the figures and the misses.
 """
 
 from __future__ import annotations
@@ -42,22 +43,38 @@ class TestSkillSpanCoverage:
     """Recall and precision on real postings stay above the floors."""
 
     def test_recall_of_technical_terms(self, coverage) -> None:  # type: ignore[no-untyped-def]
-        """At least 90% of the hand-picked technical Knowledge spans are found."""
+        """At least 93.5% of the hand-picked technical Knowledge spans are found."""
         assert coverage.technical >= 400
-        assert coverage.recall >= 0.90, sorted(coverage.misses)
+        assert coverage.recall >= 0.935, sorted(coverage.misses)
 
     def test_precision_of_technical_hits(self, coverage) -> None:  # type: ignore[no-untyped-def]
-        """Technical hits overlap a gold span of their posting at least 73% of the time."""
-        assert coverage.tech_precision >= 0.73, coverage.false_positives.most_common(20)
+        """Technical hits overlap a gold span of their posting at least 77% of the time."""
+        assert coverage.tech_precision >= 0.77, coverage.false_positives.most_common(20)
+
+    def test_precision_of_all_hits(self, coverage) -> None:  # type: ignore[no-untyped-def]
+        """Counting soft skills too, hits overlap a gold span at least 76% of the time."""
+        assert coverage.precision >= 0.76, coverage.false_positives.most_common(20)
 
     def test_precision_against_annotator_lexicon(self, coverage) -> None:  # type: ignore[no-untyped-def]
-        """Counting terms the annotators marked elsewhere, technical precision is at least 0.85."""
-        assert coverage.lexicon_precision >= 0.85
+        """Counting terms the annotators marked elsewhere, technical precision is at least 0.89."""
+        assert coverage.lexicon_precision >= 0.89
 
     def test_known_noise_stays_out(self, coverage) -> None:  # type: ignore[no-untyped-def]
-        """Company-blurb words removed in 2026.11.1 do not come back as skills."""
+        """Company-blurb words and wrong aliases removed in 2026.11.1 do not come back as skills."""
         noisy = {hit.split(" -> ")[0].casefold() for hit in coverage.false_positives}
         assert not noisy & {"innovation", "flexibility", "autonomy", "workshops"}
+        assert not noisy & {"front door", "remote work", "knowledge sharing", "near real-time"}
+        assert not noisy & {"digitization", "networking", "retention rates", "throughput"}
+
+    def test_generic_words_mostly_rejected(self, coverage) -> None:  # type: ignore[no-untyped-def]
+        """Bare "Cloud", "AI", "backend" and "frontend" outside gold spans stay rare (were 37)."""
+        generic = {"cloud", "ai", "backend", "back-end", "frontend", "front-end", "front end"}
+        stray = sum(
+            n
+            for hit, n in coverage.false_positives.items()
+            if hit.split(" -> ")[0].casefold() in generic
+        )
+        assert stray <= 18, coverage.false_positives.most_common(30)
 
 
 class TestTechnicalList:
