@@ -133,8 +133,8 @@ class TestOtherCommands:
         assert out.stdout.startswith("atsmatch ")
 
 
-COMMANDS = [["match"], ["check"], ["extract"], ["schema"], ["vocab"], ["vocab", "check"],
-            ["vocab", "stats"], ["vocab", "search"]]  # fmt: skip
+COMMANDS = [["match"], ["check"], ["extract"], ["rank"], ["schema"], ["vocab"],
+            ["vocab", "check"], ["vocab", "stats"], ["vocab", "search"]]  # fmt: skip
 
 
 class TestHelp:
@@ -157,7 +157,7 @@ class TestSchemaModels:
     @pytest.mark.parametrize(
         ("model", "title"),
         [("report", "MatchReport"), ("resume", "Resume"), ("job", "JobPosting"),
-         ("hit", "SkillHit"), ("check", "ParseReport")],
+         ("hit", "SkillHit"), ("check", "ParseReport"), ("ranked", "RankedResult")],
     )  # fmt: skip
     def test_each_model_has_a_schema(self, model: str, title: str) -> None:
         """`schema --model M` prints the JSON schema of that model."""

@@ -20,6 +20,7 @@ except PackageNotFoundError:  # running from a source tree without metadata
 
 if TYPE_CHECKING:
     from atsmatch._api import Matcher, check, extract_skills, match, parse_job, parse_resume
+    from atsmatch.batch import rank, rank_jobs
     from atsmatch.documents import read_document
     from atsmatch.errors import (
         AtsmatchError,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         MatchReport,
         MissingKeyword,
         ParseReport,
+        RankedResult,
         Resume,
         SkillHit,
     )
@@ -58,6 +60,7 @@ _LAZY = {
     "MissingKeyword": "atsmatch.models",
     "NoTextLayerError": "atsmatch.errors",
     "ParseReport": "atsmatch.models",
+    "RankedResult": "atsmatch.models",
     "Resume": "atsmatch.models",
     "SkillHit": "atsmatch.models",
     "Taxonomy": "atsmatch.taxonomy",
@@ -70,6 +73,8 @@ _LAZY = {
     "match": "atsmatch._api",
     "parse_job": "atsmatch._api",
     "parse_resume": "atsmatch._api",
+    "rank": "atsmatch.batch",
+    "rank_jobs": "atsmatch.batch",
     "read_document": "atsmatch.documents",
 }
 
@@ -87,6 +92,7 @@ __all__ = [
     "MissingKeyword",
     "NoTextLayerError",
     "ParseReport",
+    "RankedResult",
     "Resume",
     "SkillHit",
     "Taxonomy",
@@ -100,6 +106,8 @@ __all__ = [
     "match",
     "parse_job",
     "parse_resume",
+    "rank",
+    "rank_jobs",
     "read_document",
 ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,6 +22,7 @@ from atsmatch.models import (
     Level,
     MatchReport,
     ParseReport,
+    RankedResult,
     Resume,
     SkillHit,
     YearsAsk,
@@ -214,6 +215,24 @@ class Matcher:
             atsmatch_version=__version__,
             coaching=coaching,
         )
+
+    def rank(
+        self,
+        job: Source | JobPosting | None,
+        resumes: Iterable[Source | Resume],
+        *,
+        role: str | None = None,
+        names: Sequence[str] | None = None,
+        today: date | None = None,
+    ) -> list[RankedResult]:
+        """Rank resumes against one posting (or `role=`) in this process, best first.
+
+        The serial form of `atsmatch.rank`: the posting is parsed once, an unreadable resume
+        becomes an entry with its error instead of stopping the batch.
+        """
+        from atsmatch.batch import rank_with
+
+        return rank_with(self, job, resumes, role=role, names=names, today=today)
 
     def check(self, resume: Source | Resume) -> ParseReport:
         """What an ATS would miss or misread in a resume file: findings, subscore, summary.

@@ -261,6 +261,87 @@ def check(
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
+@app.command()
+def rank(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Resumes to rank (with --resume: job postings), PDF, DOCX or text."),
+    ],
+    job: Annotated[
+        str | None, typer.Option("--job", help="Job posting file to rank the resumes against.")
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="Rank against a role profile instead of a posting.")
+    ] = None,
+    resume: Annotated[
+        str | None,
+        typer.Option("--resume", help="Rank the FILES as job postings against this one resume."),
+    ] = None,
+    output: FormatOption = Format.text,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Match in N worker processes.")
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Show only the N best-ranked files.")
+    ] = None,
+    vocab: VocabOption = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option(
+            "--today",
+            formats=["%Y-%m-%d"],
+            help="Date that ends a current role (YYYY-MM-DD), for reproducible reports.",
+        ),
+    ] = None,
+) -> None:
+    """Rank many FILES against one --job (or --role), best first; or postings against --resume.
+
+    A file that cannot be read is listed with its error and does not stop the ranking. Exits 0
+    when at least one file was ranked, 1 when none could be read.
+    """
+    if sum(x is not None for x in (job, role, resume)) != 1:
+        _fail("give exactly one of --job, --role or --resume", EXIT_USAGE)
+    sources = [_source(f) for f in files]
+    with _errors():
+        from atsmatch.batch import rank as rank_resumes
+        from atsmatch.batch import rank_jobs
+        from atsmatch.limits import Limits
+
+        options: dict[str, Any] = {
+            "workers": workers,
+            "vocab": vocab or (),
+            "limits": Limits(isolate=True),
+            "today": today.date() if today is not None else None,
+        }
+        if resume is not None:
+            results = rank_jobs(_source(resume), sources, **options)
+            title = f"{len(files)} posting(s) ranked for {resume}"
+        else:
+            results = rank_resumes(
+                _source(job) if job is not None else None, sources, role=role, **options
+            )
+            title = f"{len(files)} resume(s) ranked against {job or 'role ' + str(role)}"
+        from atsmatch.render.ranking import (
+            render_ranking_json,
+            render_ranking_markdown,
+            render_ranking_terminal,
+        )
+
+        ranked = [r for r in results if r.error is None]
+        shown = ranked[:top] + [r for r in results if r.error is not None]
+        if output is Format.json:
+            typer.echo(render_ranking_json(shown))
+        elif output is Format.markdown:
+            typer.echo(render_ranking_markdown(shown, title=title))
+        else:
+            from rich.console import Console
+
+            render_ranking_terminal(shown, Console(highlight=False), title=title)
+    if not ranked:
+        typer.echo("atsmatch: none of the files could be read", err=True)
+        raise typer.Exit(EXIT_ERROR)
+
+
 @vocab_app.command("check")
 def vocab_check(vocab: VocabOption = None) -> None:
     """Validate the bundled vocabulary (and --vocab overlays); list every problem."""
@@ -321,7 +402,8 @@ def vocab_search(
 @app.command()
 def schema(
     model: Annotated[
-        str, typer.Option("--model", help="Which model: report, resume, job, hit, check.")
+        str,
+        typer.Option("--model", help="Which model: report, resume, job, hit, check, ranked."),
     ] = "report",
 ) -> None:
     """Print the JSON schema of the report (or another model) for API consumers."""
@@ -335,6 +417,7 @@ def schema(
         "job": models.JobPosting.model_json_schema,
         "hit": models.SkillHit.model_json_schema,
         "check": models.ParseReport.model_json_schema,
+        "ranked": models.RankedResult.model_json_schema,
     }
     if model not in choices:
         _fail(f"--model must be one of {', '.join(choices)}", EXIT_USAGE)

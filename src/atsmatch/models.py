@@ -37,6 +37,7 @@ __all__ = [
     "ParseReport",
     "ParseSummary",
     "Placement",
+    "RankedResult",
     "Region",
     "Resume",
     "Role",
@@ -307,6 +308,31 @@ class MatchReport(_Model):
     atsmatch_version: str
     # STAR bullet feedback, evidence checks and experience durations (`atsmatch.coaching`).
     coaching: Coaching | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Ranking (`atsmatch.batch`): many resumes against one posting, or many postings against one resume
+# --------------------------------------------------------------------------------------------
+
+
+class RankedResult(_Model):
+    """One entry of a ranking: the report's headline figures, or why the file could not be read.
+
+    Entries are ordered by score, then parseability (both highest first), then `source`, then
+    input order; unreadable files come last, with `error` set and no report.
+    """
+
+    rank: int = Field(ge=1)
+    index: int = Field(ge=0)  # position in the input, to map an entry back to its file
+    source: str  # the file as given, or the name passed for bytes and text
+    score: float | None = Field(default=None, ge=0, le=100)
+    verdict: str | None = None
+    parseability: float | None = Field(default=None, ge=0, le=100)
+    matched: int = 0
+    missing: int = 0
+    top_missing: tuple[str, ...] = ()  # names of the heaviest missing keywords, at most five
+    error: str | None = None  # "ErrorClass: message" when the file could not be read
+    report: MatchReport | None = None
 
 
 # --------------------------------------------------------------------------------------------
