@@ -283,16 +283,23 @@ def verbatim_overlaps(
     grams = _job_grams(job_blocks, words)
     if not grams:
         return ()
+    firsts = {gram[0] for gram in grams}  # cheap set tests rule out most positions
+    lasts = {gram[-1] for gram in grams}
     out = []
     for index, block in enumerate(resume_blocks):
-        found = list(_TOKEN.finditer(block.text))
-        tokens = [m.group(0).lower() for m in found]
+        tokens = [t.lower() for t in _TOKEN.findall(block.text)]
+        found: list[re.Match[str]] | None = None
         i = 0
         while i <= len(tokens) - words:
+            if tokens[i] not in firsts or tokens[i + words - 1] not in lasts:
+                i += 1
+                continue
             source = grams.get(tuple(tokens[i : i + words]))
             if source is None:
                 i += 1
                 continue
+            if found is None:
+                found = list(_TOKEN.finditer(block.text))
             j = i + words
             while j < len(tokens) and tuple(tokens[j - words + 1 : j + 1]) in grams:
                 j += 1
