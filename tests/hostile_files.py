@@ -22,7 +22,9 @@ GIB = 1 << 30
 
 
 # ----------------------------------------------------------------------------------- PDF
-def pdf(objects: list[bytes], *, root: int = 1, pad_xref: bool = True) -> bytes:
+def pdf(
+    objects: list[bytes], *, root: int = 1, pad_xref: bool = True, info: int | None = None
+) -> bytes:
     """A PDF with numbered objects (1-based) and a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -32,9 +34,11 @@ def pdf(objects: list[bytes], *, root: int = 1, pad_xref: bool = True) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    info_ref = b" /Info %d 0 R" % info if info else b""
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
         root,
+        info_ref,
         xref,
     )
     return bytes(out)

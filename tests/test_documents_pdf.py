@@ -18,6 +18,8 @@ from atsmatch.errors import (
 )
 from atsmatch.limits import Limits
 
+from .hostile_files import pdf
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
 
 Item = tuple[float, float, str] | tuple[float, float, str, str] | tuple[float, float, str, str, str]
@@ -69,17 +71,7 @@ def make_pdf(
     if producer:
         objects.append(f"<< /Producer ({producer}) >>".encode())
         info = len(objects)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R{f' /Info {info} 0 R' if info else ''} >>"
-    out += f"trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf(objects, info=info)
 
 
 def texts(data: bytes, **limits: float) -> list[str]:

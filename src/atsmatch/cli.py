@@ -122,6 +122,14 @@ VocabOption = Annotated[
     list[Path] | None,
     typer.Option("--vocab", help="Extra vocabulary directory or file laid over the bundled one."),
 ]
+TodayOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--today",
+        formats=["%Y-%m-%d"],
+        help="Date that ends a current role (YYYY-MM-DD), for reproducible reports.",
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -141,14 +149,7 @@ def match(
         float | None,
         typer.Option("--fail-under", min=0, max=100, help="Exit with code 3 below this score."),
     ] = None,
-    today: Annotated[
-        datetime | None,
-        typer.Option(
-            "--today",
-            formats=["%Y-%m-%d"],
-            help="Date that ends a current role (YYYY-MM-DD), for reproducible reports.",
-        ),
-    ] = None,
+    today: TodayOption = None,
 ) -> None:
     """Score RESUME against JOB (or --role) and show matched and missing keywords."""
     if (job is None) == (role is None):
@@ -285,14 +286,7 @@ def rank(
         int | None, typer.Option("--top", min=1, help="Show only the N best-ranked files.")
     ] = None,
     vocab: VocabOption = None,
-    today: Annotated[
-        datetime | None,
-        typer.Option(
-            "--today",
-            formats=["%Y-%m-%d"],
-            help="Date that ends a current role (YYYY-MM-DD), for reproducible reports.",
-        ),
-    ] = None,
+    today: TodayOption = None,
 ) -> None:
     """Rank many FILES against one --job (or --role), best first; or postings against --resume.
 
