@@ -165,6 +165,25 @@ def pdf_huge_count() -> bytes:
     return one_page(stream(b"BT /F1 12 Tf 72 700 Td (Python) Tj ET"), count=1_000_000_000)
 
 
+def pdf_cid_width_bomb() -> bytes:
+    """A CID font whose /W array gives one width to two billion ids (found by fuzzing: pdfminer
+    fills a dict entry per id and dies at gigabytes)."""
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(b"BT /F1 12 Tf 72 700 Td <00410042> Tj ET"),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /Bomb /Encoding /Identity-H "
+            b"/DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Bomb "
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+            b"/W [0 2000000000 500 10 [600 600] 70000 70010 500] >>",
+        ]
+    )
+
+
 def pdf_encrypted() -> bytes:
     """A standard-security-handler PDF whose user password is not empty."""
     body = pdf(
@@ -435,6 +454,7 @@ ATTACKS: dict[str, tuple[Callable[[], bytes], frozenset[Outcome]]] = {
     ),
     "pdf_count_1e9": (pdf_huge_count, frozenset({"LimitExceededError"})),
     "pdf_encrypted": (pdf_encrypted, frozenset({"EncryptedDocumentError"})),
+    "pdf_cid_width_bomb": (pdf_cid_width_bomb, frozenset({"document", "NoTextLayerError"})),
     "docx_zip_bomb_1GiB": (docx_zip_bomb, frozenset({"LimitExceededError"})),
     "docx_xml_bomb": (docx_xml_bomb, frozenset({"document", "CorruptDocumentError"})),
     "docx_external_entity": (docx_external_entity, frozenset({"document"})),

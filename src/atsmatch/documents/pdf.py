@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from atsmatch.documents.fontwidths import install as install_bounded_font_widths
 from atsmatch.documents.inflate import InflateLimitError, inflate_budget
 from atsmatch.documents.inflate import install as install_bounded_inflate
 from atsmatch.documents.repair import count_repairs, join_hyphenated, repair_text
@@ -101,6 +102,7 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
     `started` is the `time.monotonic()` at which the caller began, for `limits.max_seconds`.
     """
     install_bounded_inflate()
+    install_bounded_font_widths()
     try:
         with inflate_budget(limits.max_unzipped_bytes) as budget:
             pages, images, tex = _layout(data, source=source, limits=limits, started=started)
