@@ -180,26 +180,24 @@ def _level_weight(block: Block) -> float:
 
 def _resume_evidence(blocks: Sequence[Block], hits: Sequence[SkillHit]) -> dict[str, Evidence]:
     """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy."""
-    best: dict[str, tuple[float, Evidence]] = {}
+    best: dict[str, Evidence] = {}
     for hit in hits:
-        shown = hit.section in SHOWN_SECTIONS
-        value = (CREDIT_SHOWN if shown else CREDIT_CLAIMED) * (FUZZY_FACTOR if hit.fuzzy else 1.0)
-        if hit.skill_id in best and best[hit.skill_id][0] >= value:
-            continue
-        best[hit.skill_id] = (
-            value,
-            Evidence(
-                kind="experience"
-                if shown
-                else ("skills_list" if hit.section == "skills" else "other"),
-                skill_id=hit.skill_id,
-                text=blocks[hit.block].text,
-                section=hit.section,
-                block=hit.block,
-                fuzzy=hit.fuzzy,
-            ),
+        if hit.section in SHOWN_SECTIONS:
+            kind: Source = "experience"
+        else:
+            kind = "skills_list" if hit.section == "skills" else "other"
+        ev = Evidence(
+            kind=kind,
+            skill_id=hit.skill_id,
+            text=blocks[hit.block].text,
+            section=hit.section,
+            block=hit.block,
+            fuzzy=hit.fuzzy,
         )
-    return {skill_id: ev for skill_id, (_, ev) in best.items()}
+        held = best.get(hit.skill_id)
+        if held is None or _direct_value(ev) > _direct_value(held):
+            best[hit.skill_id] = ev
+    return best
 
 
 def _direct_value(ev: Evidence) -> float:
