@@ -76,6 +76,7 @@ class Line(_Model):
     region: Region = "body"
     column: int = 0  # 0 for the left (or only) column, 1 for the next, ...
     control: bool = False  # DOCX: the text sits inside a content control (w:sdt)
+    hidden: bool = False  # DOCX: most of its characters are in hidden runs (w:vanish)
 
 
 class Document(_Model):

@@ -1,9 +1,9 @@
 """File and layout findings: what a plain ATS text extractor would lose or scramble in the file.
 
 Each check reads only the layout facts `read_document` keeps (page, bbox, region, column, font,
-size, colour, image and junk-glyph counts), so it explains the risk with evidence from the file
-rather than guessing from the text. Checks that find many lines of one kind report one finding
-with the first line as evidence and the count in the message.
+size, colour, hidden runs, image and junk-glyph counts), so it explains the risk with evidence
+from the file rather than guessing from the text. Checks that find many lines of one kind
+report one finding with the first line as evidence and the count in the message.
 """
 
 from __future__ import annotations
@@ -334,21 +334,52 @@ def _near_white(color: str | None) -> bool:
 
 
 def _hidden_text(document: Document, name: str | None) -> Iterator[Finding]:
-    white, first_white = _first(
-        document, lambda line: _near_white(line.color) and _WORD.search(line.text) is not None
+    """Text a reader cannot see but an ATS reads: hidden in Word (w:vanish) or white.
+
+    One finding for both kinds (one problem, one penalty), saying which kind was found, since
+    the fix differs: hidden Word text does not show on screen until Show/Hide is on.
+    """
+    vanished, first_vanished = _first(
+        document, lambda line: line.hidden and _WORD.search(line.text) is not None
     )
-    if first_white is not None:
-        yield finding(
-            "hidden-text",
-            "warning",
-            f"{plural(len(white), 'line')} in white or near-white text ({first_white.color}): "
-            "invisible on a white page; ATS vendors treat hidden keywords as stuffing and "
-            "recruiters see them in the parsed text",
-            "delete hidden text, or make it visible if it belongs in the resume "
-            "(white text on a dark band is fine)",
-            document,
-            white[0],
+    white, first_white = _first(
+        document,
+        lambda line: (
+            not line.hidden and _near_white(line.color) and _WORD.search(line.text) is not None
+        ),
+    )
+    if first_vanished is None and first_white is None:
+        return
+    kinds: list[str] = []
+    fixes: list[str] = []
+    if first_vanished is not None:
+        kinds.append(
+            f"{plural(len(vanished), 'line')} hidden in Word (the Hidden font effect): not "
+            "shown on screen or in print, but an ATS reads them"
         )
+        fixes.append(
+            "in Word, turn on Show/Hide ¶ (Ctrl+Shift+8) to see hidden text, then delete it "
+            "(notes to yourself included), or clear Font > Hidden (Ctrl+D) if it belongs in "
+            "the resume"
+        )
+    if first_white is not None:
+        kinds.append(
+            f"{plural(len(white), 'line')} in white or near-white text ({first_white.color}): "
+            "invisible on a white page"
+        )
+        fixes.append(
+            "delete white text, or make it visible if it belongs in the resume "
+            "(white text on a dark band is fine)"
+        )
+    yield finding(
+        "hidden-text",
+        "warning",
+        "; ".join(kinds) + "; ATS vendors treat hidden keywords as stuffing and recruiters "
+        "see them in the parsed text",
+        "; ".join(fixes),
+        document,
+        min(vanished[:1] + white[:1]),
+    )
     tiny, first_tiny = _first(
         document,
         lambda line: (

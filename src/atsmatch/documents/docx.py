@@ -13,7 +13,9 @@ Layout choices, so downstream stages know what a `Line` is here:
 - tables: one `Line` per cell paragraph in row order, region "table", `column` = cell index,
   which keeps every keyword intact and reads a two-column layout table row by row;
 - order: header lines, body, footnotes, endnotes, footer lines; identical header/footer text
-  from several sections appears once.
+  from several sections appears once;
+- hidden runs (`w:vanish`, `w:specVanish`, set directly or through a style) are kept, since an
+  ATS reads them, and a line whose characters are mostly hidden is marked `Line.hidden`.
 
 Bounds: entry count, declared sizes and compression ratios are checked from the zip directory
 before anything is inflated; each member is read with a bounded read; XML is parsed without
@@ -27,7 +29,7 @@ import posixpath
 import struct
 import time
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -329,6 +331,7 @@ class _RunStyle:
     size: float | None = None
     color: str | None = None
     font: str | None = None
+    hidden: bool | None = None  # w:vanish: Word neither shows nor prints it; an ATS reads it
 
     def over(self, base: _RunStyle) -> _RunStyle:
         return _RunStyle(
@@ -336,6 +339,7 @@ class _RunStyle:
             size=self.size if self.size is not None else base.size,
             color=self.color if self.color is not None else base.color,
             font=self.font if self.font is not None else base.font,
+            hidden=self.hidden if self.hidden is not None else base.hidden,
         )
 
 
@@ -343,6 +347,7 @@ def _run_style(rpr: Any) -> _RunStyle:
     style = _RunStyle()
     if rpr is None:
         return style
+    special = False
     for child in rpr:
         tag = child.tag
         if not isinstance(tag, str):
@@ -350,6 +355,10 @@ def _run_style(rpr: Any) -> _RunStyle:
         local = tag.rpartition("}")[2]
         if local == "b":
             style.bold = _on(child)
+        elif local == "vanish":
+            style.hidden = _on(child)
+        elif local == "specVanish":
+            special = special or _on(child)
         elif local == "sz":
             value = _attr(child, "val") or ""
             if value.isdigit():
@@ -360,6 +369,8 @@ def _run_style(rpr: Any) -> _RunStyle:
                 style.color = "#" + value
         elif local == "rFonts":
             style.font = _attr(child, "ascii") or _attr(child, "hAnsi")
+    if special:  # w:specVanish hides the run whatever w:vanish says
+        style.hidden = True
     return style
 
 
@@ -522,7 +533,7 @@ class _Walker:
                 numbered = num_id is None or _attr(num_id, "val") != "0"
         base, heading, style_numbered = self.styles.resolve(style_id)
         if heading:  # Word shows headings emphasised; the structure parser reads that as bold
-            base = _RunStyle(bold=True, size=base.size, color=base.color, font=base.font)
+            base = replace(base, bold=True)
         paragraph = _Paragraph(base=base)
         self.inline(p, paragraph)
         self.emit(paragraph, region, column, bullet=numbered or style_numbered)
@@ -663,7 +674,7 @@ def _line(
     control: bool = False,
 ) -> Line:
     """A `Line` with the formatting that covers most of its characters."""
-    bold = 0
+    bold = hidden = 0
     sizes: dict[float, int] = {}
     colors: dict[str, int] = {}
     fonts: dict[str, int] = {}
@@ -673,6 +684,8 @@ def _line(
         total += n
         if style.bold:
             bold += n
+        if style.hidden:
+            hidden += n
         if style.size is not None:
             sizes[style.size] = sizes.get(style.size, 0) + n
         if style.color is not None:
@@ -688,4 +701,5 @@ def _line(
         region=region,
         column=column,
         control=control,
+        hidden=hidden * 2 > total,
     )
