@@ -33,7 +33,18 @@ from atsmatch.models import Block, Evidence, KeywordResult, Level, SkillHit, Sou
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy
 
-__all__ = ["SCORER", "ScoreBreakdown", "group_of", "score", "verdict"]
+__all__ = [
+    "SCORER",
+    "Demand",
+    "Mention",
+    "ScoreBreakdown",
+    "group_of",
+    "job_demand",
+    "resume_mentions",
+    "score",
+    "score_demand",
+    "verdict",
+]
 
 SCORER = "weighted.v1"
 
@@ -95,6 +106,31 @@ class ScoreBreakdown:
     keywords: tuple[KeywordResult, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Demand:
+    """One job keyword as the posting asks for it: the job side of the score, which depends on
+    the posting alone (so a posting matched against many resumes is weighed once)."""
+
+    skill_id: str
+    name: str
+    category: str
+    level: Level
+    mentions: int
+    weight: float
+    job_text: str
+    # Resume skills that would earn this keyword credit, and the factor each earns.
+    relatives: tuple[tuple[str, float, Source], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """The best place a resume names a skill (an `Evidence` is built only for the ones used)."""
+
+    value: float
+    hit: SkillHit
+    kind: Source
+
+
 def score(
     job_blocks: Sequence[Block],
     job_hits: Sequence[SkillHit],
@@ -103,12 +139,46 @@ def score(
     taxonomy: Taxonomy,
 ) -> ScoreBreakdown:
     """Weigh every job keyword and credit it from the resume (see the module docstring)."""
-    evidence = _resume_evidence(resume_blocks, resume_hits)
-    keywords = [
-        _keyword(skill_id, hits, job_blocks, evidence, taxonomy)
+    return score_demand(
+        job_demand(job_blocks, job_hits, taxonomy), resume_mentions(resume_hits), resume_blocks
+    )
+
+
+def job_demand(
+    job_blocks: Sequence[Block], job_hits: Sequence[SkillHit], taxonomy: Taxonomy
+) -> tuple[Demand, ...]:
+    """Every keyword of a posting with its weight, heaviest first."""
+    demand = [
+        _demand(skill_id, hits, job_blocks, taxonomy)
         for skill_id, hits in _group_hits(job_hits).items()
     ]
-    keywords.sort(key=lambda k: (-k.weight, k.name.casefold(), k.skill_id))
+    demand.sort(key=lambda d: (-d.weight, d.name.casefold(), d.skill_id))
+    return tuple(demand)
+
+
+def resume_mentions(hits: Sequence[SkillHit]) -> dict[str, Mention]:
+    """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy."""
+    best: dict[str, Mention] = {}
+    for hit in hits:
+        if hit.section in SHOWN_SECTIONS:
+            kind: Source = "experience"
+            value = CREDIT_SHOWN
+        else:
+            kind = "skills_list" if hit.section == "skills" else "other"
+            value = CREDIT_CLAIMED
+        if hit.fuzzy:
+            value *= FUZZY_FACTOR
+        held = best.get(hit.skill_id)
+        if held is None or value > held.value:
+            best[hit.skill_id] = Mention(value, hit, kind)
+    return best
+
+
+def score_demand(
+    demand: Sequence[Demand], mentions: dict[str, Mention], resume_blocks: Sequence[Block]
+) -> ScoreBreakdown:
+    """Credit each keyword of `job_demand` from the resume's `resume_mentions`."""
+    keywords = tuple(_keyword(d, mentions, resume_blocks) for d in demand)
     return ScoreBreakdown(
         score=_ratio(keywords),
         subscores=tuple(
@@ -121,7 +191,7 @@ def score(
             for group in GROUPS
             if (members := [k for k in keywords if group_of(k.category) == group])
         ),
-        keywords=tuple(keywords),
+        keywords=keywords,
     )
 
 
@@ -140,13 +210,9 @@ def _group_hits(hits: Sequence[SkillHit]) -> dict[str, list[SkillHit]]:
     return dict(grouped)
 
 
-def _keyword(
-    skill_id: str,
-    hits: list[SkillHit],
-    job_blocks: Sequence[Block],
-    evidence: dict[str, Evidence],
-    taxonomy: Taxonomy,
-) -> KeywordResult:
+def _demand(
+    skill_id: str, hits: list[SkillHit], job_blocks: Sequence[Block], taxonomy: Taxonomy
+) -> Demand:
     skill = taxonomy.skills[skill_id]
     levels = [_level_weight(job_blocks[h.block]) for h in hits]
     strongest = max(range(len(hits)), key=lambda i: (levels[i], -hits[i].block))
@@ -157,17 +223,22 @@ def _keyword(
     in_title = any(job_blocks[h.block].level == "title" for h in hits)
     if in_title and level != "title":
         weight *= TITLE_BOOST
-    credit, proof = _credit(skill_id, evidence, taxonomy)
-    return KeywordResult(
+    relatives: list[tuple[str, float, Source]] = [
+        (child, CREDIT_CHILD, "child") for child in taxonomy.children(skill_id)
+    ]
+    relatives += [(p.id, CREDIT_PARENT, "parent") for p in skill.parents]
+    relatives += [
+        (r.id, RELATED_FACTOR * r.weight, "related") for r in taxonomy.related_to(skill_id)
+    ]
+    return Demand(
         skill_id=skill_id,
         name=skill.name,
         category=skill.category,
         level=level,
         mentions=mentions,
         weight=round(weight, 3),
-        credit=round(credit, 3),
-        evidence=proof,
         job_text=job_blocks[hits[strongest].block].text,
+        relatives=tuple(relatives),
     )
 
 
@@ -178,60 +249,38 @@ def _level_weight(block: Block) -> float:
     return weight
 
 
-def _resume_evidence(blocks: Sequence[Block], hits: Sequence[SkillHit]) -> dict[str, Evidence]:
-    """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy."""
-    best: dict[str, Evidence] = {}
-    for hit in hits:
-        if hit.section in SHOWN_SECTIONS:
-            kind: Source = "experience"
-        else:
-            kind = "skills_list" if hit.section == "skills" else "other"
-        ev = Evidence(
-            kind=kind,
-            skill_id=hit.skill_id,
-            text=blocks[hit.block].text,
-            section=hit.section,
-            block=hit.block,
-            fuzzy=hit.fuzzy,
-        )
-        held = best.get(hit.skill_id)
-        if held is None or _direct_value(ev) > _direct_value(held):
-            best[hit.skill_id] = ev
-    return best
-
-
-def _direct_value(ev: Evidence) -> float:
-    value = CREDIT_SHOWN if ev.kind == "experience" else CREDIT_CLAIMED
-    return value * (FUZZY_FACTOR if ev.fuzzy else 1.0)
-
-
-def _credit(
-    skill_id: str, evidence: dict[str, Evidence], taxonomy: Taxonomy
-) -> tuple[float, tuple[Evidence, ...]]:
-    """Best credit for one keyword and the resume evidence behind it (strongest first)."""
-    options: list[tuple[float, Evidence, Source]] = []
-    if skill_id in evidence:
-        ev = evidence[skill_id]
-        options.append((_direct_value(ev), ev, ev.kind))
-    relatives: list[tuple[str, float, Source]] = [
-        (child, CREDIT_CHILD, "child") for child in taxonomy.children(skill_id)
-    ]
-    relatives += [(p.id, CREDIT_PARENT, "parent") for p in taxonomy.skills[skill_id].parents]
-    relatives += [
-        (r.id, RELATED_FACTOR * r.weight, "related") for r in taxonomy.related_to(skill_id)
-    ]
-    for other, factor, kind in relatives:
-        if other in evidence:
-            ev = evidence[other]
-            options.append((factor * _direct_value(ev), ev, kind))
-    if not options:
-        return 0.0, ()
-    options.sort(key=lambda o: (-o[0], o[1].skill_id))
+def _keyword(
+    demand: Demand, mentions: dict[str, Mention], resume_blocks: Sequence[Block]
+) -> KeywordResult:
+    """The keyword's best credit and the resume evidence behind it (strongest first)."""
+    options: list[tuple[float, str, Mention, Source]] = []
+    own = mentions.get(demand.skill_id)
+    if own is not None:
+        options.append((own.value, demand.skill_id, own, own.kind))
+    for other, factor, kind in demand.relatives:
+        held = mentions.get(other)
+        if held is not None:
+            options.append((factor * held.value, other, held, kind))
+    options.sort(key=lambda o: (-o[0], o[1]))
     best = options[:3]
-    return best[0][0], tuple(ev if ev.kind == kind else _as_kind(ev, kind) for _, ev, kind in best)
-
-
-def _as_kind(ev: Evidence, kind: Source) -> Evidence:
-    """The same resume evidence, seen through a relation (pydantic's model_copy is 10x slower)."""
-    return Evidence(kind=kind, skill_id=ev.skill_id, text=ev.text, section=ev.section,
-                    block=ev.block, fuzzy=ev.fuzzy)  # fmt: skip
+    return KeywordResult(
+        skill_id=demand.skill_id,
+        name=demand.name,
+        category=demand.category,
+        level=demand.level,
+        mentions=demand.mentions,
+        weight=demand.weight,
+        credit=round(best[0][0], 3) if best else 0.0,
+        evidence=tuple(
+            Evidence(
+                kind=kind,
+                skill_id=skill_id,
+                text=resume_blocks[m.hit.block].text,
+                section=m.hit.section,
+                block=m.hit.block,
+                fuzzy=m.hit.fuzzy,
+            )
+            for _, skill_id, m, kind in best
+        ),
+        job_text=demand.job_text,
+    )
