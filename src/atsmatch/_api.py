@@ -11,7 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Union
 
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
@@ -29,6 +29,7 @@ from atsmatch.models import (
 )
 
 if TYPE_CHECKING:
+    from atsmatch.analysis import JobAnalysis, ResumeAnalysis
     from atsmatch.extract import Extractor
     from atsmatch.taxonomy import Taxonomy
 
@@ -36,7 +37,7 @@ __all__ = ["Matcher", "check", "extract_skills", "match", "parse_job", "parse_re
 
 # A `str` is always text; a path must be a `Path` (or any os.PathLike); bytes are file content.
 Source = str | bytes | os.PathLike[str] | Document
-_Parsed = TypeVar("_Parsed", Resume, JobPosting)
+_Analysis = Union["ResumeAnalysis", "JobAnalysis"]
 
 
 class Matcher:
@@ -59,8 +60,8 @@ class Matcher:
         self._lock = threading.Lock()
         # Parsed documents with their skill hits, by content: a posting ranked against many
         # resumes (or one resume against many postings) is read and matched once.
-        self._analyses: OrderedDict[tuple[str, bytes], tuple[Resume | JobPosting, list[SkillHit]]]
-        self._analyses = OrderedDict()
+        self._analyses: OrderedDict[tuple[str, bytes], _Analysis] = OrderedDict()
+        self._roles: dict[str, JobPosting] = {}
 
     @property
     def extractor(self) -> Extractor:
@@ -109,26 +110,58 @@ class Matcher:
             a.model_copy(update={"skill_ids": tuple(i)}) for a, i in zip(asks, ids, strict=True)
         ]
 
-    def _analyzed(
-        self, source: Source | _Parsed, parse: Callable[[Any], _Parsed]
-    ) -> tuple[_Parsed, list[SkillHit]]:
-        """Parse and extract, reusing the result for text or bytes seen recently."""
-        key = None
+    def _resume_analysis(self, source: Source | Resume) -> ResumeAnalysis:
+        """A resume parsed and extracted, reused for text, bytes or an object seen recently."""
+        from atsmatch.analysis import ResumeAnalysis
+
+        def analyze() -> ResumeAnalysis:
+            resume = self.parse_resume(source)
+            return ResumeAnalysis(
+                resume, self.extractor.extract_blocks(resume.blocks), self.taxonomy
+            )
+
+        found = self._cached("resume", source, analyze)
+        assert isinstance(found, ResumeAnalysis)
+        return found
+
+    def _job_analysis(self, source: Source | JobPosting) -> JobAnalysis:
+        """A posting parsed and extracted, reused for text, bytes or an object seen recently."""
+        from atsmatch.analysis import JobAnalysis
+
+        def analyze() -> JobAnalysis:
+            posting = self.parse_job(source)
+            return JobAnalysis(
+                posting, self.extractor.extract_blocks(posting.blocks), self.taxonomy
+            )
+
+        found = self._cached("job", source, analyze)
+        assert isinstance(found, JobAnalysis)
+        return found
+
+    def _cached(self, kind: str, source: object, analyze: Callable[[], _Analysis]) -> _Analysis:
+        """The analysis of `source` from the cache, or made by `analyze` and kept.
+
+        Text and bytes are keyed by a digest of their content; a parsed object by its identity
+        (the entry holds the object, so its id cannot be reused while the entry lives). A path
+        is read again each time: the file may have changed.
+        """
         if isinstance(source, str | bytes):
             data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
-            key = (f"{parse.__name__}/{type(source).__name__}", _digest(data))
-            with self._lock:
-                cached = self._analyses.get(key)
-                if cached is not None:
-                    self._analyses.move_to_end(key)
-                    return cached  # type: ignore[return-value]
-        parsed = parse(source)
-        result = (parsed, self.extractor.extract_blocks(parsed.blocks))
-        if key is not None:
-            with self._lock:
-                self._analyses[key] = result
-                while len(self._analyses) > _ANALYSIS_CACHE:
-                    self._analyses.popitem(last=False)
+            key = (f"{kind}/{type(source).__name__}", _digest(data))
+        elif isinstance(source, Resume | JobPosting):
+            key = (f"{kind}/object", id(source).to_bytes(8, "little"))
+        else:
+            return analyze()
+        with self._lock:
+            cached = self._analyses.get(key)
+            if cached is not None and (key[0] != f"{kind}/object" or _parsed(cached) is source):
+                self._analyses.move_to_end(key)
+                return cached
+        result = analyze()
+        with self._lock:
+            self._analyses[key] = result
+            while len(self._analyses) > _ANALYSIS_CACHE:
+                self._analyses.popitem(last=False)
         return result
 
     def extract(self, source: Source | Resume | JobPosting) -> list[SkillHit]:
@@ -157,20 +190,16 @@ class Matcher:
         """
         from atsmatch import __version__
         from atsmatch.coaching import coach
-        from atsmatch.score import SCORER, score, verdict
+        from atsmatch.score import SCORER, score_demand, verdict
         from atsmatch.suggest import MISSING_BELOW, missing_keywords
 
         if (job is None) == (role is None):
             raise TypeError("match() needs exactly one of a job posting or role=")
-        parsed_resume, resume_hits = self._analyzed(resume, self.parse_resume)
-        if job is not None:
-            posting, job_hits = self._analyzed(job, self.parse_job)
-        else:
-            posting = self.role_posting(role or "")
-            job_hits = self.extractor.extract_blocks(posting.blocks)
-        breakdown = score(
-            posting.blocks, job_hits, parsed_resume.blocks, resume_hits, self.taxonomy
-        )
+        mine = self._resume_analysis(resume)
+        parsed_resume, resume_hits = mine.resume, mine.hits
+        wanted = self._job_analysis(job if job is not None else self.role_posting(role or ""))
+        posting, job_hits = wanted.posting, wanted.hits
+        breakdown = score_demand(wanted.demand, mine.mentions, parsed_resume.blocks)
         missing = missing_keywords(
             breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
         )
@@ -183,9 +212,10 @@ class Matcher:
             missing,
             self.taxonomy,
             today=today or date.today(),
+            bullets=mine.bullets,
         )
         findings = list(_fuzzy_findings(resume_hits, parsed_resume))
-        parse_report = self.check(parsed_resume)
+        parse_report = mine.report
         findings.extend(parse_report.findings)
         if not breakdown.keywords:
             findings.append(
@@ -250,7 +280,16 @@ class Matcher:
         return check_resume(parsed, aliases=self.taxonomy.alias_index)
 
     def role_posting(self, role_id: str) -> JobPosting:
-        """A job posting made from a role profile: core skills required, nice-to-haves preferred."""
+        """A job posting made from a role profile: core skills required, nice-to-haves preferred.
+
+        Made once per role and kept, so the analysis of it is reused across matches.
+        """
+        posting = self._roles.get(role_id)
+        if posting is None:
+            posting = self._roles[role_id] = self._role_posting(role_id)
+        return posting
+
+    def _role_posting(self, role_id: str) -> JobPosting:
         profile = self.taxonomy.roles.get(role_id)
         if profile is None:
             from atsmatch.errors import AtsmatchError
@@ -301,6 +340,12 @@ def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
 
 
 _ANALYSIS_CACHE = 64  # documents kept per Matcher (a parsed resume is a few hundred KB at most)
+
+
+def _parsed(analysis: _Analysis) -> Resume | JobPosting:
+    from atsmatch.analysis import ResumeAnalysis
+
+    return analysis.resume if isinstance(analysis, ResumeAnalysis) else analysis.posting
 
 
 def _digest(data: bytes) -> bytes:

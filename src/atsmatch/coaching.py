@@ -81,14 +81,16 @@ def coach(
     taxonomy: Taxonomy,
     *,
     today: date,
+    bullets: Sequence[BulletFeedback] | None = None,
 ) -> Coaching:
     """Every coaching check for one resume against one posting.
 
     `resume_hits` and `job_hits` are the extractor's hits over `resume.blocks` and `job.blocks`
     (computed once by the matcher); `keywords` and `missing` come from the scorer and
-    `suggest.missing_keywords`.
+    `suggest.missing_keywords`; `bullets`, when given, are `star.analyze_bullets` of the resume.
     """
-    bullets = analyze_bullets(resume, resume_hits, taxonomy)
+    if bullets is None:
+        bullets = analyze_bullets(resume, resume_hits, taxonomy)
     quantified = sum(1 for b in bullets if b.results)
     verbs = [b.verb_base or b.verb.lower() for b in bullets if b.verb]
     counts = {v: verbs.count(v) for v in dict.fromkeys(verbs)}
