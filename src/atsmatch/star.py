@@ -83,22 +83,38 @@ _METRIC = (
     r"(?:accuracy|precision|recall|F1(?:[- ]score)?|F-1|ROC[- ]AUC|AUROC|AUC|NDCG(?:@\d+)?|mAP|"
     r"MAP@\d+|BLEU|ROUGE(?:-\w+)?|RMSE|MAE|MAPE|R2|R²|perplexity|WER|top-[15] accuracy|uptime)"
 )
+# What every alternative of _METRIC starts with, lower-cased (for the gates below).
+_METRIC_WORDS = (
+    "accuracy", "precision", "recall", "f1", "f-1", "roc", "auc", "ndcg", "map", "bleu", "rouge",
+    "rmse", "mae", "mape", "r2", "r²", "perplexity", "wer", "top-", "uptime",
+)  # fmt: skip
 # The only results written without a digit.
 _FOLD = re.compile(r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_RESULT_PATTERNS = (
-    re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)"),
-    re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?"),
-    re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
-    re.compile(_NUM + r"\s?[x×](?![\w])"),
-    _FOLD,
-    re.compile(
-        _NUM + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
-        r"days?|weeks?|months?)\b"
+# Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
+# test on the lower-cased text spares most bullets most scans, and cannot change what they find.
+_RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("%", "percent", "pp"), re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)")),
+    (("$", "€", "£"), re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")),
+    (
+        ("usd", "eur", "gbp", "dollars", "euros"),
+        re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
     ),
-    re.compile(r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM),
-    re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b"),
-    re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG),
+    (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
+    (("fold", "doubled", "tripled", "quadrupled", "halved"), _FOLD),
+    (
+        (),
+        re.compile(
+            _NUM + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+            r"days?|weeks?|months?)\b"
+        ),
+    ),
+    (
+        _METRIC_WORDS,
+        re.compile(r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM),
+    ),
+    (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
+    (("from",), re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG)),
 )
 # A number followed by what it counts: "40+ training jobs", "200M card transactions".
 _COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
@@ -171,17 +187,21 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# Figures that are not results: phone numbers, dates, date ranges, dotted versions.
-_NOT_RESULTS = (
-    re.compile(r"\+\d[\d\s().-]{7,18}\d"),
+# Figures that are not results: phone numbers, dates, date ranges, dotted versions. Most need a
+# run of four digits (a year, a phone number's end): one scan for that spares the rest.
+_NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
+    ((".",), re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")),
+    ((), re.compile(r"\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.IGNORECASE)),
+)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NOT_RESULTS_WITH_FOUR_DIGITS = (
     re.compile(r"(?<!\d)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
     re.compile(r"\b" + _MONTH + r"\.?\s+\d{4}\b", re.IGNORECASE),
     re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b"),
     re.compile(r"(?<![\d.])\d{1,2}/\d{4}\b"),
     re.compile(r"\bQ[1-4]\s+\d{4}\b"),
     re.compile(r"\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now)\b", re.IGNORECASE),
-    re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b"),
-    re.compile(r"\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.IGNORECASE),
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -211,11 +231,16 @@ def find_results(
     """
     if _DIGIT.search(text) is None and _FOLD.search(text) is None:
         return ()
-    masked = _mask(text, [m.span() for p in _NOT_RESULTS for m in p.finditer(text)])
+    patterns = [p for needs, p in _NOT_RESULTS if not needs or any(map(text.__contains__, needs))]
+    if _FOUR_DIGITS.search(text):
+        patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
+    masked = _mask(text, [m.span() for p in patterns for m in p.finditer(text)])
     masked = _mask(masked, _version_spans(masked, hits, taxonomy))
     spans: list[tuple[int, int]] = []
-    for pattern in _RESULT_PATTERNS:
-        spans.extend(m.span() for m in pattern.finditer(masked))
+    lower = masked.lower()
+    for needs, pattern in _RESULT_PATTERNS:
+        if not needs or any(map(lower.__contains__, needs)):
+            spans.extend(m.span() for m in pattern.finditer(masked))
     for m in _COUNT.finditer(masked):
         number, unit = m.group(0).split()[0], m.group(2).lower()
         if unit in _NOT_UNITS or not any(ch.isdigit() for ch in number):
@@ -372,14 +397,29 @@ def _flag(
     )
 
 
+_FIRST_WORD = re.compile(r"[a-z0-9]+")
+
+
 class _Lexicon:
-    """What the lexicon lookups need, worked out once per taxonomy (it never changes)."""
+    """What the lexicon lookups need, worked out once per taxonomy (it never changes).
+
+    Phrases are filed under their first word: a phrase standing on word boundaries starts with
+    one of the sentence's words, so only the phrases filed under those words are tried.
+    """
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self.weak_openers = sorted(taxonomy.weak_openers, key=lambda p: (-len(p), p))
-        phrases = sorted((p.lower() for p in taxonomy.buzzwords), key=len, reverse=True)
-        # Any buzzword at all? One scan answers for the usual bullet, which has none.
-        self.any_buzzword = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+        self.weak_openers: dict[str, list[str]] = {}
+        for phrase in sorted(taxonomy.weak_openers, key=lambda p: (-len(p), p)):
+            self.weak_openers.setdefault(_first_word(phrase.lower()), []).append(phrase)
+        self.buzzwords: dict[str, list[tuple[str, str]]] = {}
+        for phrase, hint in taxonomy.buzzwords.items():
+            lower = phrase.lower()
+            self.buzzwords.setdefault(_first_word(lower), []).append((lower, hint))
+
+
+def _first_word(phrase: str) -> str:
+    m = _FIRST_WORD.search(phrase)
+    return m.group() if m else ""
 
 
 _lexicons: dict[int, tuple[Taxonomy, _Lexicon]] = {}
@@ -395,7 +435,8 @@ def _lexicon(taxonomy: Taxonomy) -> _Lexicon:
 
 def _weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
     lower = sentence.lower()
-    for phrase in _lexicon(taxonomy).weak_openers:
+    opening = _FIRST_WORD.match(lower)
+    for phrase in _lexicon(taxonomy).weak_openers.get(opening.group(), ()) if opening else ():
         if lower.startswith(phrase) and (
             len(lower) == len(phrase) or not lower[len(phrase)].isalnum()
         ):
@@ -445,20 +486,18 @@ def _template(verb: str, core: str, *, tools: bool, result: bool, context: bool)
 def _buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     found = []
     lower = sentence.lower()
-    prefilter = _lexicon(taxonomy).any_buzzword
-    if prefilter is None or prefilter.search(lower) is None:
-        return []
-    for phrase, hint in taxonomy.buzzwords.items():
-        p = phrase.lower()
-        start = lower.find(p)
-        while start != -1:
-            end = start + len(p)
-            before = lower[start - 1] if start else " "
-            after = lower[end] if end < len(lower) else " "
-            if not before.isalnum() and not after.isalnum() and before != "-" and after != "-":
-                found.append((sentence[start:end], hint))
-                break
-            start = lower.find(p, start + 1)
+    filed = _lexicon(taxonomy).buzzwords
+    for word in filed.keys() & _FIRST_WORD.findall(lower):
+        for p, hint in filed[word]:
+            start = lower.find(p)
+            while start != -1:
+                end = start + len(p)
+                before = lower[start - 1] if start else " "
+                after = lower[end] if end < len(lower) else " "
+                if not before.isalnum() and not after.isalnum() and before != "-" and after != "-":
+                    found.append((sentence[start:end], hint))
+                    break
+                start = lower.find(p, start + 1)
     found.sort(key=lambda item: (lower.find(item[0].lower()), item[0]))
     kept: list[tuple[str, str]] = []
     for phrase, hint in found:  # "results-driven" and "driven": keep the longer
