@@ -68,18 +68,8 @@ def _related_shown(
 ) -> list[str]:
     """Resume skills related to the keyword: the scorer's evidence first, then the graph."""
     sid = keyword.skill_id
-    skill = taxonomy.skills[sid]
-    candidates = [e.skill_id for e in keyword.evidence]
-    candidates += taxonomy.descendants(sid)  # every more specific skill, nearest first
-    candidates += [r.id for r in taxonomy.related_to(sid)]
-    for parent in skill.parents:
-        candidates += [
-            c
-            for c in taxonomy.children(parent.id)
-            if c != sid and taxonomy.skills[c].category == skill.category
-        ]
-    candidates += [p.id for p in skill.parents]
-    return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
+    candidates = dict.fromkeys([*(e.skill_id for e in keyword.evidence), *taxonomy.neighbours(sid)])
+    return [c for c in candidates if c != sid and c in by_skill]
 
 
 def _placement(

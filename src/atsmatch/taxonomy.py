@@ -535,6 +535,7 @@ class Taxonomy:
         "_descendants",
         "_fuzzy_choices",
         "_lock",
+        "_neighbours",
         "_related",
         "alias_index",
         "buzzwords",
@@ -567,6 +568,7 @@ class Taxonomy:
     _children: dict[str, tuple[str, ...]]
     _ancestors: dict[str, tuple[str, ...]]
     _descendants: dict[str, tuple[str, ...]]
+    _neighbours: dict[str, tuple[str, ...]]
     _related: dict[str, tuple[Relation, ...]]
     _covering: dict[str, tuple[Skill, ...]]
     _fuzzy_choices: tuple[tuple[str, ...], tuple[str, ...]] | None
@@ -645,6 +647,7 @@ class Taxonomy:
         # Walks of the parent graph, memoised on first use (one dict write: safe under the GIL).
         set_("_ancestors", {})
         set_("_descendants", {})
+        set_("_neighbours", {})
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Taxonomy is read-only; cannot set {name!r}")
@@ -678,6 +681,24 @@ class Taxonomy:
                 seen.update(frontier)
                 out += frontier
             found = self._descendants[skill_id] = tuple(dict.fromkeys(out))
+        return found
+
+    def neighbours(self, skill_id: str) -> tuple[str, ...]:
+        """Skills near `skill_id` that show related work: every more specific skill (nearest
+        first), the related ones, siblings of the same category, then the parents."""
+        found = self._neighbours.get(skill_id)
+        if found is None:
+            skill = self.skills[skill_id]
+            near = [*self.descendants(skill_id), *(r.id for r in self.related_to(skill_id))]
+            for parent in skill.parents:
+                near += [
+                    c
+                    for c in self.children(parent.id)
+                    if c != skill_id and self.skills[c].category == skill.category
+                ]
+            near += [p.id for p in skill.parents]
+            found = tuple(c for c in dict.fromkeys(near) if c != skill_id)
+            self._neighbours[skill_id] = found
         return found
 
     def _walk_up(self, skill_id: str) -> tuple[str, ...]:

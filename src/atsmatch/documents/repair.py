@@ -73,8 +73,11 @@ def repair_text(text: str) -> str:
     """
     if "(cid:" in text:
         text = _CID.sub("", text)
-    text = _JUNK.sub("", text.translate(_LIGATURES))
-    text = _SPACES.sub(" ", text)
+    plain = text.isascii()  # then no ligature and no Unicode space; controls are checked below
+    if not (plain and text.isprintable()):
+        text = _JUNK.sub("", text.translate(_LIGATURES))
+    if not plain or "  " in text:
+        text = _SPACES.sub(" ", text)
     if "\t" in text:
         text = _TABS.sub("\t", text)
     return text.strip(" \t")

@@ -7,6 +7,7 @@ normalise a heading the same way ("— WORK EXPERIENCE —", "2. Work experience
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import tomllib
@@ -29,6 +30,7 @@ _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@functools.lru_cache(maxsize=4096)  # asked two or three times per short line while parsing
 def heading_key(text: str) -> str:
     """The lookup form of a heading: lowercase, undecorated, "&" as "and", letter spacing undone."""
     text = _ICONS.sub(" ", text)
