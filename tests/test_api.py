@@ -146,3 +146,22 @@ class TestAnalysisCache:
         assert as_text.resume_skills == as_bytes.resume_skills
         assert as_text.score == as_bytes.score > 0
         assert {"python", "golang"} <= set(as_text.matched)
+
+    def test_parsed_objects_are_reused_by_identity_only(self, matcher: Matcher) -> None:
+        """A parsed posting is analysed once and reused; another posting object gets its own."""
+        resume = "Experience\n- Built PyTorch models served on Kubernetes"
+        first = matcher.parse_job("Requirements: Python, PyTorch")
+        assert matcher.match(resume, first).matched == ("pytorch",)
+        assert matcher.match(resume, first) == matcher.match(resume, first)
+        other = matcher.parse_job("Requirements: Kubernetes")
+        assert [k.skill_id for k in matcher.match(resume, other).keywords] == ["kubernetes"]
+        assert matcher.match(resume, first).matched == ("pytorch",)
+
+    def test_role_postings_are_made_once(self, matcher: Matcher) -> None:
+        """A role profile becomes one posting per matcher, so matches against it reuse its
+        analysis, and the report equals one from a fresh matcher."""
+        assert matcher.role_posting("ml-engineer") is matcher.role_posting("ml-engineer")
+        resume = (EXAMPLES / "resume.txt").read_text(encoding="utf-8")
+        warm = matcher.match(resume, role="ml-engineer")
+        fresh = Matcher(taxonomy=matcher.taxonomy).match(resume, role="ml-engineer")
+        assert warm.model_dump_json() == fresh.model_dump_json()
