@@ -100,8 +100,9 @@ def coach(
     acronyms = acronym_advice(resume_hits, job_hits, keywords, taxonomy)
     wanted = [k.skill_id for k in keywords]
     wanted += [s for ask in job.years for s in ask.skill_ids]
-    experience = skill_experience(resume, resume_hits, taxonomy, today=today, skills=wanted)
-    checks = experience_checks(resume, job, resume_hits, taxonomy, today=today)
+    per_role = _role_skills(resume, resume_hits, taxonomy)
+    experience = _skill_experience(resume, per_role, taxonomy, today=today, skills=wanted)
+    checks = _experience_checks(resume, job, per_role, taxonomy, today=today)
     length = word_count(resume)
     share = round(quantified / len(bullets), 3) if bullets else 0.0
     partial = Coaching(
@@ -495,6 +496,17 @@ def skill_experience(
     """Months of dated experience per skill: the roles whose text shows it or a more specific
     skill, overlapping roles counted once, the current role up to `today`."""
     per_role = _role_skills(resume, hits, taxonomy)
+    return _skill_experience(resume, per_role, taxonomy, today=today, skills=skills)
+
+
+def _skill_experience(
+    resume: Resume,
+    per_role: dict[int, dict[str, set[str]]],
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+    skills: Sequence[str] | None,
+) -> tuple[SkillExperience, ...]:
     wanted = set(skills) if skills is not None else {s for r in per_role.values() for s in r}
     spans_of = {index: _interval(resume.roles[index], today) for index in sorted(per_role)}
     out = []
@@ -534,6 +546,17 @@ def experience_checks(
     An ask that names no skill is compared with all dated experience.
     """
     per_role = _role_skills(resume, hits, taxonomy)
+    return _experience_checks(resume, job, per_role, taxonomy, today=today)
+
+
+def _experience_checks(
+    resume: Resume,
+    job: JobPosting,
+    per_role: dict[int, dict[str, set[str]]],
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+) -> tuple[ExperienceCheck, ...]:
     dated = {
         i: span
         for i, role in enumerate(resume.roles)

@@ -270,8 +270,10 @@ def _version_spans(
     ends = {h.end for h in hits}
     if taxonomy is not None:
         for word in _CAP_WORD.finditer(text):
-            if taxonomy.lookup(word.group(0)) is not None:
-                ends.add(word.end())
+            end = word.end()
+            # The look-up is the dear part: only for a word a number follows.
+            if _VERSION_AFTER.match(text, end) and taxonomy.lookup(word.group(0)) is not None:
+                ends.add(end)
     spans = []
     for end in ends:
         version = _VERSION_AFTER.match(text, end)
