@@ -1,4 +1,4 @@
-"""The weighted.v1 scorer: weights, credits, subscores, bounds and monotonicity."""
+"""The weighted.v2 scorer: weights, credits, subscores, bounds and monotonicity."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ class TestScore:
         assert [verdict(s) for s in (90, 70, 55, 10)] == [
             "strong match", "good match", "partial match", "weak match",
         ]  # fmt: skip
-        assert SCORER == "weighted.v1"
+        assert SCORER == "weighted.v2"
 
 
 _POOL = [

@@ -64,6 +64,23 @@ class TestRoleApi:
         analyst = atsmatch.match(EXAMPLES / "resume.txt", role="data-analyst")
         assert ml.score > analyst.score
 
+    def test_profile_weights_weigh_the_keywords(self, taxonomy) -> None:  # type: ignore[no-untyped-def]
+        """A profile's skill weights stand in for the level: among core tools, Python (weight 3)
+        outweighs Docker (weight 1), and a nice-to-have of weight 0.5 weighs a sixth of Python."""
+        report = atsmatch.match("Skills: Python", role="ai-engineer")
+        weight = {k.skill_id: k.weight for k in report.keywords}
+        core = dict(taxonomy.roles["ai-engineer"].core)
+        nice = dict(taxonomy.roles["ai-engineer"].nice)
+        assert core["python"] == 3 and core["docker"] == 1 and nice["pinecone"] == 0.5
+        assert weight["python"] == pytest.approx(3 * weight["docker"])
+        assert weight["python"] == pytest.approx(6 * weight["pinecone"])
+
+    def test_rank_by_role_matches_match_by_role(self) -> None:
+        """Ranking against a role weighs it as matching against the role does."""
+        resume = (EXAMPLES / "resume.txt").read_text(encoding="utf-8")
+        ranked = atsmatch.rank(None, [resume], role="ai-engineer")
+        assert ranked[0].score == atsmatch.match(resume, role="ai-engineer").score
+
     def test_unknown_role(self) -> None:
         """An unknown role names the known ones."""
         with pytest.raises(AtsmatchError, match="mlops-engineer"):

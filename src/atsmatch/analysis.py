@@ -65,7 +65,11 @@ class ResumeAnalysis:
 
 
 class JobAnalysis:
-    """A parsed posting, its skill hits and its weighed keywords."""
+    """A parsed posting, its skill hits and its weighed keywords.
+
+    A posting made from a role profile (`Matcher.role_posting`, source "role:<id>") is weighed
+    with the profile's own skill weights.
+    """
 
     def __init__(self, posting: JobPosting, hits: list[SkillHit], taxonomy: Taxonomy) -> None:
         self.posting = posting
@@ -79,5 +83,10 @@ class JobAnalysis:
         if self._demand is None:
             from atsmatch.score import job_demand
 
-            self._demand = job_demand(self.posting.blocks, self.hits, self.taxonomy)
+            levels = None
+            source = self.posting.document.source
+            profile = self.taxonomy.roles.get(source[5:]) if source.startswith("role:") else None
+            if profile is not None:
+                levels = dict(profile.nice + profile.core)  # a skill in both weighs as core
+            self._demand = job_demand(self.posting.blocks, self.hits, self.taxonomy, levels=levels)
         return self._demand

@@ -1,8 +1,9 @@
-"""The `weighted.v1` scorer: how much each job keyword weighs and how much credit the resume earns.
+"""The `weighted.v2` scorer: how much each job keyword weighs and how much credit the resume earns.
 
 weight(keyword) = level x category x mentions x title
   level     strongest place the posting names it: title 3, required 3, preferred 1.5, other 1
-            (in "about us" / "benefits" blocks 0.5)
+            (in "about us" / "benefits" blocks 0.5); for a role profile, the profile's own
+            weight of the skill (python 3, docker 1, pinecone 0.5)
   category  tools, languages, platforms 1.0; methods, concepts, practices, metrics, math 0.8;
             certifications 0.6; soft skills 0.4
   mentions  1 + 0.2 per extra mention, at most 1.6
@@ -19,12 +20,15 @@ credit(keyword) = the best of
 
 score = 100 x sum(weight x credit) / sum(weight)
 Subscores apply the same formula to each group of categories. The function is pure.
+
+v1 -> v2: role profile weights stand in for the level (v1 weighed every core skill as required
+and every nice-to-have as preferred).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,7 +50,7 @@ __all__ = [
     "verdict",
 ]
 
-SCORER = "weighted.v1"
+SCORER = "weighted.v2"
 
 LEVEL_WEIGHT: dict[str, float] = {"title": 3.0, "required": 3.0, "preferred": 1.5, "other": 1.0}
 LOW_SECTIONS = frozenset(
@@ -145,11 +149,18 @@ def score(
 
 
 def job_demand(
-    job_blocks: Sequence[Block], job_hits: Sequence[SkillHit], taxonomy: Taxonomy
+    job_blocks: Sequence[Block],
+    job_hits: Sequence[SkillHit],
+    taxonomy: Taxonomy,
+    *,
+    levels: Mapping[str, float] | None = None,
 ) -> tuple[Demand, ...]:
-    """Every keyword of a posting with its weight, heaviest first."""
+    """Every keyword of a posting with its weight, heaviest first.
+
+    `levels` gives some skills their level weight outright (a role profile's weights).
+    """
     demand = [
-        _demand(skill_id, hits, job_blocks, taxonomy)
+        _demand(skill_id, hits, job_blocks, taxonomy, (levels or {}).get(skill_id))
         for skill_id, hits in _group_hits(job_hits).items()
     ]
     demand.sort(key=lambda d: (-d.weight, d.name.casefold(), d.skill_id))
@@ -211,14 +222,20 @@ def _group_hits(hits: Sequence[SkillHit]) -> dict[str, list[SkillHit]]:
 
 
 def _demand(
-    skill_id: str, hits: list[SkillHit], job_blocks: Sequence[Block], taxonomy: Taxonomy
+    skill_id: str,
+    hits: list[SkillHit],
+    job_blocks: Sequence[Block],
+    taxonomy: Taxonomy,
+    level_weight: float | None,
 ) -> Demand:
     skill = taxonomy.skills[skill_id]
     levels = [_level_weight(job_blocks[h.block]) for h in hits]
     strongest = max(range(len(hits)), key=lambda i: (levels[i], -hits[i].block))
     level: Level = job_blocks[hits[strongest].block].level or "other"
     mentions = len({(h.block, h.start) for h in hits})
-    weight = levels[strongest] * GROUP_WEIGHT[group_of(skill.category)]
+    if level_weight is None:
+        level_weight = levels[strongest]
+    weight = level_weight * GROUP_WEIGHT[group_of(skill.category)]
     weight *= 1.0 + MENTION_STEP * min(mentions - 1, MENTION_CAP)
     in_title = any(job_blocks[h.block].level == "title" for h in hits)
     if in_title and level != "title":
