@@ -28,6 +28,7 @@ from typing import Any
 from atsmatch.documents.fontwidths import install as install_bounded_font_widths
 from atsmatch.documents.inflate import InflateLimitError, inflate_budget
 from atsmatch.documents.inflate import install as install_bounded_inflate
+from atsmatch.documents.pdflines import GlyphRecorder, TextLine, group_lines
 from atsmatch.documents.repair import count_repairs, join_hyphenated, repair_text
 from atsmatch.errors import (
     AtsmatchError,
@@ -210,6 +211,10 @@ def _layout(
         if layout is None:
             continue
         page = _Page(width=float(layout.width), height=float(layout.height))
+        for line in device.lines:
+            raw = _raw_line(line, page, number)
+            if raw is not None:
+                page.lines.append(raw)
         images += _collect(layout, page, number)
         pages.append(page)
     _check_clock(deadline, limits)
@@ -345,15 +350,25 @@ def _bounded_aggregator_base() -> Any:
 
 
 class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
-    """A page aggregator that counts glyphs, watches the clock and drops off-page glyphs."""
+    """A page aggregator that counts glyphs, watches the clock and drops off-page glyphs.
+
+    Glyphs drawn on the page itself become light records grouped into lines by `pdflines`
+    (pdfminer's own line grouping, without an object per glyph); glyphs inside a Form XObject
+    (an `LTFigure`) stay pdfminer's objects, analysed with their figure as pdfminer does.
+    After each page, `lines` holds the page's text lines and `result` its other objects.
+    """
 
     def __init__(self, resources: Any, *, laparams: Any, deadline: float) -> None:
         super().__init__(resources, laparams=laparams)
         self._deadline = deadline
         self._glyphs = 0
+        self._recorder = GlyphRecorder()
+        self.lines: list[TextLine] = []
 
     def begin_page(self, page: Any, ctm: Any) -> None:
         self._glyphs = 0
+        self._recorder.reset()
+        self.lines = []
         self.result = None
         super().begin_page(page, ctm)
 
@@ -365,7 +380,30 @@ class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
             raise _Stop(f"a page holds more than {MAX_GLYPHS_PER_PAGE:,} glyphs")
         if time.monotonic() > self._deadline:
             raise _Stop("reading took longer than the time limit")
-        super().render_string(textstate, seq, ncs, graphicstate)
+        font = textstate.font
+        if self._stack or font is None or font.is_vertical():
+            # In a figure, pdfminer's own objects; vertical writing through `render_char`.
+            super().render_string(textstate, seq, ncs, graphicstate)
+        else:
+            self._recorder.show(textstate, seq, self.ctm, graphicstate, self.handle_undefined_char)
+
+    def render_char(
+        self,
+        matrix: Any,
+        font: Any,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: Any,
+    ) -> float:
+        adv: float = super().render_char(
+            matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate
+        )
+        if not self._stack:  # vertical writing on the page: move the glyph to the recorder
+            self._recorder.add_char(self.cur_item._objs.pop())
+        return adv
 
     def end_page(self, page: Any) -> None:
         # Glyphs with absurd coordinates make layout analysis walk a huge grid; nobody can see
@@ -374,39 +412,51 @@ class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
         width, height = item.width, item.height
         lo_x, hi_x = -_OFF_PAGE * width, (1 + _OFF_PAGE) * width
         lo_y, hi_y = -_OFF_PAGE * height, (1 + _OFF_PAGE) * height
+        glyphs = [
+            g
+            for g in self._recorder.glyphs
+            if g[2] >= lo_x and g[0] <= hi_x and g[3] >= lo_y and g[1] <= hi_y
+        ]
         objs = item._objs  # pdfminer keeps children here; there is no public setter
-        kept = [o for o in objs if o.x1 >= lo_x and o.x0 <= hi_x and o.y1 >= lo_y and o.y0 <= hi_y]
+        objs[:] = [
+            o for o in objs if o.x1 >= lo_x and o.x0 <= hi_x and o.y1 >= lo_y and o.y0 <= hi_y
+        ]
         # pdfminer's `LTPage.analyze` groups characters into lines, then lines into text boxes
         # and sorts the boxes; reading order here is worked out from the lines themselves
         # (`_order_page`), so only the first step runs: the rest is a tenth of the parse.
-        from pdfminer.layout import LTChar
-
-        chars = [o for o in kept if isinstance(o, LTChar)]
-        others = [o for o in kept if not isinstance(o, LTChar)]
-        for other in others:
-            other.analyze(self.laparams)
         # Lines pdfminer calls empty (zero width or height) stay, as its own analysis keeps them.
-        objs[:] = [*(item.group_objects(self.laparams, chars) if chars else ()), *others]
+        params = self.laparams
+        self.lines = group_lines(
+            glyphs,
+            line_overlap=params.line_overlap,
+            char_margin=params.char_margin,
+            word_margin=params.word_margin,
+        )
+        for other in objs:  # figures: pdfminer's full analysis of the text inside them
+            other.analyze(params)
+        self._recorder.reset()
         self.pageno += 1
         self.receive_layout(item)
 
 
 def _collect(container: Iterable[Any], page: _Page, number: int) -> int:
-    """Gather text lines (also inside figures) into `page`; return the number of images."""
-    from pdfminer.layout import LTFigure, LTImage, LTTextBox, LTTextLine
+    """Gather text lines inside figures into `page`; return the number of images."""
+    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox, LTTextLine
 
     images = 0
     for obj in container:
-        if isinstance(obj, LTTextBox):
-            for line in obj:
+        if isinstance(obj, LTTextBox | LTTextLine):
+            for line in obj if isinstance(obj, LTTextBox) else (obj,):
                 if isinstance(line, LTTextLine):
-                    raw = _raw_line(line, page, number)
+                    styles = [
+                        (ch.fontname, ch.size, ch.graphicstate.ncolor)
+                        for ch in line
+                        if isinstance(ch, LTChar)
+                    ]
+                    text = TextLine(line.get_text(), line.x0, line.y0, line.x1, line.y1, styles)
+                    raw = _raw_line(text, page, number)
                     if raw is not None:
                         page.lines.append(raw)
-        elif isinstance(obj, LTTextLine):
-            raw = _raw_line(obj, page, number)
-            if raw is not None:
-                page.lines.append(raw)
         elif isinstance(obj, LTImage):
             images += 1
         elif isinstance(obj, LTFigure):
@@ -414,23 +464,19 @@ def _collect(container: Iterable[Any], page: _Page, number: int) -> int:
     return images
 
 
-def _raw_line(line: Any, page: _Page, number: int) -> _Raw | None:
-    from pdfminer.layout import LTChar
-
-    text = line.get_text().strip()
+def _raw_line(line: TextLine, page: _Page, number: int) -> _Raw | None:
+    text = line.text.strip()
     if not text:
         return None
     # Count characters per (font, size, colour) run first: a line has a handful of distinct
     # runs and dozens of characters, so the per-run work below runs a handful of times.
     runs: dict[tuple[str, float, Any], int] = {}
-    for ch in line:
-        if isinstance(ch, LTChar):
-            key: tuple[str, float, Any] = (ch.fontname, ch.size, ch.graphicstate.ncolor)
-            try:
-                runs[key] = runs.get(key, 0) + 1
-            except TypeError:  # an unhashable colour value from a broken file
-                key = (ch.fontname, ch.size, None)
-                runs[key] = runs.get(key, 0) + 1
+    for key in line.styles:
+        try:
+            runs[key] = runs.get(key, 0) + 1
+        except TypeError:  # an unhashable colour value from a broken file
+            key = (key[0], key[1], None)
+            runs[key] = runs.get(key, 0) + 1
     fonts: dict[str, int] = {}
     sizes: dict[float, int] = {}
     colors: dict[str | None, int] = {}
