@@ -110,6 +110,17 @@ def pdf_scattered_words() -> bytes:
     return one_page(stream(zlib.compress("\n".join(ops).encode(), 6), flate=True))
 
 
+def pdf_huge_glyph(scale: float = 1e9) -> bytes:
+    """A page of text plus one word scaled a billion times wide across the page: measuring the
+    columns point by point over its width would take gigabytes."""
+    ops = b"".join(
+        b"BT /F1 11 Tf 72 %d Td (Line %d with Python and SQL) Tj ET\n" % (700 - 14 * i, i)
+        for i in range(10)
+    )
+    ops += b"BT /F1 12 Tf %d 0 0 1 %d 300 Tm (Python) Tj ET\n" % (scale, -scale / 2)
+    return one_page(stream(ops))
+
+
 def pdf_deep_tree(depth: int = 5_000) -> bytes:
     """A page tree nested 5,000 levels deep (recursive walkers hit RecursionError)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
@@ -439,6 +450,7 @@ ATTACKS: dict[str, tuple[Callable[[], bytes], frozenset[Outcome]]] = {
     "pdf_glyph_bomb_2M": (pdf_glyph_bomb, frozenset({"LimitExceededError"})),
     "pdf_truncated_flate_1MiB": (pdf_truncated_flate, frozenset({"document"})),
     "pdf_scattered_6000_words": (pdf_scattered_words, frozenset({"document"})),
+    "pdf_huge_glyph_1e9": (pdf_huge_glyph, frozenset({"document"})),
     "pdf_deep_page_tree_5000": (
         pdf_deep_tree,
         frozenset({"document", "CorruptDocumentError", "NoTextLayerError"}),

@@ -490,13 +490,18 @@ def _raw_line(line: TextLine, page: _Page, number: int) -> _Raw | None:
         colors[color] = colors.get(color, 0) + count
         if _is_bold(name):
             bold += count
+    # A line reaching far off the page (a glyph scaled a billion times, or to infinity) is
+    # clipped to the area glyphs are kept in: the column finder walks the lines' width point by
+    # point, so one such line would otherwise cost gigabytes.
+    lo_x, hi_x = -_OFF_PAGE * page.width, (1 + _OFF_PAGE) * page.width
+    lo_y, hi_y = -_OFF_PAGE * page.height, (1 + _OFF_PAGE) * page.height
     return _Raw(
         text=text,
         page=number,
-        x0=float(line.x0),
-        top=page.height - float(line.y1),
-        x1=float(line.x1),
-        bottom=page.height - float(line.y0),
+        x0=min(max(float(line.x0), lo_x), hi_x),
+        top=page.height - min(max(float(line.y1), lo_y), hi_y),
+        x1=min(max(float(line.x1), lo_x), hi_x),
+        bottom=page.height - min(max(float(line.y0), lo_y), hi_y),
         size=max(sizes, key=sizes.__getitem__) if sizes else None,
         font=_clean_font(max(fonts, key=fonts.__getitem__)) if fonts else None,
         bold_chars=bold,
