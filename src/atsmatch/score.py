@@ -122,8 +122,9 @@ class Demand:
     mentions: int
     weight: float
     job_text: str
-    # Resume skills that would earn this keyword credit, and the factor each earns.
-    relatives: tuple[tuple[str, float, Source], ...]
+    # Resume skill id -> (order, factor, relation) for each relation through which naming that
+    # skill earns this keyword credit (a skill can be both a child and a related skill).
+    relatives: Mapping[str, tuple[tuple[int, float, Source], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,9 @@ def _demand(
     relatives += [
         (r.id, RELATED_FACTOR * r.weight, "related") for r in taxonomy.related_to(skill_id)
     ]
+    by_skill: dict[str, list[tuple[int, float, Source]]] = {}
+    for order, (other, factor, kind) in enumerate(relatives):
+        by_skill.setdefault(other, []).append((order, factor, kind))
     return Demand(
         skill_id=skill_id,
         name=skill.name,
@@ -255,7 +259,7 @@ def _demand(
         mentions=mentions,
         weight=round(weight, 3),
         job_text=job_blocks[hits[strongest].block].text,
-        relatives=tuple(relatives),
+        relatives={other: tuple(ways) for other, ways in by_skill.items()},
     )
 
 
@@ -270,15 +274,16 @@ def _keyword(
     demand: Demand, mentions: dict[str, Mention], resume_blocks: Sequence[Block]
 ) -> KeywordResult:
     """The keyword's best credit and the resume evidence behind it (strongest first)."""
-    options: list[tuple[float, str, Mention, Source]] = []
+    options: list[tuple[float, str, int, Mention, Source]] = []
     own = mentions.get(demand.skill_id)
     if own is not None:
-        options.append((own.value, demand.skill_id, own, own.kind))
-    for other, factor, kind in demand.relatives:
-        held = mentions.get(other)
-        if held is not None:
-            options.append((factor * held.value, other, held, kind))
-    options.sort(key=lambda o: (-o[0], o[1]))
+        options.append((own.value, demand.skill_id, -1, own, own.kind))
+    # Only the relatives the resume names (a set operation, not a walk over every relative).
+    for other in demand.relatives.keys() & mentions.keys():
+        held = mentions[other]
+        for order, factor, kind in demand.relatives[other]:
+            options.append((factor * held.value, other, order, held, kind))
+    options.sort(key=lambda o: (-o[0], o[1], o[2]))
     best = options[:3]
     return KeywordResult(
         skill_id=demand.skill_id,
@@ -297,7 +302,7 @@ def _keyword(
                 block=m.hit.block,
                 fuzzy=m.hit.fuzzy,
             )
-            for _, skill_id, m, kind in best
+            for _, skill_id, _, m, kind in best
         ),
         job_text=demand.job_text,
     )
