@@ -123,6 +123,22 @@ class TestEvidence:
         assert [(s.name, s.resume_mentions, s.job_mentions) for s in stuffed] == [("Python", 6, 1)]
         assert coached().coaching.stuffing == ()  # type: ignore[union-attr]
 
+    def test_titles_and_labels_are_not_stuffing(self) -> None:
+        """A machine learning engineer's title in the header, on each role and as a skills label
+        is naming the job, not stuffing: only the summary and bullet mentions count."""
+        resume = (
+            "Alex Doe\nMachine Learning Engineer\nSUMMARY\nMachine learning engineer, 6 years.\n"
+            "EXPERIENCE\nSenior Machine Learning Engineer — A    Jan 2022 – Dec 2023\n"
+            "• Shipped machine learning models for 3 teams, cutting cost by 20%.\n"
+            "Machine Learning Engineer — B    Jan 2020 – Dec 2021\n"
+            "• Built Python services for 4 teams, saving 5 hours per week.\n"
+            "Machine Learning Engineer — C    Jan 2018 – Dec 2019\n"
+            "• Built Python services for 2 teams, saving 3 hours per week.\n"
+            "SKILLS\nMachine learning: PyTorch, XGBoost\n"
+        )
+        report = coached(resume, "Requirements\n- Machine learning and Python")
+        assert report.coaching.stuffing == ()  # type: ignore[union-attr]
+
     def test_verbatim_overlap(self) -> None:
         """A bullet pasted from the posting is reported with the posting's text; own words not."""
         job = (

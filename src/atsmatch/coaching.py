@@ -95,7 +95,7 @@ def coach(
     verbs = [b.verb_base or b.verb.lower() for b in bullets if b.verb]
     counts = {v: verbs.count(v) for v in dict.fromkeys(verbs)}
     gaps = evidence_gaps(resume, resume_hits, keywords, taxonomy)
-    stuffing = stuffing_warnings(resume_hits, job_hits, keywords)
+    stuffing = stuffing_warnings(resume_hits, job_hits, keywords, resume=resume)
     verbatim = verbatim_overlaps(resume.blocks, job.blocks)
     acronyms = acronym_advice(resume_hits, job_hits, keywords, taxonomy)
     wanted = [k.skill_id for k in keywords]
@@ -230,11 +230,23 @@ def stuffing_warnings(
     resume_hits: Sequence[SkillHit],
     job_hits: Sequence[SkillHit],
     keywords: Sequence[KeywordResult],
+    *,
+    resume: Resume | None = None,
 ) -> tuple[StuffingWarning, ...]:
     """Job keywords the resume repeats far beyond the posting's own use (more than twice as
-    often, and at least five times): ATS and recruiters both read that as stuffing."""
+    often, and at least five times): ATS and recruiters both read that as stuffing.
+
+    With `resume`, names that are titles or labels do not count: the header, each role's title
+    line ("Machine Learning Engineer - Acme") and a list's label ("Machine learning: PyTorch,
+    ..."). Naming your own job title is not stuffing.
+    """
+    titles: set[int] = set()
+    if resume is not None:
+        titles = {role.first_block for role in resume.roles}
     resume_counts: dict[str, int] = {}
     for hit in resume_hits:
+        if resume is not None and _names_a_title(hit, resume, titles):
+            continue
         resume_counts[hit.skill_id] = resume_counts.get(hit.skill_id, 0) + 1
     job_counts: dict[str, int] = {}
     for hit in job_hits:
@@ -255,6 +267,14 @@ def stuffing_warnings(
                 )
             )
     return tuple(out)
+
+
+def _names_a_title(hit: SkillHit, resume: Resume, titles: set[int]) -> bool:
+    """True for a hit in the header, a role's title line, or a "Label:" before a list."""
+    if hit.section == "header" or hit.block in titles:
+        return True
+    colon = resume.blocks[hit.block].text.find(":")
+    return 0 < colon < 40 and hit.end <= colon
 
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
