@@ -11,7 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypeVar, Union
 
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
@@ -37,6 +37,7 @@ __all__ = ["Matcher", "check", "extract_skills", "match", "parse_job", "parse_re
 
 # A `str` is always text; a path must be a `Path` (or any os.PathLike); bytes are file content.
 Source = str | bytes | os.PathLike[str] | Document
+_Parsed = TypeVar("_Parsed", Resume, JobPosting)
 _Analysis = Union["ResumeAnalysis", "JobAnalysis"]
 
 
@@ -115,10 +116,7 @@ class Matcher:
         from atsmatch.analysis import ResumeAnalysis
 
         def analyze() -> ResumeAnalysis:
-            resume = self.parse_resume(source)
-            return ResumeAnalysis(
-                resume, self.extractor.extract_blocks(resume.blocks), self.taxonomy
-            )
+            return ResumeAnalysis(*self._with_hits(self.parse_resume(source)), self.taxonomy)
 
         found = self._cached("resume", source, analyze)
         assert isinstance(found, ResumeAnalysis)
@@ -129,14 +127,14 @@ class Matcher:
         from atsmatch.analysis import JobAnalysis
 
         def analyze() -> JobAnalysis:
-            posting = self.parse_job(source)
-            return JobAnalysis(
-                posting, self.extractor.extract_blocks(posting.blocks), self.taxonomy
-            )
+            return JobAnalysis(*self._with_hits(self.parse_job(source)), self.taxonomy)
 
         found = self._cached("job", source, analyze)
         assert isinstance(found, JobAnalysis)
         return found
+
+    def _with_hits(self, parsed: _Parsed) -> tuple[_Parsed, list[SkillHit]]:
+        return parsed, self.extractor.extract_blocks(parsed.blocks)
 
     def _cached(self, kind: str, source: object, analyze: Callable[[], _Analysis]) -> _Analysis:
         """The analysis of `source` from the cache, or made by `analyze` and kept.
