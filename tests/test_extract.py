@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from atsmatch import extract
 from atsmatch.extract import Extractor
 from atsmatch.models import Block
 
@@ -166,3 +167,30 @@ class TestHits:
         """The same text gives the same hits in the same order."""
         text = "Python, PyTorch, Kubernetes, Spark on Databricks, Kubernates"
         assert extractor.extract_text(text) == extractor.extract_text(text)
+
+
+class TestLongRunning:
+    """A service extracting from endless new documents keeps spaCy's vocabulary bounded."""
+
+    def test_vocabulary_stops_growing_past_the_cap(
+        self, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Past the cap, the words a document brings are dropped after the call, and the hits
+        are the same as from an extractor below the cap."""
+        import random
+
+        monkeypatch.setattr(extract, "_VOCAB_GROWTH", 0)
+        capped = Extractor(extractor.taxonomy)
+        rng = random.Random(7)
+        texts = [
+            "Built PyTorch models on Kubernetes, "
+            + " ".join("".join(rng.choices("bcdfghjklmnpqrstvwxz", k=9)) for _ in range(40))
+            for _ in range(5)
+        ]
+        before = len(capped._vocab.strings)
+        for text in texts:
+            assert capped.extract_text(text) == extractor.extract_text(text)
+        assert len(capped._vocab.strings) == before
+        grown = len(extractor._vocab.strings)
+        extractor.extract_text("zqxwv " * 3 + "qzxvw")
+        assert len(extractor._vocab.strings) > grown  # below the cap, new words are kept

@@ -18,6 +18,7 @@ import re
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -57,6 +58,7 @@ _SKILL_LIST_SECTIONS = frozenset({"skills"})
 
 
 _BLOCK_SEP = "\n\n"
+_VOCAB_GROWTH = 100_000  # new words kept in spaCy's vocabulary (about 40 MB), then dropped
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, minus
 _DASHES = str.maketrans(dict.fromkeys(_DASH_CHARS, "-"))
 _DASH = re.compile(f"[{_DASH_CHARS}]")
@@ -117,6 +119,7 @@ class Extractor:
         default: Any = nlp.tokenizer
         # The default tokenizer's URL matcher and exception table cost 30x the time of the
         # affix rules alone; skills need neither, so keep only prefix/suffix/infix splitting.
+        self._vocab = nlp.vocab
         self._tokenizer = Tokenizer(
             nlp.vocab,
             rules={},
@@ -136,7 +139,7 @@ class Extractor:
         self._typo_cache: dict[str, _Form | None] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._family: dict[str, frozenset[str]] = {}
-        self._lock = threading.Lock()  # PhraseMatcher call is not documented as thread-safe
+        self._lock = threading.Lock()  # guards the memory zone and the PhraseMatcher calls
         self._compile(taxonomy.skills.values())
 
     # ------------------------------------------------------------------ build
@@ -162,6 +165,7 @@ class Extractor:
             self._lower.add(key, list(self._tokenizer.pipe(texts)))
         for key, texts in orth.items():
             self._orth.add(key, list(self._tokenizer.pipe(texts)))
+        self._vocab_cap = len(self._vocab.strings) + _VOCAB_GROWTH
 
     def _add_form(
         self, table: dict[str, list[str]], skill_id: str, form: str, *, case_sensitive: bool
@@ -216,16 +220,26 @@ class Extractor:
         text = _DASH.sub("-", text)  # 10x faster than str.translate on a page of text
         if not text.strip():
             return []
-        doc = self._tokenizer(text)
-        with self._lock:
+        # Every new word a document brings stays in spaCy's vocabulary for good: a service reading
+        # a million resumes would grow by their names, e-mails and numbers. The first
+        # _VOCAB_GROWTH new words stay (the tokenizer caches them, and most later words are among
+        # them); past that, each call runs in a memory zone, whose end drops the words it added.
+        # A zone is not thread-safe (its end drops what other threads added meanwhile): the lock.
+        zone: AbstractContextManager[object] = nullcontext()
+        if len(self._vocab.strings) >= self._vocab_cap:
+            zone = self._vocab.memory_zone()
+        with self._lock, zone:
+            doc = self._tokenizer(text)
             raw = [(m, False) for m in self._lower(doc)] + [(m, True) for m in self._orth(doc)]
+            spans: list[tuple[int, int, str, bool]] = []
+            for start_tok, end_tok, skill_id, sensitive in self._longest(raw, doc):
+                last = doc[end_tok - 1]  # Token access is 5x cheaper than building a Span
+                spans.append((doc[start_tok].idx, last.idx + len(last), skill_id, sensitive))
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
         for url in _urls(text):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
         candidates: list[_Candidate] = []
-        for start_tok, end_tok, skill_id, sensitive in self._longest(raw, doc):
-            last = doc[end_tok - 1]  # Token access is 5x cheaper than building a Span
-            start, end = doc[start_tok].idx, last.idx + len(last)
+        for start, end, skill_id, sensitive in spans:
             if covered[start] or not _clean_edges(text, start, end):
                 continue
             key = " ".join(text[start:end].split())
