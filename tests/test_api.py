@@ -148,11 +148,16 @@ class TestAnalysisCache:
         assert {"python", "golang"} <= set(as_text.matched)
 
     def test_parsed_objects_are_reused_by_identity_only(self, matcher: Matcher) -> None:
-        """A parsed posting is analysed once and reused; another posting object gets its own."""
+        """A parsed posting is analysed once and reused, an equal copy too; another posting
+        gets its own analysis."""
         resume = "Experience\n- Built PyTorch models served on Kubernetes"
         first = matcher.parse_job("Requirements: Python, PyTorch")
         assert matcher.match(resume, first).matched == ("pytorch",)
         assert matcher.match(resume, first) == matcher.match(resume, first)
+        copy = first.model_validate_json(first.model_dump_json())
+        cached = len(matcher._analyses)
+        assert matcher.match(resume, copy) == matcher.match(resume, first)
+        assert len(matcher._analyses) == cached
         other = matcher.parse_job("Requirements: Kubernetes")
         assert [k.skill_id for k in matcher.match(resume, other).keywords] == ["kubernetes"]
         assert matcher.match(resume, first).matched == ("pytorch",)

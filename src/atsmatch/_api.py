@@ -112,7 +112,7 @@ class Matcher:
         ]
 
     def _resume_analysis(self, source: Source | Resume) -> ResumeAnalysis:
-        """A resume parsed and extracted, reused for text, bytes or an object seen recently."""
+        """A resume parsed and extracted, reused for a document seen recently."""
         from atsmatch.analysis import ResumeAnalysis
 
         def analyze() -> ResumeAnalysis:
@@ -123,7 +123,7 @@ class Matcher:
         return found
 
     def _job_analysis(self, source: Source | JobPosting) -> JobAnalysis:
-        """A posting parsed and extracted, reused for text, bytes or an object seen recently."""
+        """A posting parsed and extracted, reused for a document seen recently."""
         from atsmatch.analysis import JobAnalysis
 
         def analyze() -> JobAnalysis:
@@ -139,20 +139,21 @@ class Matcher:
     def _cached(self, kind: str, source: object, analyze: Callable[[], _Analysis]) -> _Analysis:
         """The analysis of `source` from the cache, or made by `analyze` and kept.
 
-        Text and bytes are keyed by a digest of their content; a parsed object by its identity
-        (the entry holds the object, so its id cannot be reused while the entry lives). A path
-        is read again each time: the file may have changed.
+        Text and bytes are keyed by a digest of their content, a parsed object by a digest of its
+        JSON (a tenth of a millisecond; an equal copy, such as a posting sent to a worker process
+        with every resume, finds the analysis too). A path is read again each time: the file
+        may have changed.
         """
         if isinstance(source, str | bytes):
             data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
-            key = (f"{kind}/{type(source).__name__}", _digest(data))
         elif isinstance(source, Resume | JobPosting):
-            key = (f"{kind}/object", id(source).to_bytes(8, "little"))
+            data = source.model_dump_json().encode()
         else:
             return analyze()
+        key = (f"{kind}/{type(source).__name__}", _digest(data))
         with self._lock:
             cached = self._analyses.get(key)
-            if cached is not None and (key[0] != f"{kind}/object" or _parsed(cached) is source):
+            if cached is not None:
                 self._analyses.move_to_end(key)
                 return cached
         result = analyze()
@@ -338,12 +339,6 @@ def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
 
 
 _ANALYSIS_CACHE = 64  # documents kept per Matcher (a parsed resume is a few hundred KB at most)
-
-
-def _parsed(analysis: _Analysis) -> Resume | JobPosting:
-    from atsmatch.analysis import ResumeAnalysis
-
-    return analysis.resume if isinstance(analysis, ResumeAnalysis) else analysis.posting
 
 
 def _digest(data: bytes) -> bytes:
