@@ -75,7 +75,9 @@ def repair_text(text: str) -> str:
         text = _CID.sub("", text)
     plain = text.isascii()  # then no ligature and no Unicode space; controls are checked below
     if not (plain and text.isprintable()):
-        text = _JUNK.sub("", text.translate(_LIGATURES))
+        if _LIGATURE.search(text):  # str.translate walks a dict per character: only if needed
+            text = text.translate(_LIGATURES)
+        text = _JUNK.sub("", text)
     if not plain or "  " in text:
         text = _SPACES.sub(" ", text)
     if "\t" in text:
