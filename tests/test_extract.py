@@ -57,6 +57,22 @@ class TestBoundaries:
         assert "Python" not in found
         assert "Apache Kafka" not in found
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Python https://x.io/a/b and Kafka",
+            "a@b@c x/y www.spark.io tail",
+            "CI/CD, TensorFlow/PyTorch\n\nmail: me@kafka.dev",
+            "spark.io/x\u00a0docker.com/y\u2003end@",
+            "@ / www. @x y/ wwww.python.org",
+            "",
+        ],
+    )
+    def test_url_masking_matches_the_whole_text_regex(self, text: str) -> None:
+        """Searching run by run finds exactly the URLs a regex over the whole text finds."""
+        expected = [m.span() for m in extract._URLISH.finditer(text)]
+        assert [m.span() for m in extract._urls(text)] == expected
+
 
 class TestAmbiguousNames:
     @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,8 +42,9 @@ _GLUE_AFTER = frozenset("+#-&_'")
 # A block reads as a list of skills when it is mostly short comma/pipe separated items.
 # Bullets and slashes are left out: "Notion • San Francisco, CA" is an employer line, not a list.
 _LIST_SPLIT = re.compile(r"[,|;]")
-_DOMAIN_PATH = re.compile(r"\.(?:com|io|org|net|dev|ai)/")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
+_URL_TRIGGER = re.compile(r"[@/]|www\.")  # no `_URLISH` match without one of these
+_SPACE = re.compile(r"\s")
 # Words the typo tier must never touch: common English words of seven letters or more that sit
 # one edit away from a vocabulary form.
 # Endings common in English words and rare in tool names ("Ministerial" is not "Ministral").
@@ -62,7 +63,9 @@ _VOCAB_GROWTH = 100_000  # new words kept in spaCy's vocabulary (about 40 MB), t
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, minus
 _DASHES = str.maketrans(dict.fromkeys(_DASH_CHARS, "-"))
 _DASH = re.compile(f"[{_DASH_CHARS}]")
-_CAPITAL_WORD = re.compile(r"\b[A-Z][^\W\d_]*")  # a word starting with a capital
+# A word starting with a capital: \b[A-Z] written as a capital not preceded by a word character,
+# since a pattern that opens with a character class lets the regex engine skip to the capitals.
+_CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]*")
 _NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)(?![^\W\d_])")
 _WORD = re.compile(r"[\w+#]+(?:[.-][\w+#]+)*")
 
@@ -230,9 +233,8 @@ class Extractor:
             zone = self._vocab.memory_zone()
         with self._lock, zone:
             doc = self._tokenizer(text)
-            raw = [(m, False) for m in self._lower(doc)] + [(m, True) for m in self._orth(doc)]
             spans: list[tuple[int, int, str, bool]] = []
-            for start_tok, end_tok, skill_id, sensitive in self._longest(raw, doc):
+            for start_tok, end_tok, skill_id, sensitive in self._longest(doc):
                 last = doc[end_tok - 1]  # Token access is 5x cheaper than building a Span
                 spans.append((doc[start_tok].idx, last.idx + len(last), skill_id, sensitive))
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
@@ -245,25 +247,53 @@ class Extractor:
             key = " ".join(text[start:end].split())
             form = self._forms.get((skill_id, sensitive, key if sensitive else key.lower()))
             alias = form.text if form is not None else self.taxonomy.skills[skill_id].name
-            candidates.append(_Candidate(start, end, skill_id, alias, sensitive, fuzzy=False))
+            candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False))
             covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
             candidates.extend(self._typos(text, covered))
-        per_block: dict[int, list[_Candidate]] = {}
-        for cand in candidates:
-            per_block.setdefault(bisect_right(starts, cand.start) - 1, []).append(cand)
+        # Matches never share a character, so their starts differ and sorting the tuples puts
+        # them in block order and, within a block, in text order.
+        candidates.sort()
+        indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
+        rejected = self._out_of_context(blocks, candidates, indexes)
+        skills = self.taxonomy.skills
         hits: list[SkillHit] = []
-        for index in sorted(per_block):
-            hits.extend(self._accept(blocks[index], index, starts[index], per_block[index]))
+        for cand, index in zip(candidates, indexes, strict=True):
+            if rejected and cand in rejected:
+                continue
+            block, skill = blocks[index], skills[cand.skill_id]
+            start, end = cand.start - starts[index], cand.end - starts[index]
+            hits.append(
+                SkillHit(
+                    skill_id=skill.id,
+                    name=skill.name,
+                    category=skill.category,
+                    alias=cand.alias,
+                    text=block.text[start:end],
+                    start=start,
+                    end=end,
+                    block=index,
+                    line=block.line,
+                    section=block.section,
+                    fuzzy=cand.fuzzy,
+                )
+            )
         return hits
 
-    def _longest(self, raw: list[tuple[Any, bool]], doc: Any) -> list[tuple[int, int, str, bool]]:
-        """Keep the longest match where matches overlap (C# beats C, Apache Spark beats Spark)."""
+    def _longest(self, doc: Any) -> list[tuple[int, int, str, bool]]:
+        """Both matchers' matches, the longest kept where they overlap (C# beats C, Apache Spark
+        beats Spark), in text order.
+
+        Ties go to the leftmost, then the case-insensitive match, then the matcher's own order
+        (`i`, so the tuples sort without ever comparing match ids).
+        """
         strings = doc.vocab.strings
-        raw.sort(key=_longest_first)
+        ranked = [(s - e, s, False, i, e, m) for i, (m, s, e) in enumerate(self._lower(doc))]
+        ranked += [(s - e, s, True, i, e, m) for i, (m, s, e) in enumerate(self._orth(doc))]
+        ranked.sort()
         taken = bytearray(len(doc))
         kept: list[tuple[int, int, str, bool]] = []
-        for (match_id, start, end), sensitive in raw:
+        for _, start, sensitive, _, end, match_id in ranked:
             if 1 in taken[start:end]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
@@ -326,60 +356,46 @@ class Extractor:
         self._typo_cache[word] = form  # a plain dict write is atomic under the GIL
         return form
 
-    def _accept(
-        self, block: Block, index: int, base: int, candidates: list[_Candidate]
-    ) -> list[SkillHit]:
-        """Apply context rules to case-sensitive forms, then build the hits.
+    def _out_of_context(
+        self, blocks: Sequence[Block], candidates: list[_Candidate], indexes: list[int]
+    ) -> set[_Candidate]:
+        """Case-sensitive candidates with context words that their block does not back up.
 
-        Candidate offsets count in the joined text; `base` is where this block starts in it.
+        A block backs "Spark" up when it is a list of skills or holds a context word, a skill of
+        the same category or a related skill. `indexes` holds each candidate's block.
         """
-        skills = self.taxonomy.skills
-        text = block.text
-        doubtful = [c for c in candidates if c.sensitive and c.skill_id in self._context]
-        if doubtful and not (block.section in _SKILL_LIST_SECTIONS or _looks_like_list(text)):
-            sure = {c.skill_id for c in candidates if c not in doubtful}
+        skills, context = self.taxonomy.skills, self._context
+        doubtful_blocks = {
+            index
+            for cand, index in zip(candidates, indexes, strict=True)
+            if cand.sensitive and cand.skill_id in context
+        }
+        rejected: set[_Candidate] = set()
+        for index in doubtful_blocks:
+            block = blocks[index]
+            text = block.text
+            if block.section in _SKILL_LIST_SECTIONS or _looks_like_list(text):
+                continue
+            in_block = [c for c, i in zip(candidates, indexes, strict=True) if i == index]
+            doubtful = [c for c in in_block if c.sensitive and c.skill_id in context]
+            sure = {c.skill_id for c in in_block if c not in doubtful}
             sure_categories = {skills[s].category for s in sure}
             folded = text.casefold()
             folded_words = set(_WORD.findall(folded))
             folded_words |= {w[:-1] for w in folded_words if w.endswith("s")}  # "workspaces"
-            rejected = [
+            rejected.update(
                 c
                 for c in doubtful
                 if not (
                     any(
                         w in folded_words if " " not in w else w in folded
-                        for w in self._context[c.skill_id]
+                        for w in context[c.skill_id]
                     )
                     or skills[c.skill_id].category in sure_categories
                     or not self._family[c.skill_id].isdisjoint(sure)
                 )
-            ]
-            candidates = [c for c in candidates if c not in rejected]
-        hits: list[SkillHit] = []
-        for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
-            skill = skills[cand.skill_id]
-            start, end = cand.start - base, cand.end - base
-            hits.append(
-                SkillHit(
-                    skill_id=skill.id,
-                    name=skill.name,
-                    category=skill.category,
-                    alias=cand.alias,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    block=index,
-                    line=block.line,
-                    section=block.section,
-                    fuzzy=cand.fuzzy,
-                )
             )
-        return hits
-
-
-def _longest_first(match: tuple[tuple[int, int, int], bool]) -> tuple[int, int, bool]:
-    (_, start, end), sensitive = match
-    return (start - end, start, sensitive)
+        return rejected
 
 
 def _clean_edges(text: str, start: int, end: int) -> bool:
@@ -393,11 +409,25 @@ def _clean_edges(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _urls(text: str) -> Iterable[re.Match[str]]:
-    """URLs and e-mail addresses; the cheap substring checks spare most texts the regex."""
-    if "@" in text or "://" in text or "www." in text or _DOMAIN_PATH.search(text):
-        return _URLISH.finditer(text)
-    return ()
+def _urls(text: str) -> Iterator[re.Match[str]]:
+    """URLs and e-mail addresses: `_URLISH` run only on the whitespace-free runs that can hold one.
+
+    Every `_URLISH` match ends where its run of non-spaces ends, so a run holds at most one and
+    searching run by run finds the same matches as `finditer` over the whole text, which costs
+    far more: it tries its e-mail branch from every character of every word.
+    """
+    done = 0  # where the last run searched ends
+    for trigger in _URL_TRIGGER.finditer(text):
+        start = trigger.start()
+        if start < done:
+            continue
+        while start > done and not text[start - 1].isspace():  # the spaces the regex means
+            start -= 1
+        space = _SPACE.search(text, trigger.end())
+        done = space.start() if space is not None else len(text)
+        url = _URLISH.search(text, start, done)
+        if url is not None:
+            yield url
 
 
 def _opens_block(text: str, start: int) -> bool:
