@@ -36,6 +36,17 @@ class TestMarkdown:
             ("More", False),
         ]
 
+    def test_indented_markup(self) -> None:
+        """Up to three spaces may indent a heading, an underline or a rule (tabs count too)."""
+        doc = read_document("   ## Skills\nPython\nTools\n  ===\n - - -\n\t# Notes\n* a")
+        assert [(line.text, line.bold) for line in doc.lines] == [
+            ("Skills", True),
+            ("Python", False),
+            ("Tools", True),
+            ("Notes", True),
+            ("* a", False),
+        ]
+
     def test_emphasis_and_links(self) -> None:
         """**bold** and [text](url) lose their syntax; the URL is kept after the text."""
         assert texts("Led **MLOps** at [Acme](https://acme.test) with __Kubeflow__") == [
@@ -116,6 +127,12 @@ class TestRepairs:
             "  \ufb01ne-tuned \ufb02ows (cid:123)  e\ufb03cient \uf0e0 x\t\t y "
         ) == ("fine-tuned flows efficient x\ty")
         assert repair_text("soft\u00adhyphen zero\u200bwidth") == "softhyphen zerowidth"
+
+    def test_unicode_spaces_beside_printable_symbols(self) -> None:
+        """No-break and em spaces collapse on lines that also hold bullets and dashes."""
+        assert repair_text("• Python\u00a0\u00a0SQL\u2003Spark –  Airflow") == (
+            "• Python SQL Spark – Airflow"
+        )
 
     def test_repairs_reach_text_input(self) -> None:
         """Text input goes through the same repairs."""

@@ -302,6 +302,7 @@ class TestDates:
             ("Sept 2018 — current", "2018-09", None, True),
             ("2016 until now", "2016", None, True),
             ("Oct 2016 – ongoing", "2016-10", None, True),
+            ("May '19 – Aug ’21", "2019-05", "2021-08", False),
         ],
     )
     def test_formats(self, text: str, start: str, end: str | None, current: bool) -> None:

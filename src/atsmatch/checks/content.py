@@ -18,6 +18,10 @@ __all__ = ["content_findings", "date_style"]
 
 _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A capital right after a lowercase letter, which every _CAMEL match holds: found by scanning for
+# capitals only, several times faster than _CAMEL, so most lines skip the word-by-word scan.
+_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STYLES = (
     ("Month YYYY", re.compile(r"^[A-Za-z]{3,}\.?\s*,?\s*\d{4}")),
     ("Month 'YY", re.compile(r"^[A-Za-z]{3,}\.?\s*['’]\d\d")),
@@ -243,7 +247,7 @@ def _undated(resume: Resume) -> Iterator[Finding]:
         inside = before is not None and before.kind == "bullet" and before.role == block.role
         if not (orphan or inside) or len(block.text) > 100:
             continue
-        year = re.search(r"\b(?:19|20)\d\d\b", block.text) is not None
+        year = _YEAR.search(block.text) is not None
         message = (
             "the date of this role could not be read"
             if year
@@ -267,6 +271,8 @@ def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Fin
     examples: list[str] = []
     lines: list[int] = []
     for i, line in enumerate(document.lines):
+        if _CAMEL_HINT.search(line.text) is None:
+            continue
         for match in _CAMEL.finditer(line.text):
             word = match.group(0)
             if word.lower() in aliases:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from atsmatch.checks._finding import finding, plural, sit
 from atsmatch.models import Document, Finding, Line
@@ -57,7 +58,7 @@ _STANDARD_BULLETS = frozenset("•·-–—*▪■◦○●")
 
 def layout_findings(document: Document, *, name: str | None = None) -> list[Finding]:
     """Every file and layout finding for a document, in a stable order."""
-    checks: tuple[Callable[[Document, str | None], Iterator[Finding]], ...] = (
+    checks: tuple[Callable[[Document, _Scan], Iterator[Finding]], ...] = (
         _columns,
         _header_footer,
         _text_boxes,
@@ -73,13 +74,59 @@ def layout_findings(document: Document, *, name: str | None = None) -> list[Find
         _length,
         _file_size,
     )
-    return [finding for check in checks for finding in check(document, name)]
+    scan = _Scan.of(document, name)
+    return [finding for check in checks for finding in check(document, scan)]
 
 
-def _first(document: Document, keep: Callable[[Line], bool]) -> tuple[list[int], Line | None]:
-    """Indices of the lines that `keep` accepts, and the first of them."""
-    found = [i for i, line in enumerate(document.lines) if keep(line)]
-    return found, document.lines[found[0]] if found else None
+@dataclass
+class _Scan:
+    """The indices of the lines each check reports, gathered in one pass over the lines."""
+
+    words: int
+    contact: list[int] = field(default_factory=list)  # contact details in a header or footer
+    running: list[int] = field(default_factory=list)  # other header or footer text that matters
+    textbox: list[int] = field(default_factory=list)
+    table: list[int] = field(default_factory=list)
+    footnote: list[int] = field(default_factory=list)
+    control: list[int] = field(default_factory=list)
+    vanished: list[int] = field(default_factory=list)  # hidden in Word
+    white: list[int] = field(default_factory=list)
+    tiny: list[int] = field(default_factory=list)
+    font: list[int] = field(default_factory=list)  # set in a symbol or icon font
+    bullet: list[int] = field(default_factory=list)  # opens with an unusual bullet
+
+    @classmethod
+    def of(cls, document: Document, name: str | None) -> _Scan:
+        """Sort every line into the lists it belongs to."""
+        scan = cls(words=count_words(document.lines))
+        regions = {"textbox": scan.textbox, "table": scan.table, "footnote": scan.footnote}
+        for i, line in enumerate(document.lines):
+            text = line.text
+            if line.region in ("header", "footer"):
+                if _contact_like(text):
+                    scan.contact.append(i)
+                elif not _harmless(text, name):
+                    scan.running.append(i)
+            elif line.region in regions:
+                regions[line.region].append(i)
+            if line.control:
+                scan.control.append(i)
+            if line.hidden:
+                if _WORD.search(text) is not None:
+                    scan.vanished.append(i)
+            elif _near_white(line.color) and _WORD.search(text) is not None:
+                scan.white.append(i)
+            if (
+                line.size is not None
+                and 0 < line.size < TINY_POINTS
+                and _WORD.search(text) is not None
+            ):
+                scan.tiny.append(i)
+            if line.font is not None and _ICON_FONT.search(line.font) is not None:
+                scan.font.append(i)
+            if _unusual_bullet(text) is not None:
+                scan.bullet.append(i)
+        return scan
 
 
 # --- columns -----------------------------------------------------------------------------------
@@ -118,7 +165,7 @@ def reading_order_excerpt(document: Document, page: int, *, rows: int = 3) -> st
     return "\n".join(out)
 
 
-def _columns(document: Document, name: str | None) -> Iterator[Finding]:
+def _columns(document: Document, scan: _Scan) -> Iterator[Finding]:
     pages = [number for number, count in enumerate(document.columns, start=1) if count > 1]
     if not pages:
         return
@@ -162,12 +209,10 @@ def _harmless(text: str, name: str | None) -> bool:
     return len(words) <= 1
 
 
-def _header_footer(document: Document, name: str | None) -> Iterator[Finding]:
-    contact, first_contact = _first(
-        document,
-        lambda line: line.region in ("header", "footer") and _contact_like(line.text),
-    )
-    if first_contact is not None:
+def _header_footer(document: Document, scan: _Scan) -> Iterator[Finding]:
+    contact = scan.contact
+    if contact:
+        first_contact = document.lines[contact[0]]
         yield finding(
             "header-footer-contact",
             "warning",
@@ -178,15 +223,8 @@ def _header_footer(document: Document, name: str | None) -> Iterator[Finding]:
             document,
             contact[0],
         )
-    other, first_other = _first(
-        document,
-        lambda line: (
-            line.region in ("header", "footer")
-            and not _contact_like(line.text)
-            and not _harmless(line.text, name)
-        ),
-    )
-    if first_other is not None:
+    other = scan.running
+    if other:
         yield finding(
             "header-footer-text",
             "warning",
@@ -198,9 +236,9 @@ def _header_footer(document: Document, name: str | None) -> Iterator[Finding]:
         )
 
 
-def _text_boxes(document: Document, name: str | None) -> Iterator[Finding]:
-    found, first = _first(document, lambda line: line.region == "textbox")
-    if first is not None:
+def _text_boxes(document: Document, scan: _Scan) -> Iterator[Finding]:
+    found = scan.textbox
+    if found:
         yield finding(
             "text-box",
             "warning",
@@ -212,9 +250,9 @@ def _text_boxes(document: Document, name: str | None) -> Iterator[Finding]:
         )
 
 
-def _content_controls(document: Document, name: str | None) -> Iterator[Finding]:
-    found, first = _first(document, lambda line: line.control)
-    if first is not None:
+def _content_controls(document: Document, scan: _Scan) -> Iterator[Finding]:
+    found = scan.control
+    if found:
         yield finding(
             "content-control",
             "info",
@@ -227,9 +265,9 @@ def _content_controls(document: Document, name: str | None) -> Iterator[Finding]
         )
 
 
-def _tables(document: Document, name: str | None) -> Iterator[Finding]:
-    found, first = _first(document, lambda line: line.region == "table")
-    if first is None:
+def _tables(document: Document, scan: _Scan) -> Iterator[Finding]:
+    found = scan.table
+    if not found:
         return
     columns = 1 + max(document.lines[i].column for i in found)
     share = len(found) / len(document.lines)
@@ -255,9 +293,9 @@ def _tables(document: Document, name: str | None) -> Iterator[Finding]:
     )
 
 
-def _footnotes(document: Document, name: str | None) -> Iterator[Finding]:
-    found, first = _first(document, lambda line: line.region == "footnote")
-    if first is not None:
+def _footnotes(document: Document, scan: _Scan) -> Iterator[Finding]:
+    found = scan.footnote
+    if found:
         yield finding(
             "footnote-text",
             "info",
@@ -273,18 +311,14 @@ def _footnotes(document: Document, name: str | None) -> Iterator[Finding]:
 
 
 def count_words(lines: Sequence[Line]) -> int:
-    """Words in the lines (whitespace-separated tokens)."""
-    return sum(len(line.text.split()) for line in lines)
+    """Words in the lines (whitespace-separated tokens; one split of the joined text is cheaper)."""
+    return len(" ".join([line.text for line in lines]).split())
 
 
-def _words(document: Document) -> int:
-    return count_words(document.lines)
-
-
-def _images(document: Document, name: str | None) -> Iterator[Finding]:
+def _images(document: Document, scan: _Scan) -> Iterator[Finding]:
     if document.images == 0:
         return
-    few = _words(document) < MIN_WORDS
+    few = scan.words < MIN_WORDS
     yield finding(
         "images",
         "warning" if few else "info",
@@ -294,7 +328,7 @@ def _images(document: Document, name: str | None) -> Iterator[Finding]:
     )
 
 
-def _junk_glyphs(document: Document, name: str | None) -> Iterator[Finding]:
+def _junk_glyphs(document: Document, scan: _Scan) -> Iterator[Finding]:
     junk = document.junk_glyphs
     if junk == 0:
         return
@@ -311,7 +345,7 @@ def _junk_glyphs(document: Document, name: str | None) -> Iterator[Finding]:
     )
 
 
-def _ligatures(document: Document, name: str | None) -> Iterator[Finding]:
+def _ligatures(document: Document, scan: _Scan) -> Iterator[Finding]:
     if document.ligatures == 0:
         return
     yield finding(
@@ -333,26 +367,18 @@ def _near_white(color: str | None) -> bool:
         return False
 
 
-def _hidden_text(document: Document, name: str | None) -> Iterator[Finding]:
+def _hidden_text(document: Document, scan: _Scan) -> Iterator[Finding]:
     """Text a reader cannot see but an ATS reads: hidden in Word (w:vanish) or white.
 
     One finding for both kinds (one problem, one penalty), saying which kind was found, since
     the fix differs: hidden Word text does not show on screen until Show/Hide is on.
     """
-    vanished, first_vanished = _first(
-        document, lambda line: line.hidden and _WORD.search(line.text) is not None
-    )
-    white, first_white = _first(
-        document,
-        lambda line: (
-            not line.hidden and _near_white(line.color) and _WORD.search(line.text) is not None
-        ),
-    )
-    if first_vanished is None and first_white is None:
+    vanished, white = scan.vanished, scan.white
+    if not vanished and not white:
         return
     kinds: list[str] = []
     fixes: list[str] = []
-    if first_vanished is not None:
+    if vanished:
         kinds.append(
             f"{plural(len(vanished), 'line')} hidden in Word (the Hidden font effect): not "
             "shown on screen or in print, but an ATS reads them"
@@ -362,9 +388,10 @@ def _hidden_text(document: Document, name: str | None) -> Iterator[Finding]:
             "(notes to yourself included), or clear Font > Hidden (Ctrl+D) if it belongs in "
             "the resume"
         )
-    if first_white is not None:
+    if white:
         kinds.append(
-            f"{plural(len(white), 'line')} in white or near-white text ({first_white.color}): "
+            f"{plural(len(white), 'line')} in white or near-white text "
+            f"({document.lines[white[0]].color}): "
             "invisible on a white page"
         )
         fixes.append(
@@ -380,15 +407,9 @@ def _hidden_text(document: Document, name: str | None) -> Iterator[Finding]:
         document,
         min(vanished[:1] + white[:1]),
     )
-    tiny, first_tiny = _first(
-        document,
-        lambda line: (
-            line.size is not None
-            and 0 < line.size < TINY_POINTS
-            and _WORD.search(line.text) is not None
-        ),
-    )
-    if first_tiny is not None:
+    tiny = scan.tiny
+    if tiny:
+        first_tiny = document.lines[tiny[0]]
         yield finding(
             "tiny-text",
             "warning",
@@ -400,11 +421,10 @@ def _hidden_text(document: Document, name: str | None) -> Iterator[Finding]:
         )
 
 
-def _fonts(document: Document, name: str | None) -> Iterator[Finding]:
-    found, first = _first(
-        document, lambda line: line.font is not None and _ICON_FONT.search(line.font) is not None
-    )
-    if first is not None:
+def _fonts(document: Document, scan: _Scan) -> Iterator[Finding]:
+    found = scan.font
+    if found:
+        first = document.lines[found[0]]
         yield finding(
             "unusual-font",
             "info",
@@ -425,9 +445,9 @@ def _unusual_bullet(text: str) -> str | None:
     return None
 
 
-def _bullets(document: Document, name: str | None) -> Iterator[Finding]:
-    found, first = _first(document, lambda line: _unusual_bullet(line.text) is not None)
-    if first is None:
+def _bullets(document: Document, scan: _Scan) -> Iterator[Finding]:
+    found = scan.bullet
+    if not found:
         return
     marks = sorted({_unusual_bullet(document.lines[i].text) or "" for i in found})
     yield finding(
@@ -444,8 +464,8 @@ def _bullets(document: Document, name: str | None) -> Iterator[Finding]:
 # --- size --------------------------------------------------------------------------------------
 
 
-def _length(document: Document, name: str | None) -> Iterator[Finding]:
-    words = _words(document)
+def _length(document: Document, scan: _Scan) -> Iterator[Finding]:
+    words = scan.words
     if words < MIN_WORDS and document.format != "text":
         yield finding(
             "short-resume",
@@ -464,7 +484,7 @@ def _length(document: Document, name: str | None) -> Iterator[Finding]:
         )
 
 
-def _file_size(document: Document, name: str | None) -> Iterator[Finding]:
+def _file_size(document: Document, scan: _Scan) -> Iterator[Finding]:
     if document.byte_size > MAX_BYTES:
         yield finding(
             "file-size",

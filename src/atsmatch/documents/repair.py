@@ -73,12 +73,14 @@ def repair_text(text: str) -> str:
     """
     if "(cid:" in text:
         text = _CID.sub("", text)
-    plain = text.isascii()  # then no ligature and no Unicode space; controls are checked below
-    if not (plain and text.isprintable()):
-        if _LIGATURE.search(text):  # str.translate walks a dict per character: only if needed
-            text = text.translate(_LIGATURES)
+    # Junk and Unicode spaces are all unprintable, so a printable line (bullets and dashes
+    # included) needs neither regex unless it holds a run of plain spaces.
+    printable = text.isprintable()
+    if not text.isascii() and _LIGATURE.search(text):
+        text = text.translate(_LIGATURES)  # walks a dict per character: only if needed
+    if not printable:
         text = _JUNK.sub("", text)
-    if not plain or "  " in text:
+    if not printable or "  " in text:
         text = _SPACES.sub(" ", text)
     if "\t" in text:
         text = _TABS.sub("\t", text)

@@ -32,6 +32,7 @@ _BINARY_SHARE = 0.02
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MARKS = frozenset("=-*_#")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
@@ -92,18 +93,22 @@ def text_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     follows_text = False
     for raw in text.splitlines():
+        # Underlines, rules and headings all open with one of these after the indent (`\s`
+        # and str.isspace agree), so most lines skip the three patterns.
+        marked = raw.lstrip()[:1] in _MARKS
         # "Title\n=====" is a Setext heading; a lone "---" after a blank line is a rule.
-        if follows_text and _UNDERLINE.match(raw):
+        if follows_text and marked and _UNDERLINE.match(raw):
             lines[-1] = lines[-1].model_copy(update={"bold": True})
             follows_text = False
             continue
         follows_text = False
-        if _RULE.match(raw):
-            continue
         bold = False
-        heading = _HEADING.match(raw)
-        if heading:
-            raw, bold = heading.group(1), True
+        if marked:
+            if _RULE.match(raw):
+                continue
+            heading = _HEADING.match(raw)
+            if heading:
+                raw, bold = heading.group(1), True
         cleaned = repair_text(_strip_markup(raw))
         if cleaned:
             lines.append(Line(text=cleaned, bold=bold))

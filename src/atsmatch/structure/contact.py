@@ -32,6 +32,9 @@ _URL = re.compile(
     r"(?:/[^\s|,;]*)?(?![\w@])",
     re.I,
 )
+_PROFILE = re.compile(r"linkedin\.com|github\.com", re.I)
+_NAME_SPLIT = re.compile(r"\s*[|•·,–—\t]\s*|\s{3,}")
+_NAME_MARKUP = re.compile(r"^#+\s*|\*\*|__")
 _STATES = [
     "AL",
     "AK",
@@ -125,7 +128,8 @@ def extract_contact(
     """Contact details, preferring the header section (`header` = its line indices) and bands."""
     bands = [i for i, line in enumerate(lines) if line.region in ("header", "footer")]
     preferred = list(dict.fromkeys([*header, *bands]))
-    rest = [i for i in range(len(lines)) if i not in set(preferred)]
+    taken = set(preferred)
+    rest = [i for i in range(len(lines)) if i not in taken]
     order = preferred + rest
     texts = [lines[i].text for i in order]
     return Contact(
@@ -181,7 +185,7 @@ def _website(texts: Sequence[str]) -> str | None:
             if any(a <= match.start() < b for a, b in emails):
                 continue
             found = match.group(0).rstrip("/.")
-            if re.search(r"linkedin\.com|github\.com", found, re.I):
+            if _PROFILE.search(found):
                 continue
             return found
     return None
@@ -201,8 +205,8 @@ def _name(lines: Sequence[Line], candidates: Sequence[int], headings: frozenset[
     largest = max(sizes) if sizes else None
     for rank, index in enumerate(candidates[:10]):
         line = lines[index]
-        for part in re.split(r"\s*[|•·,–—\t]\s*|\s{3,}", line.text.strip()):
-            part = re.sub(r"^#+\s*|\*\*|__", "", part).strip()
+        for part in _NAME_SPLIT.split(line.text.strip()):
+            part = _NAME_MARKUP.sub("", part).strip()
             words = part.split()
             if not 2 <= len(words) <= 4 or _NOT_NAME.search(part) or part.lower() in headings:
                 continue

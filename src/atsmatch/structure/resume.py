@@ -57,6 +57,10 @@ _LEGAL = re.compile(r"^(?:inc|corp|llc|llp|ltd|gmbh|ag|plc|co|s\.a)\.?$", re.I)
 _ABBREVIATION_END = re.compile(r"\b(?:inc|corp|ltd|co|jr|sr|st)\.$", re.I)
 _DURATION = re.compile(r"(?:\d+\s+(?:years?|yrs?|months?|mos?)\s*){1,2}", re.I)
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s")
+_AT = re.compile(r"(\s+at\s+|\s+@\s+)")
+_AT_ONLY = re.compile(r"\s+(?:at|@)\s+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -201,9 +205,9 @@ def _heading_candidate(
         return None
     # "— SKILLS —" and "2. Education:" look like list items but are headings when decorated.
     listed = strip_bullet(text) is not None and not text.startswith("#")
-    if listed and not (text[-1] in "—–-=_:|" or re.match(r"\d{1,2}[.)]\s", text)):
+    if listed and not (text[-1] in "—–-=_:|" or _NUMBERED.match(text)):
         return None
-    bare = _MARKUP.sub("", text).strip()
+    bare = _unmark(text).strip()
     words = heading_key(bare).split()
     if not 1 <= len(words) <= 6 or bare.endswith((".", ",", ";")):
         return None
@@ -256,13 +260,13 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
             close_section(len(state.blocks) - 1)
             kind, heading_text, section_start = (
                 heading_at[i],
-                _MARKUP.sub("", text).strip(),
+                _unmark(text).strip(),
                 len(state.blocks),
             )
             state.blocks.append(_Block(heading_text, "heading", kind, i, line.page, line, line))
             current = None
             continue
-        text, aside = _split_asides(_MARKUP.sub("", text).strip())
+        text, aside = _split_asides(_unmark(text).strip())
         bullet = strip_bullet(text)
         date = find_date_range(text) if bullet is None else None
         if aside is not None and bullet is None and date is None:
@@ -270,7 +274,7 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
         elif aside is not None:
             _attach_date(state.blocks, section_start, aside)
         if bullet is not None:
-            current = _Block(_MARKUP.sub("", bullet), "bullet", kind, i, line.page, line, line)
+            current = _Block(_unmark(bullet), "bullet", kind, i, line.page, line, line)
             state.blocks.append(current)
             continue
         if (
@@ -282,15 +286,20 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
                 layout, current.first, current.last, line, bullet=current.kind == "bullet"
             )
         ):
-            current.text = join_text(current.text, _MARKUP.sub("", text))
+            current.text = join_text(current.text, _unmark(text))
             current.last = line
             continue
-        current = _Block(
-            _MARKUP.sub("", text).strip(), "line", kind, i, line.page, line, line, date
-        )
+        current = _Block(_unmark(text).strip(), "line", kind, i, line.page, line, line, date)
         state.blocks.append(current)
     close_section(len(state.blocks) - 1)
     return state
+
+
+def _unmark(text: str) -> str:
+    """The text without Markdown emphasis or heading marks (the regex runs only if one may be)."""
+    if "**" in text or "__" in text or text.startswith("#"):
+        return _MARKUP.sub("", text)
+    return text
 
 
 def _split_asides(text: str) -> tuple[str, DateRange | None]:
@@ -462,13 +471,13 @@ def _role_fields(
             location = location or match.group(0)
             text = f"{text[: match.start()]}  {text[match.end() :]}"
         after_at = False
-        for part in re.split(r"(\s+at\s+|\s+@\s+)", text):
-            if re.fullmatch(r"\s+(?:at|@)\s+", part):
+        for part in _AT.split(text):
+            if _AT_ONLY.fullmatch(part):
                 after_at = True
                 continue
             for piece in _SPLIT.split(part):
                 piece = piece.strip(" |,·•–—-()[]:")
-                if not piece or not re.search(r"[^\W\d_]", piece):
+                if not piece or not _LETTER.search(piece):
                     continue
                 if _LEGAL.match(piece) and pieces:
                     prev, at = pieces[-1]
