@@ -59,7 +59,7 @@ _SKILL_LIST_SECTIONS = frozenset({"skills"})
 
 
 _BLOCK_SEP = "\n\n"
-_VOCAB_GROWTH = 100_000  # new words kept in spaCy's vocabulary (about 40 MB), then dropped
+_VOCAB_GROWTH = 100_000  # new words kept in spaCy's vocabulary (about 55 MB), then dropped
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, minus
 _DASHES = str.maketrans(dict.fromkeys(_DASH_CHARS, "-"))
 _DASH = re.compile(f"[{_DASH_CHARS}]")
