@@ -91,6 +91,7 @@ _METRIC_WORDS = (
 # The only results written without a digit.
 _FOLD = re.compile(r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_SPAN = re.Match.span  # unbound, for map(): no Python frame per match
 # Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
 # test on the lower-cased text spares most bullets most scans, and cannot change what they find.
 _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
@@ -234,16 +235,16 @@ def find_results(
     patterns = [p for needs, p in _NOT_RESULTS if not needs or any(map(text.__contains__, needs))]
     if _FOUR_DIGITS.search(text):
         patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
-    masked = _mask(text, [m.span() for p in patterns for m in p.finditer(text)])
+    masked = _mask(text, [span for p in patterns for span in map(_SPAN, p.finditer(text))])
     masked = _mask(masked, _version_spans(masked, hits, taxonomy))
     spans: list[tuple[int, int]] = []
     lower = masked.lower()
     for needs, pattern in _RESULT_PATTERNS:
         if not needs or any(map(lower.__contains__, needs)):
-            spans.extend(m.span() for m in pattern.finditer(masked))
+            spans.extend(map(_SPAN, pattern.finditer(masked)))
     for m in _COUNT.finditer(masked):
         number, unit = m.group(0).split()[0], m.group(2).lower()
-        if unit in _NOT_UNITS or not any(ch.isdigit() for ch in number):
+        if unit in _NOT_UNITS or _DIGIT.search(number) is None:
             continue
         if _YEAR.fullmatch(number) and not m.group(1) and not unit.endswith("s"):
             continue  # "2022 workshop", "2019 Kaggle": a year, not a count
