@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from atsmatch.checks._finding import finding, plural, sit
+from atsmatch.checks._finding import Severity, finding, plural, sit
 from atsmatch.models import Document, Finding, Line
 
 __all__ = [
@@ -237,29 +237,38 @@ def _header_footer(document: Document, scan: _Scan) -> Iterator[Finding]:
 
 
 def _text_boxes(document: Document, scan: _Scan) -> Iterator[Finding]:
-    found = scan.textbox
-    if found:
-        yield finding(
-            "text-box",
-            "warning",
-            f"{plural(len(found), 'line')} {sit(len(found))} in text boxes or shapes; many ATS "
-            "skip them or move their text out of place",
-            "put the text in ordinary paragraphs",
-            document,
-            found[0],
-        )
+    return _placed(
+        document,
+        scan.textbox,
+        "text-box",
+        "warning",
+        "in text boxes or shapes; many ATS skip them or move their text out of place",
+        "put the text in ordinary paragraphs",
+    )
 
 
 def _content_controls(document: Document, scan: _Scan) -> Iterator[Finding]:
-    found = scan.control
+    return _placed(
+        document,
+        scan.control,
+        "content-control",
+        "info",
+        "in Word content controls (template fields); some older ATS parsers skip them",
+        "remove the content controls (select the field, right-click, Remove Content Control) "
+        "so the text is plain",
+    )
+
+
+def _placed(
+    document: Document, found: list[int], id_: str, severity: Severity, where: str, fix: str
+) -> Iterator[Finding]:
+    """One finding for the lines that sit somewhere an ATS may skip, with the first as evidence."""
     if found:
         yield finding(
-            "content-control",
-            "info",
-            f"{plural(len(found), 'line')} {sit(len(found))} in Word content controls (template "
-            "fields); some older ATS parsers skip them",
-            "remove the content controls (select the field, right-click, Remove Content Control) "
-            "so the text is plain",
+            id_,
+            severity,
+            f"{plural(len(found), 'line')} {sit(len(found))} {where}",
+            fix,
             document,
             found[0],
         )
@@ -294,17 +303,14 @@ def _tables(document: Document, scan: _Scan) -> Iterator[Finding]:
 
 
 def _footnotes(document: Document, scan: _Scan) -> Iterator[Finding]:
-    found = scan.footnote
-    if found:
-        yield finding(
-            "footnote-text",
-            "info",
-            f"{plural(len(found), 'line')} {sit(len(found))} in footnotes or endnotes, which "
-            "ATS usually ignore",
-            "move the text into the body",
-            document,
-            found[0],
-        )
+    return _placed(
+        document,
+        scan.footnote,
+        "footnote-text",
+        "info",
+        "in footnotes or endnotes, which ATS usually ignore",
+        "move the text into the body",
+    )
 
 
 # --- glyphs and images -------------------------------------------------------------------------
