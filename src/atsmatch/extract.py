@@ -60,9 +60,7 @@ _SKILL_LIST_SECTIONS = frozenset({"skills"})
 
 _BLOCK_SEP = "\n\n"
 _VOCAB_GROWTH = 100_000  # new words kept in spaCy's vocabulary (about 55 MB), then dropped
-_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, minus
-_DASHES = str.maketrans(dict.fromkeys(_DASH_CHARS, "-"))
-_DASH = re.compile(f"[{_DASH_CHARS}]")
+_DASH = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")  # hyphens, en and em dash, minus
 # A word starting with a capital: \b[A-Z] written as a capital not preceded by a word character,
 # since a pattern that opens with a character class lets the regex engine skip to the capitals.
 _CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]*")
@@ -178,7 +176,7 @@ class Extractor:
         if plural is not None:
             variants.append(plural)
         for variant in variants:
-            surface = " ".join(variant.translate(_DASHES).split())
+            surface = " ".join(_DASH.sub("-", variant).split())
             slot = (skill_id, case_sensitive, surface if case_sensitive else surface.lower())
             if slot in self._forms:
                 continue
