@@ -97,6 +97,16 @@ class _Page:
     lines: list[_Raw] = field(default_factory=list)
 
 
+def _kept_area(width: float, height: float) -> tuple[float, float, float, float]:
+    """x and y bounds of the area glyphs are kept in: the page and half its size around it."""
+    return (
+        -_OFF_PAGE * width,
+        (1 + _OFF_PAGE) * width,
+        -_OFF_PAGE * height,
+        (1 + _OFF_PAGE) * height,
+    )
+
+
 def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Document:
     """Read PDF bytes into a `Document`; every failure becomes a typed `DocumentError`.
 
@@ -410,8 +420,7 @@ class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
         # them anyway, so they go before analysis.
         item = self.cur_item
         width, height = item.width, item.height
-        lo_x, hi_x = -_OFF_PAGE * width, (1 + _OFF_PAGE) * width
-        lo_y, hi_y = -_OFF_PAGE * height, (1 + _OFF_PAGE) * height
+        lo_x, hi_x, lo_y, hi_y = _kept_area(width, height)
         glyphs = [
             g
             for g in self._recorder.glyphs
@@ -493,8 +502,7 @@ def _raw_line(line: TextLine, page: _Page, number: int) -> _Raw | None:
     # A line reaching far off the page (a glyph scaled a billion times, or to infinity) is
     # clipped to the area glyphs are kept in: the column finder walks the lines' width point by
     # point, so one such line would otherwise cost gigabytes.
-    lo_x, hi_x = -_OFF_PAGE * page.width, (1 + _OFF_PAGE) * page.width
-    lo_y, hi_y = -_OFF_PAGE * page.height, (1 + _OFF_PAGE) * page.height
+    lo_x, hi_x, lo_y, hi_y = _kept_area(page.width, page.height)
     return _Raw(
         text=text,
         page=number,
