@@ -312,7 +312,9 @@ class Matcher:
                         level=level,
                     )
                 )
-        document = Document(source=f"role:{profile.id}", format="text")
+        from atsmatch.analysis import ROLE_SOURCE
+
+        document = Document(source=ROLE_SOURCE + profile.id, format="text")
         return JobPosting(document=document, title=profile.name, blocks=tuple(blocks))
 
 

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from atsmatch.score import Demand, Mention
     from atsmatch.taxonomy import Taxonomy
 
-__all__ = ["JobAnalysis", "ResumeAnalysis"]
+__all__ = ["ROLE_SOURCE", "JobAnalysis", "ResumeAnalysis"]
+
+ROLE_SOURCE = "role:"  # `Document.source` of a posting made from a role profile, before its id
 
 
 class ResumeAnalysis:
@@ -67,8 +69,8 @@ class ResumeAnalysis:
 class JobAnalysis:
     """A parsed posting, its skill hits and its weighed keywords.
 
-    A posting made from a role profile (`Matcher.role_posting`, source "role:<id>") is weighed
-    with the profile's own skill weights.
+    A posting made from a role profile (`Matcher.role_posting`, source `ROLE_SOURCE` + id) is
+    weighed with the profile's own skill weights.
     """
 
     def __init__(self, posting: JobPosting, hits: list[SkillHit], taxonomy: Taxonomy) -> None:
@@ -85,7 +87,9 @@ class JobAnalysis:
 
             levels = None
             source = self.posting.document.source
-            profile = self.taxonomy.roles.get(source[5:]) if source.startswith("role:") else None
+            profile = None
+            if source.startswith(ROLE_SOURCE):
+                profile = self.taxonomy.roles.get(source.removeprefix(ROLE_SOURCE))
             if profile is not None:
                 levels = dict(profile.nice + profile.core)  # a skill in both weighs as core
             self._demand = job_demand(self.posting.blocks, self.hits, self.taxonomy, levels=levels)
