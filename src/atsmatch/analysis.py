@@ -2,8 +2,8 @@
 
 A posting ranked against a thousand resumes is parsed, extracted and weighed once; a resume
 matched against many postings is parsed, extracted, coached bullet by bullet and checked once.
-`Matcher` keeps these analyses by content (and parsed objects by identity). Each part beyond the
-parse and the hits is computed on first use, so a parse check never pays for coaching.
+`Matcher` keeps these analyses by a digest of the content (of a parsed object's JSON). Each part
+beyond the parse and the hits is computed on first use.
 
 The parts depend on the document and the taxonomy only, never on the other side of a match,
 so sharing them cannot change a report.
