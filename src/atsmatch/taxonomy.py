@@ -22,16 +22,18 @@ import threading
 import tomllib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from atsmatch._resources import bundled_vocab_dir
 from atsmatch.errors import TaxonomyError, TaxonomyValidationError
+
+_T = TypeVar("_T")
 
 __all__ = [
     "PARENT_RELATIONS",
@@ -532,6 +534,8 @@ class Taxonomy:
         "_ancestors",
         "_children",
         "_covering",
+        "_derived",
+        "_derived_lock",
         "_descendants",
         "_fuzzy_choices",
         "_lock",
@@ -572,6 +576,8 @@ class Taxonomy:
     _related: dict[str, tuple[Relation, ...]]
     _covering: dict[str, tuple[Skill, ...]]
     _fuzzy_choices: tuple[tuple[str, ...], tuple[str, ...]] | None
+    _derived: dict[Callable[[Taxonomy], object], object]
+    _derived_lock: threading.RLock
     _lock: threading.Lock
 
     def __init__(
@@ -644,6 +650,8 @@ class Taxonomy:
         )
         set_("_fuzzy_choices", None)
         set_("_lock", threading.Lock())
+        set_("_derived", {})
+        set_("_derived_lock", threading.RLock())  # a build may ask for another derived part
         # Walks of the parent graph, memoised on first use (one dict write: safe under the GIL).
         set_("_ancestors", {})
         set_("_descendants", {})
@@ -657,6 +665,20 @@ class Taxonomy:
 
     def __repr__(self) -> str:
         return f"<Taxonomy {self.version}: {len(self.skills)} skills, {len(self.roles)} roles>"
+
+    def derived(self, build: Callable[[Taxonomy], _T]) -> _T:
+        """What `build(self)` makes from this vocabulary, built once and kept as long as it lives.
+
+        The one home of compiled state (extractor, lexicons, indexes): it dies with the taxonomy,
+        so a service that loads an overlay per request keeps nothing of the ones it dropped.
+        """
+        found = self._derived.get(build)
+        if found is None:
+            with self._derived_lock:
+                found = self._derived.get(build)
+                if found is None:
+                    found = self._derived[build] = build(self)
+        return found  # type: ignore[return-value]  # keyed by its builder, so of its type
 
     def children(self, skill_id: str) -> tuple[str, ...]:
         """Ids of the skills that list `skill_id` among their parents (any relation)."""
