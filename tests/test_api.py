@@ -9,7 +9,9 @@ import pytest
 
 import atsmatch
 from atsmatch import Matcher
-from atsmatch.errors import AtsmatchError, DocumentError, NoTextLayerError
+from atsmatch._api import ANALYSIS_CACHE
+from atsmatch.errors import DocumentError, NoTextLayerError, UnknownRoleError
+from atsmatch.extract import Extractor
 
 from .conftest import EXAMPLES
 
@@ -94,10 +96,41 @@ class TestRoles:
         assert report.keywords
         assert report.job_source == f"role:{role}"
 
+    @pytest.mark.parametrize("name", ["mlops-engineer", "MLOps Engineer", "MLOPS_ENGINEER"])
+    def test_role_by_id_or_name_in_any_case(self, matcher: Matcher, name: str) -> None:
+        """A role is found by its id or its name, whatever the case and separators."""
+        assert matcher.role_posting(name).role == "mlops-engineer"
+
     def test_unknown_role(self, matcher: Matcher) -> None:
-        """An unknown role raises a typed error listing the known ones."""
-        with pytest.raises(AtsmatchError, match="known roles"):
+        """An unknown role raises UnknownRoleError (a ValueError) naming the closest roles."""
+        with pytest.raises(UnknownRoleError, match="known roles") as caught:
+            matcher.match(RESUME_PDF, role="mlop engineer")
+        assert isinstance(caught.value, ValueError)
+        assert caught.value.suggestions[0] == "mlops-engineer"
+        with pytest.raises(UnknownRoleError) as nothing_close:
             matcher.match(RESUME_PDF, role="astronaut")
+        assert nothing_close.value.suggestions == ()
+
+    def test_role_label_does_not_change_weights(self, matcher: Matcher) -> None:
+        """A posting whose source merely starts with "role:" is weighed as a posting, not as the
+        profile: only `JobPosting.role` applies a profile's weights."""
+        profile = matcher.role_posting("ml-engineer")
+        lookalike = profile.model_copy(
+            update={"role": None, "document": profile.document.model_copy()}
+        )
+        assert lookalike.document.source == "role:ml-engineer"
+        resume = (EXAMPLES / "resume.txt").read_text(encoding="utf-8")
+        as_role = matcher.match(resume, profile)
+        as_posting = matcher.match(resume, lookalike)
+        assert [k.weight for k in as_role.keywords] != [k.weight for k in as_posting.keywords]
+        plain = Matcher(taxonomy=matcher.taxonomy)
+        relabelled = plain.parse_job("Requirements: Python, PyTorch, Kubernetes")
+        renamed = relabelled.model_copy(
+            update={"document": relabelled.document.model_copy(update={"source": "role:x"})}
+        )
+        assert [k.weight for k in plain.match(resume, renamed).keywords] == [
+            k.weight for k in plain.match(resume, relabelled).keywords
+        ]
 
 
 class TestReuse:
@@ -111,12 +144,92 @@ class TestReuse:
             )
         assert threaded == serial
 
-    def test_module_functions_share_state(self) -> None:
-        """The module-level API reuses one compiled extractor."""
+    def test_module_functions_share_compiled_state(self) -> None:
+        """Module-level calls reuse the bundled vocabulary's one compiled extractor."""
         first = atsmatch.extract_skills("Python and PyTorch")
         second = atsmatch.extract_skills("Python and PyTorch")
         assert first == second
         assert {h.name for h in first} == {"Python", "PyTorch"}
+        assert Matcher().extractor is Matcher().extractor
+
+    def test_extract_with_an_overlay_compiles_once(self, tmp_path: Path) -> None:
+        """extract_skills(x, taxonomy=t) twice builds t's extractor once, not per call."""
+        overlay = tmp_path / "mine.toml"
+        overlay.write_text(OVERLAY.format(n=0), encoding="utf-8")
+        taxonomy = atsmatch.load_taxonomy(overlay)
+        builds: list[object] = []
+        original = Extractor.__init__
+
+        def counting(self: Extractor, *args: object, **kwargs: object) -> None:
+            builds.append(self)
+            original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Extractor, "__init__", counting)
+            first = atsmatch.extract_skills("Acme ML 0 and Python", taxonomy=taxonomy)
+            second = atsmatch.extract_skills("Acme ML 0 and Python", taxonomy=taxonomy)
+        assert first == second and {h.skill_id for h in first} == {"acme-ml-0", "python"}
+        assert len(builds) == 1
+
+
+OVERLAY = """\
+category = "library"
+
+[[skill]]
+id = "acme-ml-{n}"
+name = "Acme ML {n}"
+"""
+
+
+class TestOverlayLoop:
+    @pytest.fixture
+    def small_base(self, tmp_path: Path) -> Path:
+        """A whole vocabulary of one skill (the bundled manifest and lexicon), so that
+        compiling one costs milliseconds and a loop of 200 stays quick."""
+        import shutil
+
+        from atsmatch._resources import bundled_vocab_dir
+
+        base = tmp_path / "base"
+        bundled = bundled_vocab_dir()
+        shutil.copytree(bundled / "lexicon", base / "lexicon")
+        shutil.copy(bundled / "manifest.toml", base / "manifest.toml")
+        (base / "skills").mkdir()
+        (base / "skills" / "language.toml").write_text(
+            'category = "language"\n\n[[skill]]\nid = "python"\nname = "Python"\n',
+            encoding="utf-8",
+        )
+        return base
+
+    def test_dropped_overlays_are_freed(self, tmp_path: Path, small_base: Path) -> None:
+        """A service loading an overlay per request keeps nothing of the ones it dropped: after
+        200 overlays, each compiled and matched, no taxonomy (with its compiled extractor)
+        survives, and memory stays flat."""
+        import gc
+        import resource
+        import weakref
+
+        def one_request(n: int) -> weakref.ref[atsmatch.Taxonomy]:
+            overlay = tmp_path / f"overlay{n}.toml"
+            overlay.write_text(OVERLAY.format(n=n), encoding="utf-8")
+            taxonomy = atsmatch.load_taxonomy(overlay, base=small_base)
+            report = atsmatch.match(
+                f"Skills: Acme ML {n}, Python", f"Requirements: Acme ML {n}", taxonomy=taxonomy
+            )
+            assert report.matched == (f"acme-ml-{n}",)
+            return weakref.ref(taxonomy)
+
+        for n in range(20):  # warm-up: allocator pools and spaCy's string store settle
+            one_request(n)
+        gc.collect()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        alive = [one_request(n) for n in range(20, 220)]
+        gc.collect()
+        grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+        assert sum(ref() is not None for ref in alive) == 0
+        # Each compiled extractor holds its own spaCy vocabulary and matchers (hundreds of KB
+        # even for this one-skill vocabulary): 200 kept would show as tens of MB.
+        assert grown_kb < 20 * 1024
 
 
 class TestAnalysisCache:
@@ -127,46 +240,56 @@ class TestAnalysisCache:
         warm = Matcher()
         warm.match(resume, job)
         again = warm.match(resume, job)
+        assert warm.cache_info().hits == 2  # the resume and the posting
         fresh = Matcher(taxonomy=warm.taxonomy).match(resume, job)
         assert again.model_dump_json() == fresh.model_dump_json()
 
-    def test_cache_is_bounded(self, matcher: Matcher) -> None:
+    def test_cache_is_bounded(self) -> None:
         """However many different documents pass through, the matcher keeps a bounded number."""
-        from atsmatch._api import _ANALYSIS_CACHE
-
-        for i in range(_ANALYSIS_CACHE + 10):
+        matcher = Matcher()
+        for i in range(ANALYSIS_CACHE + 10):
             matcher.match(f"Skills: Python, SQL\nReference {i}", "Requirements: Python")
-        assert len(matcher._analyses) <= _ANALYSIS_CACHE
+        info = matcher.cache_info()
+        assert info.currsize == info.maxsize == ANALYSIS_CACHE
+        assert info.misses + info.hits == 2 * (ANALYSIS_CACHE + 10)
+        assert info.misses > ANALYSIS_CACHE + 10  # the posting fell out and came back
 
-    def test_text_and_bytes_are_kept_apart(self, matcher: Matcher) -> None:
+    def test_text_and_bytes_are_kept_apart(self) -> None:
         """The same characters as text and as file bytes are analysed separately, correctly."""
+        matcher = Matcher()
         job = "Requirements: Python, Go, SQL"
         as_text = matcher.match("Skills: Python, Go, Rust", job)
         as_bytes = matcher.match(b"Skills: Python, Go, Rust", job)
+        assert matcher.cache_info().misses == 3  # the posting once, the resume as text and bytes
         assert as_text.resume_skills == as_bytes.resume_skills
         assert as_text.score == as_bytes.score > 0
         assert {"python", "golang"} <= set(as_text.matched)
 
-    def test_parsed_objects_are_reused_by_identity_only(self, matcher: Matcher) -> None:
+    def test_parsed_objects_are_reused_by_content(self) -> None:
         """A parsed posting is analysed once and reused, an equal copy too; another posting
         gets its own analysis."""
+        matcher = Matcher()
         resume = "Experience\n- Built PyTorch models served on Kubernetes"
         first = matcher.parse_job("Requirements: Python, PyTorch")
         assert matcher.match(resume, first).matched == ("pytorch",)
         assert matcher.match(resume, first) == matcher.match(resume, first)
         copy = first.model_validate_json(first.model_dump_json())
-        cached = len(matcher._analyses)
+        misses = matcher.cache_info().misses
         assert matcher.match(resume, copy) == matcher.match(resume, first)
-        assert len(matcher._analyses) == cached
+        assert matcher.cache_info().misses == misses
         other = matcher.parse_job("Requirements: Kubernetes")
         assert [k.skill_id for k in matcher.match(resume, other).keywords] == ["kubernetes"]
+        assert matcher.cache_info().misses == misses + 1
         assert matcher.match(resume, first).matched == ("pytorch",)
 
-    def test_role_postings_are_made_once(self, matcher: Matcher) -> None:
-        """A role profile becomes one posting per matcher, so matches against it reuse its
+    def test_role_postings_are_made_once(self) -> None:
+        """A role profile becomes one posting per vocabulary, so matches against it reuse its
         analysis, and the report equals one from a fresh matcher."""
-        assert matcher.role_posting("ml-engineer") is matcher.role_posting("ml-engineer")
+        matcher = Matcher()
+        assert matcher.role_posting("ml-engineer") is Matcher().role_posting("ML Engineer")
         resume = (EXAMPLES / "resume.txt").read_text(encoding="utf-8")
         warm = matcher.match(resume, role="ml-engineer")
+        assert matcher.match(resume, role="ml-engineer") == warm
+        assert matcher.cache_info().hits == 2
         fresh = Matcher(taxonomy=matcher.taxonomy).match(resume, role="ml-engineer")
         assert warm.model_dump_json() == fresh.model_dump_json()

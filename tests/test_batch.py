@@ -84,9 +84,11 @@ class TestUnreadable:
         assert [r.index for r in ranking] == [1, 2, 0]
         ok, blank, doc = ranking
         assert ok.report is not None and ok.error is None
-        assert doc.error is not None and doc.error.startswith("UnsupportedFormatError: ")
-        assert blank.error is not None and blank.error.startswith("NoTextLayerError: ")
-        assert "empty.txt" in blank.error and "\n" not in blank.error
+        assert doc.error is not None and doc.error.type == "UnsupportedFormatError"
+        assert blank.error is not None and blank.error.type == "NoTextLayerError"
+        assert blank.error.source == str(empty) and "empty.txt" in blank.error.message
+        assert "\n" not in blank.error.message
+        assert str(blank.error) == f"NoTextLayerError: {blank.error.message}"
         for entry in (doc, blank):
             assert entry.report is None and entry.score is None and entry.top_missing == ()
 
@@ -115,13 +117,18 @@ class TestArguments:
             atsmatch.rank(JOB_TEXT, [BARE], names=["a", "b"])
 
     def test_bad_worker_options(self) -> None:
-        """Zero workers, workers with an executor, or a Taxonomy object for workers is refused."""
+        """Zero workers, or workers with an executor, is refused."""
         with pytest.raises(ValueError):
             atsmatch.rank(JOB_TEXT, [BARE], workers=0)
         with ThreadPoolExecutor(1) as pool, pytest.raises(TypeError):
             atsmatch.rank(JOB_TEXT, [BARE], workers=2, executor=pool)
-        with pytest.raises(TypeError, match="vocab="):
-            atsmatch.rank(JOB_TEXT, [BARE], workers=2, taxonomy=atsmatch.load_taxonomy())
+
+    def test_hand_made_taxonomy_cannot_go_to_workers(self) -> None:
+        """A Taxonomy not made by load_taxonomy() has no recipe a worker could load it from."""
+        made = atsmatch.Taxonomy(version="2026.1.1", schema_version=1, categories=(), skills=())
+        assert made.loaded_from is None
+        with pytest.raises(TypeError, match="load_taxonomy"):
+            atsmatch.rank(JOB_TEXT, [BARE], workers=2, taxonomy=made)
 
     def test_empty_batch(self) -> None:
         """No resumes, no entries (and no pool is started)."""
@@ -175,9 +182,9 @@ class TestParallel:
             "Skills: Acme ML, Python",
         ]
         job = JOB.read_text(encoding="utf-8") + "\nRequirements: Acme ML\n"
-        vocab = [_overlay(tmp_path)]
-        serial = atsmatch.rank(job, resumes, vocab=vocab, today=TODAY)
-        parallel = atsmatch.rank(job, resumes, vocab=vocab, workers=2, today=TODAY)
+        taxonomy = atsmatch.load_taxonomy(_overlay(tmp_path))
+        serial = atsmatch.rank(job, resumes, taxonomy=taxonomy, today=TODAY)
+        parallel = atsmatch.rank(job, resumes, taxonomy=taxonomy, workers=2, today=TODAY)
         assert [render_json(r) for r in parallel] == [render_json(r) for r in serial]
         acme = next(r for r in parallel if r.index == 6)
         assert acme.report is not None and "acme-ml" in acme.report.matched

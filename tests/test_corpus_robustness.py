@@ -67,7 +67,6 @@ class RecordingMatcher(atsmatch.Matcher):
 
     def __init__(self, base: atsmatch.Matcher, limits: atsmatch.Limits) -> None:
         super().__init__(taxonomy=base.taxonomy, limits=limits)
-        self._extractor = base.extractor
         self.reads: dict[str, Document | atsmatch.AtsmatchError] = {}
         self.replay = False
 

@@ -1,25 +1,26 @@
 """The public API: wires reading, structure, extraction, scoring and suggestions together.
 
-`Matcher` holds the compiled state (taxonomy, spaCy matcher) so a backend builds it once and
-shares it across requests and threads; the module-level functions use one default `Matcher`.
+`Matcher` holds what is reused across calls: the taxonomy (whose compiled state, such as the
+spaCy matcher, is built once per taxonomy by `Taxonomy.derived`), the limits, and the analyses
+of recently seen documents. The module-level functions make a `Matcher` per call; keep one
+yourself to reuse analyses (a posting ranked against many resumes is analysed once).
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar, Union
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
+from atsmatch._types import DocumentInput, JobInput, ResumeInput
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
     Block,
     Document,
     Finding,
     JobPosting,
-    Level,
     MatchReport,
     ParseReport,
     RankedResult,
@@ -33,16 +34,23 @@ if TYPE_CHECKING:
     from atsmatch.extract import Extractor
     from atsmatch.taxonomy import Taxonomy
 
-__all__ = ["Matcher", "check", "extract_skills", "match", "parse_job", "parse_resume"]
+__all__ = [
+    "ANALYSIS_CACHE",
+    "CacheInfo",
+    "Matcher",
+    "check",
+    "extract_skills",
+    "match",
+    "parse_job",
+    "parse_resume",
+]
 
-# A `str` is always text; a path must be a `Path` (or any os.PathLike); bytes are file content.
-Source = str | bytes | os.PathLike[str] | Document
 _Parsed = TypeVar("_Parsed", Resume, JobPosting)
-_Analysis = Union["ResumeAnalysis", "JobAnalysis"]
+_Analysis = TypeVar("_Analysis", "ResumeAnalysis", "JobAnalysis")
 
 
 class Matcher:
-    """Compiled matching state for one taxonomy and one set of limits: build once, reuse.
+    """Matching state for one taxonomy and one set of limits: build once, reuse.
 
     >>> matcher = Matcher()
     >>> report = matcher.match("Skills: Python, PyTorch", "Requirements: Python, Kubernetes")
@@ -57,25 +65,29 @@ class Matcher:
             taxonomy = load_taxonomy()
         self.taxonomy = taxonomy
         self.limits = limits or DEFAULT_LIMITS
-        self._extractor: Extractor | None = None
         self._lock = threading.Lock()
         # Parsed documents with their skill hits, by content: a posting ranked against many
         # resumes (or one resume against many postings) is read and matched once.
-        self._analyses: OrderedDict[tuple[str, bytes], _Analysis] = OrderedDict()
-        self._roles: dict[str, JobPosting] = {}
+        self._analyses: OrderedDict[tuple[str, bytes], object] = OrderedDict()
+        self._hits = self._misses = 0
+
+    def cache_info(self) -> CacheInfo:
+        """How the analysis cache has served (as `functools.lru_cache`'s `cache_info()`).
+
+        A hit is a document (text, bytes or a parsed object) analysed before and reused; paths
+        are read again each time and count as neither.
+        """
+        with self._lock:
+            return CacheInfo(self._hits, self._misses, ANALYSIS_CACHE, len(self._analyses))
 
     @property
     def extractor(self) -> Extractor:
-        """The compiled extractor, built on first use (spaCy loads only then)."""
-        if self._extractor is None:
-            with self._lock:
-                if self._extractor is None:
-                    from atsmatch.extract import Extractor
+        """The taxonomy's compiled extractor, built on first use (spaCy loads only then)."""
+        from atsmatch.extract import Extractor
 
-                    self._extractor = Extractor(self.taxonomy)
-        return self._extractor
+        return self.taxonomy.derived(Extractor)
 
-    def read(self, source: Source, *, name: str | None = None) -> Document:
+    def read(self, source: DocumentInput, *, name: str | None = None) -> Document:
         """Read a document from text, bytes or a path, under this matcher's limits."""
         if isinstance(source, Document):
             return source
@@ -83,7 +95,7 @@ class Matcher:
 
         return read_document(source, limits=self.limits, name=name)
 
-    def parse_resume(self, source: Source | Resume) -> Resume:
+    def parse_resume(self, source: ResumeInput) -> Resume:
         """Sections, contact details, roles and bullets of a resume."""
         if isinstance(source, Resume):
             return source
@@ -91,7 +103,7 @@ class Matcher:
 
         return parse_resume(self.read(source), headings=self.taxonomy.resume_headings)
 
-    def parse_job(self, source: Source | JobPosting) -> JobPosting:
+    def parse_job(self, source: JobInput) -> JobPosting:
         """Title, requirement blocks with their level, and "N+ years" asks of a job posting."""
         if isinstance(source, JobPosting):
             return source
@@ -111,27 +123,23 @@ class Matcher:
             a.model_copy(update={"skill_ids": tuple(i)}) for a, i in zip(asks, ids, strict=True)
         ]
 
-    def _resume_analysis(self, source: Source | Resume) -> ResumeAnalysis:
+    def _resume_analysis(self, source: ResumeInput) -> ResumeAnalysis:
         """A resume parsed and extracted, reused for a document seen recently."""
         from atsmatch.analysis import ResumeAnalysis
 
         def analyze() -> ResumeAnalysis:
             return ResumeAnalysis(*self._with_hits(self.parse_resume(source)), self.taxonomy)
 
-        found = self._cached("resume", source, analyze)
-        assert isinstance(found, ResumeAnalysis)
-        return found
+        return self._cached("resume", source, analyze)
 
-    def _job_analysis(self, source: Source | JobPosting) -> JobAnalysis:
+    def _job_analysis(self, source: JobInput) -> JobAnalysis:
         """A posting parsed and extracted, reused for a document seen recently."""
         from atsmatch.analysis import JobAnalysis
 
         def analyze() -> JobAnalysis:
             return JobAnalysis(*self._with_hits(self.parse_job(source)), self.taxonomy)
 
-        found = self._cached("job", source, analyze)
-        assert isinstance(found, JobAnalysis)
-        return found
+        return self._cached("job", source, analyze)
 
     def _with_hits(self, parsed: _Parsed) -> tuple[_Parsed, list[SkillHit]]:
         return parsed, self.extractor.extract_blocks(parsed.blocks)
@@ -154,16 +162,18 @@ class Matcher:
         with self._lock:
             cached = self._analyses.get(key)
             if cached is not None:
+                self._hits += 1
                 self._analyses.move_to_end(key)
-                return cached
+                return cast("_Analysis", cached)  # the key names the kind of analysis
+            self._misses += 1
         result = analyze()
         with self._lock:
             self._analyses[key] = result
-            while len(self._analyses) > _ANALYSIS_CACHE:
+            while len(self._analyses) > ANALYSIS_CACHE:
                 self._analyses.popitem(last=False)
         return result
 
-    def extract(self, source: Source | Resume | JobPosting) -> list[SkillHit]:
+    def extract(self, source: ResumeInput | JobInput) -> list[SkillHit]:
         """Skills found in a document; block indices refer to its parsed blocks."""
         if isinstance(source, Resume | JobPosting):
             return self.extractor.extract_blocks(source.blocks)
@@ -176,8 +186,8 @@ class Matcher:
 
     def match(
         self,
-        resume: Source | Resume,
-        job: Source | JobPosting | None = None,
+        resume: ResumeInput,
+        job: JobInput | None = None,
         *,
         role: str | None = None,
         today: date | None = None,
@@ -192,11 +202,9 @@ class Matcher:
         from atsmatch.score import SCORER, score_demand, verdict
         from atsmatch.suggest import MISSING_BELOW, missing_keywords
 
-        if (job is None) == (role is None):
-            raise TypeError("match() needs exactly one of a job posting or role=")
         mine = self._resume_analysis(resume)
         parsed_resume, resume_hits = mine.resume, mine.hits
-        wanted = self._job_analysis(job if job is not None else self.role_posting(role or ""))
+        wanted = self._job_analysis(self.job_side(job, role, caller="match"))
         posting, job_hits = wanted.posting, wanted.hits
         breakdown = score_demand(wanted.demand, mine.mentions, parsed_resume.blocks)
         missing = missing_keywords(
@@ -247,8 +255,8 @@ class Matcher:
 
     def rank(
         self,
-        job: Source | JobPosting | None,
-        resumes: Iterable[Source | Resume],
+        job: JobInput | None,
+        resumes: Iterable[ResumeInput],
         *,
         role: str | None = None,
         names: Sequence[str] | None = None,
@@ -259,11 +267,12 @@ class Matcher:
         The serial form of `atsmatch.rank`: the posting is parsed once, an unreadable resume
         becomes an entry with its error instead of stopping the batch.
         """
-        from atsmatch.batch import rank_with
+        from atsmatch.ranking import rank_serial
 
-        return rank_with(self, job, resumes, role=role, names=names, today=today)
+        posting = self.parse_job(self.job_side(job, role, caller="rank"))
+        return rank_serial(self, posting, list(resumes), names, today or date.today())
 
-    def check(self, resume: Source | Resume) -> ParseReport:
+    def check(self, resume: ResumeInput) -> ParseReport:
         """What an ATS would miss or misread in a resume file: findings, subscore, summary.
 
         A file with no text layer (a scan) or a password becomes a report with one error
@@ -278,44 +287,24 @@ class Matcher:
             return unreadable_report(exc)
         return check_resume(parsed, aliases=self.taxonomy.alias_index)
 
-    def role_posting(self, role_id: str) -> JobPosting:
-        """A job posting made from a role profile: core skills required, nice-to-haves preferred.
+    def job_side(self, job: JobInput | None, role: str | None, *, caller: str) -> JobInput:
+        """The job side of a match or ranking: the posting given, or the role's posting."""
+        if role is None and job is not None:
+            return job
+        if job is None and role is not None:
+            return self.role_posting(role)
+        raise TypeError(f"{caller}() needs exactly one of a job posting or role=")
 
-        Made once per role and kept, so the analysis of it is reused across matches.
+    def role_posting(self, role: str) -> JobPosting:
+        """The posting a role profile stands for (core skills required, nice-to-haves preferred).
+
+        `role` is the profile's id, name or an alias, in any case; an unknown one raises
+        `UnknownRoleError` naming the closest roles. Made once per taxonomy, so the analysis of
+        it is reused across matches.
         """
-        posting = self._roles.get(role_id)
-        if posting is None:
-            posting = self._roles[role_id] = self._role_posting(role_id)
-        return posting
+        from atsmatch.roles import find_role, role_postings
 
-    def _role_posting(self, role_id: str) -> JobPosting:
-        profile = self.taxonomy.roles.get(role_id)
-        if profile is None:
-            from atsmatch.errors import AtsmatchError
-
-            known = ", ".join(sorted(self.taxonomy.roles))
-            raise AtsmatchError(f"unknown role {role_id!r}; known roles: {known}")
-        skills = self.taxonomy.skills
-        blocks = [Block(text=profile.name, kind="line", section="title", line=0, level="title")]
-        levels: tuple[tuple[Level, tuple[tuple[str, float], ...]], ...] = (
-            ("required", profile.core),
-            ("preferred", profile.nice),
-        )
-        for level, entries in levels:
-            for skill_id, _weight in entries:
-                blocks.append(
-                    Block(
-                        text=skills[skill_id].name,
-                        kind="bullet",
-                        section=level,
-                        line=len(blocks),
-                        level=level,
-                    )
-                )
-        from atsmatch.analysis import ROLE_SOURCE
-
-        document = Document(source=ROLE_SOURCE + profile.id, format="text")
-        return JobPosting(document=document, title=profile.name, blocks=tuple(blocks))
+        return self.taxonomy.derived(role_postings)[find_role(self.taxonomy, role).id]
 
 
 def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
@@ -340,7 +329,17 @@ def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
     return findings
 
 
-_ANALYSIS_CACHE = 64  # documents kept per Matcher (a parsed resume is a few hundred KB at most)
+ANALYSIS_CACHE = 64
+"""Documents whose analyses a `Matcher` keeps (a parsed resume is a few hundred KB at most)."""
+
+
+class CacheInfo(NamedTuple):
+    """`Matcher.cache_info()`: reused and new analyses, the bound, and how many are kept."""
+
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
 
 
 def _digest(data: bytes) -> bytes:
@@ -349,33 +348,9 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=20).digest()
 
 
-_default: Matcher | None = None
-_default_lock = threading.Lock()
-
-
-def _default_matcher() -> Matcher:
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Matcher()
-    return _default
-
-
-def _matcher(taxonomy: Taxonomy | None, limits: Limits | None) -> Matcher:
-    if taxonomy is None and limits is None:
-        return _default_matcher()
-    if limits is not None and taxonomy is None:
-        default = _default_matcher()
-        matcher = Matcher(taxonomy=default.taxonomy, limits=limits)
-        matcher._extractor = default.extractor  # same taxonomy: reuse the compiled matcher
-        return matcher
-    return Matcher(taxonomy=taxonomy, limits=limits)
-
-
 def match(
-    resume: Source | Resume,
-    job: Source | JobPosting | None = None,
+    resume: ResumeInput,
+    job: JobInput | None = None,
     *,
     role: str | None = None,
     taxonomy: Taxonomy | None = None,
@@ -391,20 +366,20 @@ def match(
     >>> atsmatch.match("Skills: Python, SQL", "Requirements: Python and SQL").score
     85.0
     """
-    return _matcher(taxonomy, limits).match(resume, job, role=role, today=today)
+    return Matcher(taxonomy=taxonomy, limits=limits).match(resume, job, role=role, today=today)
 
 
-def parse_resume(source: Source, *, limits: Limits | None = None) -> Resume:
+def parse_resume(source: DocumentInput, *, limits: Limits | None = None) -> Resume:
     """Read and structure a resume (sections, contact, roles, bullets)."""
-    return _matcher(None, limits).parse_resume(source)
+    return Matcher(limits=limits).parse_resume(source)
 
 
-def parse_job(source: Source, *, limits: Limits | None = None) -> JobPosting:
+def parse_job(source: DocumentInput, *, limits: Limits | None = None) -> JobPosting:
     """Read and structure a job posting (title, requirement blocks, years asks)."""
-    return _matcher(None, limits).parse_job(source)
+    return Matcher(limits=limits).parse_job(source)
 
 
-def check(resume: Source | Resume, *, limits: Limits | None = None) -> ParseReport:
+def check(resume: ResumeInput, *, limits: Limits | None = None) -> ParseReport:
     """Parseability report of a resume: what an ATS would miss or misread, and a 0-100 subscore.
 
     >>> import atsmatch
@@ -412,11 +387,11 @@ def check(resume: Source | Resume, *, limits: Limits | None = None) -> ParseRepo
     >>> [f.id for f in report.findings if f.severity == "warning"]
     []
     """
-    return _matcher(None, limits).check(resume)
+    return Matcher(limits=limits).check(resume)
 
 
 def extract_skills(
-    source: Source | Resume | JobPosting, *, taxonomy: Taxonomy | None = None
+    source: ResumeInput | JobInput, *, taxonomy: Taxonomy | None = None
 ) -> list[SkillHit]:
     """Every taxonomy skill found in a text, file, document, resume or job posting."""
-    return _matcher(taxonomy, None).extract(source)
+    return Matcher(taxonomy=taxonomy).extract(source)

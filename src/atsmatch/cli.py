@@ -1,10 +1,10 @@
 """The `atsmatch` command line.
 
 Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, ...; `check` prints its report
-first when the file is a scan or password-protected), 2 usage, 3 score (or parseability, for
-`check`) below `--fail-under`. Errors are one line on stderr, never a traceback. Heavy modules
-(spaCy, pdfminer, pydantic models) are imported inside the commands so `atsmatch --help` stays
-fast.
+first when the file is a scan or password-protected), 2 usage (an unknown --role too), 3 score
+(or parseability, for `check`) below `--fail-under`. Errors are one line on stderr, never a
+traceback. Heavy modules (spaCy, pdfminer, pydantic models) are imported inside the commands so
+`atsmatch --help` stays fast.
 """
 
 from __future__ import annotations
@@ -60,11 +60,13 @@ def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """Turn library errors into one line on stderr and exit code 1."""
-    from atsmatch.errors import AtsmatchError, TaxonomyValidationError
+    """Turn library errors into one line on stderr and exit code 1 (2 for an unknown role)."""
+    from atsmatch.errors import AtsmatchError, TaxonomyValidationError, UnknownRoleError
 
     try:
         yield
+    except UnknownRoleError as exc:
+        _fail(str(exc), EXIT_USAGE)
     except TaxonomyValidationError as exc:
         typer.echo(f"atsmatch: {exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
@@ -303,7 +305,7 @@ def rank(
 
         options: dict[str, Any] = {
             "workers": workers,
-            "vocab": vocab or (),
+            "taxonomy": _taxonomy(vocab),
             "limits": Limits(isolate=True),
             "today": today.date() if today is not None else None,
         }

@@ -8,8 +8,9 @@ AtsmatchError                      catch this to handle every failure of atsmatc
 │   ├── CorruptDocumentError       the parser failed; the original exception is chained
 │   ├── NoTextLayerError           parsed, but no extractable text (scanned, image-only)
 │   └── LimitExceededError         size, pages, characters, time or zip expansion over `Limits`
-└── TaxonomyError                  the vocabulary could not be loaded
-    └── TaxonomyValidationError    .issues lists every problem found, with file and entry
+├── TaxonomyError                  the vocabulary could not be loaded
+│   └── TaxonomyValidationError    .issues lists every problem found, with file and entry
+└── UnknownRoleError (ValueError)  no role profile has that id, name or alias; .suggestions
 ```
 
 No other exception type escapes the public API for any input bytes.
@@ -28,6 +29,7 @@ __all__ = [
     "NoTextLayerError",
     "TaxonomyError",
     "TaxonomyValidationError",
+    "UnknownRoleError",
     "UnsupportedFormatError",
 ]
 
@@ -77,3 +79,18 @@ class TaxonomyValidationError(TaxonomyError):
         shown = "\n  ".join(self.issues[:20])
         more = f"\n  ... and {len(self.issues) - 20} more" if len(self.issues) > 20 else ""
         super().__init__(f"{len(self.issues)} problem(s) in the vocabulary:\n  {shown}{more}")
+
+
+class UnknownRoleError(AtsmatchError, ValueError):
+    """No role profile answers to the name given; `suggestions` holds the closest role ids.
+
+    A usage mistake rather than a failure of the input, so it is also a `ValueError`.
+    """
+
+    def __init__(self, role: str, suggestions: Sequence[str], known: Sequence[str]) -> None:
+        self.role = role
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(
+            f"unknown role {role!r}{hint} (known roles: {', '.join(known)})"
+        )

@@ -37,6 +37,7 @@ __all__ = [
     "ParseReport",
     "ParseSummary",
     "Placement",
+    "RankError",
     "RankedResult",
     "Region",
     "Resume",
@@ -194,6 +195,7 @@ class JobPosting(_Model):
     title: str | None = None
     blocks: tuple[Block, ...] = ()
     years: tuple[YearsAsk, ...] = ()
+    role: str | None = None  # the role profile this posting stands for: its weights apply
 
 
 class SkillHit(_Model):
@@ -316,6 +318,17 @@ class MatchReport(_Model):
 # --------------------------------------------------------------------------------------------
 
 
+class RankError(_Model):
+    """Why one file of a ranking could not be read: the error's class, its message, the file."""
+
+    type: str  # the `atsmatch.errors` class name, e.g. "NoTextLayerError"
+    message: str  # the first line of the error's message
+    source: str  # the file as given, or the name passed for bytes and text
+
+    def __str__(self) -> str:
+        return f"{self.type}: {self.message}"
+
+
 class RankedResult(_Model):
     """One entry of a ranking: the report's headline figures, or why the file could not be read.
 
@@ -332,7 +345,7 @@ class RankedResult(_Model):
     matched: int = 0
     missing: int = 0
     top_missing: tuple[str, ...] = ()  # names of the heaviest missing keywords, at most five
-    error: str | None = None  # "ErrorClass: message" when the file could not be read
+    error: RankError | None = None  # set when the file could not be read
     report: MatchReport | None = None
 
 

@@ -35,10 +35,15 @@ from atsmatch.errors import TaxonomyError, TaxonomyValidationError
 
 _T = TypeVar("_T")
 
+LoadedFrom = tuple[tuple[str, ...], str | None]
+"""The overlay paths and `base` a taxonomy was loaded with: `load_taxonomy(*overlays, base=base)`
+builds an equal one in another process (worker processes get this, never a compiled taxonomy)."""
+
 __all__ = [
     "PARENT_RELATIONS",
     "RELATED_RELATIONS",
     "SCHEMA_VERSION",
+    "LoadedFrom",
     "Relation",
     "RoleProfile",
     "Skill",
@@ -531,6 +536,7 @@ class Taxonomy:
     """
 
     __slots__ = (
+        "__weakref__",  # a service can watch a dropped overlay go
         "_ancestors",
         "_children",
         "_covering",
@@ -546,6 +552,7 @@ class Taxonomy:
         "case_sensitive_index",
         "categories",
         "job_headings",
+        "loaded_from",
         "resume_headings",
         "roles",
         "schema_version",
@@ -576,6 +583,7 @@ class Taxonomy:
     _related: dict[str, tuple[Relation, ...]]
     _covering: dict[str, tuple[Skill, ...]]
     _fuzzy_choices: tuple[tuple[str, ...], tuple[str, ...]] | None
+    loaded_from: LoadedFrom | None
     _derived: dict[Callable[[Taxonomy], object], object]
     _derived_lock: threading.RLock
     _lock: threading.Lock
@@ -651,6 +659,7 @@ class Taxonomy:
         set_("_fuzzy_choices", None)
         set_("_lock", threading.Lock())
         set_("_derived", {})
+        set_("loaded_from", None)  # set by load_taxonomy: how another process loads it again
         set_("_derived_lock", threading.RLock())  # a build may ask for another derived part
         # Walks of the parent graph, memoised on first use (one dict write: safe under the GIL).
         set_("_ancestors", {})
@@ -1044,6 +1053,8 @@ def _load(
     taxonomy, problems = _build(_resolve_layers(extra, base))
     if taxonomy is None:
         raise TaxonomyValidationError(problems)
+    recipe = (tuple(os.fspath(p) for p in extra), None if base is None else os.fspath(base))
+    object.__setattr__(taxonomy, "loaded_from", recipe)
     return taxonomy
 
 
