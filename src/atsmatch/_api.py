@@ -50,7 +50,18 @@ class Matcher:
     True
     """
 
-    def __init__(self, *, taxonomy: Taxonomy | None = None, limits: Limits | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        taxonomy: Taxonomy | None = None,
+        limits: Limits | None = None,
+        scorer: str = "weighted.v2",
+    ) -> None:
+        from atsmatch.score import get_scorer
+
+        # Looked up now, so a misspelt name fails here rather than at the first match.
+        self._score = get_scorer(scorer)
+        self.scorer = scorer
         if taxonomy is None:
             from atsmatch.taxonomy import load_taxonomy
 
@@ -190,7 +201,7 @@ class Matcher:
         from atsmatch import __version__
         from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
-        from atsmatch.score import SCORER, score_demand, verdict
+        from atsmatch.score import verdict
         from atsmatch.suggest import MISSING_BELOW, missing_keywords
 
         if (job is None) == (role is None):
@@ -199,7 +210,7 @@ class Matcher:
         parsed_resume, resume_hits = mine.resume, mine.hits
         wanted = self._job_analysis(job if job is not None else self.role_posting(role or ""))
         posting, job_hits = wanted.posting, wanted.hits
-        breakdown = score_demand(wanted.demand, mine.mentions, parsed_resume.blocks)
+        breakdown = self._score(wanted, mine)
         missing = missing_keywords(
             breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
         )
@@ -222,7 +233,7 @@ class Matcher:
         return MatchReport(
             score=breakdown.score,
             verdict=verdict(breakdown.score) if breakdown.keywords else "no keywords to match",
-            scorer=SCORER,
+            scorer=self.scorer,
             subscores=breakdown.subscores,
             keywords=breakdown.keywords,
             matched=tuple(k.skill_id for k in breakdown.keywords if k.credit >= MISSING_BELOW),

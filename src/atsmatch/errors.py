@@ -8,8 +8,9 @@ AtsmatchError                      catch this to handle every failure of atsmatc
 │   ├── CorruptDocumentError       the parser failed; the original exception is chained
 │   ├── NoTextLayerError           parsed, but no extractable text (scanned, image-only)
 │   └── LimitExceededError         size, pages, characters, time or zip expansion over `Limits`
-└── TaxonomyError                  the vocabulary could not be loaded
-    └── TaxonomyValidationError    .issues lists every problem found, with file and entry
+├── TaxonomyError                  the vocabulary could not be loaded
+│   └── TaxonomyValidationError    .issues lists every problem found, with file and entry
+└── UnknownScorerError             no scorer is registered under that name (also a ValueError)
 ```
 
 No other exception type escapes the public API for any input bytes.
@@ -28,6 +29,7 @@ __all__ = [
     "NoTextLayerError",
     "TaxonomyError",
     "TaxonomyValidationError",
+    "UnknownScorerError",
     "UnsupportedFormatError",
 ]
 
@@ -77,3 +79,15 @@ class TaxonomyValidationError(TaxonomyError):
         shown = "\n  ".join(self.issues[:20])
         more = f"\n  ... and {len(self.issues) - 20} more" if len(self.issues) > 20 else ""
         super().__init__(f"{len(self.issues)} problem(s) in the vocabulary:\n  {shown}{more}")
+
+
+class UnknownScorerError(AtsmatchError, ValueError):
+    """No scorer is registered under `name` (a typo, or a version this atsmatch lacks).
+
+    `known` lists the registered names, and so does the message.
+    """
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown scorer {name!r}; known scorers: {', '.join(self.known)}")
