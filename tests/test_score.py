@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atsmatch import Matcher
+from atsmatch import Matcher, score
+from atsmatch.errors import AtsmatchError, UnknownScorerError
 from atsmatch.models import Block
-from atsmatch.score import SCORER, score, verdict
+from atsmatch.score import (
+    SCORER,
+    ScoreBreakdown,
+    get_scorer,
+    register_scorer,
+    scorer_names,
+    verdict,
+    weighted_v2,
+)
+
+if TYPE_CHECKING:
+    from atsmatch.analysis import JobAnalysis, ResumeAnalysis
 
 
 def job(*lines: tuple[str, str]) -> list[Block]:
@@ -30,7 +46,7 @@ def resume(*lines: tuple[str, str]) -> list[Block]:
 
 def run(matcher: Matcher, job_blocks: list[Block], resume_blocks: list[Block]):  # type: ignore[no-untyped-def]
     ex = matcher.extractor
-    return score(
+    return score.score(
         job_blocks,
         ex.extract_blocks(job_blocks),
         resume_blocks,
@@ -118,6 +134,55 @@ class TestScore:
             "strong match", "good match", "partial match", "weak match",
         ]  # fmt: skip
         assert SCORER == "weighted.v2"
+
+
+@pytest.fixture
+def toy(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A toy scorer registered for one test: the registry is a copy that dies with the test."""
+    monkeypatch.setattr(score, "_SCORERS", dict(score._SCORERS))
+
+    @register_scorer("toy.v1")
+    def toy_v1(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
+        return replace(weighted_v2(job, resume), score=42.0)
+
+    return "toy.v1"
+
+
+class TestRegistry:
+    def test_default_is_registered(self) -> None:
+        """`weighted.v2` is the default and the only scorer shipped, so no test leaks one."""
+        assert get_scorer(SCORER) is weighted_v2
+        assert scorer_names() == ("weighted.v2",)
+
+    def test_unknown_name_is_a_typed_error(self) -> None:
+        """An unknown name raises `UnknownScorerError`, a ValueError naming the known scorers."""
+        with pytest.raises(UnknownScorerError) as caught:
+            get_scorer("weighted.v9")
+        assert str(caught.value) == "unknown scorer 'weighted.v9'; known scorers: weighted.v2"
+        assert isinstance(caught.value, AtsmatchError) and isinstance(caught.value, ValueError)
+        assert caught.value.name == "weighted.v9" and caught.value.known == ("weighted.v2",)
+
+    def test_matcher_rejects_unknown_name_at_once(self) -> None:
+        """`Matcher(scorer=...)` fails on construction, not at the first match."""
+        with pytest.raises(UnknownScorerError, match="'weighted'"):
+            Matcher(scorer="weighted")
+
+    def test_name_is_taken_once(self) -> None:
+        """Registering a second scorer under a used name is refused."""
+        with pytest.raises(ValueError, match="already registered"):
+            register_scorer("weighted.v2")(weighted_v2)
+
+    def test_registered_scorer_is_used_by_matcher(self, matcher: Matcher, toy: str) -> None:
+        """A Matcher built with a registered name scores with it and names it in the report."""
+        report = Matcher(taxonomy=matcher.taxonomy, scorer=toy).match(
+            "Skills: Python", "Requirements: Python, SQL"
+        )
+        assert report.scorer == "toy.v1" and report.score == 42.0
+
+    def test_default_matcher_names_its_scorer(self, matcher: Matcher) -> None:
+        """The default Matcher scores with `weighted.v2` and says so."""
+        report = matcher.match("Skills: Python", "Requirements: Python, SQL")
+        assert report.scorer == "weighted.v2" and report.score != 42.0
 
 
 _POOL = [

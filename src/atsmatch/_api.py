@@ -58,7 +58,18 @@ class Matcher:
     True
     """
 
-    def __init__(self, *, taxonomy: Taxonomy | None = None, limits: Limits | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        taxonomy: Taxonomy | None = None,
+        limits: Limits | None = None,
+        scorer: str = "weighted.v2",
+    ) -> None:
+        from atsmatch.score import get_scorer
+
+        # Looked up now, so a misspelt name fails here rather than at the first match.
+        self._score = get_scorer(scorer)
+        self.scorer = scorer
         if taxonomy is None:
             from atsmatch.taxonomy import load_taxonomy
 
@@ -198,15 +209,16 @@ class Matcher:
         recorded in `report.coaching.today`, so a fixed date gives byte-identical reports.
         """
         from atsmatch import __version__
+        from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
-        from atsmatch.score import SCORER, score_demand, verdict
+        from atsmatch.score import verdict
         from atsmatch.suggest import MISSING_BELOW, missing_keywords
 
         mine = self._resume_analysis(resume)
         parsed_resume, resume_hits = mine.resume, mine.hits
         wanted = self._job_analysis(self.job_side(job, role, caller="match"))
         posting, job_hits = wanted.posting, wanted.hits
-        breakdown = score_demand(wanted.demand, mine.mentions, parsed_resume.blocks)
+        breakdown = self._score(wanted, mine)
         missing = missing_keywords(
             breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
         )
@@ -225,19 +237,11 @@ class Matcher:
         parse_report = mine.report
         findings.extend(parse_report.findings)
         if not breakdown.keywords:
-            findings.append(
-                Finding(
-                    id="job-no-keywords",
-                    severity="warning",
-                    message="no skill from the vocabulary was found in the job posting, so "
-                    "there is nothing to score against",
-                    fix="check that the posting is the right file, or add its terms with --vocab",
-                )
-            )
+            findings.append(finding("job-no-keywords"))
         return MatchReport(
             score=breakdown.score,
             verdict=verdict(breakdown.score) if breakdown.keywords else "no keywords to match",
-            scorer=SCORER,
+            scorer=self.scorer,
             subscores=breakdown.subscores,
             keywords=breakdown.keywords,
             matched=tuple(k.skill_id for k in breakdown.keywords if k.credit >= MISSING_BELOW),
@@ -309,21 +313,22 @@ class Matcher:
 
 def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
     """Typo-tier finds in the resume: an ATS searching the exact term would miss them."""
+    from atsmatch.checks._finding import finding
+
     findings = []
     for hit in hits:
         if not hit.fuzzy:
             continue
         block = resume.blocks[hit.block]
         findings.append(
-            Finding(
-                id="misspelled-skill",
-                severity="warning",
-                message=f"{hit.text!r} reads as a misspelling of {hit.name}; an ATS searching "
-                f"for {hit.name!r} would not find it",
-                fix=f"write it as {hit.alias!r}",
+            finding(
+                "misspelled-skill",
                 page=block.page,
-                line=hit.line,
+                index=hit.line,
                 text=block.text,
+                written=hit.text,
+                name=hit.name,
+                alias=hit.alias,
             )
         )
     return findings

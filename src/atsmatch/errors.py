@@ -10,7 +10,8 @@ AtsmatchError                      catch this to handle every failure of atsmatc
 │   └── LimitExceededError         size, pages, characters, time or zip expansion over `Limits`
 ├── TaxonomyError                  the vocabulary could not be loaded
 │   └── TaxonomyValidationError    .issues lists every problem found, with file and entry
-└── UnknownRoleError (ValueError)  no role profile has that id, name or alias; .suggestions
+├── UnknownRoleError               no role profile has that id, name or alias (also a ValueError)
+└── UnknownScorerError             no scorer is registered under that name (also a ValueError)
 ```
 
 No other exception type escapes the public API for any input bytes.
@@ -30,6 +31,7 @@ __all__ = [
     "TaxonomyError",
     "TaxonomyValidationError",
     "UnknownRoleError",
+    "UnknownScorerError",
     "UnsupportedFormatError",
 ]
 
@@ -91,6 +93,16 @@ class UnknownRoleError(AtsmatchError, ValueError):
         self.role = role
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(
-            f"unknown role {role!r}{hint} (known roles: {', '.join(known)})"
-        )
+        super().__init__(f"unknown role {role!r}{hint} (known roles: {', '.join(known)})")
+
+
+class UnknownScorerError(AtsmatchError, ValueError):
+    """No scorer is registered under `name` (a typo, or a version this atsmatch lacks).
+
+    `known` lists the registered names, and so does the message.
+    """
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown scorer {name!r}; known scorers: {', '.join(self.known)}")

@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from atsmatch.findings import FindingId
+
 __all__ = [
     "AcronymAdvice",
     "Block",
@@ -280,7 +282,7 @@ class MissingKeyword(_Model):
 class Finding(_Model):
     """A note about the file or its text (parseability, bullet quality)."""
 
-    id: str
+    id: FindingId  # worded in `atsmatch.findings.FINDINGS`
     severity: Literal["error", "warning", "info"]
     message: str
     fix: str | None = None

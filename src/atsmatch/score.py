@@ -23,18 +23,28 @@ Subscores apply the same formula to each group of categories. The function is pu
 
 v1 -> v2: role profile weights stand in for the level (v1 weighed every core skill as required
 and every nice-to-have as preferred).
+
+Scorers are registered under versioned names (`register_scorer`, spaCy's habit): a changed
+formula is registered beside the old one under a new name (`weighted.v3`), so a name in a saved
+report always means one formula. `get_scorer(name)` returns the callable `Matcher` uses: it
+takes the posting's and the resume's analyses and returns a `ScoreBreakdown`.
+
+>>> get_scorer("weighted.v2").__name__
+'weighted_v2'
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from atsmatch.errors import UnknownScorerError
 from atsmatch.models import Block, Evidence, KeywordResult, Level, SkillHit, Source, Subscore
 
 if TYPE_CHECKING:
+    from atsmatch.analysis import JobAnalysis, ResumeAnalysis
     from atsmatch.taxonomy import Taxonomy
 
 __all__ = [
@@ -42,15 +52,20 @@ __all__ = [
     "Demand",
     "Mention",
     "ScoreBreakdown",
+    "Scorer",
+    "get_scorer",
     "group_of",
     "job_demand",
+    "register_scorer",
     "resume_mentions",
     "score",
     "score_demand",
+    "scorer_names",
     "verdict",
+    "weighted_v2",
 ]
 
-SCORER = "weighted.v2"
+SCORER = "weighted.v2"  # the default scorer's name
 
 LEVEL_WEIGHT: dict[str, float] = {"title": 3.0, "required": 3.0, "preferred": 1.5, "other": 1.0}
 LOW_SECTIONS = frozenset(
@@ -110,6 +125,39 @@ class ScoreBreakdown:
     keywords: tuple[KeywordResult, ...]
 
 
+Scorer = Callable[["JobAnalysis", "ResumeAnalysis"], ScoreBreakdown]
+_SCORERS: dict[str, Scorer] = {}
+
+
+def register_scorer(name: str) -> Callable[[Scorer], Scorer]:
+    """A decorator that registers a scorer under a versioned name, such as `weighted.v2`.
+
+    A name is taken once: a second scorer under it raises `ValueError`, since a report's
+    `scorer` must always name one formula.
+    """
+
+    def register(scorer: Scorer) -> Scorer:
+        if name in _SCORERS:
+            raise ValueError(f"a scorer is already registered as {name!r}")
+        _SCORERS[name] = scorer
+        return scorer
+
+    return register
+
+
+def get_scorer(name: str) -> Scorer:
+    """The scorer registered under `name`; `UnknownScorerError` (with the known names) if none."""
+    try:
+        return _SCORERS[name]
+    except KeyError:
+        raise UnknownScorerError(name, scorer_names()) from None
+
+
+def scorer_names() -> tuple[str, ...]:
+    """The registered scorer names, sorted."""
+    return tuple(sorted(_SCORERS))
+
+
 @dataclass(frozen=True, slots=True)
 class Demand:
     """One job keyword as the posting asks for it: the job side of the score, which depends on
@@ -147,6 +195,12 @@ def score(
     return score_demand(
         job_demand(job_blocks, job_hits, taxonomy), resume_mentions(resume_hits), resume_blocks
     )
+
+
+@register_scorer("weighted.v2")
+def weighted_v2(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
+    """The formula above, from the analyses' `job_demand` weights and `resume_mentions`."""
+    return score_demand(job.demand, resume.mentions, resume.resume.blocks)
 
 
 def job_demand(

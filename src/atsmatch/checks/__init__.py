@@ -5,6 +5,7 @@ boxes, content controls, tables, images, junk glyphs, hidden or tiny text, fonts
 length, file size) and the content checks (`checks.content`: headings, contact details, role
 dates, glued keywords), then sums them up as a `ParseReport`. A file that cannot be read at all
 (no text layer, password) becomes a report with one error finding via `unreadable_report`.
+Every finding's severity and wording come from its entry in `atsmatch.findings`.
 
 The `parseability` subscore (0-100, separate from the keyword score), `parseability.v1`:
 
@@ -123,24 +124,10 @@ def unreadable_report(error: DocumentError) -> ParseReport:
     """The report for a file no ATS can read: no text layer (a scan) or a password."""
     from atsmatch import __version__
 
-    if isinstance(error, EncryptedDocumentError):
-        found = finding(
-            "encrypted",
-            "error",
-            "the file is password-protected, so an ATS cannot open it",
-            "save or export a copy without a password",
-            text=_reason(error),
-        )
-    else:
-        found = finding(
-            "no-text-layer",
-            "error",
-            "the file holds no text an ATS can read (a scanned or image-only document), so it "
-            "cannot be matched at all",
-            "export the resume again as a text PDF or DOCX from the original (Word, Google "
-            "Docs, LaTeX), or run OCR on the scan and check the result",
-            text=_reason(error),
-        )
+    found = finding(
+        "encrypted" if isinstance(error, EncryptedDocumentError) else "no-text-layer",
+        text=_reason(error),
+    )
     return ParseReport(
         source=error.source or "<input>",
         parseability=0.0,

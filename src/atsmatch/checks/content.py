@@ -50,42 +50,21 @@ def _headings(resume: Resume) -> Iterator[Finding]:
     document = resume.document
     sections = [s for s in resume.sections if s.kind != "header"]
     if not sections:
-        yield finding(
-            "no-headings",
-            "warning",
-            "no section headings were recognised, so an ATS cannot tell experience from "
-            "education or skills",
-            "give each part a plain heading on its own line: Summary, Experience, Education, "
-            "Skills, Projects",
-        )
+        yield finding("no-headings")
         return
     kinds = {s.kind for s in sections}
     if not kinds & {"experience", "projects"}:
-        yield finding(
-            "missing-section",
-            "warning",
-            "no Experience section was recognised; ATS fill the work history from it",
-            'add a heading named "Experience" (or "Work Experience") above your roles',
-        )
+        yield finding("missing-section", variant="experience")
     for kind, heading in (("education", "Education"), ("skills", "Skills")):
         if kind not in kinds:
-            yield finding(
-                "missing-section",
-                "info",
-                f"no {heading} section was recognised",
-                f'add a heading named "{heading}" if you have {kind} to list',
-            )
+            yield finding("missing-section", heading=heading, kind=kind)
     for section in sections:
         if section.kind == "other":
             yield finding(
                 "nonstandard-heading",
-                "info",
-                f"the heading {section.heading!r} is not a standard section name, so an ATS "
-                "may file its content under the wrong section or not at all",
-                "use a standard heading (Summary, Experience, Projects, Education, Skills, "
-                "Certifications, Publications, Awards)",
-                document,
-                _heading_line(resume, section.first_block),
+                document=document,
+                index=_heading_line(resume, section.first_block),
+                heading=section.heading,
             )
 
 
@@ -105,46 +84,18 @@ def _contact(resume: Resume) -> Iterator[Finding]:
     contact = resume.contact
     document = resume.document
     if contact.name is None:
-        yield finding(
-            "contact-no-name",
-            "warning",
-            "no name was recognised at the top of the resume",
-            "put your name alone on the first line, in the body (not a header or text box)",
-        )
+        yield finding("contact-no-name")
     if contact.email is None:
-        yield finding(
-            "contact-no-email",
-            "warning",
-            "no e-mail address was found; an ATS profile needs one",
-            "write your e-mail address as text near your name (not as an icon or a link only)",
-        )
+        yield finding("contact-no-email")
     if contact.phone is None:
-        yield finding(
-            "contact-no-phone",
-            "info",
-            "no phone number was found",
-            "add a phone number with its country code near your name",
-        )
+        yield finding("contact-no-phone")
     if contact.linkedin is None:
-        yield finding(
-            "contact-no-linkedin",
-            "info",
-            "no LinkedIn profile URL was found; recruiters and some ATS look for one",
-            "add it as text: linkedin.com/in/your-name",
-        )
+        yield finding("contact-no-linkedin")
     values = [v for v in (contact.email, contact.phone, contact.linkedin) if v]
     places = [_line_of(document, v) for v in values]
     lines = [i for i in places if i is not None]
     if lines and all(document.lines[i].region in ("header", "footer") for i in lines):
-        yield finding(
-            "contact-only-in-header",
-            "warning",
-            "your contact details appear only in the page header or footer, which many ATS "
-            "drop: the profile could end up without a way to reach you",
-            "repeat (or move) the contact details in the body, under your name",
-            document,
-            lines[0],
-        )
+        yield finding("contact-only-in-header", document=document, index=lines[0])
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -210,22 +161,18 @@ def _dates(resume: Resume) -> Iterator[Finding]:
         first = min(i for i, _ in styles.values())
         yield finding(
             "date-format-mixed",
-            "info",
-            f"roles are dated in {len(styles)} different formats: {examples}; ATS compute "
-            "experience from dates and read one consistent format most reliably",
-            'write every date the same way, preferably "Jan 2020 – Mar 2022"',
-            document,
-            first,
+            document=document,
+            index=first,
+            count=len(styles),
+            examples=examples,
         )
     if year_only:
         yield finding(
             "date-year-only",
-            "info",
-            f"{plural(len(year_only), 'role')} dated by year only ({year_only[0][1]!r}); ATS "
-            "count months of experience and may under-count",
-            'add months: "Jun 2019 – Aug 2021"',
-            document,
-            year_only[0][0],
+            document=document,
+            index=year_only[0][0],
+            roles=plural(len(year_only), "role"),
+            example=year_only[0][1],
         )
 
 
@@ -248,18 +195,11 @@ def _undated(resume: Resume) -> Iterator[Finding]:
         if not (orphan or inside) or len(block.text) > 100:
             continue
         year = _YEAR.search(block.text) is not None
-        message = (
-            "the date of this role could not be read"
-            if year
-            else "this role has no dates (or they are where the parser cannot link them)"
-        )
         yield finding(
             "role-without-date",
-            "warning",
-            f"{message}; an ATS cannot place it in your work history or count its years",
-            'put the dates on the role\'s title or company line as "Jan 2020 – Present"',
-            resume.document,
-            block.line,
+            variant="unreadable" if year else None,
+            document=resume.document,
+            index=block.line,
         )
 
 
@@ -287,13 +227,4 @@ def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Fin
                     lines.append(i)
     if lines:
         shown = ", ".join(repr(w) for w in examples[:4])
-        yield finding(
-            "glued-words",
-            "warning",
-            f"keywords run together without a space ({shown}); an ATS searching "
-            "for the separate words will not find them",
-            'put the spaces back ("Machine Learning"), or check the PDF export if the '
-            "source has them",
-            document,
-            lines[0],
-        )
+        yield finding("glued-words", document=document, index=lines[0], examples=shown)

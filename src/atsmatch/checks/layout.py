@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from atsmatch.checks._finding import Severity, finding, plural, sit
+from atsmatch.checks._finding import finding, plural, sit
+from atsmatch.findings import FindingId
 from atsmatch.models import Document, Finding, Line
 
 __all__ = [
@@ -177,20 +178,14 @@ def _columns(document: Document, scan: _Scan) -> Iterator[Finding]:
         None,
     )
     where = ", ".join(str(p) for p in pages)
-    message = (
-        f"{most} columns on page{'s' if len(pages) > 1 else ''} {where}: many ATS read a page "
-        "line by line across its width, which interleaves the columns"
-    )
-    if excerpt:
-        message += " (the evidence shows the start of that reading order)"
     yield finding(
         "multi-column",
-        "warning",
-        message,
-        "use one column; put skills and contact details in the main flow, not a sidebar",
-        document,
-        index,
-        excerpt or None,
+        variant="excerpt" if excerpt else None,
+        document=document,
+        index=index,
+        text=excerpt or None,
+        most=most,
+        pages=f"page{'s' if len(pages) > 1 else ''} {where}",
     )
 
 
@@ -212,65 +207,40 @@ def _harmless(text: str, name: str | None) -> bool:
 def _header_footer(document: Document, scan: _Scan) -> Iterator[Finding]:
     contact = scan.contact
     if contact:
-        first_contact = document.lines[contact[0]]
         yield finding(
             "header-footer-contact",
-            "warning",
-            f"contact details sit in the page {first_contact.region} "
-            f"({plural(len(contact), 'line')}); many ATS (Workday, Greenhouse among them) "
-            "drop header and footer text, so the recruiter may get no way to reach you",
-            "move the contact details into the body, just under your name",
-            document,
-            contact[0],
+            document=document,
+            index=contact[0],
+            region=document.lines[contact[0]].region,
+            lines=plural(len(contact), "line"),
         )
     other = scan.running
     if other:
         yield finding(
             "header-footer-text",
-            "warning",
-            f"{plural(len(other), 'line')} of text in page headers or footers; ATS often drop "
-            "that text silently",
-            "move anything that matters (name, title, skills) into the body of the page",
-            document,
-            other[0],
+            document=document,
+            index=other[0],
+            lines=plural(len(other), "line"),
         )
 
 
 def _text_boxes(document: Document, scan: _Scan) -> Iterator[Finding]:
-    return _placed(
-        document,
-        scan.textbox,
-        "text-box",
-        "warning",
-        "in text boxes or shapes; many ATS skip them or move their text out of place",
-        "put the text in ordinary paragraphs",
-    )
+    return _placed(document, scan.textbox, "text-box")
 
 
 def _content_controls(document: Document, scan: _Scan) -> Iterator[Finding]:
-    return _placed(
-        document,
-        scan.control,
-        "content-control",
-        "info",
-        "in Word content controls (template fields); some older ATS parsers skip them",
-        "remove the content controls (select the field, right-click, Remove Content Control) "
-        "so the text is plain",
-    )
+    return _placed(document, scan.control, "content-control")
 
 
-def _placed(
-    document: Document, found: list[int], id_: str, severity: Severity, where: str, fix: str
-) -> Iterator[Finding]:
+def _placed(document: Document, found: list[int], id_: FindingId) -> Iterator[Finding]:
     """One finding for the lines that sit somewhere an ATS may skip, with the first as evidence."""
     if found:
         yield finding(
             id_,
-            severity,
-            f"{plural(len(found), 'line')} {sit(len(found))} {where}",
-            fix,
-            document,
-            found[0],
+            document=document,
+            index=found[0],
+            lines=plural(len(found), "line"),
+            sit=sit(len(found)),
         )
 
 
@@ -281,36 +251,19 @@ def _tables(document: Document, scan: _Scan) -> Iterator[Finding]:
     columns = 1 + max(document.lines[i].column for i in found)
     share = len(found) / len(document.lines)
     layout = columns > 1 and share >= 0.3
-    if layout:
-        message = (
-            f"the layout is a table: {plural(len(found), 'line')} ({share:.0%} of the text) in "
-            f"cells of up to {columns} columns; ATS read tables cell by cell or merge cells, "
-            "mixing employer names, dates and skills"
-        )
-    else:
-        message = (
-            f"{plural(len(found), 'line')} {sit(len(found))} in a table; some ATS merge table "
-            "cells into one line"
-        )
     yield finding(
         "table-layout" if layout else "table",
-        "warning" if layout else "info",
-        message,
-        "use plain paragraphs with tab stops instead of a table",
-        document,
-        found[0],
+        document=document,
+        index=found[0],
+        lines=plural(len(found), "line"),
+        sit=sit(len(found)),
+        share=share,
+        columns=columns,
     )
 
 
 def _footnotes(document: Document, scan: _Scan) -> Iterator[Finding]:
-    return _placed(
-        document,
-        scan.footnote,
-        "footnote-text",
-        "info",
-        "in footnotes or endnotes, which ATS usually ignore",
-        "move the text into the body",
-    )
+    return _placed(document, scan.footnote, "footnote-text")
 
 
 # --- glyphs and images -------------------------------------------------------------------------
@@ -327,10 +280,8 @@ def _images(document: Document, scan: _Scan) -> Iterator[Finding]:
     few = scan.words < MIN_WORDS
     yield finding(
         "images",
-        "warning" if few else "info",
-        f"{plural(document.images, 'image')} in the file; an ATS reads no text from images"
-        + (", and the file has little text besides" if few else ""),
-        "write out any words shown as images (logos, skill charts, icons, a scanned page)",
+        variant="little-text" if few else None,
+        images=plural(document.images, "image"),
     )
 
 
@@ -341,27 +292,14 @@ def _junk_glyphs(document: Document, scan: _Scan) -> Iterator[Finding]:
     chars = sum(len(line.text) for line in document.lines)
     share = junk / max(chars + junk, 1)
     yield finding(
-        "icon-glyphs",
-        "warning" if share > 0.02 else "info",
-        f"{plural(junk, 'glyph')} from icon fonts or without a text mapping (shown as "
-        '"(cid:N)" or private-use characters) were dropped when reading; an ATS shows them as '
-        "junk or loses the words they stand for",
-        'use words instead of icons ("Email:", "LinkedIn:"), and embed fonts with Unicode '
-        "mappings when exporting",
+        "icon-glyphs", variant="many" if share > 0.02 else None, glyphs=plural(junk, "glyph")
     )
 
 
 def _ligatures(document: Document, scan: _Scan) -> Iterator[Finding]:
     if document.ligatures == 0:
         return
-    yield finding(
-        "ligatures",
-        "info",
-        f'{plural(document.ligatures, "typographic ligature")} (such as "ﬁ" in "ﬁne-tuned") '
-        "in the text; an ATS that searches the exact letters may not match those words",
-        "turn off ligatures when exporting (LaTeX: \\usepackage{microtype} and "
-        "\\DisableLigatures{encoding = *, family = *})",
-    )
+    yield finding("ligatures", ligatures=plural(document.ligatures, "typographic ligature"))
 
 
 def _near_white(color: str | None) -> bool:
@@ -382,63 +320,36 @@ def _hidden_text(document: Document, scan: _Scan) -> Iterator[Finding]:
     vanished, white = scan.vanished, scan.white
     if not vanished and not white:
         return
-    kinds: list[str] = []
-    fixes: list[str] = []
-    if vanished:
-        kinds.append(
-            f"{plural(len(vanished), 'line')} hidden in Word (the Hidden font effect): not "
-            "shown on screen or in print, but an ATS reads them"
-        )
-        fixes.append(
-            "in Word, turn on Show/Hide ¶ (Ctrl+Shift+8) to see hidden text, then delete it "
-            "(notes to yourself included), or clear Font > Hidden (Ctrl+D) if it belongs in "
-            "the resume"
-        )
-    if white:
-        kinds.append(
-            f"{plural(len(white), 'line')} in white or near-white text "
-            f"({document.lines[white[0]].color}): "
-            "invisible on a white page"
-        )
-        fixes.append(
-            "delete white text, or make it visible if it belongs in the resume "
-            "(white text on a dark band is fine)"
-        )
     yield finding(
         "hidden-text",
-        "warning",
-        "; ".join(kinds) + "; ATS vendors treat hidden keywords as stuffing and recruiters "
-        "see them in the parsed text",
-        "; ".join(fixes),
-        document,
-        min(vanished[:1] + white[:1]),
+        variant="vanished-and-white" if vanished and white else "white" if white else None,
+        document=document,
+        index=min(vanished[:1] + white[:1]),
+        vanished=plural(len(vanished), "line"),
+        white=plural(len(white), "line"),
+        color=document.lines[white[0]].color if white else None,
     )
     tiny = scan.tiny
     if tiny:
-        first_tiny = document.lines[tiny[0]]
         yield finding(
             "tiny-text",
-            "warning",
-            f"{plural(len(tiny), 'line')} in text smaller than {TINY_POINTS:g} pt "
-            f"({first_tiny.size:g} pt): unreadable on paper and treated as keyword stuffing",
-            "delete it, or set it at the body size if it belongs in the resume",
-            document,
-            tiny[0],
+            document=document,
+            index=tiny[0],
+            lines=plural(len(tiny), "line"),
+            points=TINY_POINTS,
+            size=document.lines[tiny[0]].size,
         )
 
 
 def _fonts(document: Document, scan: _Scan) -> Iterator[Finding]:
     found = scan.font
     if found:
-        first = document.lines[found[0]]
         yield finding(
             "unusual-font",
-            "info",
-            f"{plural(len(found), 'line')} set in a symbol or icon font ({first.font}); "
-            "its characters may not map to the letters they look like",
-            "use a standard text font (Arial, Calibri, Georgia, Helvetica, Times) for all text",
-            document,
-            found[0],
+            document=document,
+            index=found[0],
+            lines=plural(len(found), "line"),
+            font=document.lines[found[0]].font,
         )
 
 
@@ -458,12 +369,10 @@ def _bullets(document: Document, scan: _Scan) -> Iterator[Finding]:
     marks = sorted({_unusual_bullet(document.lines[i].text) or "" for i in found})
     yield finding(
         "unusual-bullets",
-        "info",
-        f"{plural(len(found), 'line')} start with an unusual bullet ({' '.join(marks[:5])}); "
-        "an ATS may show it as junk or fail to see a list",
-        "use plain round bullets (•) or hyphens",
-        document,
-        found[0],
+        document=document,
+        index=found[0],
+        lines=plural(len(found), "line"),
+        marks=" ".join(marks[:5]),
     )
 
 
@@ -473,29 +382,15 @@ def _bullets(document: Document, scan: _Scan) -> Iterator[Finding]:
 def _length(document: Document, scan: _Scan) -> Iterator[Finding]:
     words = scan.words
     if words < MIN_WORDS and document.format != "text":
-        yield finding(
-            "short-resume",
-            "warning",
-            f"only {words} words of text could be read; an ATS has little to match, and the "
-            "rest may be in images or shapes",
-            "make sure every part of the resume is real text (select it in a PDF viewer)",
-        )
+        yield finding("short-resume", words=words)
     if document.pages > MAX_PAGES or words > MAX_WORDS:
         yield finding(
-            "long-resume",
-            "info",
-            f"{plural(document.pages, 'page')}, {words} words: recruiters skim, and the "
-            "keywords that matter get diluted",
-            f"aim for at most {MAX_PAGES - 1} pages (one page for early careers)",
+            "long-resume", pages=plural(document.pages, "page"), words=words, most=MAX_PAGES - 1
         )
 
 
 def _file_size(document: Document, scan: _Scan) -> Iterator[Finding]:
     if document.byte_size > MAX_BYTES:
         yield finding(
-            "file-size",
-            "warning",
-            f"the file is {document.byte_size / 1_000_000:.1f} MB; uploads over about "
-            f"{MAX_BYTES / 1_000_000:g} MB can fail or be rejected by an ATS",
-            "export again without embedded high-resolution images, or compress the images",
+            "file-size", megabytes=document.byte_size / 1_000_000, limit=MAX_BYTES / 1_000_000
         )
