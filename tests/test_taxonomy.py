@@ -819,10 +819,11 @@ class TestCertificationFields:
             category = "library"
             level = "associate"
             prep_weeks = 4
+            cost_usd = 0
             """,
         )
         assert validate_vocab(base=tiny) == [
-            "skills/tools.toml: tool: level / prep_weeks: only for certifications"
+            "skills/tools.toml: tool: level / prep_weeks / cost_usd: only for certifications"
         ]
 
 

@@ -123,7 +123,7 @@ class Skill(_Record):
     level: CertificationLevel | None = None
     prerequisites: _Tuple[str] = ()  # certifications to hold first
     recommended_after: _Tuple[str] = ()  # certifications usually taken first, not required
-    prep_weeks: float | None = Field(default=None, gt=0.0, le=104.0)
+    prep_weeks: float | None = Field(default=None, gt=0.0, le=104.0)  # > 2 years: a typo
     cost_usd: float | None = Field(default=None, ge=0.0)  # only where the vendor states it
     sources_note: str | None = Field(default=None, min_length=1)  # exam page, date checked
 

@@ -31,6 +31,8 @@ __all__ = ["Issue", "Issues", "check_vocabulary"]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CALVER = re.compile(r"\d{4}\.\d{1,2}\.\d+")
+# The certification fields of the first schema, reported together in their own message.
+_FIRST_CERTIFICATION_FIELDS = ("issuer", "code", "covers")
 
 
 class Issue(NamedTuple):
@@ -190,7 +192,11 @@ def _check_entry(
     else:
         if s.issuer or s.code or s.covers:
             issues.add(f, s.id, "issuer / code / covers are only for certifications")
-        extra = [name for name in CERTIFICATION_FIELDS[3:] if getattr(s, name)]
+        extra = [
+            name
+            for name in CERTIFICATION_FIELDS
+            if name not in _FIRST_CERTIFICATION_FIELDS and getattr(s, name) not in (None, ())
+        ]
         if extra:
             issues.add(f, s.id, f"{' / '.join(extra)}: only for certifications")
 
