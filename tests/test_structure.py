@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from atsmatch.models import Document, Line
-from atsmatch.structure import find_date_range, find_years, load_headings, parse_job, parse_resume
+from atsmatch.structure import find_date_range, find_years, parse_job, parse_resume
+from atsmatch.taxonomy import load_taxonomy
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -145,7 +146,7 @@ class TestHeadings:
 
     def test_headings_file_covers_section_kinds(self) -> None:
         """headings.toml names every resume section kind and every job block kind."""
-        resume_map, job_map = load_headings()
+        resume_map, job_map = load_taxonomy().resume_headings, load_taxonomy().job_headings
         assert set(resume_map) == {
             "summary", "experience", "projects", "education", "skills", "certifications",
             "publications", "awards", "volunteer", "languages", "interests", "references", "other",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 import textwrap
 import threading
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from atsmatch._resources import bundled_vocab_dir
 from atsmatch.errors import TaxonomyError, TaxonomyValidationError
 from atsmatch.taxonomy import (
     PARENT_RELATIONS,
@@ -131,8 +135,11 @@ class TestBundled:
         assert all(per_category[c] > 0 for c in tax.categories)
 
     def test_version_is_calver(self, tax: Taxonomy) -> None:
-        """The data version comes from the manifest, without an overlay marker."""
-        assert tax.version == "2026.11.1"
+        """The data version is the manifest's CalVer (YYYY.MM.N), without an overlay marker."""
+        with (bundled_vocab_dir() / "manifest.toml").open("rb") as fh:
+            manifest = tomllib.load(fh)
+        assert re.fullmatch(r"20\d\d\.(?:[1-9]|1[0-2])\.\d+", tax.version)
+        assert tax.version == manifest["version"]
         assert tax.schema_version == 1
 
     def test_skills_sorted_by_id(self, tax: Taxonomy) -> None:
@@ -602,6 +609,224 @@ class TestValidation:
         assert validate_vocab(tmp_path / "missing")
 
 
+class TestCertificationFields:
+    """Typed certification metadata: all optional, checked like the rest."""
+
+    def test_metadata_loads_typed(self, tiny: Path) -> None:
+        """Level, retirement date, weighted coverage, order, preparation and cost load typed."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            category = "certification"
+
+            [[skill]]
+            id = "cert-ml-3"
+            name = "ML Certificate 3"
+            issuer = "Someone"
+            code = "ML-300"
+            level = "professional"
+            covers = ["tensorflow", { id = "machine-learning", weight = 0.6 }]
+            prerequisites = ["cert-ml-2"]
+            recommended_after = ["cert-ml-2"]
+            prep_weeks = 8
+            cost_usd = 300
+            sources_note = "exam guide, checked 2026-11"
+
+            [[skill]]
+            id = "cert-old"
+            name = "Old Certificate"
+            issuer = "Someone"
+            status = "retired"
+            retired_on = 2026-03-31
+            superseded_by = ["cert-ml-3"]
+            """,
+        )
+        tax = load_taxonomy(base=tiny)
+        cert = tax.skills["cert-ml-3"]
+        assert cert.level == "professional"
+        assert [(c.id, c.weight) for c in cert.covers] == [
+            ("tensorflow", None),
+            ("machine-learning", 0.6),
+        ]
+        assert cert.prerequisites == ("cert-ml-2",)
+        assert (cert.prep_weeks, cert.cost_usd) == (8.0, 300.0)
+        assert tax.skills["cert-old"].retired_on == datetime.date(2026, 3, 31)
+        assert [c.id for c in tax.certifications_covering("machine-learning")] == ["cert-ml-3"]
+
+    def test_successor_must_be_an_active_certification(self, tiny: Path) -> None:
+        """A retired certification's successors exist, are certifications and are active."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            category = "certification"
+
+            [[skill]]
+            id = "cert-a"
+            name = "Cert A"
+            issuer = "X"
+            status = "retired"
+            superseded_by = ["pytorch", "cert-ml", "ghost"]
+            """,
+        )
+        issues = validate_vocab(base=tiny)
+        assert issues == [
+            "skills/certs.toml: cert-a: superseded_by 'pytorch' is not a certification",
+            "skills/certs.toml: cert-a: superseded_by 'cert-ml' is retired itself",
+            "skills/certs.toml: cert-a: superseded_by 'ghost': no such skill",
+        ]
+
+    def test_retired_on_only_when_retired(self, tiny: Path) -> None:
+        """An active entry has no retirement date."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            [[skill]]
+            id = "cert-a"
+            name = "Cert A"
+            category = "certification"
+            issuer = "X"
+            retired_on = 2026-01-01
+            """,
+        )
+        assert validate_vocab(base=tiny) == [
+            "skills/certs.toml: cert-a: retired_on is only for retired entries"
+        ]
+
+    def test_order_names_certifications(self, tiny: Path) -> None:
+        """Prerequisites and recommended order name other certifications that exist."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            category = "certification"
+
+            [[skill]]
+            id = "cert-a"
+            name = "Cert A"
+            issuer = "X"
+            prerequisites = ["pytorch", "ghost", "cert-a"]
+            recommended_after = ["cert-ml-2"]
+            """,
+        )
+        text = "\n".join(validate_vocab(base=tiny))
+        assert "cert-a: prerequisites 'pytorch' is not a certification" in text
+        assert "cert-a: prerequisites 'ghost': no such skill" in text
+        assert "cert-a: prerequisites points at itself" in text
+        assert "recommended_after" not in text
+
+    def test_order_cycle(self, tiny: Path) -> None:
+        """Two certifications that each come first are a cycle."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            category = "certification"
+
+            [[skill]]
+            id = "cert-a"
+            name = "Cert A"
+            issuer = "X"
+            prerequisites = ["cert-b"]
+
+            [[skill]]
+            id = "cert-b"
+            name = "Cert B"
+            issuer = "X"
+            recommended_after = ["cert-a"]
+            """,
+        )
+        issues = validate_vocab(base=tiny)
+        assert len(issues) == 1
+        assert "certification order cycle: cert-" in issues[0]
+
+    def test_coverage_weights(self, tiny: Path) -> None:
+        """Coverage weights are shares of the exam: each in (0, 1], together at most 1."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            category = "certification"
+
+            [[skill]]
+            id = "cert-a"
+            name = "Cert A"
+            issuer = "X"
+            covers = [{ id = "pytorch", weight = 0.7 }, { id = "tensorflow", weight = 0.5 }]
+
+            [[skill]]
+            id = "cert-b"
+            name = "Cert B"
+            issuer = "X"
+            covers = [{ id = "pytorch", weight = 0 }, "pytorch"]
+            """,
+        )
+        text = "\n".join(validate_vocab(base=tiny))
+        assert "cert-a: covers weights add up to 1.2, more than 1" in text
+        assert "cert-b: covers.0.weight: Input should be greater than 0" in text
+
+    def test_covered_skill_twice(self, tiny: Path) -> None:
+        """A skill is covered once, whether written bare or with a weight."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            [[skill]]
+            id = "cert-a"
+            name = "Cert A"
+            category = "certification"
+            issuer = "X"
+            covers = ["pytorch", { id = "pytorch", weight = 0.5 }]
+            """,
+        )
+        assert validate_vocab(base=tiny) == [
+            "skills/certs.toml: cert-a: a covered skill is listed twice"
+        ]
+
+    def test_typed_values(self, tiny: Path) -> None:
+        """An unknown level, a date written as text and a negative cost are type errors."""
+        write(
+            tiny,
+            "skills/certs.toml",
+            """\
+            [[skill]]
+            id = "cert-a"
+            name = "Cert A"
+            category = "certification"
+            issuer = "X"
+            level = "master"
+            status = "retired"
+            retired_on = "2026-01-01"
+            cost_usd = -5
+            """,
+        )
+        text = "\n".join(validate_vocab(base=tiny))
+        assert "cert-a: level: Input should be 'foundational'" in text
+        assert "cert-a: retired_on: Input should be a valid date" in text
+        assert "cert-a: cost_usd: Input should be greater than or equal to 0" in text
+
+    def test_certification_fields_elsewhere(self, tiny: Path) -> None:
+        """The new certification fields on another category are errors, named in one issue."""
+        write(
+            tiny,
+            "skills/tools.toml",
+            """\
+            [[skill]]
+            id = "tool"
+            name = "Tool"
+            category = "library"
+            level = "associate"
+            prep_weeks = 4
+            cost_usd = 0
+            """,
+        )
+        assert validate_vocab(base=tiny) == [
+            "skills/tools.toml: tool: level / prep_weeks / cost_usd: only for certifications"
+        ]
+
+
 class TestOverlays:
     """User overlays replace and add entries."""
 
@@ -625,7 +850,7 @@ class TestOverlays:
             """,
         )
         tax = load_taxonomy(overlay)
-        assert tax.version == "2026.11.1+overlay"
+        assert tax.version == load_taxonomy().version + "+overlay"
         assert tax.lookup("our torch fork") is tax.skills["pytorch"]
         assert tax.skills["pytorch"].parents == ()
         assert "acme-ml" in tax.children("machine-learning")

@@ -110,17 +110,17 @@ class Matcher:
         """Sections, contact details, roles and bullets of a resume."""
         if isinstance(source, Resume):
             return source
-        from atsmatch.structure import parse_resume
+        from atsmatch.structure import Headings, parse_resume
 
-        return parse_resume(self.read(source), headings=self.taxonomy.resume_headings)
+        return parse_resume(self.read(source), headings=Headings.of(self.taxonomy))
 
     def parse_job(self, source: JobInput) -> JobPosting:
         """Title, requirement blocks with their level, and "N+ years" asks of a job posting."""
         if isinstance(source, JobPosting):
             return source
-        from atsmatch.structure import parse_job
+        from atsmatch.structure import Headings, parse_job
 
-        job = parse_job(self.read(source), headings=self.taxonomy.job_headings)
+        job = parse_job(self.read(source), headings=Headings.of(self.taxonomy))
         return job.model_copy(update={"years": tuple(self._link_years(job.years))})
 
     def _link_years(self, asks: Sequence[YearsAsk]) -> list[YearsAsk]:

@@ -1,24 +1,27 @@
-"""Section heading synonyms: load them from the vocabulary and match a line against them.
+"""Section heading synonyms: the indexes a taxonomy's heading maps make, and matching a line.
 
-Kept apart from the parsers so the taxonomy loader, the resume parser and the job parser all
-normalise a heading the same way ("— WORK EXPERIENCE —", "2. Work experience:" and
-"W O R K  E X P E R I E N C E" are one heading).
+Kept apart from the parsers so the resume parser and the job parser normalise a heading the same
+way ("— WORK EXPERIENCE —", "2. Work experience:" and "W O R K  E X P E R I E N C E" are one
+heading). The synonyms come from the taxonomy (`vocab/lexicon/headings.toml`, validated with
+the rest of the vocabulary); their indexes are built once per taxonomy (`Headings.of`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import threading
-import tomllib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, get_args
 
-from atsmatch._resources import bundled_vocab_dir
+from atsmatch.models import SectionKind
 
-__all__ = ["HeadingIndex", "heading_key", "load_headings"]
+if TYPE_CHECKING:
+    from atsmatch.taxonomy import Taxonomy
 
-_lock = threading.Lock()
-_cache: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None
+__all__ = ["HeadingIndex", "Headings", "heading_key"]
+
+_SECTION_KINDS: frozenset[str] = frozenset(get_args(SectionKind))
 
 # Icon fonts come out as "(cid:NNN)" or private-use code points.
 _ICONS = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\U000f0000-\U000fffff]")
@@ -47,22 +50,7 @@ def heading_key(text: str) -> str:
 class HeadingIndex:
     """Synonym -> kind lookup for one heading map (resume or job)."""
 
-    @classmethod
-    def of(
-        cls, headings: Mapping[str, Sequence[str]], kinds: frozenset[str] | None = None
-    ) -> HeadingIndex:
-        """The index of a heading map, built once per map object (maps are never mutated)."""
-        key = (id(headings), kinds)
-        cached = _indexes.get(key)
-        if cached is None or cached[0] is not headings:
-            selected = {k: v for k, v in headings.items() if kinds is None or k in kinds}
-            cached = (headings, cls(selected))
-            with _lock:
-                _indexes[key] = cached
-        return cached[1]
-
     def __init__(self, headings: Mapping[str, Sequence[str]]) -> None:
-        self.keys = frozenset(heading_key(s) for v in headings.values() for s in v)
         self._exact: dict[str, str] = {}
         for kind, synonyms in headings.items():
             self._exact.setdefault(heading_key(kind), kind)
@@ -91,29 +79,32 @@ class HeadingIndex:
         return None
 
 
-# Built indexes, keyed by the identity of the map they index; the map is kept alive with them.
-_indexes: dict[
-    tuple[int, frozenset[str] | None], tuple[Mapping[str, Sequence[str]], HeadingIndex]
-] = {}
+@dataclass(frozen=True, slots=True)
+class Headings:
+    """The heading indexes of one taxonomy: resume sections, every resume heading, job blocks."""
+
+    resume: HeadingIndex  # the kinds that are a `SectionKind`
+    resume_keys: frozenset[str]  # every resume heading of any kind: never a person's name
+    job: HeadingIndex
+
+    @staticmethod
+    def of(taxonomy: Taxonomy | None = None) -> Headings:
+        """The indexes of `taxonomy`'s headings (the bundled vocabulary's by default).
+
+        Built on first use and kept with the taxonomy (`Taxonomy.derived`), so every document
+        parsed with one taxonomy shares them and they go when the taxonomy goes.
+        """
+        if taxonomy is None:
+            from atsmatch.taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy()
+        return taxonomy.derived(_build_headings)
 
 
-def load_headings() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """The bundled resume and job heading maps from `vocab/lexicon/headings.toml` (cached)."""
-    global _cache
-    with _lock:
-        if _cache is None:
-            path = bundled_vocab_dir() / "lexicon" / "headings.toml"
-            with path.open("rb") as handle:
-                data = tomllib.load(handle)
-            _cache = (_section_map(data.get("resume", {})), _section_map(data.get("job", {})))
-        return _cache
-
-
-def _section_map(table: object) -> dict[str, tuple[str, ...]]:
-    if not isinstance(table, dict):
-        return {}
-    return {
-        str(kind): tuple(str(s) for s in synonyms)
-        for kind, synonyms in table.items()
-        if isinstance(synonyms, list)
-    }
+def _build_headings(taxonomy: Taxonomy) -> Headings:
+    resume = taxonomy.resume_headings
+    return Headings(
+        resume=HeadingIndex({k: v for k, v in resume.items() if k in _SECTION_KINDS}),
+        resume_keys=frozenset(heading_key(s) for v in resume.values() for s in v),
+        job=HeadingIndex(taxonomy.job_headings),
+    )

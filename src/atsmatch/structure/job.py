@@ -8,11 +8,10 @@ preferred) and is corrected line by line: postings put "X is a plus" inside Requ
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from atsmatch.models import Block, BlockKind, Document, JobPosting, Level, Line, YearsAsk
-from atsmatch.structure.headings import HeadingIndex, load_headings
+from atsmatch.structure.headings import HeadingIndex, Headings
 from atsmatch.structure.lines import (
     Layout,
     continues,
@@ -85,9 +84,7 @@ class _Block:
     level: Level | None
 
 
-def parse_job(
-    document: Document, *, headings: Mapping[str, Sequence[str]] | None = None
-) -> JobPosting:
+def parse_job(document: Document, *, headings: Headings | None = None) -> JobPosting:
     """Split a posting into a title, blocks with requirement levels, and "N+ years" asks.
 
     >>> from atsmatch.models import Document, Line
@@ -97,7 +94,7 @@ def parse_job(
     >>> job.title, job.years[0].years, job.years[0].subject
     ('Data Engineer', 3.0, 'Spark')
     """
-    index = HeadingIndex.of(headings if headings is not None else load_headings()[1])
+    index = (headings if headings is not None else Headings.of()).job
     lines = document.lines
     layout = Layout.of(lines)
     title, title_line = _find_title(lines, index)

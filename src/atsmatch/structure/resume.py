@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import get_args
 
-from atsmatch.models import Block, BlockKind, Document, Line, Resume, Role, Section, SectionKind
+from atsmatch.models import Block, BlockKind, Document, Line, Resume, Role, Section
 from atsmatch.structure.contact import extract_contact, find_location
 from atsmatch.structure.dates import DateRange, find_date_range
-from atsmatch.structure.headings import HeadingIndex, heading_key, load_headings
+from atsmatch.structure.headings import HeadingIndex, Headings, heading_key
 from atsmatch.structure.lines import (
     Layout,
     continues,
@@ -29,7 +27,6 @@ from atsmatch.structure.lines import (
 
 __all__ = ["parse_resume"]
 
-_SECTION_KINDS: frozenset[str] = frozenset(get_args(SectionKind))
 _ROLE_SECTIONS = frozenset({"experience", "projects", "volunteer"})
 _UNKNOWN = "?"
 _CONNECTORS = re.compile(r"\b(?:with|in|using|for|to|from|at|on|by|as|is|are|was|my|i)\b", re.I)
@@ -92,9 +89,7 @@ class _State:
     sections: list[Section] = field(default_factory=list)
 
 
-def parse_resume(
-    document: Document, *, headings: Mapping[str, Sequence[str]] | None = None
-) -> Resume:
+def parse_resume(document: Document, *, headings: Headings | None = None) -> Resume:
     """Split a resume into sections, blocks and roles, and find its contact details.
 
     >>> from atsmatch.models import Document, Line
@@ -103,8 +98,9 @@ def parse_resume(
     >>> parse_resume(doc).roles[0].current
     True
     """
-    resume_map = headings if headings is not None else load_headings()[0]
-    index = HeadingIndex.of(resume_map, _SECTION_KINDS)
+    if headings is None:
+        headings = Headings.of()
+    index = headings.resume
     lines = document.lines
     layout = Layout.of(lines)
     heading_at = _find_headings(lines, layout, index)
@@ -118,7 +114,7 @@ def parse_resume(
     contact = extract_contact(
         lines,
         header_idx or header_lines,
-        HeadingIndex.of(resume_map).keys,
+        headings.resume_keys,
     )
     return Resume(
         document=document,
