@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from atsmatch.coaching import JobGrams
     from atsmatch.models import BulletFeedback, JobPosting, ParseReport, Resume, SkillHit
     from atsmatch.score import Demand, Mention
     from atsmatch.taxonomy import Taxonomy
@@ -67,7 +68,7 @@ class ResumeAnalysis:
 
 
 class JobAnalysis:
-    """A parsed posting, its skill hits and its weighed keywords.
+    """A parsed posting, its skill hits, its weighed keywords and its n-gram index.
 
     A posting made from a role profile (`Matcher.role_posting`, source `ROLE_SOURCE` + id) is
     weighed with the profile's own skill weights.
@@ -78,6 +79,7 @@ class JobAnalysis:
         self.hits = hits
         self.taxonomy = taxonomy
         self._demand: tuple[Demand, ...] | None = None
+        self._grams: JobGrams | None = None
 
     @property
     def demand(self) -> tuple[Demand, ...]:
@@ -94,3 +96,12 @@ class JobAnalysis:
                 levels = dict(profile.nice + profile.core)  # a skill in both weighs as core
             self._demand = job_demand(self.posting.blocks, self.hits, self.taxonomy, levels=levels)
         return self._demand
+
+    @property
+    def grams(self) -> JobGrams:
+        """The posting's runs of words, to find sentences a resume copied (`coaching.JobGrams`)."""
+        if self._grams is None:
+            from atsmatch.coaching import JobGrams
+
+            self._grams = JobGrams.of(self.posting.blocks)
+        return self._grams
