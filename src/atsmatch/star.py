@@ -427,6 +427,10 @@ def _hint_verb(hint: str, taxonomy: Taxonomy) -> tuple[Verb | None, str]:
     return None, "Built"
 
 
+# Verbs as weak as the opener itself: "Responsible for using X" is no better as "Used X".
+_WEAK_BASES = frozenset({"use", "support", "help", "assist", "handle", "work"})
+
+
 def _after_weak_opener(rest: str, weak: str, tense: Tense, taxonomy: Taxonomy) -> tuple[str, str]:
     """The verb and object for a rewrite: the bullet's own verb when one follows the opener
     ("Responsible for maintaining X" -> "Maintained X"), else the lexicon's suggestion."""
@@ -666,23 +670,6 @@ _PASSIVE = re.compile(
     r"brought|sent|won|paid|chosen|grown|set|put|taught|sold|begun|drawn)\b"
     r"(?:\s+by\s+(?:me|us|myself)\b)?",
 )
-_ALTERNATIVES = {
-    "build": ("Designed", "Implemented", "Shipped"),
-    "develop": ("Built", "Engineered", "Delivered"),
-    "create": ("Built", "Designed", "Launched"),
-    "design": ("Architected", "Modeled", "Planned"),
-    "implement": ("Built", "Integrated", "Delivered"),
-    "lead": ("Directed", "Owned", "Drove"),
-    "manage": ("Ran", "Owned", "Oversaw"),
-    "improve": ("Raised", "Cut", "Sped up"),
-    "work": ("Built", "Delivered", "Ran"),
-    "use": ("Built with", "Applied", "Automated with"),
-    "analyze": ("Modeled", "Measured", "Investigated"),
-    "deploy": ("Shipped", "Released", "Rolled out"),
-    "train": ("Fine-tuned", "Fit", "Tuned"),
-}
-_WEAK_BASES = frozenset({"use", "support", "help", "assist", "handle", "work"})
-_GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", "Scaled")
 
 
 def _weak_opener(ctx: BulletContext) -> Iterator[BulletFlag]:
@@ -921,6 +908,25 @@ def analyze_bullets(
             )
         )
     return _flag_duplicate_openers(out)
+
+
+# Other verbs for a repeated one, and for verbs without their own list.
+_ALTERNATIVES = {
+    "build": ("Designed", "Implemented", "Shipped"),
+    "develop": ("Built", "Engineered", "Delivered"),
+    "create": ("Built", "Designed", "Launched"),
+    "design": ("Architected", "Modeled", "Planned"),
+    "implement": ("Built", "Integrated", "Delivered"),
+    "lead": ("Directed", "Owned", "Drove"),
+    "manage": ("Ran", "Owned", "Oversaw"),
+    "improve": ("Raised", "Cut", "Sped up"),
+    "work": ("Built", "Delivered", "Ran"),
+    "use": ("Built with", "Applied", "Automated with"),
+    "analyze": ("Modeled", "Measured", "Investigated"),
+    "deploy": ("Shipped", "Released", "Rolled out"),
+    "train": ("Fine-tuned", "Fit", "Tuned"),
+}
+_GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", "Scaled")
 
 
 def _flag_duplicate_openers(feedback: list[BulletFeedback]) -> tuple[BulletFeedback, ...]:
