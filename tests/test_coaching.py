@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 import atsmatch
-from atsmatch.coaching import months_between
+from atsmatch import coaching
+from atsmatch.analysis import JobAnalysis
+from atsmatch.coaching import JobGrams, months_between, verbatim_overlaps
 from atsmatch.models import MatchReport
 from atsmatch.render import render_json, render_markdown
 
@@ -76,6 +78,28 @@ class TestDurations:
         generic = next(c for c in checks if not c.skill_ids)
         assert generic.months_shown == 49 and generic.met
         assert "all dated experience" in generic.basis
+
+    def test_unreadable_date_is_undated(self) -> None:
+        """A role date that is not "YYYY-MM" or "YYYY" (a hand-made `Resume`) counts no months."""
+        assert months_between("2021-13", "2022-01", current=False, today=TODAY) == 0
+        assert months_between("Jan 2021", "2022-01", current=False, today=TODAY) == 0
+
+    def test_end_after_today_stops_at_today(self) -> None:
+        """A role dated into the future counts only up to `today`."""
+        assert months_between("2025-01", "2026-12", current=False, today=TODAY) == 6
+
+    def test_nested_and_separate_roles(self) -> None:
+        """A role inside another adds nothing; a later role after a gap adds its own months."""
+        resume = (
+            "EXPERIENCE\nEngineer — A    Jan 2018 – Dec 2018\n"
+            "• Built Python services for 3 teams, cutting costs by 10%.\n"
+            "Consultant — B    Jun 2018 – Aug 2018\n"
+            "• Wrote Python tooling for 2 clients, saving 5 hours per week.\n"
+            "Engineer — C    Jan 2020 – Jun 2020\n"
+            "• Built Python APIs for 4 teams, cutting latency by 20%.\n"
+        )
+        report = coached(resume, "Requirements\n- 2+ years of Python")
+        assert report.coaching.experience[0].months_shown == 18  # type: ignore[union-attr]
 
     def test_overlapping_roles_counted_once(self) -> None:
         """Two concurrent roles showing Python add up to the calendar span, not the sum."""
@@ -170,6 +194,63 @@ class TestEvidence:
         )
         report = coached(resume, "Requirements\n- Amazon EKS")
         assert report.coaching.acronyms == ()  # type: ignore[union-attr]
+
+
+class TestVerbatimIndex:
+    """The posting's n-gram index is built once per posting and gives the same overlaps."""
+
+    @pytest.fixture
+    def blocks(self, matcher):  # type: ignore[no-untyped-def]
+        """A resume's and a posting's blocks sharing one copied sentence."""
+        job = matcher.parse_job(
+            "Responsibilities\n- Build and maintain feature pipelines with Spark and SQL, and "
+            "publish features to our feature store.\n"
+        )
+        resume = matcher.parse_resume(
+            "EXPERIENCE\nEngineer — A    Jan 2020 – Dec 2022\n"
+            "• Build and maintain feature pipelines with Spark and SQL, and publish features.\n"
+        )
+        return resume.blocks, job.blocks
+
+    def test_given_index_same_overlaps(self, blocks) -> None:  # type: ignore[no-untyped-def]
+        """Overlaps found with a prepared index equal those found without one."""
+        resume_blocks, job_blocks = blocks
+        with_index = verbatim_overlaps(resume_blocks, job_blocks, grams=JobGrams.of(job_blocks))
+        assert with_index == verbatim_overlaps(resume_blocks, job_blocks)
+        assert len(with_index) == 1
+
+    def test_index_for_other_run_length_is_not_used(self, blocks) -> None:  # type: ignore[no-untyped-def]
+        """An index of 8-word runs is not used for a search of 20-word runs."""
+        resume_blocks, job_blocks = blocks
+        grams = JobGrams.of(job_blocks)
+        assert verbatim_overlaps(resume_blocks, job_blocks, words=20, grams=grams) == ()
+
+    def test_job_analysis_builds_it_once(self, matcher) -> None:  # type: ignore[no-untyped-def]
+        """`JobAnalysis.grams` is computed on first use and kept with the posting."""
+        posting = matcher.parse_job("Requirements\n- Python and SQL for feature pipelines")
+        analysis = JobAnalysis(posting, matcher.extract(posting), matcher.taxonomy)
+        assert analysis.grams is analysis.grams
+        assert analysis.grams == JobGrams.of(posting.blocks)
+
+
+class TestPackage:
+    """`atsmatch.coaching` is a package split by job; its names stay where they were."""
+
+    def test_names_resolve(self) -> None:
+        """The names the single module exported are still exported, and all resolve."""
+        assert {
+            "QUANTIFIED_TARGET", "VERBATIM_WORDS", "WORDS_PER_PAGE", "acronym_advice", "coach",
+            "evidence_gaps", "experience_checks", "months_between", "skill_experience",
+            "stuffing_warnings", "verbatim_overlaps", "word_count",
+        } <= set(coaching.__all__)  # fmt: skip
+        for name in coaching.__all__:
+            assert getattr(coaching, name) is not None
+
+    def test_fixes_ranked_and_varied(self) -> None:
+        """Fixes are ranked 1..n, at most eight, and at most three of one kind."""
+        fixes = coached().coaching.fixes  # type: ignore[union-attr]
+        assert [f.rank for f in fixes] == list(range(1, len(fixes) + 1)) and len(fixes) <= 8
+        assert all(sum(f.kind == g.kind for g in fixes) <= 3 for f in fixes)
 
 
 class TestPlacement:

@@ -9,13 +9,26 @@ corpus/SOURCES.md.
 from __future__ import annotations
 
 import re
+import textwrap
+from pathlib import Path
+from typing import get_args
 
 import pytest
 
+from atsmatch import star
 from atsmatch.extract import Extractor
-from atsmatch.models import Block, BulletFeedback
-from atsmatch.star import analyze_bullet, analyze_bullets, clean_bullet, find_results
-from atsmatch.taxonomy import Taxonomy
+from atsmatch.models import Block, BulletFeedback, FlagKind
+from atsmatch.star import (
+    FLAG_TEXTS,
+    RULES,
+    BulletContext,
+    FlagMessage,
+    analyze_bullet,
+    analyze_bullets,
+    clean_bullet,
+    find_results,
+)
+from atsmatch.taxonomy import Taxonomy, load_taxonomy
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +39,18 @@ def analyze(taxonomy: Taxonomy, extractor: Extractor):  # type: ignore[no-untype
         block = Block(text=text, kind="bullet", section="experience", line=0)
         hits = extractor.extract_blocks([block])
         return analyze_bullet(text, taxonomy, current=current, hits=hits)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def context(taxonomy: Taxonomy, extractor: Extractor):  # type: ignore[no-untyped-def]
+    """The `BulletContext` of one bullet with the extractor's hits, for running rules alone."""
+
+    def run(text: str, current: bool | None = False) -> BulletContext:
+        block = Block(text=text, kind="bullet", section="experience", line=0)
+        hits = extractor.extract_blocks([block])
+        return BulletContext.of(text, taxonomy, current=current, hits=hits)
 
     return run
 
@@ -277,3 +302,167 @@ class TestFlags:
         )
         flags = [kinds(fb).count("duplicate-opener") for fb in feedback]
         assert flags == [0, 1, 0]
+
+
+class TestContext:
+    """What a bullet has is worked out once, in its `BulletContext`."""
+
+    def test_parts(self, context) -> None:  # type: ignore[no-untyped-def]
+        """The sentence, opening verb, tense, tools, results and context of a bullet."""
+        ctx = context("• Built churn models in scikit-learn for the retention team, lifting 4%")
+        assert ctx.sentence.startswith("Built churn models")
+        assert (ctx.opening, ctx.tense, ctx.is_verb, ctx.acts) == ("Built", "past", True, True)
+        assert ctx.tools == ("scikit-learn",) and ctx.results == ("4%",)
+        assert ctx.context == ("for the retention team",)
+
+    def test_lead_in_past_tense_for_past_role(self, context) -> None:  # type: ignore[no-untyped-def]
+        """In a past role the rewrite's verb is the past form of the bullet's own verb."""
+        ctx = context("Build churn models in scikit-learn", current=False)
+        assert (ctx.tense, ctx.lead, ctx.body) == (
+            "present",
+            "Built",
+            "churn models in scikit-learn",
+        )
+
+    def test_weak_opener_is_not_the_action(self, context) -> None:  # type: ignore[no-untyped-def]
+        """After a weak opener the rewrite leads with the bullet's own verb."""
+        ctx = context("Responsible for maintaining data pipelines.")
+        assert ctx.weak == "Responsible for" and not ctx.acts
+        assert (ctx.lead, ctx.body) == ("Maintained", "data pipelines")
+
+    def test_rewrite_marks_what_is_missing(self, context) -> None:  # type: ignore[no-untyped-def]
+        """The rewrite asks for whom, the tool and the result when the bullet lacks them."""
+        ctx = context("Wrote reports")
+        assert ctx.rewrite() == (
+            "Wrote reports for <whom / why> with <tool>, <result: what changed and by how much>"
+        )
+
+    def test_lexicon_follows_the_taxonomy(self, tmp_path: Path, taxonomy: Taxonomy) -> None:
+        """A buzzword an overlay adds is found with that taxonomy only, not the bundled one."""
+        root = tmp_path / "overlay"
+        (root / "lexicon").mkdir(parents=True)
+        (root / "lexicon" / "buzzwords.toml").write_text(
+            textwrap.dedent(
+                """\
+                [[group]]
+                hint = "Say what it did."
+                phrases = ["frobnicated"]
+                """
+            ),
+            encoding="utf-8",
+        )
+        text = "Built frobnicated pipelines for 4 teams, cutting runtime by 30%"
+        flagged = analyze_bullet(text, load_taxonomy(root), current=False)
+        assert [f.text for f in flagged.flags if f.kind == "buzzword"] == ["frobnicated"]
+        assert "buzzword" not in kinds(analyze_bullet(text, taxonomy, current=False))
+
+
+class TestRules:
+    """Each rule runs alone on a context and yields only its own flags."""
+
+    def test_registry_covers_every_bullet_kind(self) -> None:
+        """One rule per flag kind, in listing order; duplicate openers compare bullets instead."""
+        assert list(RULES) == [
+            "weak-opener",
+            "no-action-verb",
+            "tense",
+            "no-result",
+            "buzzword",
+            "passive-voice",
+            "first-person",
+            "too-short",
+            "too-long",
+        ]
+        assert set(RULES) | {"duplicate-opener"} == set(get_args(FlagKind))
+
+    @pytest.mark.parametrize("kind", list(RULES))
+    def test_rule_yields_its_own_kind(self, context, kind: str) -> None:  # type: ignore[no-untyped-def]
+        """On a bullet with every problem, each rule yields flags of its own kind only."""
+        ctx = context("We were tasked with dashboards", current=True)
+        assert {f.kind for f in RULES[kind](ctx)} <= {kind}  # type: ignore[index]
+
+    def test_flags_are_the_rules_in_order(self, context, analyze) -> None:  # type: ignore[no-untyped-def]
+        """`analyze_bullet`'s flags are every rule's flags, in registry order."""
+        text = "I was responsible for the dashboards, which were built by me"
+        expected = [f for rule in RULES.values() for f in rule(context(text))]
+        assert list(analyze(text).flags) == expected and len(expected) >= 3
+
+    def test_weak_opener_alone(self, context) -> None:  # type: ignore[no-untyped-def]
+        """The weak-opener rule names the phrase and proposes a rewrite in the bullet's words."""
+        (found,) = RULES["weak-opener"](context("Worked on model monitoring"))
+        assert found.text == "Worked on" and found.severity == "warning"
+        assert found.message == '"Worked on" describes a duty, not what you did'
+
+    def test_weak_opener_rule_silent_on_strong_verb(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A strong opening verb raises no weak-opener flag."""
+        assert list(RULES["weak-opener"](context("Designed alerting for 12 services"))) == []
+
+    def test_no_action_verb_alone(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A bullet opening with a noun gets the flag, with the noun as its text."""
+        (found,) = RULES["no-action-verb"](context("Phabricator is used daily by Quora"))
+        assert found.text == "Phabricator"
+        assert found.suggestion.startswith('Open with what you did: "<Verb> Phabricator')
+
+    def test_tense_not_checked_without_a_dated_role(self, context) -> None:  # type: ignore[no-untyped-def]
+        """The tense rule says nothing about a bullet with no dated role."""
+        assert list(RULES["tense"](context("Build a CLI for log search", current=None))) == []
+
+    def test_tense_skips_weak_opener(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A weak opener is not an action, so its tense is not judged."""
+        assert list(RULES["tense"](context("Helps with dashboards", current=False))) == []
+
+    def test_no_result_alone(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A bullet without a figure gets one no-result flag; one with a figure none."""
+        assert len(list(RULES["no-result"](context("Built dashboards for the risk team")))) == 1
+        assert list(RULES["no-result"](context("Cut page load time by 40%"))) == []
+
+    def test_buzzword_alone(self, context) -> None:  # type: ignore[no-untyped-def]
+        """Each buzzword is its own flag, and the rewrite drops it."""
+        found = list(RULES["buzzword"](context("Delivered innovative solutions for 3 clients")))
+        assert [f.text for f in found] == ["innovative solutions"]
+        assert found[0].suggestion.endswith('Drop it: "Delivered for 3 clients"')
+
+    def test_passive_voice_alone(self, context) -> None:  # type: ignore[no-untyped-def]
+        """The passive-voice rule rewrites to lead with the participle."""
+        (found,) = RULES["passive-voice"](context("Reports were automated for 3 teams"))
+        assert found.text == "were automated"
+        assert found.suggestion == 'Lead with your action: "Automated reports for 3 teams"'
+
+    def test_first_person_team_asks_for_own_part(self, context) -> None:  # type: ignore[no-untyped-def]
+        """ "We" is a team pronoun: the fix asks what your own part was."""
+        (found,) = RULES["first-person"](context("We shipped the new pricing model"))
+        assert found.text == "We" and "say what your own part was" in found.suggestion
+
+    def test_too_short_with_result_is_info(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A short bullet with a figure is only terse: info, not a warning."""
+        (short,) = RULES["too-short"](context("Cut latency by 40%"))
+        (bare,) = RULES["too-short"](context("Built dashboards"))
+        assert (short.severity, bare.severity) == ("info", "warning")
+        assert short.message == "4 words: too short to show scope and outcome"
+
+    def test_too_long_splits_at_clause(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A long bullet with a semicolon is split there."""
+        text = (
+            "Built the ingestion service for clickstream events from 40 product surfaces across "
+            "web and mobile; migrated it from cron jobs to Airflow and added data quality checks "
+            "for every table the analysts read"
+        )
+        (found,) = RULES["too-long"](context(text))
+        second = '"Migrated it from cron jobs to Airflow and added data quality checks for every'
+        assert found.suggestion.endswith(f'{second} table the analysts read."')
+
+
+class TestFlagTexts:
+    """Every flag's wording sits in one table."""
+
+    def test_every_message_has_text(self) -> None:
+        """Each message id has a text, and together they cover every flag kind."""
+        assert set(FLAG_TEXTS) == set(get_args(FlagMessage))
+        assert {t.kind for t in FLAG_TEXTS.values()} == set(get_args(FlagKind))
+
+    def test_flag_fills_templates(self) -> None:
+        """`flag` fills the message and suggestion templates from its fields."""
+        made = star.flag("passive-voice", "was built", passive="was built", rewrite="Built it")
+        assert (made.kind, made.severity, made.text) == ("passive-voice", "warning", "was built")
+        assert made.message == 'passive voice ("was built") hides who did the work'
+        assert made.suggestion == 'Lead with your action: "Built it"'

@@ -232,6 +232,7 @@ class Matcher:
             self.taxonomy,
             today=today or date.today(),
             bullets=mine.bullets,
+            job_grams=wanted.grams,
         )
         findings = list(_fuzzy_findings(resume_hits, parsed_resume))
         parse_report = mine.report

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from atsmatch.coaching import JobGrams
     from atsmatch.models import BulletFeedback, JobPosting, ParseReport, Resume, SkillHit
     from atsmatch.score import Demand, Mention
     from atsmatch.taxonomy import Taxonomy
@@ -54,7 +55,7 @@ class ResumeAnalysis:
 
 
 class JobAnalysis:
-    """A parsed posting, its skill hits and its weighed keywords.
+    """A parsed posting, its skill hits, its weighed keywords and its n-gram index.
 
     A posting made from a role profile (`JobPosting.role` set) is weighed with the profile's own
     skill weights; any other posting by where and how it names each skill.
@@ -75,3 +76,10 @@ class JobAnalysis:
         if profile is not None:
             levels = dict(profile.nice + profile.core)  # a skill in both weighs as core
         return job_demand(self.posting.blocks, self.hits, self.taxonomy, levels=levels)
+
+    @cached_property
+    def grams(self) -> JobGrams:
+        """The posting's runs of words, to find sentences a resume copied (`coaching.JobGrams`)."""
+        from atsmatch.coaching import JobGrams
+
+        return JobGrams.of(self.posting.blocks)

@@ -1,9 +1,11 @@
 """Per-bullet STAR analysis: action verb and tense, measurable result, tools, context, flags.
 
 A recruiter skims a bullet for four things: what you did (a verb), with what (tools), for whom or
-at what scale (context) and what changed (a figure). Each check here looks for one of them in the
-bullet's own words, and each flag carries a rewrite template that reuses those words, with
-`<placeholders>` where only the candidate knows the answer: a coach never invents a number.
+at what scale (context) and what changed (a figure). `BulletContext` works out what the bullet
+has, once; then each rule in `RULES` (one small generator per flag kind, in the order flags are
+listed) yields its flags from that context. A flag's wording lives in `FLAG_TEXTS`, and its
+rewrite template reuses the bullet's own words, with `<placeholders>` where only the candidate
+knows the answer: a coach never invents a number.
 
 Tense: a past role wants past tense. In the current role present tense reads as ongoing work;
 past tense stays right for a finished achievement, so it is flagged only on a bullet without a
@@ -18,24 +20,41 @@ result (a duty, not an achievement).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
-from atsmatch.models import Block, BulletFeedback, BulletFlag, Resume, SkillHit, StarPart
+from atsmatch.models import (
+    Block,
+    BulletFeedback,
+    BulletFlag,
+    FlagKind,
+    Resume,
+    SkillHit,
+    StarPart,
+)
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy, Verb
 
 __all__ = [
     "COACHED_SECTIONS",
+    "FLAG_TEXTS",
     "MAX_WORDS",
     "MIN_WORDS",
+    "RULES",
+    "BulletContext",
+    "FlagMessage",
+    "FlagText",
+    "Rule",
     "analyze_bullet",
     "analyze_bullets",
     "bullet_blocks",
     "clean_bullet",
     "find_context",
     "find_results",
+    "flag",
 ]
 
 MIN_WORDS = 8
@@ -356,55 +375,13 @@ def _form(verb: Verb | None, word: str, tense: Tense) -> str:
     return chosen[:1].upper() + chosen[1:]
 
 
-# ---- flags ---------------------------------------------------------------------------------
-
-_PRONOUNS = re.compile(
-    r"\b(?:I|I'm|I've|me|my|mine|myself)\b|\b(?:we|our|ours|us)\b|\b(?:We|Our)\b"
-)
-_PASSIVE = re.compile(
-    r"\b(is|are|was|were|been|being|be|got)\s+(?:\w+ly\s+)?"
-    r"([a-z]+ed|built|made|done|given|taken|written|run|led|driven|shown|known|held|kept|"
-    r"brought|sent|won|paid|chosen|grown|set|put|taught|sold|begun|drawn)\b"
-    r"(?:\s+by\s+(?:me|us|myself)\b)?",
-)
-_ALTERNATIVES = {
-    "build": ("Designed", "Implemented", "Shipped"),
-    "develop": ("Built", "Engineered", "Delivered"),
-    "create": ("Built", "Designed", "Launched"),
-    "design": ("Architected", "Modeled", "Planned"),
-    "implement": ("Built", "Integrated", "Delivered"),
-    "lead": ("Directed", "Owned", "Drove"),
-    "manage": ("Ran", "Owned", "Oversaw"),
-    "improve": ("Raised", "Cut", "Sped up"),
-    "work": ("Built", "Delivered", "Ran"),
-    "use": ("Built with", "Applied", "Automated with"),
-    "analyze": ("Modeled", "Measured", "Investigated"),
-    "deploy": ("Shipped", "Released", "Rolled out"),
-    "train": ("Fine-tuned", "Fit", "Tuned"),
-}
-_WEAK_BASES = frozenset({"use", "support", "help", "assist", "handle", "work"})
-_GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", "Scaled")
-
-
-def _flag(
-    kind: str, severity: str, message: str, suggestion: str, text: str | None = None
-) -> BulletFlag:
-    return BulletFlag.model_validate(
-        {
-            "kind": kind,
-            "severity": severity,
-            "message": message,
-            "suggestion": suggestion,
-            "text": text,
-        }
-    )
-
+# ---- the bullet, worked out once -----------------------------------------------------------
 
 _FIRST_WORD = re.compile(r"[a-z0-9]+")
 
 
 class _Lexicon:
-    """What the lexicon lookups need, worked out once per taxonomy (it never changes).
+    """What the lexicon lookups need, built once per taxonomy (`Taxonomy.derived`).
 
     Phrases are filed under their first word: a phrase standing on word boundaries starts with
     one of the sentence's words, so only the phrases filed under those words are tried.
@@ -425,21 +402,12 @@ def _first_word(phrase: str) -> str:
     return m.group() if m else ""
 
 
-_lexicons: dict[int, tuple[Taxonomy, _Lexicon]] = {}
-
-
-def _lexicon(taxonomy: Taxonomy) -> _Lexicon:
-    cached = _lexicons.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        cached = (taxonomy, _Lexicon(taxonomy))
-        _lexicons[id(taxonomy)] = cached  # keeps the taxonomy alive, so the id stays its own
-    return cached[1]
-
-
-def _weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
+def _find_weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
+    """The weak opener ("Worked on", "Responsible for") the sentence starts with, as written."""
     lower = sentence.lower()
     opening = _FIRST_WORD.match(lower)
-    for phrase in _lexicon(taxonomy).weak_openers.get(opening.group(), ()) if opening else ():
+    filed = taxonomy.derived(_Lexicon).weak_openers
+    for phrase in filed.get(opening.group(), ()) if opening else ():
         if lower.startswith(phrase) and (
             len(lower) == len(phrase) or not lower[len(phrase)].isalnum()
         ):
@@ -459,6 +427,10 @@ def _hint_verb(hint: str, taxonomy: Taxonomy) -> tuple[Verb | None, str]:
     return None, "Built"
 
 
+# Verbs as weak as the opener itself: "Responsible for using X" is no better as "Used X".
+_WEAK_BASES = frozenset({"use", "support", "help", "assist", "handle", "work"})
+
+
 def _after_weak_opener(rest: str, weak: str, tense: Tense, taxonomy: Taxonomy) -> tuple[str, str]:
     """The verb and object for a rewrite: the bullet's own verb when one follows the opener
     ("Responsible for maintaining X" -> "Maintained X"), else the lexicon's suggestion."""
@@ -474,22 +446,276 @@ def _after_weak_opener(rest: str, weak: str, tense: Tense, taxonomy: Taxonomy) -
     return _form(hint_verb, hint_word, tense), rest
 
 
-def _template(verb: str, core: str, *, tools: bool, result: bool, context: bool) -> str:
-    """A rewrite in the bullet's own words; angle brackets mark what only the candidate knows."""
-    out = f"{verb} {core}".strip()
-    if not context:
-        out += " for <whom / why>"
-    if not tools:
-        out += " with <tool>"
-    if not result:
-        out += ", <result: what changed and by how much>"
-    return out
+@dataclass(frozen=True, slots=True, eq=False)
+class BulletContext:
+    """Everything the rules read about one bullet, worked out once.
+
+    `lead` and `body` are the bullet's own words arranged as a rewrite: the verb to open with
+    (its own verb, in the tense the role wants, or one the lexicon proposes for a weak opener)
+    and the rest of the sentence.
+    """
+
+    text: str  # as written
+    sentence: str  # `clean_bullet(text)`
+    words: tuple[str, ...]
+    current: bool | None  # current role, past role, or no dated role
+    tools: tuple[str, ...]
+    results: tuple[str, ...]
+    context: tuple[str, ...]
+    weak: str | None  # the weak opener as written ("Worked on")
+    opening: str  # the first word ("" when there is none)
+    verb: Verb | None  # the lexicon verb the first word is a form of
+    tense: Tense | None
+    is_verb: bool  # the first word reads as a verb, known to the lexicon or not
+    lead: str
+    body: str
+    taxonomy: Taxonomy
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        taxonomy: Taxonomy,
+        *,
+        current: bool | None = None,
+        hits: Sequence[SkillHit] = (),
+    ) -> BulletContext:
+        """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
+        sentence = clean_bullet(text)
+        results = find_results(text, hits=hits, taxonomy=taxonomy)
+        weak = _find_weak_opener(sentence, taxonomy)
+        opening = _OPENING_WORD.match(sentence)
+        word = opening.group(0) if opening else ""
+        verb, tense, is_verb = _verb_of(word, taxonomy) if word else (None, None, False)
+        # The rewrite keeps the bullet's tense, except where the tense rule says otherwise.
+        wanted: Tense = "present" if current and tense == "present" else "past"
+        if weak is not None:
+            lead, body = _after_weak_opener(sentence[len(weak) :].strip(), weak, wanted, taxonomy)
+        elif is_verb:
+            lead, body = word, sentence[len(word) :].strip()
+        else:
+            lead, body = "<Verb>", sentence
+        if current is False and tense == "present":
+            lead = _form(verb, word, "past")
+        return cls(
+            text=text,
+            sentence=sentence,
+            words=tuple(_words(sentence)),
+            current=current,
+            tools=tuple(
+                dict.fromkeys(h.name for h in sorted(hits, key=lambda h: (h.start, h.end)))
+            ),
+            results=results,
+            context=find_context(sentence),
+            weak=weak,
+            opening=word,
+            verb=verb,
+            tense=tense,
+            is_verb=is_verb,
+            lead=lead,
+            body=body,
+            taxonomy=taxonomy,
+        )
+
+    @property
+    def acts(self) -> bool:
+        """The bullet opens with an action verb (not a weak opener, not a noun)."""
+        return self.weak is None and self.is_verb
+
+    def rewrite(self) -> str:
+        """The bullet rewritten in its own words; angle brackets mark what only the candidate
+        knows (whom or why, the tool, the result)."""
+        out = f"{self.lead} {self.body}".strip()
+        if not self.context:
+            out += " for <whom / why>"
+        if not self.tools:
+            out += " with <tool>"
+        if not self.results:
+            out += ", <result: what changed and by how much>"
+        return out
 
 
-def _buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+# ---- flags ---------------------------------------------------------------------------------
+
+
+class FlagText(NamedTuple):
+    """A flag's kind and severity, and the `str.format` templates of its message and fix."""
+
+    kind: FlagKind
+    severity: Literal["warning", "info"]
+    message: str
+    suggestion: str
+
+
+FlagMessage = Literal[
+    "weak-opener",
+    "no-action-verb",
+    "tense-in-past-role",
+    "tense-in-current-role",
+    "no-result",
+    "buzzword",
+    "passive-voice",
+    "first-person",
+    "too-short",
+    "too-short-with-result",
+    "too-long",
+    "duplicate-opener",
+]
+
+# Every flag's wording, in one place (spaCy's `errors.py`): a rule picks a message and fills in
+# its fields, so the wording can be read and reviewed without reading the rules.
+FLAG_TEXTS: Final[Mapping[FlagMessage, FlagText]] = MappingProxyType(
+    {
+        "weak-opener": FlagText(
+            "weak-opener",
+            "warning",
+            '"{weak}" describes a duty, not what you did',
+            '{hint}. For example: "{rewrite}"',
+        ),
+        "no-action-verb": FlagText(
+            "no-action-verb",
+            "warning",
+            "the bullet does not open with an action verb",
+            'Open with what you did: "{rewrite}"',
+        ),
+        "tense-in-past-role": FlagText(
+            "tense",
+            "warning",
+            '"{word}" is present tense in a past role',
+            'Use past tense for a role you have left: "{rewrite}"',
+        ),
+        "tense-in-current-role": FlagText(
+            "tense",
+            "info",
+            '"{word}" is past tense in your current role, for work that reads as ongoing',
+            'If you still do this, use present tense: "{rewrite}"; if it is finished, keep past '
+            "tense and add the result",
+        ),
+        "no-result": FlagText(
+            "no-result",
+            "warning",
+            "no measurable result (a percentage, amount, count, time or metric)",
+            'Add the outcome with your own figure: "{rewrite}"',
+        ),
+        "buzzword": FlagText(
+            "buzzword",
+            "warning",
+            '"{phrase}" is a buzzword recruiters skim past',
+            '{hint} Drop it: "{rewrite}"',
+        ),
+        "passive-voice": FlagText(
+            "passive-voice",
+            "warning",
+            'passive voice ("{passive}") hides who did the work',
+            'Lead with your action: "{rewrite}"',
+        ),
+        "first-person": FlagText(
+            "first-person",
+            "warning",
+            "first-person pronoun ({pronouns}) in a bullet",
+            'Resumes drop the pronoun{note}: "{rewrite}"',
+        ),
+        "too-short": FlagText(
+            "too-short",
+            "warning",
+            "{words} words: too short to show scope and outcome",
+            'Say what it was for, with what, and what changed: "{rewrite}"',
+        ),
+        # A short bullet that has a figure is an achievement, only a terse one.
+        "too-short-with-result": FlagText(
+            "too-short",
+            "info",
+            "{words} words: too short to show scope and outcome",
+            'Say what it was for, with what, and what changed: "{rewrite}"',
+        ),
+        "too-long": FlagText(
+            "too-long",
+            "info",
+            "{words} words: long bullets get skimmed",
+            "Split it in two or cut to action, tool and result: {split}",
+        ),
+        "duplicate-opener": FlagText(
+            "duplicate-opener",
+            "info",
+            '"{verb}" also opens an earlier bullet ("{earlier}")',
+            'Vary the verb to show a different kind of work, e.g. {alternatives}: "{rewrite}"',
+        ),
+    }
+)
+
+
+def flag(message: FlagMessage, text: str | None = None, **fields: object) -> BulletFlag:
+    """The flag of `FLAG_TEXTS[message]` with its templates filled from `fields`; `text` is
+    the words in the bullet that raised it."""
+    kind, severity, template, suggestion = FLAG_TEXTS[message]
+    return BulletFlag(
+        kind=kind,
+        severity=severity,
+        message=template.format(**fields),
+        suggestion=suggestion.format(**fields),
+        text=text,
+    )
+
+
+# ---- rules ---------------------------------------------------------------------------------
+
+Rule = Callable[[BulletContext], Iterator[BulletFlag]]
+
+_PRONOUNS = re.compile(
+    r"\b(?:I|I'm|I've|me|my|mine|myself)\b|\b(?:we|our|ours|us)\b|\b(?:We|Our)\b"
+)
+_PASSIVE = re.compile(
+    r"\b(is|are|was|were|been|being|be|got)\s+(?:\w+ly\s+)?"
+    r"([a-z]+ed|built|made|done|given|taken|written|run|led|driven|shown|known|held|kept|"
+    r"brought|sent|won|paid|chosen|grown|set|put|taught|sold|begun|drawn)\b"
+    r"(?:\s+by\s+(?:me|us|myself)\b)?",
+)
+
+
+def _weak_opener(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """A duty phrase ("Responsible for", "Worked on") where the action should be."""
+    if ctx.weak is not None:
+        hint = ctx.taxonomy.weak_openers[ctx.weak.lower()]
+        yield flag("weak-opener", ctx.weak, weak=ctx.weak, hint=hint, rewrite=ctx.rewrite())
+
+
+def _no_action_verb(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """A bullet opening with a noun ("Phabricator is used ...") rather than a verb."""
+    if ctx.weak is None and not ctx.is_verb:
+        yield flag("no-action-verb", ctx.opening or None, rewrite=ctx.rewrite())
+
+
+def _tense(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """Present tense in a past role; past tense for a duty (no result) in the current role."""
+    if not ctx.acts:
+        return
+    if ctx.current is False and ctx.tense == "present":
+        rewrite = f"{ctx.lead} {ctx.body}"
+        yield flag("tense-in-past-role", ctx.opening, word=ctx.opening, rewrite=rewrite)
+    elif ctx.current and ctx.tense == "past" and not ctx.results:
+        rewrite = f"{_form(ctx.verb, ctx.opening, 'present')} {ctx.body}"
+        yield flag("tense-in-current-role", ctx.opening, word=ctx.opening, rewrite=rewrite)
+
+
+def _no_result(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """No measurable result."""
+    if not ctx.results:
+        yield flag("no-result", rewrite=ctx.rewrite())
+
+
+def _buzzword(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """Each buzzword ("results-driven", "cutting-edge"), with the bullet without it."""
+    for phrase, hint in _find_buzzwords(ctx.sentence, ctx.taxonomy):
+        without = " ".join(re.sub(re.escape(phrase), "", ctx.sentence, flags=re.IGNORECASE).split())
+        yield flag("buzzword", phrase, phrase=phrase, hint=hint, rewrite=without)
+
+
+def _find_buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """The lexicon's buzzwords in the sentence, as written, each with its hint; of two
+    overlapping ones ("results-driven" and "driven") the longer."""
     found = []
     lower = sentence.lower()
-    filed = _lexicon(taxonomy).buzzwords
+    filed = taxonomy.derived(_Lexicon).buzzwords
     for word in filed.keys() & _FIRST_WORD.findall(lower):
         for p, hint in filed[word]:
             start = lower.find(p)
@@ -503,11 +729,84 @@ def _buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
                 start = lower.find(p, start + 1)
     found.sort(key=lambda item: (lower.find(item[0].lower()), item[0]))
     kept: list[tuple[str, str]] = []
-    for phrase, hint in found:  # "results-driven" and "driven": keep the longer
+    for phrase, hint in found:
         if not any(phrase.lower() in k.lower() for k, _ in kept):
             kept = [(k, h) for k, h in kept if k.lower() not in phrase.lower()]
             kept.append((phrase, hint))
     return kept
+
+
+def _passive_voice(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """Passive voice ("models were deployed"), rewritten to lead with the participle."""
+    passive = _PASSIVE.search(ctx.sentence)
+    if passive is None:
+        return
+    subject = ctx.sentence[: passive.start()].strip()
+    rest = ctx.sentence[passive.end() :].strip()
+    participle = passive.group(2)
+    lead = participle[:1].upper() + participle[1:]
+    first = subject.split()[0] if subject else ""
+    obj = subject
+    if first[:1].isupper() and first[1:].islower():  # "Models" -> "models"; "ML" stays
+        obj = subject[:1].lower() + subject[1:]
+    rewrite = " ".join(p for p in (lead, obj, rest) if p)
+    yield flag("passive-voice", passive.group(0), passive=passive.group(0), rewrite=rewrite)
+
+
+def _first_person(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """A first-person pronoun; for "we" or "our" the fix also asks for your own part."""
+    pronouns = [m.group(0) for m in _PRONOUNS.finditer(ctx.sentence)]
+    if not pronouns:
+        return
+    stripped = re.sub(r"^(?:I|We)\s+", "", ctx.sentence)
+    stripped = re.sub(r"\b(?:my|our|My|Our)\s+", "the ", stripped)
+    stripped = stripped[:1].upper() + stripped[1:]
+    team = any(p.lower() in {"we", "our", "ours", "us"} for p in pronouns)
+    yield flag(
+        "first-person",
+        pronouns[0],
+        pronouns=", ".join(dict.fromkeys(pronouns)),
+        note=" and say what your own part was" if team else "",
+        rewrite=stripped,
+    )
+
+
+def _too_short(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """Fewer than `MIN_WORDS` words."""
+    if len(ctx.words) < MIN_WORDS:
+        message: FlagMessage = "too-short-with-result" if ctx.results else "too-short"
+        yield flag(message, words=len(ctx.words), rewrite=ctx.rewrite())
+
+
+def _too_long(ctx: BulletContext) -> Iterator[BulletFlag]:
+    """More than `MAX_WORDS` words, with a split at a clause boundary or a cut."""
+    if len(ctx.words) <= MAX_WORDS:
+        return
+    sentence = ctx.sentence
+    parts = re.split(r";\s+|\.\s+|,\s+(?:and\s+)?(?=[a-z]+(?:ed|ing)\b)", sentence, maxsplit=1)
+    if len(parts) == 2:
+        split = f'"{parts[0]}." and "{parts[1][:1].upper()}{parts[1][1:]}."'
+    else:
+        keep = ", ".join(ctx.results) if ctx.results else "<result>"
+        split = f'"{" ".join(ctx.words[:14])} ... {keep}"'
+    yield flag("too-long", words=len(ctx.words), split=split)
+
+
+# The rules of one bullet, in the order their flags are listed. "duplicate-opener" is not here:
+# it compares bullets with each other, so `analyze_bullets` adds it.
+RULES: Final[Mapping[FlagKind, Rule]] = MappingProxyType(
+    {
+        "weak-opener": _weak_opener,
+        "no-action-verb": _no_action_verb,
+        "tense": _tense,
+        "no-result": _no_result,
+        "buzzword": _buzzword,
+        "passive-voice": _passive_voice,
+        "first-person": _first_person,
+        "too-short": _too_short,
+        "too-long": _too_long,
+    }
+)
 
 
 def analyze_bullet(
@@ -522,181 +821,28 @@ def analyze_bullet(
     section: str = "experience",
     role: int | None = None,
 ) -> BulletFeedback:
-    """STAR feedback for one bullet.
+    """STAR feedback for one bullet: its `BulletContext` and the flags of every rule in `RULES`.
 
     `current` is True for the current role, False for a past one, None when the bullet has no
     dated role (tense is then not checked). `hits` are the extractor's skill hits for this
     bullet's block (spans into `text`); they name the tools and mark version numbers.
     """
-    sentence = clean_bullet(text)
-    words = _words(sentence)
-    tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=lambda h: (h.start, h.end))))
-    results = find_results(text, hits=hits, taxonomy=taxonomy)
-    context = find_context(sentence)
-    flags: list[BulletFlag] = []
-
-    weak = _weak_opener(sentence, taxonomy)
-    opening = _OPENING_WORD.match(sentence)
-    word = opening.group(0) if opening else ""
-    verb, tense, is_verb = _verb_of(word, taxonomy) if word else (None, None, False)
+    ctx = BulletContext.of(text, taxonomy, current=current, hits=hits)
+    acts = ctx.acts
+    verb = ctx.verb if ctx.weak is None else None  # a weak opener's word is not the action
     tier: Literal["strong", "medium", "unlisted"] | None = None
     if verb is not None:
         tier = verb.tier
-    elif is_verb:
+    elif acts:
         tier = "unlisted"
-    # The rewrite keeps the bullet's tense, except where the tense check below says otherwise.
-    wanted: Tense = "present" if current and tense == "present" else "past"
-    if weak is not None:
-        lead, body = _after_weak_opener(sentence[len(weak) :].strip(), weak, wanted, taxonomy)
-    elif is_verb:
-        lead, body = word, sentence[len(word) :].strip()
-    else:
-        lead, body = "<Verb>", sentence
-    if current is False and tense == "present":
-        lead = _form(verb, word, "past")
-
-    def template(verb_text: str = lead) -> str:
-        return _template(
-            verb_text, body, tools=bool(tools), result=bool(results), context=bool(context)
-        )
-
-    if weak is not None:
-        hint = taxonomy.weak_openers[weak.lower()]
-        flags.append(
-            _flag(
-                "weak-opener",
-                "warning",
-                f'"{weak}" describes a duty, not what you did',
-                f'{hint}. For example: "{template()}"',
-                weak,
-            )
-        )
-        verb, tense, tier = None, None, None
-    elif not is_verb:
-        flags.append(
-            _flag(
-                "no-action-verb",
-                "warning",
-                "the bullet does not open with an action verb",
-                f'Open with what you did: "{template()}"',
-                word or None,
-            )
-        )
-    elif current is False and tense == "present":
-        flags.append(
-            _flag(
-                "tense",
-                "warning",
-                f'"{word}" is present tense in a past role',
-                f'Use past tense for a role you have left: "{lead} {body}"',
-                word,
-            )
-        )
-    elif current and tense == "past" and not results:
-        flags.append(
-            _flag(
-                "tense",
-                "info",
-                f'"{word}" is past tense in your current role, for work that reads as ongoing',
-                f'If you still do this, use present tense: "{_form(verb, word, "present")} '
-                f'{body}"; if it is finished, keep past tense and add the result',
-                word,
-            )
-        )
-
-    if not results:
-        flags.append(
-            _flag(
-                "no-result",
-                "warning",
-                "no measurable result (a percentage, amount, count, time or metric)",
-                f'Add the outcome with your own figure: "{template()}"',
-            )
-        )
-
-    for phrase, hint in _buzzwords(sentence, taxonomy):
-        without = " ".join(re.sub(re.escape(phrase), "", sentence, flags=re.IGNORECASE).split())
-        flags.append(
-            _flag(
-                "buzzword",
-                "warning",
-                f'"{phrase}" is a buzzword recruiters skim past',
-                f'{hint} Drop it: "{without}"',
-                phrase,
-            )
-        )
-
-    passive = _PASSIVE.search(sentence)
-    if passive:
-        subject = sentence[: passive.start()].strip()
-        rest = sentence[passive.end() :].strip()
-        participle = passive.group(2)
-        lead = participle[:1].upper() + participle[1:]
-        first = subject.split()[0] if subject else ""
-        obj = subject
-        if first[:1].isupper() and first[1:].islower():  # "Models" -> "models"; "ML" stays
-            obj = subject[:1].lower() + subject[1:]
-        rewrite = " ".join(p for p in (lead, obj, rest) if p)
-        flags.append(
-            _flag(
-                "passive-voice",
-                "warning",
-                f'passive voice ("{passive.group(0)}") hides who did the work',
-                f'Lead with your action: "{rewrite}"',
-                passive.group(0),
-            )
-        )
-
-    pronouns = [m.group(0) for m in _PRONOUNS.finditer(sentence)]
-    if pronouns:
-        stripped = re.sub(r"^(?:I|We)\s+", "", sentence)
-        stripped = re.sub(r"\b(?:my|our|My|Our)\s+", "the ", stripped)
-        stripped = stripped[:1].upper() + stripped[1:]
-        team = any(p.lower() in {"we", "our", "ours", "us"} for p in pronouns)
-        note = " and say what your own part was" if team else ""
-        flags.append(
-            _flag(
-                "first-person",
-                "warning",
-                f"first-person pronoun ({', '.join(dict.fromkeys(pronouns))}) in a bullet",
-                f'Resumes drop the pronoun{note}: "{stripped}"',
-                pronouns[0],
-            )
-        )
-
-    if len(words) < MIN_WORDS:
-        flags.append(
-            _flag(
-                "too-short",
-                "info" if results else "warning",
-                f"{len(words)} words: too short to show scope and outcome",
-                f'Say what it was for, with what, and what changed: "{template()}"',
-            )
-        )
-    elif len(words) > MAX_WORDS:
-        parts = re.split(r";\s+|\.\s+|,\s+(?:and\s+)?(?=[a-z]+(?:ed|ing)\b)", sentence, maxsplit=1)
-        if len(parts) == 2:
-            split = f'"{parts[0]}." and "{parts[1][:1].upper()}{parts[1][1:]}."'
-        else:
-            keep = ", ".join(results) if results else "<result>"
-            split = f'"{" ".join(words[:14])} ... {keep}"'
-        flags.append(
-            _flag(
-                "too-long",
-                "info",
-                f"{len(words)} words: long bullets get skimmed",
-                f"Split it in two or cut to action, tool and result: {split}",
-            )
-        )
-
     missing: list[StarPart] = []
-    if weak is not None or not is_verb:
+    if not acts:
         missing.append("action")
-    if not results:
+    if not ctx.results:
         missing.append("result")
-    if not tools:
+    if not ctx.tools:
         missing.append("tools")
-    if not context:
+    if not ctx.context:
         missing.append("context")
     return BulletFeedback(
         block=block,
@@ -705,16 +851,16 @@ def analyze_bullet(
         section=section,
         role=role,
         text=text,
-        words=len(words),
-        verb=word if is_verb and weak is None else None,
+        words=len(ctx.words),
+        verb=ctx.opening if acts else None,
         verb_base=verb.base if verb is not None else None,
         verb_tier=tier,
-        tense=tense,
-        results=results,
-        tools=tools,
-        context=context,
+        tense=ctx.tense if ctx.weak is None else None,
+        results=ctx.results,
+        tools=ctx.tools,
+        context=ctx.context,
         missing=tuple(missing),
-        flags=tuple(flags),
+        flags=tuple(f for rule in RULES.values() for f in rule(ctx)),
     )
 
 
@@ -764,6 +910,25 @@ def analyze_bullets(
     return _flag_duplicate_openers(out)
 
 
+# Other verbs for a repeated one, and for verbs without their own list.
+_ALTERNATIVES = {
+    "build": ("Designed", "Implemented", "Shipped"),
+    "develop": ("Built", "Engineered", "Delivered"),
+    "create": ("Built", "Designed", "Launched"),
+    "design": ("Architected", "Modeled", "Planned"),
+    "implement": ("Built", "Integrated", "Delivered"),
+    "lead": ("Directed", "Owned", "Drove"),
+    "manage": ("Ran", "Owned", "Oversaw"),
+    "improve": ("Raised", "Cut", "Sped up"),
+    "work": ("Built", "Delivered", "Ran"),
+    "use": ("Built with", "Applied", "Automated with"),
+    "analyze": ("Modeled", "Measured", "Investigated"),
+    "deploy": ("Shipped", "Released", "Rolled out"),
+    "train": ("Fine-tuned", "Fit", "Tuned"),
+}
+_GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", "Scaled")
+
+
 def _flag_duplicate_openers(feedback: list[BulletFeedback]) -> tuple[BulletFeedback, ...]:
     """Flag a verb that opens another bullet of the same role, or three or more overall."""
     key = [(fb.verb_base or (fb.verb or "").lower()) or None for fb in feedback]
@@ -777,7 +942,7 @@ def _flag_duplicate_openers(feedback: list[BulletFeedback]) -> tuple[BulletFeedb
     out = []
     for i, fb in enumerate(feedback):
         k = key[i]
-        flag = None
+        found: BulletFlag | None = None
         if k:
             first = seen.get((fb.role, k)) if fb.role is not None else None
             if first is None and totals[k] >= 3 and k in seen_any:
@@ -788,18 +953,17 @@ def _flag_duplicate_openers(feedback: list[BulletFeedback]) -> tuple[BulletFeedb
                     a for a in _ALTERNATIVES.get(k, _GENERIC_ALTERNATIVES) if a.lower() not in used
                 ] or ["<Verb>"]
                 rest = clean_bullet(fb.text)[len(fb.verb or "") :].strip()
-                flag = _flag(
+                found = flag(
                     "duplicate-opener",
-                    "info",
-                    f'"{fb.verb}" also opens an earlier bullet ("{_short(other.text)}")',
-                    "Vary the verb to show a different kind of work, e.g. "
-                    + ", ".join(alternatives)
-                    + f': "{alternatives[0]} {rest}"',
                     fb.verb,
+                    verb=fb.verb,
+                    earlier=_short(other.text),
+                    alternatives=", ".join(alternatives),
+                    rewrite=f"{alternatives[0]} {rest}",
                 )
             seen.setdefault((fb.role, k), i)
             seen_any.setdefault(k, i)
-        out.append(fb if flag is None else fb.model_copy(update={"flags": (*fb.flags, flag)}))
+        out.append(fb if found is None else fb.model_copy(update={"flags": (*fb.flags, found)}))
     return tuple(out)
 
 

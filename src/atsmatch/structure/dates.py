@@ -3,14 +3,80 @@
 Handles "Jan 2020 – Present", "January 2020 - Mar 2022", "01/2020 – 03/2022",
 "2020-01 to 2022-03", "2019 – 2021", "Summer 2021", "Jun. 2018 -- Aug. 2019" and friends.
 A bare year alone is a date only inside a range, so "ICML 2022 paper" is not a role date.
+
+The models keep dates as those strings (the JSON contract); `YearMonth` is the typed value to
+compare and count months with, parsed from them once.
+
+>>> start, end = YearMonth.parse("2021-03"), YearMonth.parse("2022")
+>>> str(start), str(end), end.last - start.first
+('2021-03', '2022', 21)
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from datetime import date
 
-__all__ = ["DateRange", "find_date_range"]
+__all__ = ["DateRange", "YearMonth", "find_date_range"]
+
+
+@functools.total_ordering
+@dataclass(frozen=True, slots=True)
+class YearMonth:
+    """A month of a year, or a year alone ("2019" in "2019 – 2021"): the dates roles carry.
+
+    Subtraction counts months between two dates (a year alone counts as its January, so take
+    `first` or `last` to say which end of the year is meant). A year alone sorts before its
+    months.
+    """
+
+    year: int
+    month: int | None = None  # 1-12; None for a year alone
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.year <= 9999 or (self.month is not None and not 1 <= self.month <= 12):
+            raise ValueError(f"not a year and month: {self.year}, {self.month}")
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """ "YYYY-MM" or "YYYY", as `find_date_range` writes them; ValueError otherwise."""
+        m = _YEAR_MONTH.fullmatch(text)
+        if m is None:
+            raise ValueError(f'not a "YYYY-MM" or "YYYY" date: {text!r}')
+        return cls(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+
+    @classmethod
+    def of(cls, day: date) -> YearMonth:
+        """The month `day` falls in."""
+        return cls(day.year, day.month)
+
+    @property
+    def first(self) -> YearMonth:
+        """The first month this date covers: January for a year alone."""
+        return self if self.month is not None else YearMonth(self.year, 1)
+
+    @property
+    def last(self) -> YearMonth:
+        """The last month this date covers: December for a year alone."""
+        return self if self.month is not None else YearMonth(self.year, 12)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    def __sub__(self, other: YearMonth) -> int:
+        return self._index - other._index
+
+    def __lt__(self, other: YearMonth) -> bool:
+        return (self.year, self.month or 0) < (other.year, other.month or 0)
+
+    @property
+    def _index(self) -> int:
+        return self.year * 12 + (self.month or 1) - 1
+
+
+_YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -91,25 +157,26 @@ def find_date_range(text: str, *, single: bool = True) -> DateRange | None:
 def _date(match: re.Match[str], p: str) -> str | None:
     groups = match.groupdict()
     if groups.get(p + "mon"):
-        year = _full_year(groups[p + "my"])
-        return f"{year}-{_MONTHS[groups[p + 'mon'][:3].lower()]:02d}"
-    if groups.get(p + "sea"):
-        return f"{groups[p + 'sy']}-{_SEASONS[groups[p + 'sea'].lower()]:02d}"
-    if groups.get(p + "nm"):
-        return f"{groups[p + 'ny']}-{int(groups[p + 'nm']):02d}"
-    if groups.get(p + "iy"):
-        return f"{groups[p + 'iy']}-{groups[p + 'im']}"
-    if groups.get(p + "y"):
-        return str(groups[p + "y"])
-    return None
+        found = YearMonth(_full_year(groups[p + "my"]), _MONTHS[groups[p + "mon"][:3].lower()])
+    elif groups.get(p + "sea"):
+        found = YearMonth(int(groups[p + "sy"]), _SEASONS[groups[p + "sea"].lower()])
+    elif groups.get(p + "nm"):
+        found = YearMonth(int(groups[p + "ny"]), int(groups[p + "nm"]))
+    elif groups.get(p + "iy"):
+        found = YearMonth(int(groups[p + "iy"]), int(groups[p + "im"]))
+    elif groups.get(p + "y"):
+        found = YearMonth(int(groups[p + "y"]))
+    else:
+        return None
+    return str(found)
 
 
-def _full_year(text: str) -> str:
+def _full_year(text: str) -> int:
     if text[0] in "'’":
         short = int(text[1:])
-        return str(2000 + short if short < 50 else 1900 + short)
-    return text
+        return 2000 + short if short < 50 else 1900 + short
+    return int(text)
 
 
 def _year(date: str) -> int:
-    return int(date[:4])
+    return YearMonth.parse(date).year

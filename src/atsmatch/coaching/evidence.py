@@ -1,0 +1,335 @@
+"""Whether the resume shows what it claims, in its own words: claimed-not-shown skills,
+keyword stuffing, sentences copied from the posting, and acronym forms an ATS may not connect.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from atsmatch.models import (
+    AcronymAdvice,
+    Block,
+    EvidenceGap,
+    KeywordResult,
+    Level,
+    Resume,
+    SkillHit,
+    StuffingWarning,
+    VerbatimOverlap,
+)
+from atsmatch.score import group_of
+from atsmatch.star import COACHED_SECTIONS
+
+if TYPE_CHECKING:
+    from atsmatch.taxonomy import Taxonomy
+
+__all__ = [
+    "VERBATIM_WORDS",
+    "JobGrams",
+    "acronym_advice",
+    "evidence_gaps",
+    "stuffing_warnings",
+    "verbatim_overlaps",
+]
+
+VERBATIM_WORDS = 8  # a run of this many words shared with the posting reads as copied
+_NOT_CLAIMS = frozenset({"certification", "soft_skill"})  # shown by a certificate or by how
+# you write, not by naming them in a bullet
+
+
+# ---- claimed, not shown --------------------------------------------------------------------
+
+
+def evidence_gaps(
+    resume: Resume,
+    resume_hits: Sequence[SkillHit],
+    keywords: Sequence[KeywordResult],
+    taxonomy: Taxonomy,
+) -> tuple[EvidenceGap, ...]:
+    """Job keywords the resume claims (skills list, summary) that no role or project shows.
+
+    A bullet showing a more specific skill counts as support ("SageMaker" shows AWS).
+    """
+    shown = {h.skill_id for h in resume_hits if h.section in COACHED_SECTIONS}
+    first_claim: dict[str, SkillHit] = {}
+    for hit in resume_hits:
+        if hit.section not in COACHED_SECTIONS:
+            current = first_claim.get(hit.skill_id)
+            # Prefer the skills list: that is where a bare claim usually sits.
+            if current is None or (current.section != "skills" and hit.section == "skills"):
+                first_claim[hit.skill_id] = hit
+    asked: dict[str, Level | None] = {k.skill_id: k.level for k in keywords}
+    others = sorted(set(first_claim) - set(asked), key=lambda s: taxonomy.skills[s].name.lower())
+    asked.update(dict.fromkeys(others))
+    out = []
+    for sid, level in asked.items():
+        claim = first_claim.get(sid)
+        skill = taxonomy.skills[sid]
+        if claim is None or sid in shown or skill.category in _NOT_CLAIMS:
+            continue
+        if claim.section != "skills" and level is None:
+            continue  # a summary naming a skill the posting does not ask for is fine
+        if not shown.isdisjoint(taxonomy.descendants(sid)):
+            continue
+        why = "the posting asks for it" if level else "the posting does not ask for it"
+        out.append(
+            EvidenceGap(
+                skill_id=sid,
+                name=skill.name,
+                level=level,
+                section=claim.section,
+                block=claim.block,
+                text=resume.blocks[claim.block].text,
+                suggestion=f"claimed, not shown ({why}): add a bullet where you used "
+                f'{skill.name}, e.g. "<Verb> <what> with {skill.name}, <result>"',
+            )
+        )
+    return tuple(out)
+
+
+# ---- stuffing ------------------------------------------------------------------------------
+
+
+def stuffing_warnings(
+    resume_hits: Sequence[SkillHit],
+    job_hits: Sequence[SkillHit],
+    keywords: Sequence[KeywordResult],
+    *,
+    resume: Resume | None = None,
+) -> tuple[StuffingWarning, ...]:
+    """Job keywords the resume repeats far beyond the posting's own use (more than twice as
+    often, and at least five times): ATS and recruiters both read that as stuffing.
+
+    With `resume`, names that are titles or labels do not count: the header, each role's title
+    line ("Machine Learning Engineer - Acme") and a list's label ("Machine learning: PyTorch,
+    ..."). Naming your own job title is not stuffing.
+    """
+    titles: set[int] = set()
+    if resume is not None:
+        titles = {role.first_block for role in resume.roles}
+    resume_counts: dict[str, int] = {}
+    for hit in resume_hits:
+        if resume is not None and _names_a_title(hit, resume, titles):
+            continue
+        resume_counts[hit.skill_id] = resume_counts.get(hit.skill_id, 0) + 1
+    job_counts: dict[str, int] = {}
+    for hit in job_hits:
+        job_counts[hit.skill_id] = job_counts.get(hit.skill_id, 0) + 1
+    out = []
+    for keyword in keywords:
+        mine = resume_counts.get(keyword.skill_id, 0)
+        theirs = job_counts.get(keyword.skill_id, 0)
+        if mine > max(4, 2 * theirs):
+            out.append(
+                StuffingWarning(
+                    skill_id=keyword.skill_id,
+                    name=keyword.name,
+                    resume_mentions=mine,
+                    job_mentions=theirs,
+                    message=f"{keyword.name} appears {mine} times in the resume and {theirs} "
+                    "in the posting: keep the mentions that show real use and cut the rest",
+                )
+            )
+    return tuple(out)
+
+
+def _names_a_title(hit: SkillHit, resume: Resume, titles: set[int]) -> bool:
+    """True for a hit in the header, a role's title line, or a "Label:" before a list."""
+    if hit.section == "header" or hit.block in titles:
+        return True
+    colon = resume.blocks[hit.block].text.find(":")
+    return 0 < colon < 40 and hit.end <= colon
+
+
+# ---- verbatim copying ----------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class JobGrams:
+    """A posting's runs of `words` words, each with the first block it appears in.
+
+    Per posting, not per match: `JobAnalysis.grams` builds it once for every resume the posting
+    is matched against.
+    """
+
+    words: int
+    first_block: Mapping[tuple[str, ...], int]
+    firsts: frozenset[str]  # the words runs start and end with: cheap set tests rule out
+    lasts: frozenset[str]  # most positions before a tuple is built
+
+    @classmethod
+    def of(cls, job_blocks: Sequence[Block], *, words: int = VERBATIM_WORDS) -> JobGrams:
+        """The index of `job_blocks`."""
+        grams: dict[tuple[str, ...], int] = {}
+        for index, block in enumerate(job_blocks):
+            tokens = [t.lower() for t in _TOKEN.findall(block.text)]
+            for i in range(len(tokens) - words + 1):
+                grams.setdefault(tuple(tokens[i : i + words]), index)
+        return cls(
+            words=words,
+            first_block=grams,
+            firsts=frozenset(gram[0] for gram in grams),
+            lasts=frozenset(gram[-1] for gram in grams),
+        )
+
+
+def verbatim_overlaps(
+    resume_blocks: Sequence[Block],
+    job_blocks: Sequence[Block],
+    *,
+    words: int = VERBATIM_WORDS,
+    grams: JobGrams | None = None,
+) -> tuple[VerbatimOverlap, ...]:
+    """Runs of `words` or more consecutive words the resume shares with the posting.
+
+    `grams` is `JobGrams.of(job_blocks, words=words)` when the caller already has it.
+    """
+    if grams is None or grams.words != words:
+        grams = JobGrams.of(job_blocks, words=words)
+    index_of = grams.first_block
+    if not index_of:
+        return ()
+    firsts, lasts = grams.firsts, grams.lasts
+    out = []
+    for index, block in enumerate(resume_blocks):
+        tokens = [t.lower() for t in _TOKEN.findall(block.text)]
+        found: list[re.Match[str]] | None = None
+        i = 0
+        while i <= len(tokens) - words:
+            if tokens[i] not in firsts or tokens[i + words - 1] not in lasts:
+                i += 1
+                continue
+            source = index_of.get(tuple(tokens[i : i + words]))
+            if source is None:
+                i += 1
+                continue
+            if found is None:
+                found = list(_TOKEN.finditer(block.text))
+            j = i + words
+            while j < len(tokens) and tuple(tokens[j - words + 1 : j + 1]) in index_of:
+                j += 1
+            out.append(
+                VerbatimOverlap(
+                    words=j - i,
+                    text=block.text[found[i].start() : found[j - 1].end()],
+                    block=index,
+                    job_text=job_blocks[source].text,
+                    job_block=source,
+                )
+            )
+            i = j
+    return tuple(out)
+
+
+# ---- acronym forms -------------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9/&+.-]{1,7}")
+
+
+def _is_acronym(form: str) -> bool:
+    return bool(_ACRONYM.fullmatch(form)) and sum(ch.isupper() for ch in form) >= 2
+
+
+def _form_kind(form: str) -> Literal["acronym", "long"] | None:
+    """An acronym ("NLP", "CI/CD") or a long form ("natural language processing")."""
+    form = form.strip()
+    if _is_acronym(form):
+        return "acronym"
+    # A long form spells the words out: "Amazon EKS" or "Machine Learning (ML)" is neither.
+    spelled = not any(_is_acronym(word) for word in re.split(r"[\s()]+", form) if word)
+    if spelled and (" " in form or ("-" in form and len(form) > 8)):
+        return "long"
+    return None
+
+
+def acronym_advice(
+    resume_hits: Sequence[SkillHit],
+    job_hits: Sequence[SkillHit],
+    keywords: Sequence[KeywordResult],
+    taxonomy: Taxonomy,
+) -> tuple[AcronymAdvice, ...]:
+    """Acronym and long form for keywords the resume has under a different form than the
+    posting, and both forms for methods and concepts the posting writes only one way."""
+    job_written, resume_written = _written_forms(job_hits), _written_forms(resume_hits)
+    out = []
+    for keyword in keywords:
+        skill = taxonomy.skills[keyword.skill_id]
+        job_forms = job_written.get(skill.id, ())
+        resume_forms = resume_written.get(skill.id, ())
+        if not job_forms or not resume_forms:
+            continue
+        both = _both_forms(skill.name, tuple(skill.forms))
+        if both is None:
+            continue
+        job_kinds = {_form_kind(f) for f in job_forms} - {None}
+        resume_kinds = {_form_kind(f) for f in resume_forms} - {None}
+        if job_kinds and resume_kinds and not job_kinds & resume_kinds:
+            out.append(
+                AcronymAdvice(
+                    skill_id=skill.id,
+                    name=skill.name,
+                    severity="warning",
+                    job_forms=job_forms,
+                    resume_forms=resume_forms,
+                    suggestion=f"the posting writes {_quote(job_forms)} and your resume only "
+                    f'{_quote(resume_forms)}; an ATS search may not connect them: write "{both}" '
+                    "once",
+                )
+            )
+        elif (
+            len(job_kinds) == 1
+            and len(resume_kinds) == 1
+            and group_of(skill.category) == "concepts"
+        ):
+            out.append(
+                AcronymAdvice(
+                    skill_id=skill.id,
+                    name=skill.name,
+                    severity="info",
+                    job_forms=job_forms,
+                    resume_forms=resume_forms,
+                    suggestion=f'write both forms once, "{both}", so a search for either finds you',
+                )
+            )
+    return tuple(out)
+
+
+def _written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
+    """Skill id -> the distinct ways the text writes it, sorted."""
+    forms: dict[str, set[str]] = {}
+    for hit in hits:
+        forms.setdefault(hit.skill_id, set()).add(" ".join(hit.text.split()))
+    return {skill_id: tuple(sorted(written)) for skill_id, written in forms.items()}
+
+
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})
+
+
+def _initials(form: str) -> str:
+    words = [w for w in re.split(r"[\s/-]+", form.lower()) if w and w not in _SMALL_WORDS]
+    return "".join(w[0] for w in words)
+
+
+# A pure function of the strings it is given (a skill's name and forms), so one bounded cache
+# serves every taxonomy and keeps none of them alive: nothing to tie to `Taxonomy.derived`.
+@functools.lru_cache(maxsize=8192)
+def _both_forms(name: str, forms: tuple[str, ...]) -> str | None:
+    """ "Long Form (ACR)" when the vocabulary has an acronym whose letters are the initials of
+    one of its long forms ("NLP" and "natural language processing"); None otherwise."""
+    ordered = [name, *(f for f in forms if f != name)]
+    for acronym in (f for f in ordered if _form_kind(f) == "acronym"):
+        letters = "".join(ch for ch in acronym.lower() if ch.isalpha())
+        for long in (f for f in ordered if _form_kind(f) == "long"):
+            if _initials(long) == letters:
+                return f"{long} ({acronym})"
+    return None
+
+
+def _quote(forms: Sequence[str]) -> str:
+    return " / ".join(f'"{f}"' for f in forms)

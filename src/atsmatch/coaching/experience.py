@@ -1,0 +1,229 @@
+"""Months of dated experience per skill, and each "N+ years of X" ask met or short.
+
+A role's dates are parsed once into `YearMonth` values; the current role runs to `today`, which
+is an argument so the same input and date give the same months.
+
+>>> from datetime import date
+>>> months_between("2021-03", None, current=True, today=date(2024, 2, 10))
+36
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from atsmatch.models import ExperienceCheck, JobPosting, Resume, Role, SkillExperience, SkillHit
+from atsmatch.structure.dates import YearMonth
+
+if TYPE_CHECKING:
+    from atsmatch.taxonomy import Taxonomy
+
+__all__ = ["experience_checks", "measure_experience", "months_between", "skill_experience"]
+
+_EXPERIENCE_SECTIONS = frozenset({"experience", "volunteer"})
+
+# Role index -> skill id -> the skills written in the role that show it (itself or a more
+# specific one).
+_RoleSkills = dict[int, dict[str, set[str]]]
+_Span = tuple[YearMonth, YearMonth]  # first and last month, both counted
+
+
+def _year_month(value: str | None) -> YearMonth | None:
+    """A role date ("YYYY-MM" or "YYYY"); None when missing or written some other way."""
+    if not value:
+        return None
+    try:
+        return YearMonth.parse(value.strip())
+    except ValueError:
+        return None
+
+
+def _span(role: Role, today: date) -> _Span | None:
+    """The months a role covers up to `today`; a bare year spans January to December."""
+    now = YearMonth.of(today)
+    start = _year_month(role.start)
+    end = now if role.current else _year_month(role.end)
+    if start is None or end is None:
+        return None
+    first, last = start.first, min(end.last, now)
+    return (first, last) if last >= first else None
+
+
+def months_between(start: str | None, end: str | None, *, current: bool, today: date) -> int:
+    """Months in a role, counting both the first and the last month; 0 when undated."""
+    span = _span(Role(start=start, end=end, current=current, first_block=0), today)
+    return 0 if span is None else span[1] - span[0] + 1
+
+
+def _union_months(spans: Sequence[_Span]) -> int:
+    """Months covered by the spans, overlapping roles counted once."""
+    total, reached = 0, None
+    for first, last in sorted(spans):
+        if reached is not None and first <= reached:  # overlaps what is counted so far
+            if last > reached:
+                total += last - reached
+                reached = last
+        else:
+            total += last - first + 1
+            reached = last
+    return total
+
+
+def _role_skills(resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy) -> _RoleSkills:
+    """For each role in an experience section: skill id -> the skills written in the role that
+    show it (itself or a more specific one)."""
+    out: _RoleSkills = {}
+    for hit in hits:
+        role = resume.blocks[hit.block].role
+        if role is None or resume.roles[role].section not in _EXPERIENCE_SECTIONS:
+            continue
+        shown = out.setdefault(role, {})
+        for sid in (hit.skill_id, *taxonomy.ancestors(hit.skill_id)):
+            shown.setdefault(sid, set()).add(hit.skill_id)
+    return out
+
+
+def _label(role: Role) -> str:
+    who = " at ".join(p for p in (role.title, role.organization) if p) or "a role"
+    return f"{who} ({role.start or '?'} to {'today' if role.current else role.end or '?'})"
+
+
+def measure_experience(
+    resume: Resume,
+    job: JobPosting,
+    hits: Sequence[SkillHit],
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+    skills: Sequence[str] | None = None,
+) -> tuple[tuple[SkillExperience, ...], tuple[ExperienceCheck, ...]]:
+    """`skill_experience` and `experience_checks` together, reading the roles' skills once."""
+    per_role = _role_skills(resume, hits, taxonomy)
+    return (
+        _skill_experience(resume, per_role, taxonomy, today=today, skills=skills),
+        _experience_checks(resume, job, per_role, taxonomy, today=today),
+    )
+
+
+def skill_experience(
+    resume: Resume,
+    hits: Sequence[SkillHit],
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+    skills: Sequence[str] | None = None,
+) -> tuple[SkillExperience, ...]:
+    """Months of dated experience per skill: the roles whose text shows it or a more specific
+    skill, overlapping roles counted once, the current role up to `today`."""
+    per_role = _role_skills(resume, hits, taxonomy)
+    return _skill_experience(resume, per_role, taxonomy, today=today, skills=skills)
+
+
+def _skill_experience(
+    resume: Resume,
+    per_role: _RoleSkills,
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+    skills: Sequence[str] | None,
+) -> tuple[SkillExperience, ...]:
+    wanted = set(skills) if skills is not None else {s for r in per_role.values() for s in r}
+    spans_of = {index: _span(resume.roles[index], today) for index in sorted(per_role)}
+    out = []
+    for sid in sorted(wanted):
+        roles, spans, via = [], [], set()
+        for index, span in spans_of.items():
+            shown = per_role[index].get(sid)
+            if shown and span:
+                roles.append(index)
+                spans.append(span)
+                if sid not in shown:
+                    via.update(shown)
+        if roles and sid in taxonomy.skills:
+            out.append(
+                SkillExperience(
+                    skill_id=sid,
+                    name=taxonomy.skills[sid].name,
+                    months=_union_months(spans),
+                    roles=tuple(roles),
+                    via=tuple(sorted(taxonomy.skills[v].name for v in via)),
+                )
+            )
+    out.sort(key=lambda e: (-e.months, e.skill_id))
+    return tuple(out)
+
+
+def experience_checks(
+    resume: Resume,
+    job: JobPosting,
+    hits: Sequence[SkillHit],
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+) -> tuple[ExperienceCheck, ...]:
+    """Each "N+ years of X" ask: met, or short by how many months of dated experience.
+
+    An ask that names no skill is compared with all dated experience.
+    """
+    per_role = _role_skills(resume, hits, taxonomy)
+    return _experience_checks(resume, job, per_role, taxonomy, today=today)
+
+
+def _experience_checks(
+    resume: Resume,
+    job: JobPosting,
+    per_role: _RoleSkills,
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+) -> tuple[ExperienceCheck, ...]:
+    dated = {
+        i: span
+        for i, role in enumerate(resume.roles)
+        if role.section in _EXPERIENCE_SECTIONS and (span := _span(role, today))
+    }
+    out = []
+    for ask in job.years:
+        if ask.skill_ids:
+            roles = [
+                i for i in sorted(dated) if any(s in per_role.get(i, {}) for s in ask.skill_ids)
+            ]
+            names = " or ".join(taxonomy.skills[s].name for s in ask.skill_ids)
+            via = sorted(
+                {
+                    taxonomy.skills[v].name
+                    for i in roles
+                    for s in ask.skill_ids
+                    for v in per_role[i].get(s, ())
+                    if v not in ask.skill_ids
+                }
+            )
+            basis = f"roles showing {names}"
+            if via:
+                basis += f" (also through {', '.join(via[:4])})"
+        else:
+            roles = sorted(dated)
+            basis = "all dated experience (the ask names no skill in the vocabulary)"
+        shown = _union_months([dated[i] for i in roles])
+        asked = round(ask.years * 12)
+        if roles:
+            basis += ": " + "; ".join(_label(resume.roles[i]) for i in roles)
+        else:
+            basis += ": none of your dated roles shows it"
+        out.append(
+            ExperienceCheck(
+                text=ask.text,
+                subject=ask.subject,
+                years=ask.years,
+                skill_ids=ask.skill_ids,
+                months_asked=asked,
+                months_shown=shown,
+                met=shown >= asked,
+                short_by_months=max(0, asked - shown),
+                roles=tuple(roles),
+                basis=basis,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,67 @@
+"""How the bullets read as a whole: results, verbs, bullets per role, words per page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from atsmatch.models import BulletFeedback, Resume, RoleBullets, WordCount
+
+__all__ = ["QUANTIFIED_TARGET", "WORDS_PER_PAGE", "role_bullets", "verb_counts", "word_count"]
+
+QUANTIFIED_TARGET = 0.6  # career guides aim for a figure in about 60% of bullets
+WORDS_PER_PAGE = (475, 600)  # the commonly cited sweet spot
+
+
+def verb_counts(bullets: Sequence[BulletFeedback]) -> dict[str, int]:
+    """How many bullets each opening verb (its base form when known) opens, in first-use order."""
+    verbs = [b.verb_base or b.verb.lower() for b in bullets if b.verb]
+    return {v: verbs.count(v) for v in dict.fromkeys(verbs)}
+
+
+def role_bullets(resume: Resume, bullets: Sequence[BulletFeedback]) -> tuple[RoleBullets, ...]:
+    """Bullets per role: two to six reads as substantial without burying the best ones."""
+    out = []
+    for index, role in enumerate(resume.roles):
+        mine = [b for b in bullets if b.role == index]
+        advice = None
+        if len(mine) < 2:
+            advice = "add two or three bullets with what you did and what changed"
+        elif len(mine) > 6:
+            advice = "keep the four to six strongest bullets; recruiters skim past the rest"
+        elif mine and not any(b.results for b in mine):
+            advice = "no bullet in this role has a figure: add one to the strongest bullet"
+        out.append(
+            RoleBullets(
+                role=index,
+                title=role.title,
+                organization=role.organization,
+                bullets=len(mine),
+                quantified=sum(1 for b in mine if b.results),
+                advice=advice,
+            )
+        )
+    return tuple(out)
+
+
+_WORDS = re.compile(r"[A-Za-z0-9][\w'+#./-]*")
+
+
+def word_count(resume: Resume) -> WordCount:
+    """Words in the whole resume against 475-600 words per page."""
+    words = len(_WORDS.findall(resume.document.text))
+    pages = max(1, resume.document.pages)
+    per_page = round(words / pages, 1)
+    low, high = WORDS_PER_PAGE
+    advice = None
+    if per_page < low:
+        advice = (
+            f"{per_page:.0f} words per page is below the {low}-{high} most resumes aim for: "
+            "give your strongest bullets their context and results"
+        )
+    elif per_page > high:
+        advice = (
+            f"{per_page:.0f} words per page is above the {low}-{high} most resumes aim for: "
+            "cut older or weaker bullets"
+        )
+    return WordCount(words=words, pages=pages, per_page=per_page, advice=advice)

@@ -1,0 +1,74 @@
+"""Role dates as a typed value: `YearMonth` parsing, printing, ordering and month arithmetic."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from atsmatch.structure.dates import YearMonth, find_date_range
+
+
+class TestYearMonth:
+    """The value role dates are compared and counted with."""
+
+    @pytest.mark.parametrize("text", ["2021-03", "2019", "1999-12", "2020-01"])
+    def test_round_trip(self, text: str) -> None:
+        """`str(YearMonth.parse(s))` gives back the same string."""
+        assert str(YearMonth.parse(text)) == text
+
+    @pytest.mark.parametrize(
+        "text", ["", "2021-13", "2021-00", "2021-3", "21-03", "2021-03-01", "March 2021", " 2021"]
+    )
+    def test_parse_rejects(self, text: str) -> None:
+        """Anything but "YYYY-MM" or "YYYY" with a real month is a ValueError."""
+        with pytest.raises(ValueError):
+            YearMonth.parse(text)
+
+    def test_month_checked_on_construction(self) -> None:
+        """A month outside 1-12 cannot be built directly either."""
+        with pytest.raises(ValueError):
+            YearMonth(2021, 13)
+
+    def test_ordering(self) -> None:
+        """Dates sort by year then month; a year alone sorts before its months."""
+        dates = [YearMonth(2021, 1), YearMonth(2020, 12), YearMonth(2021), YearMonth(2020, 1)]
+        assert sorted(dates) == [
+            YearMonth(2020, 1),
+            YearMonth(2020, 12),
+            YearMonth(2021),
+            YearMonth(2021, 1),
+        ]
+        assert YearMonth(2021, 3) <= YearMonth(2021, 3) < YearMonth(2021, 4)
+
+    def test_months_between(self) -> None:
+        """Subtraction counts months, across a year boundary too."""
+        assert YearMonth.parse("2022-03") - YearMonth.parse("2021-03") == 12
+        assert YearMonth(2021, 1) - YearMonth(2020, 12) == 1
+
+    def test_year_alone_spans_the_year(self) -> None:
+        """A year alone covers January to December: `first` and `last` say which end."""
+        year = YearMonth.parse("2019")
+        assert (year.first, year.last) == (YearMonth(2019, 1), YearMonth(2019, 12))
+        assert year.last - year.first + 1 == 12
+
+    def test_of_date(self) -> None:
+        """`YearMonth.of` is the month a day falls in."""
+        assert YearMonth.of(date(2024, 2, 10)) == YearMonth(2024, 2)
+
+    def test_immutable_and_hashable(self) -> None:
+        """A value: equal values are one dictionary key, and fields cannot be reassigned."""
+        assert {YearMonth.parse("2021-03"): 1}[YearMonth(2021, 3)] == 1
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            YearMonth(2021, 3).year = 2022  # type: ignore[misc]
+
+    @pytest.mark.parametrize(
+        "text", ["Jan 2020 – Mar 2022", "May '19 – Aug ’21", "2019 – 2021", "Summer 2021"]
+    )
+    def test_found_dates_parse(self, text: str) -> None:
+        """Every date `find_date_range` writes parses back into a `YearMonth`."""
+        found = find_date_range(text)
+        assert found is not None and found.start is not None and found.end is not None
+        assert str(YearMonth.parse(found.start)) == found.start
+        assert YearMonth.parse(found.start).first <= YearMonth.parse(found.end).last
