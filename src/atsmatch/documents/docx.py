@@ -34,9 +34,9 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from atsmatch.documents.errormap import ErrorMap, LimitReached, map_reader_errors
 from atsmatch.documents.repair import count_repairs, repair_text
 from atsmatch.errors import (
-    AtsmatchError,
     CorruptDocumentError,
     EncryptedDocumentError,
     LimitExceededError,
@@ -85,27 +85,18 @@ _OTHER_ZIPS: tuple[tuple[str, str], ...] = (
 )
 
 
-class _Stop(Exception):
-    """A bound was crossed while walking; carries the message."""
+_ERRORS: ErrorMap = {
+    LimitReached: (LimitExceededError, "{exc}"),
+    MemoryError: (LimitExceededError, "the document needs too much memory"),
+    RecursionError: (CorruptDocumentError, "the document nests too deeply"),
+    Exception: (CorruptDocumentError, "the Word document could not be parsed ({kind}: {exc})"),
+}
 
 
 def read_docx(data: bytes, *, source: str, limits: Limits, started: float) -> Document:
     """Read DOCX (or any WordprocessingML zip: .docm, .dotx, Strict) bytes into a `Document`."""
-    try:
+    with map_reader_errors(source, _ERRORS):
         return _read(data, source=source, limits=limits, started=started)
-    except AtsmatchError:
-        raise
-    except _Stop as exc:
-        raise LimitExceededError(str(exc), source=source) from exc
-    except MemoryError as exc:
-        raise LimitExceededError("the document needs too much memory", source=source) from exc
-    except RecursionError as exc:
-        raise CorruptDocumentError("the document nests too deeply", source=source) from exc
-    except Exception as exc:
-        raise CorruptDocumentError(
-            f"the Word document could not be parsed ({type(exc).__name__}: {exc})"[:300],
-            source=source,
-        ) from exc
 
 
 def _declared_entries(data: bytes) -> int | None:
@@ -520,7 +511,9 @@ class _Walker:
     def paragraph(self, p: Any, region: Region, column: int) -> None:
         self.paragraphs += 1
         if self.paragraphs % _CHECK_EVERY == 0 and time.monotonic() > self.deadline:
-            raise _Stop(f"reading took longer than the limit of {self.limits.max_seconds:g} s")
+            raise LimitReached(
+                f"reading took longer than the limit of {self.limits.max_seconds:g} s"
+            )
         ppr = _child(p, "pPr")
         style_id = None
         numbered = False
@@ -639,7 +632,7 @@ class _Walker:
                 self.seen.add(key)
             self.chars += len(text)
             if self.chars > self.limits.max_chars:
-                raise _Stop(
+                raise LimitReached(
                     f"more than {self.limits.max_chars:,} characters of text, over the limit"
                 )
             self.lines.append(_line(text, segment, region, column, control=control))

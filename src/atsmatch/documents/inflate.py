@@ -24,13 +24,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from atsmatch.documents.errormap import LimitReached
+
 __all__ = ["InflateLimitError", "inflate_budget", "install"]
 
 _CHUNK = 4096
 _state = threading.local()
 
 
-class InflateLimitError(Exception):
+class InflateLimitError(LimitReached):
     """Inflating would pass the budget of the current read."""
 
 

@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from atsmatch.documents.errormap import ErrorMap, LimitReached, map_reader_errors
 from atsmatch.documents.fontwidths import install as install_bounded_font_widths
 from atsmatch.documents.inflate import InflateLimitError, inflate_budget
 from atsmatch.documents.inflate import install as install_bounded_inflate
 from atsmatch.documents.pdflines import GlyphRecorder, TextLine, group_lines
 from atsmatch.documents.repair import count_repairs, join_hyphenated, repair_text
 from atsmatch.errors import (
-    AtsmatchError,
     CorruptDocumentError,
     EncryptedDocumentError,
     LimitExceededError,
@@ -57,10 +57,6 @@ _BOLD = re.compile(
 _TEX = re.compile(rb"TeX|dvipdf|Typst", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
-
-
-class _Stop(Exception):
-    """Raised from inside pdfminer's callbacks to abandon a file over a limit."""
 
 
 @dataclass(slots=True)
@@ -114,30 +110,13 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
     """
     install_bounded_inflate()
     install_bounded_font_widths()
-    try:
+    with map_reader_errors(source, _errors()):
         with inflate_budget(limits.max_unzipped_bytes) as budget:
             pages, images, tex = _layout(data, source=source, limits=limits, started=started)
         if budget.exceeded:  # pdfminer swallowed the error somewhere (a font): still over
             raise InflateLimitError(
                 f"compressed streams inflate to more than {budget.limit:,} bytes, over the limit"
             )
-    except AtsmatchError:
-        raise
-    except (_Stop, InflateLimitError) as exc:
-        raise LimitExceededError(str(exc), source=source) from exc
-    except MemoryError as exc:
-        raise LimitExceededError("the PDF needs too much memory to read", source=source) from exc
-    except RecursionError as exc:
-        raise CorruptDocumentError("the PDF structure nests too deeply", source=source) from exc
-    except Exception as exc:
-        if _is_encryption_error(exc):
-            raise EncryptedDocumentError(
-                "the PDF is password-protected; save a copy without a password",
-                source=source,
-            ) from exc
-        raise CorruptDocumentError(
-            f"the PDF could not be parsed ({type(exc).__name__}: {exc})"[:300], source=source
-        ) from exc
     if not pages:
         raise CorruptDocumentError("the PDF has no readable pages", source=source)
     _assign_regions(pages)
@@ -175,10 +154,21 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
     )
 
 
-def _is_encryption_error(exc: BaseException) -> bool:
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+@lru_cache(maxsize=1)
+def _errors() -> ErrorMap:
+    """What pdfminer's failures become (its classes load with it, on the first PDF)."""
+    from pdfminer.pdfdocument import PDFEncryptionError
 
-    return isinstance(exc, PDFEncryptionError | PDFPasswordIncorrect)
+    return {
+        LimitReached: (LimitExceededError, "{exc}"),
+        MemoryError: (LimitExceededError, "the PDF needs too much memory to read"),
+        RecursionError: (CorruptDocumentError, "the PDF structure nests too deeply"),
+        PDFEncryptionError: (
+            EncryptedDocumentError,
+            "the PDF is password-protected; save a copy without a password",
+        ),
+        Exception: (CorruptDocumentError, "the PDF could not be parsed ({kind}: {exc})"),
+    }
 
 
 def _layout(
@@ -350,7 +340,7 @@ def _safe_document_class() -> Any:
 
 def _check_clock(deadline: float, limits: Limits) -> None:
     if time.monotonic() > deadline:
-        raise _Stop(f"reading took longer than the limit of {limits.max_seconds:g} s")
+        raise LimitReached(f"reading took longer than the limit of {limits.max_seconds:g} s")
 
 
 def _bounded_aggregator_base() -> Any:
@@ -387,9 +377,9 @@ class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
         # is at least its glyph count, and a per-glyph hook would cost 10% of the whole read.
         self._glyphs += sum(len(item) for item in seq if isinstance(item, bytes))
         if self._glyphs > MAX_GLYPHS_PER_PAGE:
-            raise _Stop(f"a page holds more than {MAX_GLYPHS_PER_PAGE:,} glyphs")
+            raise LimitReached(f"a page holds more than {MAX_GLYPHS_PER_PAGE:,} glyphs")
         if time.monotonic() > self._deadline:
-            raise _Stop("reading took longer than the time limit")
+            raise LimitReached("reading took longer than the time limit")
         font = textstate.font
         if self._stack or font is None or font.is_vertical():
             # In a figure, pdfminer's own objects; vertical writing through `render_char`.
