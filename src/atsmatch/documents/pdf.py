@@ -29,6 +29,7 @@ from atsmatch.documents.errormap import ErrorMap, LimitReached, map_reader_error
 from atsmatch.documents.fontwidths import install as install_bounded_font_widths
 from atsmatch.documents.inflate import InflateLimitError, inflate_budget
 from atsmatch.documents.inflate import install as install_bounded_inflate
+from atsmatch.documents.interpreter import BoundedInterpreter, OperatorBudget
 from atsmatch.documents.pdflines import GlyphRecorder, TextLine, group_lines
 from atsmatch.documents.repair import count_repairs, join_hyphenated, repair_text
 from atsmatch.errors import (
@@ -40,7 +41,7 @@ from atsmatch.errors import (
 from atsmatch.limits import Limits
 from atsmatch.models import Document, Line, Region
 
-__all__ = ["MAX_GLYPHS_PER_PAGE", "read_pdf"]
+__all__ = ["MAX_FIGURES_PER_PAGE", "MAX_GLYPHS_PER_PAGE", "read_pdf"]
 
 # pdfminer logs a warning for every odd font ("Could not get FontBBox ..."). With no handler
 # configured, Python prints those on stderr; a NullHandler stops that while records still
@@ -48,6 +49,7 @@ __all__ = ["MAX_GLYPHS_PER_PAGE", "read_pdf"]
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 MAX_GLYPHS_PER_PAGE = 50_000  # a dense resume page holds about 5,000
+MAX_FIGURES_PER_PAGE = 10_000  # images and Form XObjects drawn; a resume page draws a few
 _BAND = 0.08  # share of the page height treated as header / footer band
 _OFF_PAGE = 0.5  # glyphs further outside the page than this share of its size are dropped
 _BOLD = re.compile(
@@ -179,7 +181,7 @@ def _layout(
     Returns raw lines per page, the image count, and whether TeX made the file.
     """
     from pdfminer.layout import LAParams
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfparser import PDFParser
 
     deadline = started + limits.max_seconds
@@ -194,10 +196,8 @@ def _layout(
             f"{declared} pages, over the limit of {limits.max_pages}", source=source
         )
     resources = PDFResourceManager(caching=True)
-    device = _BoundedAggregator(
-        resources, laparams=LAParams(boxes_flow=None, all_texts=True), deadline=deadline
-    )
-    interpreter = PDFPageInterpreter(resources, device)
+    device = _BoundedAggregator(resources, laparams=LAParams(boxes_flow=None, all_texts=True))
+    interpreter = BoundedInterpreter(resources, device, OperatorBudget(limits, deadline))
     pages: list[_Page] = []
     images = 0
     for number, pdf_page in enumerate(_iter_pages(document), start=1):
@@ -350,27 +350,41 @@ def _bounded_aggregator_base() -> Any:
 
 
 class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
-    """A page aggregator that counts glyphs, watches the clock and drops off-page glyphs.
+    """A page aggregator that counts glyphs and figures, drops off-page glyphs, draws no paths.
 
     Glyphs drawn on the page itself become light records grouped into lines by `pdflines`
     (pdfminer's own line grouping, without an object per glyph); glyphs inside a Form XObject
     (an `LTFigure`) stay pdfminer's objects, analysed with their figure as pdfminer does.
-    After each page, `lines` holds the page's text lines and `result` its other objects.
+    Paths never reach the `Document`, so none is built. After each page, `lines` holds the
+    page's text lines and `result` its other objects.
     """
 
-    def __init__(self, resources: Any, *, laparams: Any, deadline: float) -> None:
+    def __init__(self, resources: Any, *, laparams: Any) -> None:
         super().__init__(resources, laparams=laparams)
-        self._deadline = deadline
         self._glyphs = 0
+        self._figures = 0
         self._recorder = GlyphRecorder()
         self.lines: list[TextLine] = []
 
     def begin_page(self, page: Any, ctm: Any) -> None:
         self._glyphs = 0
+        self._figures = 0
         self._recorder.reset()
         self.lines = []
         self.result = None
         super().begin_page(page, ctm)
+
+    def begin_figure(self, name: str, bbox: Any, matrix: Any) -> None:
+        # Every Form XObject drawn and every image (inline or not) opens a figure object.
+        self._figures += 1
+        if self._figures > MAX_FIGURES_PER_PAGE:
+            raise LimitReached(
+                f"a page draws more than {MAX_FIGURES_PER_PAGE:,} images and forms, over the limit"
+            )
+        super().begin_figure(name, bbox, matrix)
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        pass
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
         # Checked once per text-showing operator, before its glyphs exist: a string's byte count
@@ -378,8 +392,6 @@ class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
         self._glyphs += sum(len(item) for item in seq if isinstance(item, bytes))
         if self._glyphs > MAX_GLYPHS_PER_PAGE:
             raise LimitReached(f"a page holds more than {MAX_GLYPHS_PER_PAGE:,} glyphs")
-        if time.monotonic() > self._deadline:
-            raise LimitReached("reading took longer than the time limit")
         font = textstate.font
         if self._stack or font is None or font.is_vertical():
             # In a figure, pdfminer's own objects; vertical writing through `render_char`.
