@@ -6,11 +6,11 @@ coordinates, dominant font, bold and colour per line, header/footer bands, colum
 fragments merged ("Senior Engineer<TAB>Jan 2020 – Present"), and the shared text repairs.
 
 Untrusted files are bounded before the expensive step: the page count is read from the page
-tree before any layout, glyphs per page are counted while the page is interpreted (layout
-analysis of a page with millions of glyphs would take gigabytes), glyphs far outside the page
-are dropped before layout (absurd coordinates make pdfminer walk a huge grid), and the clock
-is checked between pages and at every text-showing operator. Compressed streams inflate within
-`Limits.max_unzipped_bytes` in total (`inflate.py`).
+tree before any layout, glyphs and figures per page are counted while the page is interpreted
+(layout analysis of a page with millions of glyphs would take gigabytes), glyphs far outside
+the page are dropped before layout (absurd coordinates make pdfminer walk a huge grid), and
+every operator counts against `Limits.max_operators` and reads the clock (`interpreter.py`).
+Compressed streams inflate within `Limits.max_unzipped_bytes` in total (`inflate.py`).
 """
 
 from __future__ import annotations
