@@ -212,6 +212,107 @@ def pdf_encrypted() -> bytes:
     )
 
 
+def _page_with(contents: bytes, resources: bytes = b"", extra: list[bytes] | None = None) -> bytes:
+    """One page whose Flate-compressed content is `contents`; `extra` objects are numbered
+    from 5 on, for `resources` to refer to."""
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << " + resources + b" >> >>",
+            stream(zlib.compress(contents, 9), flate=True),
+            *(extra or []),
+        ]
+    )
+
+
+def pdf_path_flood(size: int = 4_000_000) -> bytes:
+    """4 MB of path construction and painting operators: pdfminer builds an object per path."""
+    unit = b"10 10 m 20 20 l 30 30 40 40 50 50 c 60 60 70 70 v 5 5 100 100 re h f\n"
+    return _page_with(unit * (size // len(unit)))
+
+
+def pdf_state_flood(size: int = 45_000_000) -> bytes:
+    """45 MB of `q Q` pairs (a 46 KB file): pdfminer copies the graphics state at every `q`."""
+    return _page_with(b"q Q " * (size // 4))
+
+
+def pdf_state_nesting(depth: int = 2_000_000) -> bytes:
+    """Two million `q` without a `Q`: pdfminer's graphics-state stack grows without end."""
+    return _page_with(b"q " * depth)
+
+
+def pdf_number_flood(size: int = 45_000_000) -> bytes:
+    """45 MB of numbers and no operator: they pile up on pdfminer's operand stack."""
+    return _page_with(b"1 " * (size // 2))
+
+
+def pdf_inline_image_flood(count: int = 400_000) -> bytes:
+    """400,000 one-pixel inline images: pdfminer builds a figure and an image object for each."""
+    unit = b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI\n"
+    return _page_with(unit * count)
+
+
+def pdf_inline_image_scan(size: int = 4_000_000) -> bytes:
+    """One inline image of 4 MB of "E" bytes: pdfminer's search for its end is quadratic."""
+    return _page_with(b"BI /W 2000 /H 2000 /BPC 8 /CS /G ID " + b"E" * size + b" EI\n")
+
+
+def pdf_nested_xobjects(levels: int = 8, fanout: int = 10) -> bytes:
+    """Form XObjects that each draw the next level ten times: 10^8 invocations from 8 forms."""
+    forms = []
+    for level in range(levels):
+        number = 5 + level
+        if level + 1 < levels:
+            body = b"/X Do " * fanout
+            res = b"/Resources << /XObject << /X %d 0 R >> >> " % (number + 1)
+        else:
+            body, res = b"0 0 1 1 re f", b""
+        forms.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+            + res
+            + b"/Length %d >>\nstream\n" % len(body)
+            + body
+            + b"\nendstream"
+        )
+    return _page_with(b"/X Do " * fanout, b"/XObject << /X 5 0 R >>", forms)
+
+
+def pdf_shading_flood(count: int = 4_000_000) -> bytes:
+    """Four million `sh` operators painting an axial shading."""
+    shading = (
+        b"<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 600 0] /Function "
+        b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0] /C1 [1 1 1] /N 1 >> >>"
+    )
+    return _page_with(b"/S sh " * count, b"/Shading << /S 5 0 R >>", [shading])
+
+
+def pdf_type3_flood(count: int = 2_000_000) -> bytes:
+    """Two million one-glyph strings in a Type3 font whose glyph procedure is itself a flood."""
+    proc = b"0 0 d0 " + b"q Q " * 100_000
+    font = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [0.001 0 0 0.001 0 0] "
+        b"/CharProcs << /a 6 0 R >> /Encoding << /Differences [65 /a] >> /FirstChar 65 "
+        b"/LastChar 65 /Widths [1000] >>"
+    )
+    return _page_with(
+        b"BT /T 12 Tf " + b"(A) Tj " * count + b"ET",
+        b"/Font << /T 5 0 R >>",
+        [font, stream(zlib.compress(proc, 9), flate=True)],
+    )
+
+
+def pdf_array_flood(items: int = 2_000_000) -> bytes:
+    """A `TJ` array of two million numbers: pdfminer builds it whole before the operator runs."""
+    return _page_with(b"BT [" + b"1 " * items + b"] TJ ET")
+
+
+def pdf_flate_bomb(size: int = 13 << 24) -> bytes:
+    """A page whose content stream inflates to 208 MiB, over the 50 MiB stream budget."""
+    return one_page(stream(flate_bomb(size), flate=True))
+
+
 # ---------------------------------------------------------------------------------- DOCX
 def _rels(*targets: tuple[str, str]) -> str:
     items = "".join(
@@ -312,6 +413,15 @@ def docx_many_paragraphs() -> bytes:
         + b"</w:body></w:document>"
     )
     return docx(document_xml=xml)
+
+
+def docx_run_flood(runs: int = 200_000) -> bytes:
+    """One paragraph of 200,000 runs of random words, 1.6 million characters of text: over the
+    character limit many times, in a 4 MB file whose parts compress like real text."""
+    rng = random.Random(5)
+    words = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=7)) for _ in range(4096)]
+    body = "".join(f"<w:r><w:t>{rng.choice(words)} </w:t></w:r>" for _ in range(runs))
+    return docx(body=f"<w:p>{body}</w:p>")
 
 
 def docx_relationship_chain(depth: int = 3_000) -> bytes:

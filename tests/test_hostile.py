@@ -159,6 +159,106 @@ class TestInflate:
         assert pdftypes.zlib.decompress(zlib.compress(data)) == data
 
 
+class TestOperatorFloods:
+    """Content streams that flood pdfminer's interpreter stop with the limit they crossed.
+
+    Small `Limits` keep these fast; the default-limit figures (each under 10 s and 300 MB in
+    process) are in `benchmarks/hostile.py`.
+    """
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            hf.pdf_path_flood,
+            hf.pdf_state_flood,
+            hf.pdf_shading_flood,
+            hf.pdf_type3_flood,
+            hf.pdf_nested_xobjects,
+        ],
+        ids=["paths", "q-Q", "shading", "type3", "nested-xobjects"],
+    )
+    def test_operator_budget(self, build: object) -> None:
+        """Every operator counts, inside forms too: the budget names `max_operators`."""
+        assert callable(build)
+        with pytest.raises(LimitExceededError, match=r"more than 5,000 .*max_operators"):
+            read_document(build(), limits=Limits(max_operators=5_000))
+
+    def test_inline_images_count_as_operators(self) -> None:
+        """Each inline image is an operator against the budget."""
+        data = hf.pdf_inline_image_flood(2_000)
+        with pytest.raises(LimitExceededError, match="max_operators"):
+            read_document(data, limits=Limits(max_operators=1_000))
+
+    def test_figures_per_page(self) -> None:
+        """Images and forms drawn on one page are bounded with the default limits."""
+        with pytest.raises(LimitExceededError, match="more than 10,000 images and forms"):
+            read_document(hf.pdf_inline_image_flood(12_000))
+
+    def test_state_nesting(self) -> None:
+        """`q` without `Q` stops at the graphics-state depth bound, with the default limits."""
+        with pytest.raises(LimitExceededError, match="graphics states nested more than 1,000"):
+            read_document(hf.pdf_state_nesting(5_000))
+
+    def test_array_flood(self) -> None:
+        """An array too long for any real operator stops while it is being read."""
+        with pytest.raises(LimitExceededError, match="more than 100,000 items"):
+            read_document(hf.pdf_array_flood(300_000))
+
+    def test_number_flood_meets_the_clock(self) -> None:
+        """Operands without an operator are stopped by the time limit, not left to pile up."""
+        data = hf.pdf_number_flood(4_000_000)
+        with pytest.raises(LimitExceededError, match=r"longer than the limit of 0\.2 s"):
+            read_document(data, limits=Limits(max_seconds=0.2))
+
+    def test_budget_is_per_document(self) -> None:
+        """Operators of all pages share one budget (five a page here: BT Tf Td Tj ET)."""
+        data = hf.pdf_many_pages(3)
+        assert read_document(data, limits=Limits(max_operators=15)).pages == 3
+        with pytest.raises(LimitExceededError, match="more than 14 "):
+            read_document(data, limits=Limits(max_operators=14))
+
+
+class TestStreamingBudgets:
+    """Character and stream budgets are counted while reading, not after."""
+
+    def test_docx_characters_stop_during_parsing(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A paragraph far over the character limit is refused before any line is built."""
+        from atsmatch.documents import docx as docx_reader
+
+        def never(*args: object) -> None:
+            raise AssertionError("the walker ran")
+
+        monkeypatch.setattr(docx_reader._Walker, "block", never)
+        with pytest.raises(LimitExceededError, match="more than 200,000 characters"):
+            read_document(hf.docx_run_flood())
+
+    def test_docx_fallback_text_is_not_counted(self) -> None:
+        """The `mc:Fallback` copy of a text box does not count twice against the limit."""
+        mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+        text = "Python " * 100
+        box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+        body = (
+            f'<w:p><w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice>{box}</mc:Choice>'
+            f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        )
+        doc = read_document(hf.docx(body), limits=Limits(max_chars=1_000))
+        assert [line.text for line in doc.lines] == [text.strip()]
+
+    def test_flate_bomb_measured_before_it_is_held(self) -> None:
+        """A stream over the budget is refused after counting it, piece by piece."""
+        with pytest.raises(LimitExceededError, match="inflate to more than"):
+            read_document(hf.pdf_flate_bomb())
+
+    def test_large_stream_within_budget_is_whole(self) -> None:
+        """A stream over the 1 MiB piece size but within the budget inflates whole."""
+        from atsmatch.documents.inflate import _BoundedZlib
+
+        data = os.urandom(3_000_000).hex().encode()
+        with inflate_budget(10 << 20) as budget:
+            assert _BoundedZlib().decompress(zlib.compress(data)) == data
+        assert budget.remaining == (10 << 20) - len(data)
+
+
 def _pdfminer_recovery(data: bytes) -> bytes:
     """pdfminer.six's own `decompress_corrupted` (20260107), quadratic, as the reference."""
     inflater = zlib.decompressobj()

@@ -17,8 +17,10 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
 from atsmatch.documents import read_document
+from atsmatch.documents.interpreter import BoundedInterpreter, OperatorBudget
 from atsmatch.documents.pdf import _BoundedAggregator
 from atsmatch.documents.pdflines import group_lines
+from atsmatch.limits import Limits
 
 from .hostile_files import pdf, stream
 
@@ -113,22 +115,22 @@ def _reference_lines(data: bytes) -> list[list[str]]:
             )
 
     resources = PDFResourceManager(caching=True)
-    for _ in _interpret(data, resources, Reference(resources, laparams=laparams)):
+    device = Reference(resources, laparams=laparams)
+    for _ in _interpret(data, PDFPageInterpreter(resources, device)):
         pass
     return pages
 
 
 def _our_lines(data: bytes) -> list[list[str]]:
+    """Lines from our device run by our interpreter (operator budget, bounded stacks)."""
     resources = PDFResourceManager(caching=True)
-    device = _BoundedAggregator(resources, laparams=_laparams(), deadline=float("inf"))
-    return [
-        [repr(tuple(line)) for line in device.lines] for _ in _interpret(data, resources, device)
-    ]
+    device = _BoundedAggregator(resources, laparams=_laparams())
+    interpreter = BoundedInterpreter(resources, device, OperatorBudget(Limits(), float("inf")))
+    return [[repr(tuple(line)) for line in device.lines] for _ in _interpret(data, interpreter)]
 
 
-def _interpret(data: bytes, resources: Any, device: Any) -> Iterator[None]:
+def _interpret(data: bytes, interpreter: Any) -> Iterator[None]:
     """Process the pages one by one, yielding after each."""
-    interpreter = PDFPageInterpreter(resources, device)
     for page in PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))):
         interpreter.process_page(page)
         yield

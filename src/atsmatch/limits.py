@@ -19,6 +19,10 @@ class Limits:
     max_pages: int = 20
     max_chars: int = 200_000
     max_seconds: float = 10.0
+    # PDF: content-stream operators executed in the whole document, those inside Form XObjects
+    # and every inline image and XObject invocation included: 50 times the busiest resume in
+    # the test corpus (10,188 for two pages). Each operator also reads the clock.
+    max_operators: int = 500_000
     # DOCX: checked from the zip directory before anything is inflated. `max_unzipped_bytes`
     # also bounds what a PDF's compressed streams inflate to, in total.
     max_zip_entries: int = 2_000

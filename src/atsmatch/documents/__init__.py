@@ -11,10 +11,10 @@ import os
 import time
 from pathlib import Path
 
+from atsmatch.documents.errormap import ErrorMap, map_reader_errors
 from atsmatch.documents.sniff import sniff
 from atsmatch.documents.text import decode_text, text_lines
 from atsmatch.errors import (
-    AtsmatchError,
     CorruptDocumentError,
     DocumentError,
     LimitExceededError,
@@ -24,6 +24,12 @@ from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import Document, Line
 
 __all__ = ["read_document"]
+
+# The readers map their own failures; this catches what escapes them (a reader bug).
+_ERRORS: ErrorMap = {
+    MemoryError: (LimitExceededError, "the document needs too much memory"),
+    Exception: (CorruptDocumentError, "the document could not be read ({kind})"),
+}
 
 
 def read_document(
@@ -61,16 +67,8 @@ def read_document(
         raise TypeError(
             f"read_document() takes text (str), bytes or a path, not {type(source).__name__}"
         )
-    try:
+    with map_reader_errors(label, _ERRORS):
         return _dispatch(data, label, limits, started)
-    except AtsmatchError:
-        raise
-    except MemoryError as exc:
-        raise LimitExceededError("the document needs too much memory", source=label) from exc
-    except Exception as exc:  # a reader bug must still surface as a typed error
-        raise CorruptDocumentError(
-            f"the document could not be read ({type(exc).__name__})", source=label
-        ) from exc
 
 
 def _read_file(path: Path, label: str, limits: Limits) -> bytes:

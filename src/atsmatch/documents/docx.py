@@ -34,9 +34,9 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from atsmatch.documents.errormap import ErrorMap, LimitReached, map_reader_errors
 from atsmatch.documents.repair import count_repairs, repair_text
 from atsmatch.errors import (
-    AtsmatchError,
     CorruptDocumentError,
     EncryptedDocumentError,
     LimitExceededError,
@@ -64,6 +64,17 @@ _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # repetitive XML legitimately compress far better, and can do no harm.
 _RATIO_FLOOR = 1 << 20
 _CHECK_EVERY = 256  # paragraphs between clock checks
+_PIECE = 64 * 1024  # bytes unzipped and parsed at a time
+_PARSER_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "huge_tree": False,
+    "load_dtd": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+_FALLBACK = f"{{{_MC}}}Fallback"
+_COUNTED = [_FALLBACK, *(f"{{{namespace}}}t" for namespace in sorted(_W))]
 _OFF = frozenset({"0", "false", "off", "none"})
 _SKIP = frozenset(
     {
@@ -85,27 +96,18 @@ _OTHER_ZIPS: tuple[tuple[str, str], ...] = (
 )
 
 
-class _Stop(Exception):
-    """A bound was crossed while walking; carries the message."""
+_ERRORS: ErrorMap = {
+    LimitReached: (LimitExceededError, "{exc}"),
+    MemoryError: (LimitExceededError, "the document needs too much memory"),
+    RecursionError: (CorruptDocumentError, "the document nests too deeply"),
+    Exception: (CorruptDocumentError, "the Word document could not be parsed ({kind}: {exc})"),
+}
 
 
 def read_docx(data: bytes, *, source: str, limits: Limits, started: float) -> Document:
     """Read DOCX (or any WordprocessingML zip: .docm, .dotx, Strict) bytes into a `Document`."""
-    try:
+    with map_reader_errors(source, _ERRORS):
         return _read(data, source=source, limits=limits, started=started)
-    except AtsmatchError:
-        raise
-    except _Stop as exc:
-        raise LimitExceededError(str(exc), source=source) from exc
-    except MemoryError as exc:
-        raise LimitExceededError("the document needs too much memory", source=source) from exc
-    except RecursionError as exc:
-        raise CorruptDocumentError("the document nests too deeply", source=source) from exc
-    except Exception as exc:
-        raise CorruptDocumentError(
-            f"the Word document could not be parsed ({type(exc).__name__}: {exc})"[:300],
-            source=source,
-        ) from exc
 
 
 def _declared_entries(data: bytes) -> int | None:
@@ -233,16 +235,16 @@ class _Package:
                 )
         self.infos = {info.filename: info for info in infos}
         self.budget = limits.max_unzipped_bytes
-        self.parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            huge_tree=False,
-            load_dtd=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        self.chars = 0  # characters in text runs so far, over every part
+        self.fallbacks = 0  # depth of `mc:Fallback` around the parser's position
 
-    def read(self, name: str) -> bytes:
+    def xml(self, name: str) -> Any:
+        """Parse a part while it is unzipped, counting its bytes and the characters of its text
+        runs as they come, so a part over either limit stops there, not after the whole tree.
+
+        Text in `mc:Fallback` (a copy of the `mc:Choice` text) is not counted, as it is not
+        read; `_Walker` still counts the text it emits exactly.
+        """
         info = self.infos.get(name)
         if info is None:
             raise CorruptDocumentError(f"the part {name!r} is missing", source=self.source)
@@ -251,18 +253,33 @@ class _Package:
                 "the document's parts are encrypted; save an unprotected copy", source=self.source
             )
         allowed = min(info.file_size, self.budget)
+        parser = etree.XMLPullParser(events=("start", "end"), tag=_COUNTED, **_PARSER_OPTIONS)
+        size = 0
         with self.zip.open(info) as handle:
-            content = handle.read(allowed + 1)
-        if len(content) > allowed:
-            raise LimitExceededError(
-                f"zip entry {name!r} expands past its declared size or the size limit",
-                source=self.source,
-            )
-        self.budget -= len(content)
-        return content
+            while piece := handle.read(min(_PIECE, allowed + 1 - size)):
+                size += len(piece)
+                if size > allowed:
+                    raise LimitExceededError(
+                        f"zip entry {name!r} expands past its declared size or the size limit",
+                        source=self.source,
+                    )
+                parser.feed(piece)
+                self._count(parser)
+        root = parser.close()
+        self._count(parser)
+        self.budget -= size
+        return root
 
-    def xml(self, name: str) -> Any:
-        return etree.fromstring(self.read(name), self.parser)
+    def _count(self, parser: Any) -> None:
+        for event, element in parser.read_events():
+            if element.tag == _FALLBACK:
+                self.fallbacks += 1 if event == "start" else -1
+            elif event == "end" and not self.fallbacks:
+                self.chars += len(element.text or "") + sum(len(n.tail or "") for n in element)
+                if self.chars > self.limits.max_chars:
+                    raise LimitReached(
+                        f"more than {self.limits.max_chars:,} characters of text, over the limit"
+                    )
 
     def main_part(self) -> str:
         """The main document part, found through the package relationships."""
@@ -520,7 +537,9 @@ class _Walker:
     def paragraph(self, p: Any, region: Region, column: int) -> None:
         self.paragraphs += 1
         if self.paragraphs % _CHECK_EVERY == 0 and time.monotonic() > self.deadline:
-            raise _Stop(f"reading took longer than the limit of {self.limits.max_seconds:g} s")
+            raise LimitReached(
+                f"reading took longer than the limit of {self.limits.max_seconds:g} s"
+            )
         ppr = _child(p, "pPr")
         style_id = None
         numbered = False
@@ -639,7 +658,7 @@ class _Walker:
                 self.seen.add(key)
             self.chars += len(text)
             if self.chars > self.limits.max_chars:
-                raise _Stop(
+                raise LimitReached(
                     f"more than {self.limits.max_chars:,} characters of text, over the limit"
                 )
             self.lines.append(_line(text, segment, region, column, control=control))

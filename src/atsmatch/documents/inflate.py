@@ -8,7 +8,8 @@ module looks up at call time:
 
 - `zlib`: a stand-in whose `decompress` stops at the budget of the calling thread's current
   read, and behaves exactly like `zlib.decompress` when no budget is set (other users of
-  pdfminer in the same process see no change);
+  pdfminer in the same process see no change). A stream that inflates past 1 MiB is measured
+  first, a piece at a time, so a bomb is refused holding one piece, not the budget's worth;
 - `decompress_corrupted`: the same recovery (everything up to the broken byte, an error unless
   it is in the trailing checksum), in linear time and within the budget.
 
@@ -24,13 +25,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from atsmatch.documents.errormap import LimitReached
+
 __all__ = ["InflateLimitError", "inflate_budget", "install"]
 
 _CHUNK = 4096
+_PIECE = 1 << 20  # output held at once before a stream's size is known
 _state = threading.local()
 
 
-class InflateLimitError(Exception):
+class InflateLimitError(LimitReached):
     """Inflating would pass the budget of the current read."""
 
 
@@ -84,12 +88,37 @@ class _BoundedZlib:
         if budget is None or args or kwargs:
             return zlib.decompress(data, *args, **kwargs)
         inflater = zlib.decompressobj()
-        out = inflater.decompress(data, budget.remaining + 1)
-        budget.take(len(out))
+        out = inflater.decompress(data, _PIECE)
+        if len(out) == _PIECE:  # more may follow: measure it before holding it
+            size = _PIECE + _measure(inflater.copy(), budget.remaining - _PIECE)
+            budget.take(size)
+            out = b"".join([out, *_pieces(inflater, _PIECE)])
+        else:
+            budget.take(len(out))
         if not inflater.eof:
             # The same error zlib.decompress raises, so pdfminer takes its recovery path.
             raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
         return out
+
+
+def _pieces(inflater: Any, size: int) -> Iterator[bytes]:
+    """The rest of `inflater`'s output, `size` bytes at a time."""
+    while not inflater.eof:
+        piece: bytes = inflater.decompress(inflater.unconsumed_tail, size)
+        if not piece:
+            return
+        yield piece
+
+
+def _measure(inflater: Any, allowed: int) -> int:
+    """Bytes `inflater` has still to give, counted without keeping them; past `allowed`
+    (plus one piece) it stops counting."""
+    size = 0
+    for piece in _pieces(inflater, _PIECE):
+        size += len(piece)
+        if size > allowed:
+            break
+    return size
 
 
 def decompress_corrupted(data: bytes) -> bytes:

@@ -1,8 +1,8 @@
 """Parse one PDF or DOCX in a throw-away worker process with a hard time and memory bound.
 
-In-process checks (page counts, glyphs per page, the clock between pages and every few
-thousand glyphs, zip directory checks) stop almost every hostile file early, but a page that
-stalls inside pdfminer's own code cannot be interrupted from Python, and a library that
+In-process checks (page counts, glyphs per page, the operator budget and the clock at every
+operator, zip directory checks) stop almost every hostile file early, but a step that stalls
+inside a parser's own code cannot be interrupted from Python, and a library that
 allocates gigabytes in one call cannot be stopped half-way. A child process can: it is killed
 at `Limits.max_seconds` plus a short grace, and its address space is capped at
 `Limits.max_memory_mb` (`RLIMIT_AS`), so a `MemoryError` (or a crash) ends the child, not the

@@ -6,11 +6,11 @@ coordinates, dominant font, bold and colour per line, header/footer bands, colum
 fragments merged ("Senior Engineer<TAB>Jan 2020 – Present"), and the shared text repairs.
 
 Untrusted files are bounded before the expensive step: the page count is read from the page
-tree before any layout, glyphs per page are counted while the page is interpreted (layout
-analysis of a page with millions of glyphs would take gigabytes), glyphs far outside the page
-are dropped before layout (absurd coordinates make pdfminer walk a huge grid), and the clock
-is checked between pages and at every text-showing operator. Compressed streams inflate within
-`Limits.max_unzipped_bytes` in total (`inflate.py`).
+tree before any layout, glyphs and figures per page are counted while the page is interpreted
+(layout analysis of a page with millions of glyphs would take gigabytes), glyphs far outside
+the page are dropped before layout (absurd coordinates make pdfminer walk a huge grid), and
+every operator counts against `Limits.max_operators` and reads the clock (`interpreter.py`).
+Compressed streams inflate within `Limits.max_unzipped_bytes` in total (`inflate.py`).
 """
 
 from __future__ import annotations
@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from atsmatch.documents.errormap import ErrorMap, LimitReached, map_reader_errors
 from atsmatch.documents.fontwidths import install as install_bounded_font_widths
 from atsmatch.documents.inflate import InflateLimitError, inflate_budget
 from atsmatch.documents.inflate import install as install_bounded_inflate
+from atsmatch.documents.interpreter import BoundedInterpreter, OperatorBudget
 from atsmatch.documents.pdflines import GlyphRecorder, TextLine, group_lines
 from atsmatch.documents.repair import count_repairs, join_hyphenated, repair_text
 from atsmatch.errors import (
-    AtsmatchError,
     CorruptDocumentError,
     EncryptedDocumentError,
     LimitExceededError,
@@ -40,7 +41,7 @@ from atsmatch.errors import (
 from atsmatch.limits import Limits
 from atsmatch.models import Document, Line, Region
 
-__all__ = ["MAX_GLYPHS_PER_PAGE", "read_pdf"]
+__all__ = ["MAX_FIGURES_PER_PAGE", "MAX_GLYPHS_PER_PAGE", "read_pdf"]
 
 # pdfminer logs a warning for every odd font ("Could not get FontBBox ..."). With no handler
 # configured, Python prints those on stderr; a NullHandler stops that while records still
@@ -48,6 +49,7 @@ __all__ = ["MAX_GLYPHS_PER_PAGE", "read_pdf"]
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 MAX_GLYPHS_PER_PAGE = 50_000  # a dense resume page holds about 5,000
+MAX_FIGURES_PER_PAGE = 10_000  # images and Form XObjects drawn; a resume page draws a few
 _BAND = 0.08  # share of the page height treated as header / footer band
 _OFF_PAGE = 0.5  # glyphs further outside the page than this share of its size are dropped
 _BOLD = re.compile(
@@ -57,10 +59,6 @@ _BOLD = re.compile(
 _TEX = re.compile(rb"TeX|dvipdf|Typst", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
-
-
-class _Stop(Exception):
-    """Raised from inside pdfminer's callbacks to abandon a file over a limit."""
 
 
 @dataclass(slots=True)
@@ -114,30 +112,13 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
     """
     install_bounded_inflate()
     install_bounded_font_widths()
-    try:
+    with map_reader_errors(source, _errors()):
         with inflate_budget(limits.max_unzipped_bytes) as budget:
             pages, images, tex = _layout(data, source=source, limits=limits, started=started)
         if budget.exceeded:  # pdfminer swallowed the error somewhere (a font): still over
             raise InflateLimitError(
                 f"compressed streams inflate to more than {budget.limit:,} bytes, over the limit"
             )
-    except AtsmatchError:
-        raise
-    except (_Stop, InflateLimitError) as exc:
-        raise LimitExceededError(str(exc), source=source) from exc
-    except MemoryError as exc:
-        raise LimitExceededError("the PDF needs too much memory to read", source=source) from exc
-    except RecursionError as exc:
-        raise CorruptDocumentError("the PDF structure nests too deeply", source=source) from exc
-    except Exception as exc:
-        if _is_encryption_error(exc):
-            raise EncryptedDocumentError(
-                "the PDF is password-protected; save a copy without a password",
-                source=source,
-            ) from exc
-        raise CorruptDocumentError(
-            f"the PDF could not be parsed ({type(exc).__name__}: {exc})"[:300], source=source
-        ) from exc
     if not pages:
         raise CorruptDocumentError("the PDF has no readable pages", source=source)
     _assign_regions(pages)
@@ -175,10 +156,21 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
     )
 
 
-def _is_encryption_error(exc: BaseException) -> bool:
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+@lru_cache(maxsize=1)
+def _errors() -> ErrorMap:
+    """What pdfminer's failures become (its classes load with it, on the first PDF)."""
+    from pdfminer.pdfdocument import PDFEncryptionError
 
-    return isinstance(exc, PDFEncryptionError | PDFPasswordIncorrect)
+    return {
+        LimitReached: (LimitExceededError, "{exc}"),
+        MemoryError: (LimitExceededError, "the PDF needs too much memory to read"),
+        RecursionError: (CorruptDocumentError, "the PDF structure nests too deeply"),
+        PDFEncryptionError: (
+            EncryptedDocumentError,
+            "the PDF is password-protected; save a copy without a password",
+        ),
+        Exception: (CorruptDocumentError, "the PDF could not be parsed ({kind}: {exc})"),
+    }
 
 
 def _layout(
@@ -189,7 +181,7 @@ def _layout(
     Returns raw lines per page, the image count, and whether TeX made the file.
     """
     from pdfminer.layout import LAParams
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfparser import PDFParser
 
     deadline = started + limits.max_seconds
@@ -204,10 +196,8 @@ def _layout(
             f"{declared} pages, over the limit of {limits.max_pages}", source=source
         )
     resources = PDFResourceManager(caching=True)
-    device = _BoundedAggregator(
-        resources, laparams=LAParams(boxes_flow=None, all_texts=True), deadline=deadline
-    )
-    interpreter = PDFPageInterpreter(resources, device)
+    device = _BoundedAggregator(resources, laparams=LAParams(boxes_flow=None, all_texts=True))
+    interpreter = BoundedInterpreter(resources, device, OperatorBudget(limits, deadline))
     pages: list[_Page] = []
     images = 0
     for number, pdf_page in enumerate(_iter_pages(document), start=1):
@@ -350,7 +340,7 @@ def _safe_document_class() -> Any:
 
 def _check_clock(deadline: float, limits: Limits) -> None:
     if time.monotonic() > deadline:
-        raise _Stop(f"reading took longer than the limit of {limits.max_seconds:g} s")
+        raise LimitReached(f"reading took longer than the limit of {limits.max_seconds:g} s")
 
 
 def _bounded_aggregator_base() -> Any:
@@ -360,36 +350,48 @@ def _bounded_aggregator_base() -> Any:
 
 
 class _BoundedAggregator(_bounded_aggregator_base()):  # type: ignore[misc]
-    """A page aggregator that counts glyphs, watches the clock and drops off-page glyphs.
+    """A page aggregator that counts glyphs and figures, drops off-page glyphs, draws no paths.
 
     Glyphs drawn on the page itself become light records grouped into lines by `pdflines`
     (pdfminer's own line grouping, without an object per glyph); glyphs inside a Form XObject
     (an `LTFigure`) stay pdfminer's objects, analysed with their figure as pdfminer does.
-    After each page, `lines` holds the page's text lines and `result` its other objects.
+    Paths never reach the `Document`, so none is built. After each page, `lines` holds the
+    page's text lines and `result` its other objects.
     """
 
-    def __init__(self, resources: Any, *, laparams: Any, deadline: float) -> None:
+    def __init__(self, resources: Any, *, laparams: Any) -> None:
         super().__init__(resources, laparams=laparams)
-        self._deadline = deadline
         self._glyphs = 0
+        self._figures = 0
         self._recorder = GlyphRecorder()
         self.lines: list[TextLine] = []
 
     def begin_page(self, page: Any, ctm: Any) -> None:
         self._glyphs = 0
+        self._figures = 0
         self._recorder.reset()
         self.lines = []
         self.result = None
         super().begin_page(page, ctm)
+
+    def begin_figure(self, name: str, bbox: Any, matrix: Any) -> None:
+        # Every Form XObject drawn and every image (inline or not) opens a figure object.
+        self._figures += 1
+        if self._figures > MAX_FIGURES_PER_PAGE:
+            raise LimitReached(
+                f"a page draws more than {MAX_FIGURES_PER_PAGE:,} images and forms, over the limit"
+            )
+        super().begin_figure(name, bbox, matrix)
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        pass
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
         # Checked once per text-showing operator, before its glyphs exist: a string's byte count
         # is at least its glyph count, and a per-glyph hook would cost 10% of the whole read.
         self._glyphs += sum(len(item) for item in seq if isinstance(item, bytes))
         if self._glyphs > MAX_GLYPHS_PER_PAGE:
-            raise _Stop(f"a page holds more than {MAX_GLYPHS_PER_PAGE:,} glyphs")
-        if time.monotonic() > self._deadline:
-            raise _Stop("reading took longer than the time limit")
+            raise LimitReached(f"a page holds more than {MAX_GLYPHS_PER_PAGE:,} glyphs")
         font = textstate.font
         if self._stack or font is None or font.is_vertical():
             # In a figure, pdfminer's own objects; vertical writing through `render_char`.
