@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import atsmatch
-from atsmatch._api import Source
+from atsmatch._types import DocumentInput
 from atsmatch.documents.isolate import GRACE_SECONDS, last_run
 from atsmatch.models import Document
 from tests.conftest import CORPUS, needs_corpus
@@ -70,7 +70,7 @@ class RecordingMatcher(atsmatch.Matcher):
         self.reads: dict[str, Document | atsmatch.AtsmatchError] = {}
         self.replay = False
 
-    def read(self, source: Source, *, name: str | None = None) -> Document:
+    def read(self, source: DocumentInput, *, name: str | None = None) -> Document:
         key = str(source) if isinstance(source, Path) else None
         if self.replay and key in self.reads:
             found = self.reads[key]
