@@ -298,10 +298,10 @@ class TestPdfErrors:
         """An object that refers to itself ends instead of looping in pdfminer's resolve1."""
         fonts = b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >>"
         looped = make_pdf([content((72, 700, "text"))], extra=[b"7 0 R"])  # object 7 -> itself
-        started = time.monotonic()
+        started = time.process_time()
         with contextlib.suppress(DocumentError):  # an error or a document, but an answer
             read_document(looped.replace(fonts, b"/Resources 7 0 R"))
-        assert time.monotonic() - started < 5
+        assert time.process_time() - started < 5
 
     def test_page_tree_cycle_is_walked_once(self) -> None:
         """A page tree listing itself among its kids still yields each page once."""

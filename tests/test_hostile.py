@@ -6,6 +6,7 @@ import os
 import time
 import zlib
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 import pytest
 
@@ -44,10 +45,10 @@ class TestAttackClasses:
 
     @pytest.mark.parametrize("name", sorted(hf.ATTACKS))
     def test_in_process(self, name: str, attacks: dict[str, bytes]) -> None:
-        """In-process read: the expected typed outcome, in under 5 s."""
-        started = time.monotonic()
+        """In-process read: the expected typed outcome, in under 5 s of CPU time."""
+        started = time.process_time()
         got = outcome(attacks[name], Limits())
-        elapsed = time.monotonic() - started
+        elapsed = time.process_time() - started
         assert got in hf.ATTACKS[name][1], f"{name}: {got}"
         assert elapsed < MAX_SECONDS, f"{name}: {elapsed:.2f} s"
 
@@ -71,10 +72,10 @@ class TestAttackClasses:
 
     @staticmethod
     def _time(data: bytes) -> float:
-        started = time.monotonic()
+        started = time.process_time()
         with pytest.raises(DocumentError):
             read_document(data)
-        return time.monotonic() - started
+        return time.process_time() - started
 
     def test_xml_bomb_never_expands(self) -> None:
         """Internal entities are never expanded into text, whatever libxml2 decides."""
@@ -107,19 +108,16 @@ class TestAttackClasses:
         mixed = [line.text for line in read_document(hf.text_mixed()).lines]
         assert "Kubernetes" in mixed[1] and "Terraform" in mixed[2]
 
-    def test_huge_text_as_str_path_and_bytes(self, tmp_path: object) -> None:
+    def test_huge_text_as_str_path_and_bytes(self, tmp_path: Path) -> None:
         """100 MB of text is refused from its size in each input form, without reading it all."""
-        from pathlib import Path
-
-        assert isinstance(tmp_path, Path)
         data = hf.text_huge()
         path = tmp_path / "huge.txt"
         path.write_bytes(data)
         for source in (data, path, data.decode("ascii")):
-            started = time.monotonic()
+            started = time.process_time()
             with pytest.raises(LimitExceededError):
                 read_document(source)
-            assert time.monotonic() - started < 0.5
+            assert time.process_time() - started < 0.5
 
 
 class TestInflate:
@@ -145,10 +143,10 @@ class TestInflate:
             assert got == expected
         pdf = hf.pdf_truncated_flate()
         raw = pdf[pdf.index(b"stream\n") + 7 : pdf.rindex(b"\nendstream")]
-        started = time.monotonic()
+        started = time.process_time()
         with inflate_budget(10 << 20):
             assert decompress_corrupted(raw).startswith(b"BT /F1 12 Tf")
-        assert time.monotonic() - started < 1.0
+        assert time.process_time() - started < 1.0
 
     def test_no_budget_means_plain_zlib(self) -> None:
         """Outside a read, pdfminer's zlib behaves like zlib (other users see no change)."""
