@@ -40,7 +40,7 @@ class TestExports:
         assert out.stdout.strip() == "[]"
 
     def test_version_from_metadata(self) -> None:
-        """`__version__` comes from the installed package metadata."""
+        """`__version__` (written once, read by the build) agrees with the installed metadata."""
         from importlib.metadata import version
 
         assert atsmatch.__version__ == version("atsmatch")

@@ -10,13 +10,12 @@ Public names are loaded on first use, so `import atsmatch` (and the CLI's `--hel
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("atsmatch")
-except PackageNotFoundError:  # running from a source tree without metadata
-    __version__ = "0.0.0"
+# The one place the version is written: the build reads it from here (pyproject's
+# [tool.hatch.version]), so the package metadata always agrees, and importing atsmatch does
+# not pay ~30 ms for importlib.metadata.
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from atsmatch._api import Matcher, check, extract_skills, match, parse_job, parse_resume
