@@ -8,14 +8,18 @@ import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import atsmatch
-from atsmatch import Matcher, RankedResult
+from atsmatch import Matcher, RankedResult, batch
 from atsmatch.cli import app
 from atsmatch.errors import AtsmatchError, UnsupportedFormatError
+from atsmatch.ranking import Ranking
 from atsmatch.render import render_json
 
 from .conftest import CORPUS, EXAMPLES, needs_corpus
@@ -185,11 +189,41 @@ class TestParallel:
         job = JOB.read_text(encoding="utf-8") + "\nRequirements: Acme ML\n"
         taxonomy = atsmatch.load_taxonomy(_overlay(tmp_path))
         serial = atsmatch.rank(job, resumes, taxonomy=taxonomy, today=TODAY)
-        parallel = atsmatch.rank(job, resumes, taxonomy=taxonomy, workers=2, today=TODAY)
+        pools: list[object] = []
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(batch, "_on_pool", _spy(batch._on_pool, pools))
+            # An iterator has no length, so the pool runs however few the items are.
+            parallel = atsmatch.rank(job, iter(resumes), taxonomy=taxonomy, workers=2, today=TODAY)
+        assert len(pools) == 1
         assert [render_json(r) for r in parallel] == [render_json(r) for r in serial]
         acme = next(r for r in parallel if r.index == 6)
         assert acme.report is not None and "acme-ml" in acme.report.matched
         assert parallel[-1].error is not None and parallel[-1].index == 5
+
+    def test_small_batch_stays_serial(self) -> None:
+        """A list too short to pay for starting workers is matched in this process."""
+        pools: list[object] = []
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(batch, "_on_pool", _spy(batch._on_pool, pools))
+            ranking = atsmatch.rank(JOB_TEXT, [BARE] * 3, workers=2, today=TODAY)
+        assert pools == [] and [r.rank for r in ranking] == [1, 2, 3]
+
+    def test_dask_cluster_equals_serial(self) -> None:
+        """On a two-worker Dask LocalCluster the ranking is the serial one, byte for byte, and
+        each Dask worker builds its matcher once however many chunks it takes."""
+        distributed = pytest.importorskip("distributed")
+        resumes = [BARE, WITH_CONTACT, WITH_ROLE, LEGACY_DOC] * 5
+        serial = atsmatch.rank(JOB, resumes, today=TODAY)
+        with (
+            distributed.LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            distributed.Client(cluster) as client,
+        ):
+            on_dask = atsmatch.rank(JOB, resumes, client=client, today=TODAY)
+            built = client.run(lambda: batch._worker is not None)
+        assert [render_json(r) for r in on_dask] == [render_json(r) for r in serial]
+        assert len(built) == 2
 
     def test_executor_equals_serial(self, matcher: Matcher) -> None:
         """Any `concurrent.futures.Executor` (here threads) gives the serial ranking."""
@@ -198,6 +232,59 @@ class TestParallel:
         with ThreadPoolExecutor(2) as pool:
             pooled = atsmatch.rank(JOB, resumes, executor=pool, today=TODAY)
         assert [render_json(r) for r in pooled] == [render_json(r) for r in serial]
+
+
+class TestStreaming:
+    """Entries stream through; only the best reports are kept."""
+
+    def test_iter_rank_in_input_order_unranked(self) -> None:
+        """iter_rank yields one entry per resume, in input order, with no rank yet."""
+        entries = list(atsmatch.iter_rank(JOB_TEXT, iter([BARE, LEGACY_DOC, WITH_ROLE]),
+                                          today=TODAY))  # fmt: skip
+        assert [(e.index, e.rank) for e in entries] == [(0, None), (1, None), (2, None)]
+        assert entries[0].report is not None and entries[1].error is not None
+
+    def test_top_keeps_the_best_reports_only(self) -> None:
+        """top=N ranks every entry the same way but keeps reports on the best N only."""
+        resumes = [f"Skills: Python{', PyTorch' * (i % 3)}\nRef {i}" for i in range(30)]
+        everything = atsmatch.rank(JOB_TEXT, resumes, today=TODAY)
+        best = atsmatch.rank(JOB_TEXT, resumes, top=4, today=TODAY)
+        strip = {"report"}
+        assert [r.model_dump(exclude=strip) for r in best] == [
+            r.model_dump(exclude=strip) for r in everything
+        ]
+        assert [r.report is not None for r in best] == [True] * 4 + [False] * 26
+        assert [r.report for r in best[:4]] == [r.report for r in everything[:4]]
+
+    def test_names_must_match_a_generator(self) -> None:
+        """A generator of resumes with the wrong number of names is an error too."""
+        with pytest.raises(ValueError, match="2 names for 1"):
+            atsmatch.rank(JOB_TEXT, (r for r in [BARE]), names=["a", "b"], today=TODAY)
+
+
+class TestRankingCollector:
+    @given(
+        st.lists(st.tuples(st.integers(0, 20), st.sampled_from("abc")), min_size=1, max_size=60),
+        st.integers(1, 8),
+    )
+    def test_kept_reports_are_the_best(self, rows: list[tuple[int, str]], top: int) -> None:
+        """Whatever the order entries arrive in, the kept reports are those of the best `top`."""
+        report = atsmatch.MatchReport.model_construct()
+        ranking = Ranking(top=top)
+        for index, (score, source) in enumerate(rows):
+            ranking.add(RankedResult(index=index, source=source, score=score, report=report))
+        result = ranking.result()
+        expected = sorted(range(len(rows)), key=lambda i: (-rows[i][0], rows[i][1], i))
+        assert [r.index for r in result] == expected
+        assert [r.index for r in result if r.report is not None] == expected[:top]
+
+
+def _spy(function: Any, calls: list[object]) -> Any:
+    def spy(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return spy
 
 
 runner = CliRunner()

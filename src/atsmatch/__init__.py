@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from atsmatch._api import Matcher, check, extract_skills, match, parse_job, parse_resume
-    from atsmatch.batch import rank, rank_jobs
+    from atsmatch.batch import iter_rank, iter_rank_jobs, rank, rank_jobs
     from atsmatch.documents import read_document
     from atsmatch.errors import (
         AtsmatchError,
@@ -72,6 +72,8 @@ _LAZY = {
     "UnsupportedFormatError": "atsmatch.errors",
     "check": "atsmatch._api",
     "extract_skills": "atsmatch._api",
+    "iter_rank": "atsmatch.batch",
+    "iter_rank_jobs": "atsmatch.batch",
     "load_taxonomy": "atsmatch.taxonomy",
     "match": "atsmatch._api",
     "parse_job": "atsmatch._api",
@@ -107,6 +109,8 @@ __all__ = [
     "__version__",
     "check",
     "extract_skills",
+    "iter_rank",
+    "iter_rank_jobs",
     "load_taxonomy",
     "match",
     "parse_job",

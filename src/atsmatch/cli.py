@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from atsmatch._api import Matcher
+    from atsmatch.models import RankedResult
     from atsmatch.taxonomy import Taxonomy
 
 __all__ = ["EXIT_BELOW_THRESHOLD", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "app", "main"]
@@ -264,6 +265,15 @@ def check(
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
+class RankFormat(StrEnum):
+    """Output formats of `rank`: those of `match`, and JSON Lines written as entries finish."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    jsonl = "jsonl"
+
+
 @app.command()
 def rank(
     files: Annotated[
@@ -280,62 +290,139 @@ def rank(
         str | None,
         typer.Option("--resume", help="Rank the FILES as job postings against this one resume."),
     ] = None,
-    output: FormatOption = Format.text,
+    output: Annotated[
+        RankFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; jsonl writes one entry per line as it finishes, unranked.",
+        ),
+    ] = RankFormat.text,
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Match in N worker processes.")
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Match on the Dask cluster at this address (atsmatch[dask])."
+        ),
+    ] = None,
     top: Annotated[
-        int | None, typer.Option("--top", min=1, help="Show only the N best-ranked files.")
+        int | None,
+        typer.Option("--top", min=1, help="Show only the N best-ranked files (with reports)."),
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="JSON: keep every entry's full report.")
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress", help="A progress bar on stderr (default: on a terminal)."
+        ),
     ] = None,
     vocab: VocabOption = None,
     today: TodayOption = None,
 ) -> None:
     """Rank many FILES against one --job (or --role), best first; or postings against --resume.
 
-    A file that cannot be read is listed with its error and does not stop the ranking. Exits 0
-    when at least one file was ranked, 1 when none could be read.
+    A file that cannot be read is listed with its error and does not stop the ranking. Memory
+    stays bounded: JSON carries full reports only for the --top entries (or all with --full).
+    Exits 0 when at least one file was ranked, 1 when none could be read.
     """
     if sum(x is not None for x in (job, role, resume)) != 1:
         _fail("give exactly one of --job, --role or --resume", EXIT_USAGE)
+    if scheduler is not None and workers is not None:
+        _fail("give --workers or --scheduler, not both", EXIT_USAGE)
+    if output is RankFormat.jsonl and top is not None:
+        _fail("--top needs the whole ranking; jsonl writes entries as they finish", EXIT_USAGE)
     sources = [_source(f) for f in files]
+    client = _dask_client(scheduler) if scheduler is not None else None
     with _errors():
-        from atsmatch.batch import rank as rank_resumes
-        from atsmatch.batch import rank_jobs
+        from atsmatch.batch import iter_rank, iter_rank_jobs
         from atsmatch.limits import Limits
+        from atsmatch.ranking import Ranking
 
         options: dict[str, Any] = {
             "workers": workers,
+            "client": client,
             "taxonomy": _taxonomy(vocab),
-            "limits": Limits(isolate=True),
+            # Dask workers are daemonic processes, which may not start the isolating child.
+            "limits": Limits(isolate=client is None),
             "today": today.date() if today is not None else None,
         }
         if resume is not None:
-            results = rank_jobs(_source(resume), sources, **options)
+            stream = iter_rank_jobs(_source(resume), sources, **options)
             title = f"{len(files)} posting(s) ranked for {resume}"
         else:
-            results = rank_resumes(
+            stream = iter_rank(
                 _source(job) if job is not None else None, sources, role=role, **options
             )
             title = f"{len(files)} resume(s) ranked against {job or 'role ' + str(role)}"
-        from atsmatch.render.ranking import (
-            render_ranking_json,
-            render_ranking_markdown,
-            render_ranking_terminal,
-        )
-
-        ranked = [r for r in results if r.error is None]
-        shown = ranked[:top] + [r for r in results if r.error is not None]
-        if output is Format.json:
-            typer.echo(render_ranking_json(shown))
-        elif output is Format.markdown:
-            typer.echo(render_ranking_markdown(shown, title=title))
-        else:
-            from rich.console import Console
-
-            render_ranking_terminal(shown, Console(highlight=False), title=title)
-    if not ranked:
+        keep = None if full else (top or 0)
+        ranking = Ranking(top=keep)
+        readable = 0
+        with _progress(len(sources), progress) as advance:
+            for found in stream:
+                readable += found.error is None
+                if output is RankFormat.jsonl:
+                    kept = found if full else found.model_copy(update={"report": None})
+                    typer.echo(kept.model_dump_json())
+                else:
+                    ranking.add(found)
+                advance()
+        if output is not RankFormat.jsonl:
+            _show_ranking(ranking.result(), output, top, title)
+    if client is not None:
+        client.close()
+    if not readable:
         typer.echo("atsmatch: none of the files could be read", err=True)
         raise typer.Exit(EXIT_ERROR)
+
+
+def _show_ranking(
+    results: list[RankedResult], output: RankFormat, top: int | None, title: str
+) -> None:
+    from atsmatch.render.ranking import (
+        render_ranking_json,
+        render_ranking_markdown,
+        render_ranking_terminal,
+    )
+
+    ranked = [r for r in results if r.error is None]
+    shown = ranked[:top] + [r for r in results if r.error is not None]
+    if output is RankFormat.json:
+        typer.echo(render_ranking_json(shown))
+    elif output is RankFormat.markdown:
+        typer.echo(render_ranking_markdown(shown, title=title))
+    else:
+        from rich.console import Console
+
+        render_ranking_terminal(shown, Console(highlight=False), title=title)
+
+
+def _dask_client(address: str) -> Any:
+    try:
+        from distributed import Client
+    except ImportError:
+        _fail("--scheduler needs Dask: pip install 'atsmatch[dask]'", EXIT_USAGE)
+    try:
+        return Client(address, timeout=30)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        _fail(f"cannot reach the Dask scheduler at {address}: {exc}")
+
+
+@contextmanager
+def _progress(total: int, wanted: bool | None) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr (by default only when stderr is a terminal); yields `advance`."""
+    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("ranking", total=total)
+        yield lambda: bar.advance(task)
 
 
 @vocab_app.command("check")

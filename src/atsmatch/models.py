@@ -335,10 +335,12 @@ class RankedResult(_Model):
     """One entry of a ranking: the report's headline figures, or why the file could not be read.
 
     Entries are ordered by score, then parseability (both highest first), then `source`, then
-    input order; unreadable files come last, with `error` set and no report.
+    input order; unreadable files come last, with `error` set and no report. `report` is kept
+    for every entry, or only for the best `top` (the others carry their figures only). An entry
+    streamed by `iter_rank` has no `rank` yet: the order is known only at the end.
     """
 
-    rank: int = Field(ge=1)
+    rank: int | None = Field(default=None, ge=1)
     index: int = Field(ge=0)  # position in the input, to map an entry back to its file
     source: str  # the file as given, or the name passed for bytes and text
     score: float | None = Field(default=None, ge=0, le=100)
