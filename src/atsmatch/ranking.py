@@ -173,8 +173,8 @@ def _key(found: RankedResult) -> _Key:
 class Ranking:
     """Entries in, a ranking out: the figures of every entry, the report of the best `top`.
 
-    `top=None` keeps every report, `top=0` none. Memory is one summary per entry plus at most `2 * top`
-    reports at any time (trimmed back to `top` when twice that many are held).
+    `top=None` keeps every report, `top=0` none. Memory is one summary per entry plus at most
+    `2 * top` reports at any time (trimmed back to `top` when twice that many are held).
     """
 
     def __init__(self, *, top: int | None = None) -> None:
