@@ -63,7 +63,7 @@ class Matcher:
         *,
         taxonomy: Taxonomy | None = None,
         limits: Limits | None = None,
-        scorer: str = "weighted.v2",
+        scorer: str = "weighted.v3",
     ) -> None:
         from atsmatch.score import get_scorer
 
@@ -212,7 +212,7 @@ class Matcher:
         from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
         from atsmatch.score import verdict
-        from atsmatch.suggest import MISSING_BELOW, missing_keywords
+        from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
         mine = self._resume_analysis(resume)
         parsed_resume, resume_hits = mine.resume, mine.hits
@@ -256,6 +256,9 @@ class Matcher:
             taxonomy_version=self.taxonomy.version,
             atsmatch_version=__version__,
             coaching=coaching,
+            certifications=certification_notes(
+                breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
+            ),
         )
 
     def rank(

@@ -21,6 +21,7 @@ __all__ = [
     "BlockKind",
     "BulletFeedback",
     "BulletFlag",
+    "CertificationNote",
     "Coaching",
     "CoachingFix",
     "Contact",
@@ -216,7 +217,17 @@ class SkillHit(_Model):
     fuzzy: bool = False  # found by the typo tier: lower credit
 
 
-Source = Literal["experience", "skills_list", "other", "parent", "child", "related", "absent"]
+Source = Literal[
+    "experience",
+    "skills_list",
+    "other",
+    "certified",  # a certification named under Certifications (or in a bullet): held
+    "parent",
+    "child",
+    "related",
+    "successor",  # the successor of a retired certification the posting asks for
+    "absent",
+]
 
 
 class Evidence(_Model):
@@ -256,7 +267,7 @@ class Subscore(_Model):
 class Placement(_Model):
     """Where a missing keyword would belong in the resume."""
 
-    where: Literal["bullet", "skills", "summary"]
+    where: Literal["bullet", "skills", "summary", "certifications"]
     block: int | None = None
     text: str | None = None  # the bullet it could be woven into
     reason: str
@@ -277,6 +288,29 @@ class MissingKeyword(_Model):
     certification: str | None = None  # a certification that covers it, for real gaps
     # True when the resume shows nothing related (no parent, child, sibling or related skill).
     gap: bool = False
+
+
+class CertificationNote(_Model):
+    """A certification in a match: held by the resume, asked for by the posting, or both.
+
+    `status`: `held` (named on the resume), `satisfied` (the posting asks for a retired one and
+    the resume holds its successor), `missing` (asked for, not held). `note` is the one line a
+    person reads: the date it was earned, retirement and successor, or the covered skills the
+    resume already shows.
+    """
+
+    skill_id: str
+    name: str
+    code: str | None = None
+    level: str | None = None
+    status: Literal["held", "satisfied", "missing"]
+    asked: bool  # the posting (or role) asks for it
+    earned: str | None = None  # the year (or month and year) written beside it on the resume
+    retired_on: str | None = None  # ISO date, for a retired certification
+    successors: tuple[str, ...] = ()  # names of the certifications that replace a retired one
+    shown: tuple[str, ...] = ()  # skills it covers that the resume already shows
+    prep_weeks: float | None = None
+    note: str
 
 
 class Finding(_Model):
@@ -313,6 +347,8 @@ class MatchReport(_Model):
     atsmatch_version: str
     # STAR bullet feedback, evidence checks and experience durations (`atsmatch.coaching`).
     coaching: Coaching | None = None
+    # Certifications held or asked for, with retirement and successor notes (`atsmatch.suggest`).
+    certifications: tuple[CertificationNote, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
