@@ -19,7 +19,15 @@ except PackageNotFoundError:  # running from a source tree without metadata
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
-    from atsmatch._api import Matcher, check, extract_skills, match, parse_job, parse_resume
+    from atsmatch._api import (
+        Matcher,
+        check,
+        extract_skills,
+        match,
+        parse_job,
+        parse_resume,
+        roadmap,
+    )
     from atsmatch.batch import rank, rank_jobs
     from atsmatch.documents import read_document
     from atsmatch.errors import (
@@ -29,6 +37,7 @@ if TYPE_CHECKING:
         EncryptedDocumentError,
         LimitExceededError,
         NoTextLayerError,
+        RoadmapInputError,
         TaxonomyError,
         TaxonomyValidationError,
         UnknownRoleError,
@@ -44,6 +53,7 @@ if TYPE_CHECKING:
         RankedResult,
         RankError,
         Resume,
+        Roadmap,
         SkillHit,
     )
     from atsmatch.taxonomy import Taxonomy, load_taxonomy
@@ -65,6 +75,8 @@ _LAZY = {
     "RankError": "atsmatch.models",
     "RankedResult": "atsmatch.models",
     "Resume": "atsmatch.models",
+    "Roadmap": "atsmatch.models",
+    "RoadmapInputError": "atsmatch.errors",
     "SkillHit": "atsmatch.models",
     "Taxonomy": "atsmatch.taxonomy",
     "TaxonomyError": "atsmatch.errors",
@@ -80,6 +92,7 @@ _LAZY = {
     "rank": "atsmatch.batch",
     "rank_jobs": "atsmatch.batch",
     "read_document": "atsmatch.documents",
+    "roadmap": "atsmatch._api",
 }
 
 __all__ = [
@@ -99,6 +112,8 @@ __all__ = [
     "RankError",
     "RankedResult",
     "Resume",
+    "Roadmap",
+    "RoadmapInputError",
     "SkillHit",
     "Taxonomy",
     "TaxonomyError",
@@ -115,6 +130,7 @@ __all__ = [
     "rank",
     "rank_jobs",
     "read_document",
+    "roadmap",
 ]
 
 

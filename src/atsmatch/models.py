@@ -44,6 +44,12 @@ __all__ = [
     "RankedResult",
     "Region",
     "Resume",
+    "Roadmap",
+    "RoadmapCertification",
+    "RoadmapGap",
+    "RoadmapPath",
+    "RoadmapPhase",
+    "RoadmapProof",
     "Role",
     "RoleBullets",
     "Section",
@@ -587,3 +593,77 @@ class Coaching(_Model):
     acronyms: tuple[AcronymAdvice, ...] = ()
     skill_experience: tuple[SkillExperience, ...] = ()
     experience: tuple[ExperienceCheck, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Roadmap (`atsmatch.roadmap`): what to learn and which certification next
+# --------------------------------------------------------------------------------------------
+
+Phase = Literal["foundation", "core", "specialisation", "advanced"]
+
+
+class RoadmapGap(_Model):
+    """A skill the target asks for that the resume does not show, placed in a phase."""
+
+    skill_id: str
+    name: str
+    category: str
+    phase: Phase
+    weight: float  # summed over the postings that ask for it
+    postings: int  # how many of the postings (1 for a role) ask for it
+    related_evidence: tuple[str, ...] = ()  # resume skills close to it
+    reason: str  # why it sits in its phase
+
+
+class RoadmapPhase(_Model):
+    """One phase of a roadmap and its gaps, heaviest first."""
+
+    name: Phase
+    gaps: tuple[RoadmapGap, ...]
+
+
+class RoadmapCertification(_Model):
+    """A certification worth taking next: what it is and which gaps it covers."""
+
+    skill_id: str
+    name: str
+    code: str | None = None
+    issuer: str | None = None
+    level: str | None = None
+    prep_weeks: float | None = None
+    covers: tuple[str, ...] = ()  # names of the gaps it covers
+    reason: str
+
+
+class RoadmapPath(_Model):
+    """The certifications of one issuer in the order people take them (held ones left out)."""
+
+    issuer: str
+    steps: tuple[RoadmapCertification, ...]
+    prep_weeks: float | None = None  # the steps' preparation added up, when all are known
+
+
+class RoadmapProof(_Model):
+    """A skill the target asks for that the resume already shows, and where."""
+
+    skill_id: str
+    name: str
+    credit: float
+    evidence: str
+
+
+class Roadmap(_Model):
+    """What to learn next against a role or several postings, in phases, with certifications."""
+
+    resume_source: str
+    target: str  # the role's name, or "N postings"
+    role: str | None = None  # the role id, for a role target
+    postings: tuple[str, ...] = ()  # the postings' sources, for a postings target
+    summary: str
+    phases: tuple[RoadmapPhase, ...]
+    certifications: tuple[RoadmapCertification, ...] = ()  # greedy picks, best first
+    paths: tuple[RoadmapPath, ...] = ()  # one per issuer
+    proven: tuple[RoadmapProof, ...] = ()
+    held: tuple[CertificationNote, ...] = ()  # certifications on the resume, with notes
+    taxonomy_version: str
+    atsmatch_version: str
