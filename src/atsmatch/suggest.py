@@ -4,7 +4,7 @@ and the certifications of a match (held, asked for, retired, satisfied by a succ
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from atsmatch.models import (
@@ -184,7 +184,7 @@ def certification_label(cert: Skill) -> str:
     return cert.name
 
 
-def shown_skills(cert: Skill, resume_skills: Sequence[str] | set[str]) -> list[str]:
+def shown_skills(cert: Skill, resume_skills: Collection[str]) -> list[str]:
     """Ids of the skills a certification covers that the resume names, in the exam's order."""
     return [c.id for c in cert.covers if c.id in resume_skills]
 
@@ -255,10 +255,10 @@ def certification_notes(
     for cid in [*asked, *sorted(held.keys() - asked.keys())]:
         cert = taxonomy.skills[cid]
         successors = tuple(taxonomy.skills[s].name for s in cert.superseded_by)
-        hit = held.get(cid)
-        earned = _earned(hit, resume_blocks, resume_hits) if hit is not None else None
+        mention = held.get(cid)
+        earned = _earned(mention, resume_blocks, resume_hits) if mention is not None else None
         via = [e for e in asked[cid].evidence if e.kind == "successor"] if cid in asked else []
-        status = "held" if hit is not None else "satisfied" if via else "missing"
+        status = "held" if mention is not None else "satisfied" if via else "missing"
         shown = tuple(taxonomy.skills[s].name for s in shown_skills(cert, resume_skills))
         parts = []
         if status == "held":
