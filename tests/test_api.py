@@ -55,7 +55,7 @@ class TestReport:
         """The example resume is a partial-to-good match for the example posting."""
         assert 40 <= report.score <= 95
         assert report.verdict in {"partial match", "good match", "strong match"}
-        assert report.scorer == "weighted.v2"
+        assert report.scorer == "weighted.v3"
 
     def test_every_keyword_names_its_text(self, report: atsmatch.MatchReport) -> None:
         """Each keyword carries the posting text that asked for it and the resume evidence."""
@@ -64,7 +64,9 @@ class TestReport:
             for ev in k.evidence:
                 assert ev.text
         shown = [k for k in report.keywords if k.credit == 1.0]
-        assert shown and all(k.evidence[0].kind == "experience" for k in shown)
+        # v3: full credit is shown in use, a certification held, or a part shown in use.
+        full = {"experience", "certified", "child"}
+        assert shown and all(k.evidence[0].kind in full for k in shown)
 
     def test_missing_ranked_with_placement(self, report: atsmatch.MatchReport) -> None:
         """Missing keywords come highest weight first, each with a placement."""

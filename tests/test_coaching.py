@@ -257,8 +257,10 @@ class TestPlacement:
     """Missing keywords: related evidence and the bullet to weave them into, or a real gap."""
 
     def test_related_evidence_docker_and_eks(self) -> None:
-        """Kubernetes is missing; Docker and EKS show related work in one bullet."""
-        kube = next(m for m in coached().missing if m.skill_id == "kubernetes")
+        """Kubernetes is missing; Docker and EKS show related work in one bullet (v2: v3 counts
+        EKS shown in use as Kubernetes shown)."""
+        report = atsmatch.Matcher(scorer="weighted.v2").match(RESUME, JOB, today=TODAY)
+        kube = next(m for m in report.missing if m.skill_id == "kubernetes")
         assert {"Docker", "Amazon EKS"} <= set(kube.related_evidence)
         assert not kube.gap and kube.certification is None
         assert kube.placement.where == "bullet"

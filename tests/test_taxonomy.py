@@ -123,7 +123,7 @@ class TestBundled:
         assert stats["aliases"] >= 5000
         assert stats["edges"] >= 3000
         assert stats["certifications"] >= 43
-        assert stats["roles"] == 11
+        assert stats["roles"] == 21
         assert stats["verbs"] >= 250
         assert stats["weak_openers"] >= 50
         assert stats["buzzwords"] >= 60
@@ -169,8 +169,8 @@ class TestBundled:
                 assert tax.skills[cid].category == "certification"
 
     def test_the_eleven_roles(self, tax: Taxonomy) -> None:
-        """The role profiles promised in TAXONOMY.md ship."""
-        assert set(tax.roles) == {
+        """The role profiles promised in TAXONOMY.md ship (among others)."""
+        assert set(tax.roles) >= {
             "ml-engineer",
             "mlops-engineer",
             "ml-platform-engineer",

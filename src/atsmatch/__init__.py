@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from atsmatch._api import Matcher, check, extract_skills, match, parse_job, parse_resume
+    from atsmatch._api import (
+        Matcher,
+        check,
+        extract_skills,
+        match,
+        parse_job,
+        parse_resume,
+        roadmap,
+    )
     from atsmatch.batch import iter_rank, iter_rank_jobs, rank, rank_jobs
     from atsmatch.documents import read_document
     from atsmatch.errors import (
@@ -28,6 +36,7 @@ if TYPE_CHECKING:
         EncryptedDocumentError,
         LimitExceededError,
         NoTextLayerError,
+        RoadmapInputError,
         TaxonomyError,
         TaxonomyValidationError,
         UnknownRoleError,
@@ -43,6 +52,7 @@ if TYPE_CHECKING:
         RankedResult,
         RankError,
         Resume,
+        Roadmap,
         SkillHit,
     )
     from atsmatch.taxonomy import Taxonomy, load_taxonomy
@@ -64,6 +74,8 @@ _LAZY = {
     "RankError": "atsmatch.models",
     "RankedResult": "atsmatch.models",
     "Resume": "atsmatch.models",
+    "Roadmap": "atsmatch.models",
+    "RoadmapInputError": "atsmatch.errors",
     "SkillHit": "atsmatch.models",
     "Taxonomy": "atsmatch.taxonomy",
     "TaxonomyError": "atsmatch.errors",
@@ -81,6 +93,7 @@ _LAZY = {
     "rank": "atsmatch.batch",
     "rank_jobs": "atsmatch.batch",
     "read_document": "atsmatch.documents",
+    "roadmap": "atsmatch._api",
 }
 
 __all__ = [
@@ -100,6 +113,8 @@ __all__ = [
     "RankError",
     "RankedResult",
     "Resume",
+    "Roadmap",
+    "RoadmapInputError",
     "SkillHit",
     "Taxonomy",
     "TaxonomyError",
@@ -118,6 +133,7 @@ __all__ = [
     "rank",
     "rank_jobs",
     "read_document",
+    "roadmap",
 ]
 
 

@@ -25,6 +25,7 @@ from atsmatch.models import (
     ParseReport,
     RankedResult,
     Resume,
+    Roadmap,
     SkillHit,
     YearsAsk,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "match",
     "parse_job",
     "parse_resume",
+    "roadmap",
 ]
 
 _Parsed = TypeVar("_Parsed", Resume, JobPosting)
@@ -63,7 +65,7 @@ class Matcher:
         *,
         taxonomy: Taxonomy | None = None,
         limits: Limits | None = None,
-        scorer: str = "weighted.v2",
+        scorer: str = "weighted.v3",
     ) -> None:
         from atsmatch.score import get_scorer
 
@@ -212,7 +214,7 @@ class Matcher:
         from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
         from atsmatch.score import verdict
-        from atsmatch.suggest import MISSING_BELOW, missing_keywords
+        from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
         mine = self._resume_analysis(resume)
         parsed_resume, resume_hits = mine.resume, mine.hits
@@ -256,6 +258,9 @@ class Matcher:
             taxonomy_version=self.taxonomy.version,
             atsmatch_version=__version__,
             coaching=coaching,
+            certifications=certification_notes(
+                breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
+            ),
         )
 
     def rank(
@@ -373,6 +378,32 @@ def match(
     85.0
     """
     return Matcher(taxonomy=taxonomy, limits=limits).match(resume, job, role=role, today=today)
+
+
+def roadmap(
+    resume: ResumeInput,
+    *,
+    role: str | None = None,
+    jobs: Sequence[JobInput] = (),
+    taxonomy: Taxonomy | None = None,
+    limits: Limits | None = None,
+    today: date | None = None,
+) -> Roadmap:
+    """What to learn next against a role profile or several postings: gaps in phases,
+    certifications that cover most of them, one path per issuer, what the resume proves.
+
+    Give `role=` or `jobs=`, not both; `RoadmapInputError` otherwise, or when a document names
+    no skill.
+
+    >>> import atsmatch
+    >>> plan = atsmatch.roadmap("Skills: Python, Docker", role="mlops-engineer")
+    >>> plan.phases[0].name, plan.target
+    ('foundation', 'MLOps Engineer')
+    """
+    from atsmatch.roadmaps import build_roadmap
+
+    matcher = Matcher(taxonomy=taxonomy, limits=limits)
+    return build_roadmap(matcher, resume, role=role, jobs=jobs, today=today)
 
 
 def parse_resume(source: DocumentInput, *, limits: Limits | None = None) -> Resume:

@@ -1,7 +1,8 @@
 """The `atsmatch` command line.
 
-Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, ...; `check` prints its report
-first when the file is a scan or password-protected), 2 usage (an unknown --role too), 3 score
+Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, a `roadmap` document that names no
+skill, ...; `check` prints its report first when the file is a scan or password-protected),
+2 usage (an unknown --role too; `roadmap` with a role and postings, or neither), 3 score
 (or parseability, for `check`) below `--fail-under`. Errors are one line on stderr, never a
 traceback. Heavy modules (spaCy, pdfminer, pydantic models) are imported inside the commands so
 `atsmatch --help` stays fast.
@@ -44,6 +45,8 @@ app = typer.Typer(
 )
 vocab_app = typer.Typer(no_args_is_help=True, help="Inspect and validate the skills vocabulary.")
 app.add_typer(vocab_app, name="vocab")
+roles_app = typer.Typer(help="List the role profiles, or show one.")
+app.add_typer(roles_app, name="roles")
 
 
 class Format(StrEnum):
@@ -425,6 +428,101 @@ def _progress(total: int, wanted: bool | None) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
+@app.command()
+def roadmap(
+    resume: Annotated[str, typer.Argument(help="Resume file: PDF, DOCX or text ('-' for stdin).")],
+    role: Annotated[str | None, typer.Option("--role", help="Plan against a role profile.")] = None,
+    job: Annotated[
+        list[str] | None,
+        typer.Option("--job", help="A job posting file; repeat for several postings."),
+    ] = None,
+    output: FormatOption = Format.text,
+    vocab: VocabOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Plan what to learn against --role or one or more --job postings: gaps in phases, the
+    certifications that close most of them, a path per issuer, what the resume already proves."""
+    if (role is None) == (not job):
+        _fail("give --role or at least one --job, not both and not neither", EXIT_USAGE)
+    with _errors():
+        from atsmatch.errors import RoadmapInputError
+        from atsmatch.render.roadmap import render_roadmap_markdown, render_roadmap_terminal
+        from atsmatch.roadmaps import build_roadmap
+
+        try:
+            plan = build_roadmap(
+                _matcher(vocab),
+                _source(resume),
+                role=role,
+                jobs=[_source(j) for j in job or ()],
+                today=today.date() if today is not None else None,
+            )
+        except RoadmapInputError as exc:
+            _fail(str(exc), EXIT_USAGE if exc.usage else EXIT_ERROR)
+        _emit(plan, output, render_roadmap_markdown, render_roadmap_terminal)
+
+
+@roles_app.callback(invoke_without_command=True)
+def roles_list(ctx: typer.Context, vocab: VocabOption = None) -> None:
+    """List the role profiles: id, name and what the role does, one line each."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _errors():
+        from atsmatch.taxonomy import load_taxonomy
+
+        taxonomy = _taxonomy(vocab) or load_taxonomy()
+        for profile in taxonomy.roles.values():
+            typer.echo(f"{profile.id}\t{profile.name}\t{profile.summary or ''}")
+
+
+@roles_app.command("show")
+def roles_show(
+    role: Annotated[str, typer.Argument(help="Role id, name or alias, in any case.")],
+    vocab: VocabOption = None,
+) -> None:
+    """Show one role: core and nice-to-have skills with weights, certifications, the ladder."""
+    with _errors():
+        from atsmatch.roles import find_role
+        from atsmatch.suggest import certification_label
+        from atsmatch.taxonomy import load_taxonomy
+
+        taxonomy = _taxonomy(vocab) or load_taxonomy()
+        profile = find_role(taxonomy, role)
+        skills = taxonomy.skills
+        typer.echo(f"{profile.name} ({profile.id})")
+        if profile.summary:
+            typer.echo(profile.summary)
+        if profile.aliases:
+            typer.echo(f"also: {', '.join(profile.aliases)}")
+        for title, entries in (("core skills", profile.core), ("nice to have", profile.nice)):
+            if entries:
+                typer.echo(f"{title}:")
+                for skill_id, weight in entries:
+                    typer.echo(f"  {skills[skill_id].name}\t{weight:g}")
+        if profile.certifications:
+            typer.echo("certifications:")
+            for cid in profile.certifications:
+                cert = skills[cid]
+                facts = ", ".join(
+                    p
+                    for p in (
+                        cert.level,
+                        f"about {cert.prep_weeks:g} weeks" if cert.prep_weeks else None,
+                    )
+                    if p
+                )
+                typer.echo(f"  {certification_label(cert)}" + (f"\t{facts}" if facts else ""))
+        if profile.ladder:
+            typer.echo("seniority ladder:")
+            for step in profile.ladder:
+                years = (
+                    f"{step.min_years:g}-{step.max_years:g}"
+                    if step.max_years is not None
+                    else f"{step.min_years:g}+"
+                )
+                typer.echo(f"  {step.title}\t{years} years")
+
+
 @vocab_app.command("check")
 def vocab_check(vocab: VocabOption = None) -> None:
     """Validate the bundled vocabulary (and --vocab overlays); list every problem."""
@@ -486,7 +584,9 @@ def vocab_search(
 def schema(
     model: Annotated[
         str,
-        typer.Option("--model", help="Which model: report, resume, job, hit, check, ranked."),
+        typer.Option(
+            "--model", help="Which model: report, resume, job, hit, check, ranked, roadmap."
+        ),
     ] = "report",
 ) -> None:
     """Print the JSON schema of the report (or another model) for API consumers."""
@@ -501,6 +601,7 @@ def schema(
         "hit": models.SkillHit.model_json_schema,
         "check": models.ParseReport.model_json_schema,
         "ranked": models.RankedResult.model_json_schema,
+        "roadmap": models.Roadmap.model_json_schema,
     }
     if model not in choices:
         _fail(f"--model must be one of {', '.join(choices)}", EXIT_USAGE)

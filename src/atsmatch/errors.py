@@ -11,6 +11,8 @@ AtsmatchError                      catch this to handle every failure of atsmatc
 ├── TaxonomyError                  the vocabulary could not be loaded
 │   └── TaxonomyValidationError    .issues lists every problem found, with file and entry
 ├── UnknownRoleError               no role profile has that id, name or alias (also a ValueError)
+├── RoadmapInputError              a roadmap's target is unusable: a role and postings at once,
+│                                  no posting, or nothing to compare (also a ValueError)
 └── UnknownScorerError             no scorer is registered under that name (also a ValueError)
 ```
 
@@ -28,6 +30,7 @@ __all__ = [
     "EncryptedDocumentError",
     "LimitExceededError",
     "NoTextLayerError",
+    "RoadmapInputError",
     "TaxonomyError",
     "TaxonomyValidationError",
     "UnknownRoleError",
@@ -106,3 +109,12 @@ class UnknownScorerError(AtsmatchError, ValueError):
         self.name = name
         self.known = tuple(known)
         super().__init__(f"unknown scorer {name!r}; known scorers: {', '.join(self.known)}")
+
+
+class RoadmapInputError(AtsmatchError, ValueError):
+    """A roadmap cannot be made from these inputs; `.usage` is True when the call itself is wrong
+    (a role and postings together, or neither), False when a document names no skills."""
+
+    def __init__(self, message: str, *, usage: bool) -> None:
+        super().__init__(message)
+        self.usage = usage

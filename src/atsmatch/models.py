@@ -21,6 +21,7 @@ __all__ = [
     "BlockKind",
     "BulletFeedback",
     "BulletFlag",
+    "CertificationNote",
     "Coaching",
     "CoachingFix",
     "Contact",
@@ -43,6 +44,12 @@ __all__ = [
     "RankedResult",
     "Region",
     "Resume",
+    "Roadmap",
+    "RoadmapCertification",
+    "RoadmapGap",
+    "RoadmapPath",
+    "RoadmapPhase",
+    "RoadmapProof",
     "Role",
     "RoleBullets",
     "Section",
@@ -216,7 +223,17 @@ class SkillHit(_Model):
     fuzzy: bool = False  # found by the typo tier: lower credit
 
 
-Source = Literal["experience", "skills_list", "other", "parent", "child", "related", "absent"]
+Source = Literal[
+    "experience",
+    "skills_list",
+    "other",
+    "certified",  # a certification named under Certifications (or in a bullet): held
+    "parent",
+    "child",
+    "related",
+    "successor",  # the successor of a retired certification the posting asks for
+    "absent",
+]
 
 
 class Evidence(_Model):
@@ -256,7 +273,7 @@ class Subscore(_Model):
 class Placement(_Model):
     """Where a missing keyword would belong in the resume."""
 
-    where: Literal["bullet", "skills", "summary"]
+    where: Literal["bullet", "skills", "summary", "certifications"]
     block: int | None = None
     text: str | None = None  # the bullet it could be woven into
     reason: str
@@ -277,6 +294,29 @@ class MissingKeyword(_Model):
     certification: str | None = None  # a certification that covers it, for real gaps
     # True when the resume shows nothing related (no parent, child, sibling or related skill).
     gap: bool = False
+
+
+class CertificationNote(_Model):
+    """A certification in a match: held by the resume, asked for by the posting, or both.
+
+    `status`: `held` (named on the resume), `satisfied` (the posting asks for a retired one and
+    the resume holds its successor), `missing` (asked for, not held). `note` is the one line a
+    person reads: the date it was earned, retirement and successor, or the covered skills the
+    resume already shows.
+    """
+
+    skill_id: str
+    name: str
+    code: str | None = None
+    level: str | None = None
+    status: Literal["held", "satisfied", "missing"]
+    asked: bool  # the posting (or role) asks for it
+    earned: str | None = None  # the year (or month and year) written beside it on the resume
+    retired_on: str | None = None  # ISO date, for a retired certification
+    successors: tuple[str, ...] = ()  # names of the certifications that replace a retired one
+    shown: tuple[str, ...] = ()  # skills it covers that the resume already shows
+    prep_weeks: float | None = None
+    note: str
 
 
 class Finding(_Model):
@@ -313,6 +353,8 @@ class MatchReport(_Model):
     atsmatch_version: str
     # STAR bullet feedback, evidence checks and experience durations (`atsmatch.coaching`).
     coaching: Coaching | None = None
+    # Certifications held or asked for, with retirement and successor notes (`atsmatch.suggest`).
+    certifications: tuple[CertificationNote, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -553,3 +595,77 @@ class Coaching(_Model):
     acronyms: tuple[AcronymAdvice, ...] = ()
     skill_experience: tuple[SkillExperience, ...] = ()
     experience: tuple[ExperienceCheck, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Roadmap (`atsmatch.roadmap`): what to learn and which certification next
+# --------------------------------------------------------------------------------------------
+
+Phase = Literal["foundation", "core", "specialisation", "advanced"]
+
+
+class RoadmapGap(_Model):
+    """A skill the target asks for that the resume does not show, placed in a phase."""
+
+    skill_id: str
+    name: str
+    category: str
+    phase: Phase
+    weight: float  # summed over the postings that ask for it
+    postings: int  # how many of the postings (1 for a role) ask for it
+    related_evidence: tuple[str, ...] = ()  # resume skills close to it
+    reason: str  # why it sits in its phase
+
+
+class RoadmapPhase(_Model):
+    """One phase of a roadmap and its gaps, heaviest first."""
+
+    name: Phase
+    gaps: tuple[RoadmapGap, ...]
+
+
+class RoadmapCertification(_Model):
+    """A certification worth taking next: what it is and which gaps it covers."""
+
+    skill_id: str
+    name: str
+    code: str | None = None
+    issuer: str | None = None
+    level: str | None = None
+    prep_weeks: float | None = None
+    covers: tuple[str, ...] = ()  # names of the gaps it covers
+    reason: str
+
+
+class RoadmapPath(_Model):
+    """The certifications of one issuer in the order people take them (held ones left out)."""
+
+    issuer: str
+    steps: tuple[RoadmapCertification, ...]
+    prep_weeks: float | None = None  # the steps' preparation added up, when all are known
+
+
+class RoadmapProof(_Model):
+    """A skill the target asks for that the resume already shows, and where."""
+
+    skill_id: str
+    name: str
+    credit: float
+    evidence: str
+
+
+class Roadmap(_Model):
+    """What to learn next against a role or several postings, in phases, with certifications."""
+
+    resume_source: str
+    target: str  # the role's name, or "N postings"
+    role: str | None = None  # the role id, for a role target
+    postings: tuple[str, ...] = ()  # the postings' sources, for a postings target
+    summary: str
+    phases: tuple[RoadmapPhase, ...]
+    certifications: tuple[RoadmapCertification, ...] = ()  # greedy picks, best first
+    paths: tuple[RoadmapPath, ...] = ()  # one per issuer
+    proven: tuple[RoadmapProof, ...] = ()
+    held: tuple[CertificationNote, ...] = ()  # certifications on the resume, with notes
+    taxonomy_version: str
+    atsmatch_version: str

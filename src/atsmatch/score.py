@@ -1,4 +1,4 @@
-"""The `weighted.v2` scorer: how much each job keyword weighs and how much credit the resume earns.
+"""The weighted scorers: how much each job keyword weighs and how much credit the resume earns.
 
 weight(keyword) = level x category x mentions x title
   level     strongest place the posting names it: title 3, required 3, preferred 1.5, other 1
@@ -24,6 +24,17 @@ Subscores apply the same formula to each group of categories. The function is pu
 v1 -> v2: role profile weights stand in for the level (v1 weighed every core skill as required
 and every nice-to-have as preferred).
 
+v2 -> v3 (the default), certification credit and attribution, each a separate step:
+  certified  a certification named in the Certifications section (or in a bullet) is evidence
+             of itself: 1.0, not 0.85 "claimed" (`certified_mentions`)
+  successor  a posting asking for a retired certification is satisfied by its successor at
+             the successor's own credit, and the evidence says so (`with_successors`)
+  attributed a more specific skill or a part shown in use ("SageMaker Pipelines", "PySpark" in
+             a bullet) counts as shown for its parent: 0.85 when the parent is not named
+             (as much as naming it in the skills list), 1.0 when the resume also names the
+             parent; the evidence names the mention that earned it (`attribute_children`).
+             A child only listed still earns 0.6 x its own credit, as in v2.
+
 Scorers are registered under versioned names (`register_scorer`, spaCy's habit): a changed
 formula is registered beside the old one under a new name (`weighted.v3`), so a name in a saved
 report always means one formula. `get_scorer(name)` returns the callable `Matcher` uses: it
@@ -37,7 +48,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from atsmatch.errors import UnknownScorerError
@@ -53,6 +64,8 @@ __all__ = [
     "Mention",
     "ScoreBreakdown",
     "Scorer",
+    "attribute_children",
+    "certified_mentions",
     "get_scorer",
     "group_of",
     "job_demand",
@@ -63,9 +76,11 @@ __all__ = [
     "scorer_names",
     "verdict",
     "weighted_v2",
+    "weighted_v3",
+    "with_successors",
 ]
 
-SCORER = "weighted.v2"  # the default scorer's name
+SCORER = "weighted.v3"  # the default scorer's name
 
 LEVEL_WEIGHT: dict[str, float] = {"title": 3.0, "required": 3.0, "preferred": 1.5, "other": 1.0}
 LOW_SECTIONS = frozenset(
@@ -96,6 +111,10 @@ CREDIT_PARENT = 0.3
 RELATED_FACTOR = 0.5
 FUZZY_FACTOR = 0.8
 SHOWN_SECTIONS = frozenset({"experience", "projects"})
+CREDIT_CERTIFIED = 1.0  # v3: a certification held is evidence of itself
+CREDIT_SUCCESSOR = 1.0  # v3: the successor of a retired certification satisfies it
+CREDIT_CHILD_SHOWN = 0.85  # v3: a child or part shown in use, the parent itself not named
+CERTIFIED_SECTIONS = frozenset({"certifications", *SHOWN_SECTIONS})
 
 # Verdict bands (commercial tools advise aiming for 75-80).
 BANDS: tuple[tuple[float, str], ...] = (
@@ -203,6 +222,100 @@ def weighted_v2(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     return score_demand(job.demand, resume.mentions, resume.resume.blocks)
 
 
+@register_scorer("weighted.v3")
+def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
+    """v2 with the three v3 steps: certified mentions, successors, attributed children."""
+    demand = with_successors(job.demand, job.taxonomy)
+    mentions = certified_mentions(resume.mentions, resume.hits)
+    breakdown = score_demand(demand, mentions, resume.resume.blocks)
+    return attribute_children(breakdown, demand, mentions, resume.resume.blocks)
+
+
+def certified_mentions(
+    mentions: Mapping[str, Mention], hits: Sequence[SkillHit]
+) -> dict[str, Mention]:
+    """v3 step: a certification named under Certifications (or in a bullet) earns full credit.
+
+    A certificate is proof in itself; only a certification named in the skills list or the
+    summary stays "claimed".
+    """
+    best = dict(mentions)
+    for hit in hits:
+        if hit.category != "certification" or hit.section not in CERTIFIED_SECTIONS:
+            continue
+        value = CREDIT_CERTIFIED * (FUZZY_FACTOR if hit.fuzzy else 1.0)
+        held = best.get(hit.skill_id)
+        if held is None or value > held.value or (value == held.value and held.kind != "certified"):
+            best[hit.skill_id] = Mention(value, hit, "certified")
+    return best
+
+
+def with_successors(demand: Sequence[Demand], taxonomy: Taxonomy) -> tuple[Demand, ...]:
+    """v3 step: a retired certification the posting asks for is earned by its successors."""
+    out = []
+    for d in demand:
+        successors = taxonomy.skills[d.skill_id].superseded_by
+        if not successors:
+            out.append(d)
+            continue
+        relatives = dict(d.relatives)
+        start = sum(len(ways) for ways in relatives.values())
+        for order, successor in enumerate(successors, start):
+            relatives[successor] = (
+                *relatives.get(successor, ()),
+                (order, CREDIT_SUCCESSOR, "successor"),
+            )
+        out.append(replace(d, relatives=relatives))
+    return tuple(out)
+
+
+def attribute_children(
+    breakdown: ScoreBreakdown,
+    demand: Sequence[Demand],
+    mentions: Mapping[str, Mention],
+    resume_blocks: Sequence[Block],
+) -> ScoreBreakdown:
+    """v3 step: a keyword whose more specific skill or part is shown in use counts as shown
+    (1.0 when the resume also names it, else 0.85); the evidence names that mention first."""
+    by_id = {d.skill_id: d for d in demand}
+    keywords = []
+    for k in breakdown.keywords:
+        own = mentions.get(k.skill_id)
+        shown = _shown_child(by_id[k.skill_id], mentions) if k.credit < CREDIT_SHOWN else None
+        if shown is None or (own is not None and own.kind not in ("skills_list", "other")):
+            keywords.append(k)
+            continue
+        child_id, mention = shown
+        credit = CREDIT_CHILD_SHOWN
+        if own is not None:  # named (0.85) and shown through a part: shown (1.0)
+            credit = own.value / CREDIT_CLAIMED * CREDIT_SHOWN
+        if credit <= k.credit:
+            keywords.append(k)
+            continue
+        evidence = Evidence(
+            kind="child",
+            skill_id=child_id,
+            text=resume_blocks[mention.hit.block].text,
+            section=mention.hit.section,
+            block=mention.hit.block,
+        )
+        rest = tuple(e for e in k.evidence if e != evidence)
+        keywords.append(
+            k.model_copy(update={"credit": round(credit, 3), "evidence": (evidence, *rest)[:3]})
+        )
+    return _breakdown(tuple(keywords))
+
+
+def _shown_child(demand: Demand, mentions: Mapping[str, Mention]) -> tuple[str, Mention] | None:
+    """The first more specific skill of a keyword shown in use, by id (deterministic)."""
+    for other in sorted(demand.relatives.keys() & mentions.keys()):
+        mention = mentions[other]
+        is_child = any(kind == "child" for _, _, kind in demand.relatives[other])
+        if is_child and mention.kind == "experience" and not mention.hit.fuzzy:
+            return other, mention
+    return None
+
+
 def job_demand(
     job_blocks: Sequence[Block],
     job_hits: Sequence[SkillHit],
@@ -241,10 +354,14 @@ def resume_mentions(hits: Sequence[SkillHit]) -> dict[str, Mention]:
 
 
 def score_demand(
-    demand: Sequence[Demand], mentions: dict[str, Mention], resume_blocks: Sequence[Block]
+    demand: Sequence[Demand], mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> ScoreBreakdown:
     """Credit each keyword of `job_demand` from the resume's `resume_mentions`."""
-    keywords = tuple(_keyword(d, mentions, resume_blocks) for d in demand)
+    return _breakdown(tuple(_keyword(d, mentions, resume_blocks) for d in demand))
+
+
+def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
+    """The score and subscores of credited keywords."""
     return ScoreBreakdown(
         score=_ratio(keywords),
         subscores=tuple(
@@ -325,7 +442,7 @@ def _level_weight(block: Block) -> float:
 
 
 def _keyword(
-    demand: Demand, mentions: dict[str, Mention], resume_blocks: Sequence[Block]
+    demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> KeywordResult:
     """The keyword's best credit and the resume evidence behind it (strongest first)."""
     options: list[tuple[float, str, int, Mention, Source]] = []
@@ -337,7 +454,8 @@ def _keyword(
         held = mentions[other]
         for order, factor, kind in demand.relatives[other]:
             options.append((factor * held.value, other, order, held, kind))
-    options.sort(key=lambda o: (-o[0], o[1], o[2]))
+    # The keyword's own mention first on a tie (a certification held beats its successor).
+    options.sort(key=lambda o: (-o[0], o[2] != -1, o[1], o[2]))
     best = options[:3]
     return KeywordResult(
         skill_id=demand.skill_id,

@@ -1,17 +1,33 @@
-"""Missing keywords, ranked by weight, each with the place in the resume where it would belong."""
+"""Missing keywords, ranked by weight, each with the place in the resume where it would belong;
+and the certifications of a match (held, asked for, retired, satisfied by a successor)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from atsmatch.models import Block, KeywordResult, MissingKeyword, Placement, SkillHit
+from atsmatch.models import (
+    Block,
+    CertificationNote,
+    KeywordResult,
+    MissingKeyword,
+    Placement,
+    SkillHit,
+)
 from atsmatch.score import group_of
 
 if TYPE_CHECKING:
-    from atsmatch.taxonomy import Taxonomy
+    from atsmatch.taxonomy import Skill, Taxonomy
 
-__all__ = ["MISSING_BELOW", "missing_keywords"]
+__all__ = [
+    "MISSING_BELOW",
+    "active_covering",
+    "certification_label",
+    "certification_notes",
+    "missing_keywords",
+    "shown_skills",
+]
 
 # A keyword counts as missing while the resume does not name it (credit only from relatives).
 MISSING_BELOW = 0.7
@@ -44,7 +60,7 @@ def missing_keywords(
         if keyword.credit >= MISSING_BELOW:
             continue
         related = _related_shown(keyword, by_skill, taxonomy)
-        covering = taxonomy.certifications_covering(keyword.skill_id)
+        covering = active_covering(taxonomy, keyword.skill_id)
         result.append(
             MissingKeyword(
                 skill_id=keyword.skill_id,
@@ -79,7 +95,10 @@ def _placement(
     by_skill: dict[str, list[int]],
     taxonomy: Taxonomy,
 ) -> Placement:
-    """The bullet that shows most related work, else the skills list or summary."""
+    """The bullet that shows most related work, else the skills list or summary; a
+    certification goes under Certifications, never into the skills."""
+    if keyword.category == "certification":
+        return _certification_placement(keyword, blocks, by_skill, taxonomy)
     shown: dict[int, list[str]] = {}
     for rid in related:
         for index in by_skill[rid]:
@@ -151,3 +170,137 @@ def _first(blocks: Sequence[Block], section: str, *, kind: str | None = None) ->
         if block.section == section and block.kind != "heading" and kind in (None, block.kind):
             return index
     return None
+
+
+def active_covering(taxonomy: Taxonomy, skill_id: str) -> list[Skill]:
+    """The active certifications that cover a skill (a retired one is never suggested)."""
+    return [c for c in taxonomy.certifications_covering(skill_id) if c.status == "active"]
+
+
+def certification_label(cert: Skill) -> str:
+    """A certification's name with its exam code when the name does not already carry it."""
+    if cert.code and cert.code not in cert.name:
+        return f"{cert.name} ({cert.code})"
+    return cert.name
+
+
+def shown_skills(cert: Skill, resume_skills: Collection[str]) -> list[str]:
+    """Ids of the skills a certification covers that the resume names, in the exam's order."""
+    return [c.id for c in cert.covers if c.id in resume_skills]
+
+
+def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    names = [taxonomy.skills[i].name for i in ids]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _certification_placement(
+    keyword: KeywordResult,
+    blocks: Sequence[Block],
+    by_skill: dict[str, list[int]],
+    taxonomy: Taxonomy,
+) -> Placement:
+    """A missing certification: what of it the resume already shows, or what to take instead."""
+    cert = taxonomy.skills[keyword.skill_id]
+    listed = _first(blocks, "certifications")
+    label = certification_label(cert)
+    active = [taxonomy.skills[s] for s in cert.superseded_by]
+    if cert.status == "retired":
+        retired = f"retired on {cert.retired_on.isoformat()}" if cert.retired_on else "retired"
+        if active:
+            reason = (
+                f"{label} is {retired}; the posting's ask is met by its successor "
+                f"{' or '.join(certification_label(a) for a in active)}"
+            )
+        else:
+            reason = f"{label} is {retired} and has no successor; it cannot be taken any more"
+    elif shown := shown_skills(cert, by_skill.keys()):
+        reason = f"you show {_names(taxonomy, shown[:3])}; {label} would certify that"
+    else:
+        reason = f"{label} covers {_names(taxonomy, [c.id for c in cert.covers[:3]])}; "
+        reason += "the resume shows none of them yet"
+    return Placement(
+        where="certifications",
+        block=listed,
+        text=blocks[listed].text if listed is not None else None,
+        reason=reason,
+    )
+
+
+_YEAR = re.compile(
+    r"\b(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\b|\b[A-Z][a-z]{2,8}\.? (?:19|20)\d\d\b"
+)
+
+
+def certification_notes(
+    keywords: Sequence[KeywordResult],
+    resume_blocks: Sequence[Block],
+    resume_hits: Sequence[SkillHit],
+    taxonomy: Taxonomy,
+) -> tuple[CertificationNote, ...]:
+    """Every certification the resume holds or the posting asks for, asked ones first.
+
+    A held one states the date written beside it; a retired one says when it retired and what
+    replaced it; an asked one met by a successor says so; a missing one names the skills it
+    covers that the resume already shows.
+    """
+    held: dict[str, SkillHit] = {}
+    for hit in resume_hits:
+        if hit.category == "certification":
+            held.setdefault(hit.skill_id, hit)
+    resume_skills = {h.skill_id for h in resume_hits}
+    asked = {k.skill_id: k for k in keywords if k.category == "certification"}
+    notes = []
+    for cid in [*asked, *sorted(held.keys() - asked.keys())]:
+        cert = taxonomy.skills[cid]
+        successors = tuple(taxonomy.skills[s].name for s in cert.superseded_by)
+        mention = held.get(cid)
+        earned = _earned(mention, resume_blocks, resume_hits) if mention is not None else None
+        via = [e for e in asked[cid].evidence if e.kind == "successor"] if cid in asked else []
+        status = "held" if mention is not None else "satisfied" if via else "missing"
+        shown = tuple(taxonomy.skills[s].name for s in shown_skills(cert, resume_skills))
+        parts = []
+        if status == "held":
+            parts.append(f"held{f' ({earned})' if earned else ''}")
+        elif status == "satisfied":
+            parts.append(f"met by its successor {taxonomy.skills[via[0].skill_id].name}")
+        if cert.status == "retired":
+            when = f"retired on {cert.retired_on.isoformat()}" if cert.retired_on else "retired"
+            parts.append(when + (f"; successor: {' or '.join(successors)}" if successors else ""))
+        if status == "missing" and cert.status == "active":
+            label = certification_label(cert)
+            parts.append(
+                f"you show {', '.join(shown[:3])}; {label} would certify that"
+                if shown
+                else f"not held; {label} covers skills the resume does not show yet"
+            )
+        notes.append(
+            CertificationNote(
+                skill_id=cid,
+                name=cert.name,
+                code=cert.code,
+                level=cert.level,
+                status=status,
+                asked=cid in asked,
+                earned=earned,
+                retired_on=cert.retired_on.isoformat() if cert.retired_on else None,
+                successors=successors,
+                shown=shown,
+                prep_weeks=cert.prep_weeks,
+                note="; ".join(parts),
+            )
+        )
+    return tuple(notes)
+
+
+def _earned(hit: SkillHit, blocks: Sequence[Block], hits: Sequence[SkillHit]) -> str | None:
+    """The date written after a certification, before the next skill in the same block."""
+    ends = [
+        h.start
+        for h in hits
+        if h.block == hit.block and h.start >= hit.end and h.skill_id != hit.skill_id
+    ]
+    text = blocks[hit.block].text[hit.end : min(ends, default=None)]
+    found = _YEAR.search(text)
+    return found.group(0) if found else None

@@ -17,6 +17,8 @@ _KIND_LABELS = {
     "experience": "shown in",
     "skills_list": "listed in",
     "other": "named in",
+    "certified": "held, listed in",
+    "successor": "via its successor in",
     "child": "via a more specific skill in",
     "parent": "via a broader skill in",
     "related": "via a related skill in",

@@ -47,10 +47,11 @@ def render_markdown(report: MatchReport) -> str:
             for k in rows
         ]
         out.append("")
-    if report.missing:
+    skills_missing = [m for m in report.missing if m.category != "certification"]
+    if skills_missing:
         out += ["## Missing keywords", "", "| keyword | level | weight | related evidence "
                 "| where it would go |", "|---|---|---:|---|---|"]  # fmt: skip
-        for m in report.missing:
+        for m in skills_missing:
             related = ", ".join(m.related_evidence) or (
                 f"none (real gap); covered by {m.certification}"
                 if m.certification
@@ -62,7 +63,14 @@ def render_markdown(report: MatchReport) -> str:
             )
         out.append("")
         out += ["## Top suggestions", ""]
-        out += [f"- **{m.name}** ({m.level}): {m.placement.reason}" for m in report.missing[:5]]
+        out += [f"- **{m.name}** ({m.level}): {m.placement.reason}" for m in skills_missing[:5]]
+        out.append("")
+    if report.certifications:
+        out += ["## Certifications", ""]
+        out += [
+            f"- **{c.name}**{' (asked)' if c.asked else ''}: {c.note}"
+            for c in report.certifications
+        ]
         out.append("")
     if report.coaching is not None:
         from atsmatch.render.coaching import coaching_markdown

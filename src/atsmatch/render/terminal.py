@@ -86,9 +86,10 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
             table.caption = f"... and {len(matched) - top} more (see --format json)"
         console.print(table)
 
-    if report.missing:
+    skills_missing = [m for m in report.missing if m.category != "certification"]
+    if skills_missing:
         table = _keyword_table("Missing keywords", "partial", "where it would go", console.width)
-        for m in report.missing[:top]:
+        for m in skills_missing[:top]:
             where = placement_label(m)
             if m.related_evidence:
                 where = f"related: {', '.join(m.related_evidence)}; {where}"
@@ -97,14 +98,18 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
             elif m.gap:
                 where = f"real gap; {where}"
             table.add_row(m.name, m.level, f"{m.weight:.2f}", f"{m.partial_credit:.2f}", where)
-        if len(report.missing) > top:
-            table.caption = f"... and {len(report.missing) - top} more (see --format json)"
+        if len(skills_missing) > top:
+            table.caption = f"... and {len(skills_missing) - top} more (see --format json)"
         console.print(table)
-
-    if report.missing:
         console.print("[bold]Top suggestions[/bold]")
-        for m in report.missing[:5]:
-            console.print(f"  • [bold]{m.name}[/bold] ({m.level}): {m.placement.reason}")
+        for m in skills_missing[:5]:
+            console.print(f"  • [bold]{m.name}[/bold] ({m.level}): {escape(m.placement.reason)}")
+
+    if report.certifications:
+        console.print("[bold]Certifications[/bold]")
+        for c in report.certifications:
+            asked = " (asked)" if c.asked else ""
+            console.print(f"  • [bold]{escape(c.name)}[/bold]{asked}: {escape(c.note)}")
 
     if report.coaching is not None:
         from atsmatch.render.coaching import render_coaching

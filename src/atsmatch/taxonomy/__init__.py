@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from atsmatch.errors import TaxonomyError
 from atsmatch.taxonomy._graph import SkillGraph
@@ -30,6 +30,7 @@ from atsmatch.taxonomy._schema import (
     PARENT_RELATIONS,
     RELATED_RELATIONS,
     SCHEMA_VERSION,
+    CertificationLevel,
     Relation,
     RoleProfile,
     Skill,
@@ -192,6 +193,11 @@ class Taxonomy:
             "edges": parent_edges + related_edges,
             "certifications": len(certs),
             "retired_certifications": sum(1 for c in certs if c.status == "retired"),
+            "certification_levels": {
+                level or "no level": count
+                for level in (*get_args(CertificationLevel), None)
+                if (count := sum(1 for c in certs if c.level == level))
+            },
             "roles": len(self.roles),
             "verbs": len(self.verbs),
             "weak_openers": len(self.weak_openers),

@@ -22,6 +22,7 @@ __all__ = [
     "CertificationLevel",
     "Coverage",
     "HeadingsFile",
+    "LadderStep",
     "Manifest",
     "OverlayManifest",
     "ParentRelation",
@@ -155,8 +156,21 @@ class WeightedSkill(NamedTuple):
     weight: Annotated[float, Field(gt=0.0, le=10.0)]
 
 
+class LadderStep(_Record):
+    """One rung of a role's seniority ladder: a title and the years of experience it usually takes.
+
+    Written `{ title = "Senior ML Engineer", min_years = 5, max_years = 8 }`; the top rung may
+    leave `max_years` out ("12+ years").
+    """
+
+    title: str = Field(min_length=1)
+    min_years: float = Field(ge=0.0, le=50.0)
+    max_years: float | None = Field(default=None, gt=0.0, le=60.0)
+
+
 class RoleProfile(_Record):
-    """A role usable in place of a job posting: weighted core and nice-to-have skills."""
+    """A role usable in place of a job posting: weighted core and nice-to-have skills, the
+    certifications that fit it and its seniority ladder (junior first)."""
 
     id: str
     name: str = Field(min_length=1)
@@ -164,6 +178,8 @@ class RoleProfile(_Record):
     core: _Tuple[WeightedSkill] = Field(min_length=1)
     nice: _Tuple[WeightedSkill] = ()
     certifications: _Tuple[str] = ()
+    summary: str | None = Field(default=None, min_length=1)  # one line for `atsmatch roles`
+    ladder: _Tuple[LadderStep] = ()
 
 
 class Verb(_Record):

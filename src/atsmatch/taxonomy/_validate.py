@@ -19,6 +19,7 @@ from atsmatch.taxonomy._schema import (
     CERTIFICATION_FIELDS,
     SCHEMA_VERSION,
     HeadingsFile,
+    RoleProfile,
     Skill,
     VerbsFile,
     normalize_form,
@@ -329,6 +330,26 @@ def _check_roles(vocab: Vocabulary, issues: Issues) -> None:
                 issues.add(label, role.id, f"certification {cid!r}: no such skill")
             elif target.value.category != "certification":
                 issues.add(label, role.id, f"{cid!r} is not a certification")
+            elif target.value.status == "retired":
+                issues.add(label, role.id, f"certification {cid!r} is retired")
+        _check_ladder(role, label, issues)
+
+
+def _check_ladder(role: RoleProfile, label: str, issues: Issues) -> None:
+    """Rungs go up in years, each range is not empty, only the top rung is open-ended."""
+    ladder = role.ladder
+    for number, step in enumerate(ladder):
+        if step.max_years is not None and step.max_years <= step.min_years:
+            issues.add(label, role.id, f"ladder {step.title!r}: max_years is not above min_years")
+        if step.max_years is None and number != len(ladder) - 1:
+            issues.add(
+                label, role.id, f"ladder {step.title!r}: only the top rung may omit max_years"
+            )
+        if number and step.min_years <= ladder[number - 1].min_years:
+            issues.add(label, role.id, f"ladder {step.title!r}: min_years must rise rung by rung")
+    titles = [step.title.casefold() for step in ladder]
+    if len(set(titles)) != len(titles):
+        issues.add(label, role.id, "a ladder title is listed twice")
 
 
 def _check_lexicon(files: Files, issues: Issues) -> None:
