@@ -14,14 +14,12 @@ Each figure comes from a fresh process, so one run's peak does not hide the next
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("ATSMATCH_SHARED", ROOT.parent / "shared"))
-CORPUS = SHARED / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 TARGET_MB = 300.0
 
 _MATCH = """
