@@ -45,6 +45,7 @@ RESUME_DOCX = EXAMPLES / "resume.docx"
 JOB = EXAMPLES / "job_ml_engineer.txt"
 CORPUS = ROOT / "tests" / "corpus"
 SKILLSPAN = CORPUS / "skills_dev" / "skillspan_dev_postings.jsonl"
+MEMORY_MARK = "<!-- memory.py --write replaces everything from here to the end -->"
 
 
 # ----------------------------------------------------------------------------- requirements
@@ -472,6 +473,9 @@ def write_markdown(report: Report, path: Path, quick: bool) -> None:
         out += ["", f"## {title}", "", "| " + " | ".join(header) + " |"]
         out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
         out += ["| " + " | ".join(row) + " |" for row in rows]
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if MEMORY_MARK in old:  # memory.py's part, written below its marker, is kept
+        out += ["", MEMORY_MARK + old.split(MEMORY_MARK, 1)[1].rstrip("\n")]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"\nwrote {path}")
 
