@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -69,6 +70,8 @@ class OutsideReads:
         target = args[0]
         if target is None or isinstance(target, int):  # the cwd or an open descriptor
             return
+        if isinstance(target, str) and target.startswith("<"):  # "<string>": code, not a file
+            return
         self._busy.on = True
         try:
             path = os.path.abspath(os.fsdecode(target))
@@ -89,6 +92,8 @@ class OutsideReads:
 
 _AUDIT = OutsideReads(allowed_roots())
 sys.addaudithook(_AUDIT)
+# Hypothesis keeps its examples in the current folder unless told: keep them in the repository.
+set_hypothesis_home_dir(ROOT / ".hypothesis")
 
 
 def _describe(found: list[tuple[str, str, str]]) -> str:
