@@ -53,9 +53,11 @@ def allowed_roots() -> tuple[str, ...]:
 class OutsideReads:
     """An audit hook's record of paths opened outside `allowed_roots()`, by test.
 
-    Audit hooks cannot be removed, so the hook is installed once and only records while a
-    test (or collection) is running; paths are checked as given first, resolved only when
-    that fails, so the common case costs one string comparison.
+    Audit hooks cannot be removed, so the hook is installed once, at import, and records for
+    the whole run, each path under the test running then ("collection" before the first).
+    Paths are checked as given first and resolved only when that fails, so the common case
+    costs one string comparison. Child processes are not audited: the hook lives in this
+    interpreter.
     """
 
     def __init__(self, roots: Iterable[str]) -> None:
