@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,9 +42,8 @@ TECHNICAL = HERE / "skillspan_technical.txt"
 
 
 def default_corpus() -> Path:
-    """The dev postings in the shared corpus beside the repository (or under $ATSMATCH_SHARED)."""
-    shared = Path(os.environ.get("ATSMATCH_SHARED", HERE.parents[1] / "shared"))
-    return shared / "corpus" / "skills_dev" / "skillspan_dev_postings.jsonl"
+    """The SkillSpan dev postings in the repository's test corpus."""
+    return HERE.parent / "tests" / "corpus" / "skills_dev" / "skillspan_dev_postings.jsonl"
 
 
 @dataclass

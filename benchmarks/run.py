@@ -43,6 +43,9 @@ RESUME_PDF = EXAMPLES / "resume.pdf"
 RESUME_TXT = EXAMPLES / "resume.txt"
 RESUME_DOCX = EXAMPLES / "resume.docx"
 JOB = EXAMPLES / "job_ml_engineer.txt"
+CORPUS = ROOT / "tests" / "corpus"
+SKILLSPAN = CORPUS / "skills_dev" / "skillspan_dev_postings.jsonl"
+MEMORY_MARK = "<!-- memory.py --write replaces everything from here to the end -->"
 
 
 # ----------------------------------------------------------------------------- requirements
@@ -65,36 +68,28 @@ def _check_requirements() -> None:
     for path in (RESUME_PDF, RESUME_DOCX, RESUME_TXT, JOB):
         if not path.is_file():
             missing.append(f"  - {path.relative_to(ROOT)} (run python examples/make_resume.py)")
+    if not SKILLSPAN.is_file():
+        missing.append(f"  - {SKILLSPAN.relative_to(ROOT)} (the test corpus)")
     if missing:
         sys.exit("benchmarks/run.py cannot run; missing:\n" + "\n".join(missing))
 
 
 # ----------------------------------------------------------------------------------- corpus
-def shared_dir() -> Path:
-    """The shared corpus: $ATSMATCH_SHARED, else `../shared` beside the repository."""
-    return Path(os.environ.get("ATSMATCH_SHARED", ROOT.parent / "shared"))
-
-
 def load_job_texts() -> tuple[list[str], list[str]]:
-    """Job texts for the extraction benchmark, and a note per source (missing ones skipped)."""
+    """Job texts for the extraction benchmark (the test corpus's postings), and a note each."""
     texts: list[str] = []
     notes: list[str] = []
-    jobs_dir = shared_dir() / "corpus" / "jobs"
-    files = sorted(jobs_dir.rglob("*.txt")) if jobs_dir.is_dir() else []
+    files = sorted((CORPUS / "jobs").rglob("*.txt"))
     texts += [path.read_text("utf-8", errors="replace") for path in files]
-    notes.append(f"{len(files)} postings from corpus/jobs/" if files else f"skipped {jobs_dir}")
+    notes.append(f"{len(files)} postings from corpus/jobs/")
     examples = sorted(EXAMPLES.glob("job_*.txt"))
     texts += [path.read_text("utf-8") for path in examples]
     notes.append(f"{len(examples)} example postings")
-    skillspan = shared_dir() / "corpus" / "skills_dev" / "skillspan_dev_postings.jsonl"
-    if skillspan.is_file():
-        # JSON lines: source, idx, split, knowledge_spans, skill_spans and the posting's text.
-        lines = skillspan.read_text("utf-8").splitlines()
-        postings = [json.loads(line)["text"] for line in lines if line.strip()]
-        texts += postings
-        notes.append(f"{len(postings)} SkillSpan dev postings")
-    else:
-        notes.append(f"skipped {skillspan}")
+    # JSON lines: source, idx, split, knowledge_spans, skill_spans and the posting's text.
+    lines = SKILLSPAN.read_text("utf-8").splitlines()
+    postings = [json.loads(line)["text"] for line in lines if line.strip()]
+    texts += postings
+    notes.append(f"{len(postings)} SkillSpan dev postings")
     return texts, notes
 
 
@@ -478,6 +473,9 @@ def write_markdown(report: Report, path: Path, quick: bool) -> None:
         out += ["", f"## {title}", "", "| " + " | ".join(header) + " |"]
         out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
         out += ["| " + " | ".join(row) + " |" for row in rows]
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if MEMORY_MARK in old:  # memory.py's part, written below its marker, is kept
+        out += ["", MEMORY_MARK + old.split(MEMORY_MARK, 1)[1].rstrip("\n")]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"\nwrote {path}")
 

@@ -1,17 +1,132 @@
-"""Shared fixtures: the example files, the shared corpus, one compiled matcher per session."""
+"""Shared fixtures: the example files, the test corpus, one compiled matcher per session.
+
+Every test runs under an audit hook that records files and folders opened outside the
+repository, the virtual environment, the Python install and the temporary folder; a test that
+opened one fails at teardown, so the suite passes from a fresh clone with nothing beside it.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
+import threading
+from collections.abc import Generator, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = Path(os.environ.get("ATSMATCH_SHARED", ROOT.parent / "shared"))
-CORPUS = SHARED / "corpus"
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+# Opening a file or listing a folder; stat() and exists() raise no audit event.
+_WATCHED = frozenset({"open", "os.listdir", "os.scandir"})
+
+
+def allowed_roots() -> tuple[str, ...]:
+    """Folders (and single files) a test may open, each with a trailing separator."""
+    roots = {
+        str(ROOT),
+        sys.prefix,  # the virtual environment
+        sys.exec_prefix,
+        sys.base_prefix,  # the Python install
+        sys.base_exec_prefix,
+        tempfile.gettempdir(),
+        # the kernel's files: /dev/null, /proc/self/status for RSS, /sys for CPU counts
+        "/dev",
+        "/proc",
+        "/sys",
+        # reportlab (examples/make_resume.py) lists the system font folders and looks for
+        # ~/.reportlab_settings and ~/.reportlab_mods when it is imported
+        "/usr/share/fonts",
+        os.path.expanduser("~/.reportlab_settings"),
+        os.path.expanduser("~/.reportlab_mods"),
+    }
+    prefixes = {os.path.realpath(r) for r in roots} | {os.path.abspath(r) for r in roots}
+    return tuple(sorted(p.rstrip(os.sep) + os.sep for p in prefixes))
+
+
+class OutsideReads:
+    """An audit hook's record of paths opened outside `allowed_roots()`, by test.
+
+    Audit hooks cannot be removed, so the hook is installed once, at import, and records for
+    the whole run, each path under the test running then ("collection" before the first).
+    Paths are checked as given first and resolved only when that fails, so the common case
+    costs one string comparison. Child processes are not audited: the hook lives in this
+    interpreter.
+    """
+
+    def __init__(self, roots: Iterable[str]) -> None:
+        self.roots = tuple(roots)
+        self.current = "collection"
+        self.found: list[tuple[str, str, str]] = []  # (test id, event, path)
+        self._busy = threading.local()
+
+    def __call__(self, event: str, args: tuple[Any, ...]) -> None:
+        if event not in _WATCHED or not args or getattr(self._busy, "on", False):
+            return
+        target = args[0]
+        if target is None or isinstance(target, int):  # the cwd or an open descriptor
+            return
+        if isinstance(target, str) and target.startswith("<"):  # "<string>": code, not a file
+            return
+        self._busy.on = True
+        try:
+            path = os.path.abspath(os.fsdecode(target))
+            if not self._inside(path) and not self._inside(os.path.realpath(path)):
+                self.found.append((self.current, event, path))
+        finally:
+            self._busy.on = False
+
+    def _inside(self, path: str) -> bool:
+        return (path + os.sep).startswith(self.roots)
+
+    def take(self, test: str | None = None) -> list[tuple[str, str, str]]:
+        """The records of one test (or all), forgotten once taken."""
+        found = [r for r in self.found if test is None or r[0] == test]
+        self.found = [r for r in self.found if r not in found]
+        return found
+
+
+_AUDIT = OutsideReads(allowed_roots())
+sys.addaudithook(_AUDIT)
+# Hypothesis keeps its examples in the current folder unless told: keep them in the repository.
+set_hypothesis_home_dir(ROOT / ".hypothesis")
+
+
+def _describe(found: list[tuple[str, str, str]]) -> str:
+    lines = sorted({f"  {test}: {event} {path}" for test, event, path in found})
+    return "opened outside the repository:\n" + "\n".join(lines[:20])
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Attribute what opens from here on to this test (its fixtures included)."""
+    _AUDIT.current = item.nodeid
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
+    """Fail the test whose setup, call or teardown opened a path outside the repository."""
+    yield
+    _AUDIT.current = "between tests"
+    found = _AUDIT.take(item.nodeid)
+    if found:
+        pytest.fail(_describe(found), pytrace=False)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run for paths opened outside any test (collection, plugin hooks)."""
+    found = _AUDIT.take()
+    if found:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        terminal = session.config.pluginmanager.get_plugin("terminalreporter")
+        if terminal is not None:
+            terminal.write_line(_describe(found), red=True)
 
 
 @pytest.fixture(scope="session")
@@ -32,10 +147,3 @@ def taxonomy(matcher):  # type: ignore[no-untyped-def]
 def extractor(matcher):  # type: ignore[no-untyped-def]
     """The compiled extractor of the bundled vocabulary."""
     return matcher.extractor
-
-
-def needs_corpus(path: Path) -> Path:
-    """The corpus file, or a test failure naming what is missing (CI always has ../shared)."""
-    if not path.exists():
-        pytest.fail(f"corpus file missing: {path} (set ATSMATCH_SHARED to the shared/ folder)")
-    return path

@@ -1,4 +1,4 @@
-"""Generators for every class of hostile file in ../shared/corpus/hostile/README.md.
+"""Generators for every class of hostile file in tests/corpus/hostile/README.md.
 
 Each builder returns the bytes of one attack file, made in milliseconds (the 1 GiB Flate bomb
 is assembled from one compressed block repeated, with its checksum computed in closed form).

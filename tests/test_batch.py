@@ -22,7 +22,7 @@ from atsmatch.errors import AtsmatchError, UnsupportedFormatError
 from atsmatch.ranking import Ranking
 from atsmatch.render import render_json
 
-from .conftest import CORPUS, EXAMPLES, needs_corpus
+from .conftest import CORPUS, EXAMPLES
 
 JOB = EXAMPLES / "job_ml_engineer.txt"
 JOB_TEXT = "Requirements: Python, PyTorch and Kubernetes"
@@ -181,8 +181,8 @@ class TestParallel:
             EXAMPLES / "resume.pdf",
             EXAMPLES / "resume.docx",
             EXAMPLES / "resume.txt",
-            needs_corpus(CORPUS / "resumes" / "sourabh_bajaj_resume.pdf"),
-            needs_corpus(CORPUS / "resumes" / "John_Doe_ClassicTheme_CV.pdf"),
+            CORPUS / "resumes" / "sourabh_bajaj_resume.pdf",
+            CORPUS / "resumes" / "John_Doe_ClassicTheme_CV.pdf",
             LEGACY_DOC,
             "Skills: Acme ML, Python",
         ]

@@ -1,4 +1,4 @@
-"""Parseability on real files from the shared corpus, and the `atsmatch check` command."""
+"""Parseability on real files from tests/corpus, and the `atsmatch check` command."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from atsmatch import Matcher
 from atsmatch.cli import app
 from atsmatch.models import ParseReport
 
-from .conftest import CORPUS, EXAMPLES, FIXTURES, needs_corpus
+from .conftest import CORPUS, EXAMPLES, FIXTURES
 
 RESUMES = CORPUS / "resumes"
 PYPDF = CORPUS / "malformed_pdf" / "pypdf_samples"
@@ -46,7 +46,7 @@ class TestColumns:
     )  # fmt: skip
     def test_two_column_resumes_flagged(self, matcher: Matcher, name: str) -> None:
         """Deedy and the two-column html templates are flagged, with an interleaved excerpt."""
-        report = matcher.check(needs_corpus(RESUMES / name))
+        report = matcher.check(RESUMES / name)
         finding = next(f for f in report.findings if f.id == "multi-column")
         assert finding.text and len(finding.text.splitlines()) == 3
         assert report.summary.columns == 2
@@ -58,14 +58,14 @@ class TestColumns:
     )  # fmt: skip
     def test_one_column_resumes_not_flagged(self, matcher: Matcher, name: str) -> None:
         """sb2nov, rendercv classic and the one-column templates are not multi-column."""
-        assert "multi-column" not in ids(matcher.check(needs_corpus(RESUMES / name)))
+        assert "multi-column" not in ids(matcher.check(RESUMES / name))
 
 
 class TestCleanCorpusResume:
     def test_sb2nov_is_quiet(self, matcher: Matcher) -> None:
         """The sb2nov resume: no error or warning, no layout finding; its running head and
         page-number footer are not worth a finding."""
-        report = matcher.check(needs_corpus(RESUMES / "John_Doe_Sb2novTheme_CV.pdf"))
+        report = matcher.check(RESUMES / "John_Doe_Sb2novTheme_CV.pdf")
         assert not ids(report) & LAYOUT_IDS, report.findings
         assert all(f.severity == "info" for f in report.findings)
         assert report.parseability >= 90
@@ -87,7 +87,7 @@ class TestUnreadable:
     @pytest.mark.parametrize("name", IMAGE_ONLY)
     def test_image_only_pdfs(self, matcher: Matcher, name: str) -> None:
         """The imagemagick PDFs are reported as having no text layer."""
-        report = matcher.check(needs_corpus(PYPDF / name))
+        report = matcher.check(PYPDF / name)
         assert [(f.id, f.severity) for f in report.findings] == [("no-text-layer", "error")]
         assert report.parseability == 0.0
 
@@ -110,7 +110,7 @@ class TestWordStructures:
         self, matcher: Matcher, path: str, finding: str, text: str
     ) -> None:
         """Headers, text boxes and tables are flagged, and their text is still read."""
-        file = needs_corpus(DOCX / path)
+        file = DOCX / path
         report = matcher.check(file)
         assert finding in ids(report)
         assert text in atsmatch.read_document(file).text

@@ -1,4 +1,4 @@
-"""Real resumes from the shared corpus: the same content in other layouts gives the same skills."""
+"""Real resumes from tests/corpus: the same content in other layouts gives the same skills."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import pytest
 
 from atsmatch import Matcher
 
-from .conftest import CORPUS, needs_corpus
+from .conftest import CORPUS
 
 RESUMES = CORPUS / "resumes"
 
 
 def skill_set(matcher: Matcher, path: Path) -> set[str]:
-    return {hit.skill_id for hit in matcher.extract(matcher.parse_resume(needs_corpus(path)))}
+    return {hit.skill_id for hit in matcher.extract(matcher.parse_resume(path))}
 
 
 class TestSameContentSameSkills:
@@ -44,7 +44,7 @@ class TestSameContentSameSkills:
 class TestTwoColumnReadingOrder:
     def test_two_column_sections_are_whole(self, matcher: Matcher) -> None:
         """In the two-column template every experience bullet sits in the experience section."""
-        resume = matcher.parse_resume(needs_corpus(RESUMES / "html_templates" / "two-column.pdf"))
+        resume = matcher.parse_resume(RESUMES / "html_templates" / "two-column.pdf")
         single = matcher.parse_resume(RESUMES / "html_templates" / "single-column.pdf")
 
         def bullets(r):  # type: ignore[no-untyped-def]

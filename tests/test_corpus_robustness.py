@@ -20,7 +20,7 @@ import atsmatch
 from atsmatch._types import DocumentInput
 from atsmatch.documents.isolate import GRACE_SECONDS, last_run
 from atsmatch.models import Document
-from tests.conftest import CORPUS, needs_corpus
+from tests.conftest import CORPUS
 
 FOLDERS = ("malformed_pdf", "malformed_docx", "hostile")
 MAX_SECONDS = 5.0
@@ -31,7 +31,7 @@ JOB = "Requirements: Python, SQL, Kubernetes, PyTorch and AWS. Nice to have: Ter
 def corpus_files() -> list[Path]:
     files: list[Path] = []
     for folder in FOLDERS:
-        root = needs_corpus(CORPUS / folder)
+        root = CORPUS / folder
         files += sorted(p for p in root.rglob("*") if p.is_file())
     return files
 
@@ -213,7 +213,7 @@ class TestCliProcess:
         import subprocess
         import sys
 
-        path = needs_corpus(CORPUS / "hostile" / name)
+        path = CORPUS / "hostile" / name
         done = subprocess.run(
             [sys.executable, "-m", "atsmatch", "match", str(path), "--role", "mlops-engineer"],
             capture_output=True,

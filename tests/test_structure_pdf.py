@@ -1,8 +1,6 @@
-"""Structure of real resume PDFs from the shared corpus, read by `atsmatch.documents`."""
+"""Structure of real resume PDFs from tests/corpus, read by `atsmatch.documents`."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -10,15 +8,14 @@ from atsmatch.documents import read_document
 from atsmatch.models import Resume
 from atsmatch.structure import parse_resume
 
-from .conftest import CORPUS, needs_corpus
+from .conftest import CORPUS
 
 RESUMES = CORPUS / "resumes"
 
 
 def parse(name: str) -> Resume:
     """Read and parse one corpus resume."""
-    path = needs_corpus(Path(RESUMES / name))
-    return parse_resume(read_document(path))
+    return parse_resume(read_document(RESUMES / name))
 
 
 def role_rows(resume: Resume) -> list[tuple[str | None, str | None, str | None, str | None]]:

@@ -329,5 +329,9 @@ def _worker_matcher(settings: _Settings) -> Matcher:
 
 def _context() -> BaseContext:
     """Forkserver where there is one (a fresh, thread-safe start), else spawn; never fork."""
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from atsmatch.documents.isolate import stop_forkserver_at_exit
+
+    stop_forkserver_at_exit()  # so no process of ours outlives this one
+    return multiprocessing.get_context("forkserver")

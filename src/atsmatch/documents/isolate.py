@@ -19,8 +19,10 @@ it ended) in `last_run()` for the calling thread, for logs and benchmarks.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
+import multiprocessing.util
 import os
 import sys
 import threading
@@ -37,7 +39,7 @@ from atsmatch.errors import CorruptDocumentError, DocumentError, LimitExceededEr
 from atsmatch.limits import Limits
 from atsmatch.models import Document
 
-__all__ = ["GRACE_SECONDS", "IsolatedRun", "last_run", "read_isolated"]
+__all__ = ["GRACE_SECONDS", "IsolatedRun", "last_run", "read_isolated", "stop_forkserver_at_exit"]
 
 GRACE_SECONDS = 1.0
 """Added to `max_seconds` before the child is killed: its own clock checks speak first."""
@@ -45,6 +47,8 @@ GRACE_SECONDS = 1.0
 _PRELOAD = ["atsmatch.documents.isolate", "atsmatch.documents.pdf", "atsmatch.documents.docx"]
 _context: BaseContext | None = None
 _context_lock = threading.Lock()
+_stop_registered = False
+_stop_lock = threading.Lock()
 _local = threading.local()
 
 Ending = Literal["document", "error", "killed", "died"]
@@ -75,10 +79,45 @@ def _mp_context() -> BaseContext:
             if "forkserver" in multiprocessing.get_all_start_methods():
                 forkserver = multiprocessing.get_context("forkserver")
                 forkserver.set_forkserver_preload(["__main__", *_PRELOAD])
+                stop_forkserver_at_exit()
                 _context = forkserver
             else:
                 _context = multiprocessing.get_context("spawn")
         return _context
+
+
+def stop_forkserver_at_exit() -> None:
+    """Make this process stop its forkserver and resource tracker, and wait for them, as it exits.
+
+    Left alone, each ends only when it notices that our end of its pipe closed, a moment after
+    we are gone, so whoever waits for our exit (a shell, a timing harness, a pool joining its
+    worker) would find a process of ours still running. A multiprocessing finalizer runs at
+    the exit of the main process and of pool workers alike (`atexit` does not run in the
+    latter), after their own children have been joined.
+    """
+    global _stop_registered
+    with _stop_lock:
+        if not _stop_registered:
+            # After children are joined (priority below 0), before multiprocessing removes
+            # its temp folder with the forkserver's socket in it (-100).
+            multiprocessing.util.Finalize(None, _stop_helpers, exitpriority=-50)
+            _stop_registered = True
+
+
+def _stop_helpers() -> None:
+    from multiprocessing import forkserver, resource_tracker
+
+    # Private, but the only way to stop them; each is a no-op when this process started none.
+    # The resource tracker, started along with the forkserver, is stopped only where it was
+    # started (workers hold a copy of its pipe, not the process).
+    helpers: list[object] = [forkserver._forkserver]
+    if getattr(resource_tracker._resource_tracker, "_pid", None) is not None:
+        helpers.append(resource_tracker._resource_tracker)
+    for helper in helpers:
+        stop: Callable[[], None] | None = getattr(helper, "_stop", None)
+        if stop is not None:
+            with contextlib.suppress(OSError):  # a traceback here would end the CLI's output
+                stop()
 
 
 def read_isolated(data: bytes, *, source: str, limits: Limits) -> Document:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from atsmatch.models import RankedResult
@@ -24,13 +26,32 @@ def _number(value: float | None, digits: int) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+def _short_names(sources: Sequence[str]) -> dict[str, str]:
+    """Each source's file name, with as many parent folders as it takes to tell equal names apart.
+
+    The terminal table shows these instead of the paths as given, so a long checkout or upload
+    folder cannot squeeze the table past the screen width.
+    """
+    parts = {source: PurePath(source).parts or (source,) for source in sources}
+    depth = dict.fromkeys(parts, 1)
+    while True:
+        names = {source: str(PurePath(*p[-depth[source] :])) for source, p in parts.items()}
+        taken = Counter(names.values())
+        clashing = [s for s, p in parts.items() if taken[names[s]] > 1 and depth[s] < len(p)]
+        if not clashing:
+            return names
+        for source in clashing:
+            depth[source] += 1
+
+
 def render_ranking_terminal(
     results: Sequence[RankedResult], console: Console, *, title: str
 ) -> None:
-    """One row per ranked file, then one line per file that could not be read."""
+    """One row per ranked file, then one line per file that could not be read, by file name."""
     from rich.table import Table
     from rich.text import Text
 
+    names = _short_names([r.source for r in results])
     ranked = [r for r in results if r.error is None]
     table = Table(title=title, title_justify="left", show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
@@ -42,7 +63,7 @@ def render_ranking_terminal(
     for r in ranked:
         table.add_row(
             str(r.rank),
-            Text(r.source),  # file names are shown as written, never read as rich markup
+            Text(names[r.source]),  # shown as written, never read as rich markup
             _number(r.score, 1),
             Text(r.verdict or "", style=_BAND_STYLE.get(r.verdict or "", "dim")),
             _number(r.parseability, 0),
@@ -53,7 +74,7 @@ def render_ranking_terminal(
     for r in results:
         if r.error is not None:
             line = Text("unreadable ", style="red")
-            line.append(f"{r.source}: {r.error}")
+            line.append(f"{names[r.source]}: {r.error}")
             console.print(line)
 
 
