@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from atsmatch.models import Finding, ParseReport, ParseSummary
+from atsmatch.render._common import hanging
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,17 +87,17 @@ def render_check_terminal(report: ParseReport, console: Console) -> None:
     for f in report.findings:
         where = f" page {f.page}" if f.page else ""
         where += f", line {f.line + 1}" if f.line is not None else ""
-        line = Text("  ")
+        line = Text()
         line.append(f.severity, style=_SEVERITY_STYLE[f.severity])
         line.append(" ")
         line.append(f.id, style="bold")
         line.append(f"{where}: {f.message}")
-        console.print(line)
+        console.print(hanging(line, indent=2))
         if f.text:
             for row in f.text.splitlines()[:4]:
-                console.print(Text(f"      | {row[:110]}", style="dim"))
+                console.print(hanging(Text(row[:110], style="dim"), indent=6, marker="| "))
         if f.fix:
-            console.print(Text(f"      fix: {f.fix}"))
+            console.print(hanging(f"fix: {f.fix}", indent=6))
 
 
 def _cell(text: str) -> str:
