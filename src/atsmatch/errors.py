@@ -11,7 +11,8 @@ AtsmatchError                      catch this to handle every failure of atsmatc
 ├── TaxonomyError                  the vocabulary could not be loaded
 │   └── TaxonomyValidationError    .issues lists every problem found, with file and entry
 ├── UnknownRoleError               no role profile has that id, name or alias (also a ValueError)
-└── UnknownScorerError             no scorer is registered under that name (also a ValueError)
+├── UnknownScorerError             no scorer is registered under that name (also a ValueError)
+└── MissingExtraError              an optional extra is not installed (also an ImportError)
 ```
 
 No other exception type escapes the public API for any input bytes.
@@ -27,6 +28,7 @@ __all__ = [
     "DocumentError",
     "EncryptedDocumentError",
     "LimitExceededError",
+    "MissingExtraError",
     "NoTextLayerError",
     "TaxonomyError",
     "TaxonomyValidationError",
@@ -106,3 +108,11 @@ class UnknownScorerError(AtsmatchError, ValueError):
         self.name = name
         self.known = tuple(known)
         super().__init__(f"unknown scorer {name!r}; known scorers: {', '.join(self.known)}")
+
+
+class MissingExtraError(AtsmatchError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the extra."""
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs {package}: pip install 'atsmatch[{extra}]'")

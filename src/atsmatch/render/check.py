@@ -10,7 +10,12 @@ from atsmatch.render._common import hanging
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["parseability_band", "render_check_markdown", "render_check_terminal"]
+__all__ = [
+    "parseability_band",
+    "render_check_markdown",
+    "render_check_terminal",
+    "summary_rows",
+]
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -30,7 +35,8 @@ def _band_style(score: float) -> str:
     return "green" if score >= 90 else "yellow" if score >= 70 else "red"
 
 
-def _summary_rows(summary: ParseSummary) -> list[tuple[str, str]]:
+def summary_rows(summary: ParseSummary) -> list[tuple[str, str]]:
+    """What was recognised, as (label, value) rows."""
     if summary.format is None:
         return [("text", "none could be read")]
     sections = ", ".join(
@@ -76,7 +82,7 @@ def render_check_terminal(report: ParseReport, console: Console) -> None:
     )
     table.add_column("")
     table.add_column("", overflow="fold")
-    for key, value in _summary_rows(report.summary):
+    for key, value in summary_rows(report.summary):
         table.add_row(key, value)
     console.print(table)
 
@@ -119,7 +125,7 @@ def render_check_markdown(report: ParseReport) -> str:
         "| | |",
         "|---|---|",
     ]
-    out += [f"| {key} | {_cell(value)} |" for key, value in _summary_rows(report.summary)]
+    out += [f"| {key} | {_cell(value)} |" for key, value in summary_rows(report.summary)]
     out.append("")
     if report.findings:
         out += ["## Findings", ""]

@@ -1,6 +1,6 @@
-"""The coaching part of a report (bullets, fixes, evidence, experience) for terminal and Markdown.
+"""The coaching part of a report (bullets, fixes, evidence, experience) for every view.
 
-Both views print the same lines; only the markup differs, so the wording lives in one place.
+Every view prints the same lines; only the markup differs, so the wording lives in one place.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from atsmatch.render._common import hanging, shorten
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["coaching_markdown", "coaching_summary", "render_coaching"]
+__all__ = ["coaching_lines", "coaching_markdown", "coaching_summary", "render_coaching"]
 
 
 def coaching_summary(coaching: Coaching) -> str:
@@ -39,11 +39,14 @@ def _experience_line(check_met: bool, text: str, shown: int, short: int) -> str:
     return f'short by {short} months: "{text}" ({shown} months shown, {years})'
 
 
-def _lines(coaching: Coaching, *, cut: bool, top: int) -> list[tuple[str, str]]:
+def coaching_lines(
+    coaching: Coaching, *, cut: bool, top: int, bullets: bool = True
+) -> list[tuple[str, str]]:
     """(kind, text) pairs: kind is "h" (heading), "i" (item), "s" (sub-item), "p" (paragraph).
 
-    `cut` shortens quoted resume text to one line (Markdown tables and lists); the terminal
-    wraps it instead, so the words that matter are never cut off.
+    `cut` shortens quoted resume text to one line (Markdown lists); the terminal and HTML
+    wrap it instead, so the words that matter are never cut off. `bullets=False` leaves out
+    the flagged bullets, for a view that shows each one beside its bullet.
     """
 
     def quote(text: str, width: int) -> str:
@@ -59,7 +62,7 @@ def _lines(coaching: Coaching, *, cut: bool, top: int) -> list[tuple[str, str]]:
     if coaching.repeated_verbs:
         out.append(("p", "Opening verbs used three or more times: "
                     + ", ".join(coaching.repeated_verbs)))  # fmt: skip
-    flagged = _flagged(coaching)
+    flagged = _flagged(coaching) if bullets else []
     for fb in flagged[:top]:
         out.append(("i", f'"{quote(fb.text, 90)}" (line {fb.line + 1})'))
         for flag in fb.flags:
@@ -68,7 +71,7 @@ def _lines(coaching: Coaching, *, cut: bool, top: int) -> list[tuple[str, str]]:
         out.append(("s", f"try: {first.suggestion}"))
     if len(flagged) > top:
         out.append(("p", f"... and {len(flagged) - top} more flagged bullets (see --format json)"))
-    if not flagged and coaching.bullets:
+    if bullets and not flagged and coaching.bullets:
         out.append(("p", "Every bullet opens with an action verb and shows a result."))
 
     if coaching.fixes:
@@ -112,7 +115,7 @@ def render_coaching(coaching: Coaching, console: Console, *, top: int = 15) -> N
     from rich.text import Text
 
     layout = {"i": (2, "• ", ""), "s": (6, "", "dim"), "p": (2, "", "")}
-    for kind, text in _lines(coaching, cut=False, top=top):
+    for kind, text in coaching_lines(coaching, cut=False, top=top):
         if kind == "h":
             console.print(Text(text, style="bold"))
         else:
@@ -123,7 +126,7 @@ def render_coaching(coaching: Coaching, console: Console, *, top: int = 15) -> N
 def coaching_markdown(coaching: Coaching, *, top: int = 30) -> list[str]:
     """The coaching sections as Markdown lines."""
     out: list[str] = []
-    for kind, text in _lines(coaching, cut=True, top=top):
+    for kind, text in coaching_lines(coaching, cut=True, top=top):
         if kind == "h":
             out += ["", f"## {text}", ""] if out else [f"## {text}", ""]
         elif kind == "i":
