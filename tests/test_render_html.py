@@ -303,3 +303,31 @@ class TestBrowser:
         assert b"<button" not in dom
         ranks = re.findall(rb'<td class="num" data-value="(\d+)">\d+</td>\s*<th', dom)
         assert ranks == [b"1", b"2"]
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+class TestStylesheet:
+    css = (Path(__file__).parents[1] / "src/atsmatch/render/templates/report.css").read_text()
+
+    def test_contrast_aa(self) -> None:
+        """Every text colour on every background it is used on reaches 4.5:1 (WCAG AA)."""
+        colours = dict(re.findall(r"--([\w-]+): (#[0-9a-f]{6});", self.css))
+        colours |= {"white": "#ffffff", "target": "#fffbe0", "coach": "#fff6e0"}
+        texts = ["text", "muted", "link", "good", "fair", "poor"]
+        backgrounds = ["white", "panel", "target"]
+        pairs = [(t, b) for t in texts for b in backgrounds]
+        pairs += [("text", b) for b in ("good-bg", "poor-bg", "related-bg", "coach")]
+        for text, background in pairs:
+            high, low = sorted((_luminance(colours[text]), _luminance(colours[background])))[::-1]
+            assert (high + 0.05) / (low + 0.05) >= 4.5, (text, background)
+
+    def test_print_rules(self) -> None:
+        """A print stylesheet lays the page out on one column and drops the navigation."""
+        printed = self.css.split("@media print", 1)[1]
+        assert ".documents { grid-template-columns: 1fr; }" in printed
+        assert "nav { display: none; }" in printed

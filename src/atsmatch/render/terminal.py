@@ -85,20 +85,21 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
     from rich.table import Table
     from rich.text import Text
 
+    # Short lines, so the panel reads whole at 80 columns: a long job title has a line of its own.
     title = f"{report.resume_source}  vs  {report.job_source}"
-    if report.job_title:
-        title += f"  ({report.job_title})"
     headline = Text()
     headline.append(f"{report.score:.1f}", style=_BAND_STYLE.get(report.verdict, "bold"))
     headline.append(" / 100  ")
     headline.append(report.verdict, style=_BAND_STYLE.get(report.verdict, "bold"))
     headline.append(
-        f"   {len(report.matched)} of {len(report.keywords)} job keywords matched"
-        f"   scorer {report.scorer}",
-        style="dim",
+        f"   {len(report.matched)} of {len(report.keywords)} job keywords matched", style="dim"
     )
+    if report.job_title:
+        headline.append(f"\njob: {report.job_title}")
+    details = [f"scorer {report.scorer}"]
     if report.parseability is not None:  # the file's ATS readability, apart from the score
-        headline.append(f"\nparseability {report.parseability:.0f} / 100", style="dim")
+        details.insert(0, f"parseability {report.parseability:.0f} / 100")
+    headline.append("\n" + "   ".join(details), style="dim")
     console.print(Panel(headline, title=title, title_align="left"))
 
     if report.subscores:
