@@ -96,10 +96,10 @@ def render_html(template: str, **context: Any) -> str:
     A template extends `base.html.j2` and fills its `title` and `content` blocks; `context`
     is what it reads. Raises `MissingExtraError` when Jinja2 is not installed.
     """
-    from markupsafe import Markup
+    page = _environment().get_template(template)  # first: it names the extra when it is missing
+    from markupsafe import Markup  # installed with Jinja2
 
     script, script_hash = _script()
-    page = _environment().get_template(template)
     return page.render(
         script=Markup(script),  # our own file, shipped with the package
         script_hash=script_hash,
