@@ -37,6 +37,16 @@ class TestWheel:
         assert "atsmatch/vocab/manifest.toml" in expected
         assert expected <= names
 
+    def test_templates_inside(self, wheel: zipfile.ZipFile) -> None:
+        """The HTML templates, stylesheet and script ship in the package."""
+        names = set(wheel.namelist())
+        expected = {
+            "atsmatch/" + p.relative_to(ROOT / "src" / "atsmatch").as_posix()
+            for p in (ROOT / "src" / "atsmatch" / "render" / "templates").iterdir()
+        }
+        assert "atsmatch/render/templates/match.html.j2" in expected
+        assert expected <= names
+
     def test_typed_and_entry_point(self, wheel: zipfile.ZipFile) -> None:
         """The wheel is marked typed and installs the `atsmatch` command."""
         names = wheel.namelist()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from atsmatch._api import Matcher
-    from atsmatch.models import RankedResult
+    from atsmatch.models import MatchReport, RankedResult
     from atsmatch.taxonomy import Taxonomy
 
 __all__ = ["EXIT_BELOW_THRESHOLD", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "app", "main"]
@@ -50,16 +50,30 @@ app.add_typer(roles_app, name="roles")
 
 
 class Format(StrEnum):
-    """Output formats of `match`."""
+    """Output formats of the report commands (`html`: `match`, `check` and `rank` only)."""
 
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     typer.echo(f"atsmatch: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _html_ready(output: str) -> None:
+    """Before any slow work: `--format html` needs the `html` extra (exit 2 without it)."""
+    if output != "html":
+        return
+    from atsmatch.errors import MissingExtraError
+    from atsmatch.render.html import require_jinja2
+
+    try:
+        require_jinja2()
+    except MissingExtraError as exc:
+        _fail(str(exc), EXIT_USAGE)
 
 
 @contextmanager
@@ -160,17 +174,23 @@ def match(
     """Score RESUME against JOB (or --role) and show matched and missing keywords."""
     if (job is None) == (role is None):
         _fail("give a job posting file or --role, not both and not neither", EXIT_USAGE)
+    _html_ready(output)
     with _errors():
         matcher = _matcher(vocab)
-        report = matcher.match(
-            _source(resume),
-            _source(job) if job is not None else None,
-            role=role,
-            today=today.date() if today is not None else None,
+        # Parsed here, so the HTML page can show both documents; the report is the same.
+        parsed = matcher.parse_resume(_source(resume))
+        posting = matcher.parse_job(
+            matcher.job_side(_source(job) if job is not None else None, role, caller="match")
         )
+        report = matcher.match(parsed, posting, today=today.date() if today is not None else None)
         from atsmatch.render import render_markdown, render_terminal
 
-        _emit(report, output, render_markdown, render_terminal)
+        def html(report: MatchReport) -> str:
+            from atsmatch.render.html import MatchSources, render_match_html
+
+            return render_match_html(report, MatchSources.of(matcher, parsed, posting))
+
+        _emit(report, output, render_markdown, render_terminal, html)
     if fail_under is not None and report.score < fail_under:
         typer.echo(
             f"atsmatch: score {report.score:.1f} is below --fail-under {fail_under:g}", err=True
@@ -183,18 +203,25 @@ def _emit(
     output: Format,
     markdown: Callable[[Any], str],
     terminal: Callable[[Any, Console], None],
+    html: Callable[[Any], str],
 ) -> None:
     """Print a report in the chosen format (JSON is the same for every report)."""
     from atsmatch.render import render_json
 
     if output is Format.json:
         typer.echo(render_json(report))
+    elif output is Format.html:
+        typer.echo(html(report))
     elif output is Format.markdown:
         typer.echo(markdown(report))
     else:
         from rich.console import Console
 
         terminal(report, Console(highlight=False))
+
+
+def _no_html(report: object) -> str:
+    raise AssertionError("--format html is refused before the work starts")
 
 
 @app.command()
@@ -209,6 +236,8 @@ def extract(
     """List the skills found in FILE, with the section and line where each appears."""
     if kind not in {"resume", "job"}:
         _fail("--as must be 'resume' or 'job'", EXIT_USAGE)
+    if output is Format.html:
+        _fail("--format html is for match, check and rank", EXIT_USAGE)
     with _errors():
         matcher = _matcher(vocab)
         source = _source(file)
@@ -252,11 +281,13 @@ def check(
     A scanned (image-only) or password-protected file is reported as an error finding and
     exits with code 1 after the report is printed.
     """
+    _html_ready(output)
     with _errors():
         from atsmatch.render.check import render_check_markdown, render_check_terminal
+        from atsmatch.render.html import render_check_html
 
         report = _matcher(None).check(_source(resume))
-        _emit(report, output, render_check_markdown, render_check_terminal)
+        _emit(report, output, render_check_markdown, render_check_terminal, render_check_html)
     if any(f.severity == "error" for f in report.findings):
         raise typer.Exit(EXIT_ERROR)
     if fail_under is not None and report.parseability < fail_under:
@@ -274,6 +305,7 @@ class RankFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
     jsonl = "jsonl"
 
 
@@ -338,6 +370,7 @@ def rank(
         _fail("give --workers or --scheduler, not both", EXIT_USAGE)
     if output is RankFormat.jsonl and top is not None:
         _fail("--top needs the whole ranking; jsonl writes entries as they finish", EXIT_USAGE)
+    _html_ready(output)
     sources = [_source(f) for f in files]
     client = _dask_client(scheduler) if scheduler is not None else None
     with _errors():
@@ -397,6 +430,10 @@ def _show_ranking(
         typer.echo(render_ranking_json(shown))
     elif output is RankFormat.markdown:
         typer.echo(render_ranking_markdown(shown, title=title))
+    elif output is RankFormat.html:
+        from atsmatch.render.html import render_ranking_html
+
+        typer.echo(render_ranking_html(shown, title=title))
     else:
         from rich.console import Console
 
@@ -444,6 +481,8 @@ def roadmap(
     certifications that close most of them, a path per issuer, what the resume already proves."""
     if (role is None) == (not job):
         _fail("give --role or at least one --job, not both and not neither", EXIT_USAGE)
+    if output is Format.html:
+        _fail("--format html is for match, check and rank", EXIT_USAGE)
     with _errors():
         from atsmatch.errors import RoadmapInputError
         from atsmatch.render.roadmap import render_roadmap_markdown, render_roadmap_terminal
@@ -459,7 +498,7 @@ def roadmap(
             )
         except RoadmapInputError as exc:
             _fail(str(exc), EXIT_USAGE if exc.usage else EXIT_ERROR)
-        _emit(plan, output, render_roadmap_markdown, render_roadmap_terminal)
+        _emit(plan, output, render_roadmap_markdown, render_roadmap_terminal, _no_html)
 
 
 @roles_app.callback(invoke_without_command=True)

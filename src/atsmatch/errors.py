@@ -13,7 +13,8 @@ AtsmatchError                      catch this to handle every failure of atsmatc
 ├── UnknownRoleError               no role profile has that id, name or alias (also a ValueError)
 ├── RoadmapInputError              a roadmap's target is unusable: a role and postings at once,
 │                                  no posting, or nothing to compare (also a ValueError)
-└── UnknownScorerError             no scorer is registered under that name (also a ValueError)
+├── UnknownScorerError             no scorer is registered under that name (also a ValueError)
+└── MissingExtraError              an optional extra is not installed (also an ImportError)
 ```
 
 No other exception type escapes the public API for any input bytes.
@@ -29,6 +30,7 @@ __all__ = [
     "DocumentError",
     "EncryptedDocumentError",
     "LimitExceededError",
+    "MissingExtraError",
     "NoTextLayerError",
     "RoadmapInputError",
     "TaxonomyError",
@@ -118,3 +120,11 @@ class RoadmapInputError(AtsmatchError, ValueError):
     def __init__(self, message: str, *, usage: bool) -> None:
         super().__init__(message)
         self.usage = usage
+
+
+class MissingExtraError(AtsmatchError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the extra."""
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs {package}: pip install 'atsmatch[{extra}]'")

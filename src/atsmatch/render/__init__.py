@@ -1,4 +1,4 @@
-"""Views of a `MatchReport`: rich terminal, Markdown, JSON."""
+"""Views of a `MatchReport`: rich terminal, Markdown, JSON (HTML pages: `atsmatch.render.html`)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,16 @@
-"""Wording shared by the terminal and Markdown views."""
+"""Wording shared by the terminal, Markdown and HTML views, and the terminal's hanging indent."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from atsmatch.models import Evidence, KeywordResult, MissingKeyword
 
-__all__ = ["GROUP_LABELS", "evidence_label", "placement_label", "shorten"]
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+__all__ = ["GROUP_LABELS", "evidence_label", "hanging", "placement_label", "shorten"]
 
 GROUP_LABELS = {
     "hard_skills": "Tools & technologies",
@@ -25,14 +31,18 @@ _KIND_LABELS = {
 }
 
 
-def shorten(text: str, width: int = 70) -> str:
-    """One line of at most `width` characters."""
+def shorten(text: str, width: int | None = 70) -> str:
+    """One line of at most `width` characters (`None`: whitespace collapsed, never cut)."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1].rstrip() + "…"
 
 
-def evidence_label(keyword: KeywordResult, skill_names: dict[str, str] | None = None) -> str:
-    """Where the resume shows a keyword, in a few words."""
+def evidence_label(
+    keyword: KeywordResult, skill_names: dict[str, str] | None = None, *, width: int | None = 60
+) -> str:
+    """Where the resume shows a keyword, in a few words; the quoted text cut to `width`."""
     if not keyword.evidence:
         return "not found"
     ev: Evidence = keyword.evidence[0]
@@ -40,14 +50,30 @@ def evidence_label(keyword: KeywordResult, skill_names: dict[str, str] | None = 
     if ev.skill_id != keyword.skill_id:
         via = f" ({(skill_names or {}).get(ev.skill_id, ev.skill_id)})"
     fuzzy = " [misspelt]" if ev.fuzzy else ""
-    return f"{_KIND_LABELS.get(ev.kind, ev.kind)} {ev.section}{via}{fuzzy}: {shorten(ev.text, 60)}"
+    kind = _KIND_LABELS.get(ev.kind, ev.kind)
+    return f"{kind} {ev.section}{via}{fuzzy}: {shorten(ev.text, width)}"
 
 
-def placement_label(missing: MissingKeyword) -> str:
-    """Where a missing keyword would go."""
+def placement_label(missing: MissingKeyword, *, width: int | None = 60) -> str:
+    """Where a missing keyword would go; the quoted text cut to `width`."""
     place = missing.placement
     if place.where == "bullet" and place.text:
-        return f"bullet: {shorten(place.text, 60)}"
+        return f"bullet: {shorten(place.text, width)}"
     if place.where == "skills":
-        return "skills section" + (f": {shorten(place.text, 50)}" if place.text else "")
+        short = width if width is None else width - 10
+        return "skills section" + (f": {shorten(place.text, short)}" if place.text else "")
     return "summary"
+
+
+def hanging(text: Text | str, *, indent: int, marker: str = "") -> Table:
+    """`text` after `indent` spaces and a marker, its wrapped lines aligned under its first word.
+
+    Printed as is, rich would wrap a long item back to column 0, where it reads as a new line.
+    """
+    from rich.table import Table
+
+    grid = Table.grid(expand=True)
+    grid.add_column(width=indent + len(marker), no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(" " * indent + marker, text)
+    return grid

@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from atsmatch.models import Finding, ParseReport, ParseSummary
+from atsmatch.render._common import hanging
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["parseability_band", "render_check_markdown", "render_check_terminal"]
+__all__ = [
+    "parseability_band",
+    "render_check_markdown",
+    "render_check_terminal",
+    "summary_rows",
+]
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -29,7 +35,8 @@ def _band_style(score: float) -> str:
     return "green" if score >= 90 else "yellow" if score >= 70 else "red"
 
 
-def _summary_rows(summary: ParseSummary) -> list[tuple[str, str]]:
+def summary_rows(summary: ParseSummary) -> list[tuple[str, str]]:
+    """What was recognised, as (label, value) rows."""
     if summary.format is None:
         return [("text", "none could be read")]
     sections = ", ".join(
@@ -75,7 +82,7 @@ def render_check_terminal(report: ParseReport, console: Console) -> None:
     )
     table.add_column("")
     table.add_column("", overflow="fold")
-    for key, value in _summary_rows(report.summary):
+    for key, value in summary_rows(report.summary):
         table.add_row(key, value)
     console.print(table)
 
@@ -86,17 +93,17 @@ def render_check_terminal(report: ParseReport, console: Console) -> None:
     for f in report.findings:
         where = f" page {f.page}" if f.page else ""
         where += f", line {f.line + 1}" if f.line is not None else ""
-        line = Text("  ")
+        line = Text()
         line.append(f.severity, style=_SEVERITY_STYLE[f.severity])
         line.append(" ")
         line.append(f.id, style="bold")
         line.append(f"{where}: {f.message}")
-        console.print(line)
+        console.print(hanging(line, indent=2))
         if f.text:
             for row in f.text.splitlines()[:4]:
-                console.print(Text(f"      | {row[:110]}", style="dim"))
+                console.print(hanging(Text(row[:110], style="dim"), indent=6, marker="| "))
         if f.fix:
-            console.print(Text(f"      fix: {f.fix}"))
+            console.print(hanging(f"fix: {f.fix}", indent=6))
 
 
 def _cell(text: str) -> str:
@@ -118,7 +125,7 @@ def render_check_markdown(report: ParseReport) -> str:
         "| | |",
         "|---|---|",
     ]
-    out += [f"| {key} | {_cell(value)} |" for key, value in _summary_rows(report.summary)]
+    out += [f"| {key} | {_cell(value)} |" for key, value in summary_rows(report.summary)]
     out.append("")
     if report.findings:
         out += ["## Findings", ""]

@@ -1,6 +1,6 @@
-"""The coaching part of a report (bullets, fixes, evidence, experience) for terminal and Markdown.
+"""The coaching part of a report (bullets, fixes, evidence, experience) for every view.
 
-Both views print the same lines; only the markup differs, so the wording lives in one place.
+Every view prints the same lines; only the markup differs, so the wording lives in one place.
 """
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from atsmatch.models import BulletFeedback, Coaching
-from atsmatch.render._common import shorten
+from atsmatch.render._common import hanging, shorten
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["coaching_markdown", "coaching_summary", "render_coaching"]
+__all__ = ["coaching_lines", "coaching_markdown", "coaching_summary", "render_coaching"]
 
 
 def coaching_summary(coaching: Coaching) -> str:
@@ -39,8 +39,19 @@ def _experience_line(check_met: bool, text: str, shown: int, short: int) -> str:
     return f'short by {short} months: "{text}" ({shown} months shown, {years})'
 
 
-def _lines(coaching: Coaching, *, md: bool, top: int) -> list[tuple[str, str]]:
-    """(kind, text) pairs: kind is "h" (heading), "i" (item), "s" (sub-item), "p" (paragraph)."""
+def coaching_lines(
+    coaching: Coaching, *, cut: bool, top: int, bullets: bool = True
+) -> list[tuple[str, str]]:
+    """(kind, text) pairs: kind is "h" (heading), "i" (item), "s" (sub-item), "p" (paragraph).
+
+    `cut` shortens quoted resume text to one line (Markdown lists); the terminal and HTML
+    wrap it instead, so the words that matter are never cut off. `bullets=False` leaves out
+    the flagged bullets, for a view that shows each one beside its bullet.
+    """
+
+    def quote(text: str, width: int) -> str:
+        return shorten(text, width if cut else None)
+
     out: list[tuple[str, str]] = [("h", "Bullet feedback"), ("p", coaching_summary(coaching))]
     if coaching.length.advice:
         out.append(("p", f"Length: {coaching.length.advice}."))
@@ -51,24 +62,22 @@ def _lines(coaching: Coaching, *, md: bool, top: int) -> list[tuple[str, str]]:
     if coaching.repeated_verbs:
         out.append(("p", "Opening verbs used three or more times: "
                     + ", ".join(coaching.repeated_verbs)))  # fmt: skip
-    flagged = _flagged(coaching)
+    flagged = _flagged(coaching) if bullets else []
     for fb in flagged[:top]:
-        out.append(("i", f'"{shorten(fb.text, 90)}" (line {fb.line + 1})'))
+        out.append(("i", f'"{quote(fb.text, 90)}" (line {fb.line + 1})'))
         for flag in fb.flags:
             out.append(("s", f"{flag.kind}: {flag.message}"))
         first = next((f for f in fb.flags if f.severity == "warning"), fb.flags[0])
         out.append(("s", f"try: {first.suggestion}"))
     if len(flagged) > top:
         out.append(("p", f"... and {len(flagged) - top} more flagged bullets (see --format json)"))
-    if not flagged and coaching.bullets:
+    if bullets and not flagged and coaching.bullets:
         out.append(("p", "Every bullet opens with an action verb and shows a result."))
 
     if coaching.fixes:
         out.append(("h", "Highest-value fixes"))
         for fix in coaching.fixes:
-            where = (
-                f' [on: "{shorten(fix.text, 60)}"]' if fix.text and fix.block is not None else ""
-            )
+            where = f' [on: "{quote(fix.text, 60)}"]' if fix.text and fix.block is not None else ""
             out.append(("i", f"{fix.rank}. {fix.message}{where}"))
 
     out.append(("h", "Evidence"))
@@ -76,14 +85,14 @@ def _lines(coaching: Coaching, *, md: bool, top: int) -> list[tuple[str, str]]:
         out.append(("p", "Every claimed skill is shown in a bullet; no stuffing or copying."))
     for gap in coaching.evidence_gaps:
         asked = f", {gap.level} in the posting" if gap.level else ""
-        claim = f'only in your {gap.section} ("{shorten(gap.text, 60)}")'
+        claim = f'only in your {gap.section} ("{quote(gap.text, 60)}")'
         out.append(("i", f"{gap.name}{asked}: {claim}"
                     f" - add a bullet that shows it in use"))  # fmt: skip
     for stuffed in coaching.stuffing:
         out.append(("i", f"stuffing: {stuffed.message}"))
     for overlap in coaching.verbatim:
         out.append(("i", f'copied from the posting ({overlap.words} words): "'
-                    f'{shorten(overlap.text, 80)}"'))  # fmt: skip
+                    f'{quote(overlap.text, 80)}"'))  # fmt: skip
     for advice in coaching.acronyms:
         out.append(("i", f"{advice.name}: {advice.suggestion}"))
 
@@ -102,18 +111,22 @@ def _lines(coaching: Coaching, *, md: bool, top: int) -> list[tuple[str, str]]:
 
 
 def render_coaching(coaching: Coaching, console: Console, *, top: int = 15) -> None:
-    """Print the coaching sections to a rich console."""
-    from rich.markup import escape
+    """Print the coaching sections to a rich console, wrapped lines under their item's text."""
+    from rich.text import Text
 
-    styles = {"h": "[bold]{}[/bold]", "i": "  • {}", "s": "      [dim]{}[/dim]", "p": "  {}"}
-    for kind, text in _lines(coaching, md=False, top=top):
-        console.print(styles[kind].format(escape(text)))
+    layout = {"i": (2, "• ", ""), "s": (6, "", "dim"), "p": (2, "", "")}
+    for kind, text in coaching_lines(coaching, cut=False, top=top):
+        if kind == "h":
+            console.print(Text(text, style="bold"))
+        else:
+            indent, marker, style = layout[kind]
+            console.print(hanging(Text(text, style=style), indent=indent, marker=marker))
 
 
 def coaching_markdown(coaching: Coaching, *, top: int = 30) -> list[str]:
     """The coaching sections as Markdown lines."""
     out: list[str] = []
-    for kind, text in _lines(coaching, md=True, top=top):
+    for kind, text in coaching_lines(coaching, cut=True, top=top):
         if kind == "h":
             out += ["", f"## {text}", ""] if out else [f"## {text}", ""]
         elif kind == "i":

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from atsmatch.models import MatchReport
-from atsmatch.render._common import GROUP_LABELS, evidence_label, placement_label, shorten
+from atsmatch.render._common import (
+    GROUP_LABELS,
+    evidence_label,
+    hanging,
+    placement_label,
+    shorten,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,46 +29,77 @@ _BAND_STYLE = {
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-_FIXED_COLUMNS = 22 + 9 + 6 + 7 + 5 * 2 + 4  # four fixed columns, cell padding, rules
-
-
-def _keyword_table(title: str, credit: str, where: str, width: int) -> Table:
-    """One row per keyword; long evidence is cut to the terminal width, never wrapped."""
+def _keyword_grid(width: int) -> Table:
+    """One line of a keyword table: the name takes what the three fixed columns leave."""
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_edge=False)
-    table.add_column("keyword", no_wrap=True, width=22, overflow="ellipsis")
-    table.add_column("level", no_wrap=True, width=9)
-    table.add_column("weight", justify="right", no_wrap=True, width=6)
-    table.add_column(credit, justify="right", no_wrap=True, width=7)
-    # An explicit width: rich would otherwise squeeze the fixed columns to fit a long cell.
-    table.add_column(
-        where, no_wrap=True, overflow="ellipsis", width=max(20, width - _FIXED_COLUMNS)
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_column(width=9, no_wrap=True)
+    grid.add_column(width=6, justify="right", no_wrap=True)
+    grid.add_column(width=7, justify="right", no_wrap=True)
+    grid.width = width
+    return grid
+
+
+def _keyword_table(
+    console: Console,
+    title: str,
+    credit: str,
+    where: str,
+    rows: Sequence[tuple[str, str, float, float, str]],
+    more: int,
+) -> None:
+    """One line per keyword, then where it is (or would go) on the lines under it, in full.
+
+    The where text is the most useful part of the report, so it gets the whole width below
+    its row rather than a column cut to what four other columns leave of 80.
+    """
+    from rich.padding import Padding
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console.print(Text(title, style="bold"))
+    header = _keyword_grid(console.width)
+    header.add_row(
+        Text("keyword", style="bold"),
+        Text("level", style="bold"),
+        Text("weight", style="bold"),
+        Text(credit, style="bold"),
     )
-    return table
+    console.print(header)
+    console.print(Text(f"    {where}", style="dim"))
+    console.print(Rule(style="dim"))
+    for name, level, weight, value, detail in rows:
+        line = _keyword_grid(console.width)
+        line.add_row(Text(name), level, f"{weight:.2f}", f"{value:.2f}")
+        console.print(line)
+        console.print(Padding(Text(detail, style="dim"), (0, 0, 0, 4)))
+    if more:
+        console.print(Text(f"... and {more} more (see --format json)", style="dim"))
 
 
 def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> None:
     """Print the report: score and verdict, subscores, matched and missing keywords, findings."""
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
+    # Short lines, so the panel reads whole at 80 columns: a long job title has a line of its own.
     title = f"{report.resume_source}  vs  {report.job_source}"
-    if report.job_title:
-        title += f"  ({report.job_title})"
     headline = Text()
     headline.append(f"{report.score:.1f}", style=_BAND_STYLE.get(report.verdict, "bold"))
     headline.append(" / 100  ")
     headline.append(report.verdict, style=_BAND_STYLE.get(report.verdict, "bold"))
     headline.append(
-        f"   {len(report.matched)} of {len(report.keywords)} job keywords matched"
-        f"   scorer {report.scorer}",
-        style="dim",
+        f"   {len(report.matched)} of {len(report.keywords)} job keywords matched", style="dim"
     )
+    if report.job_title:
+        headline.append(f"\njob: {report.job_title}")
+    details = [f"scorer {report.scorer}"]
     if report.parseability is not None:  # the file's ATS readability, apart from the score
-        headline.append(f"\nparseability {report.parseability:.0f} / 100", style="dim")
+        details.insert(0, f"parseability {report.parseability:.0f} / 100")
+    headline.append("\n" + "   ".join(details), style="dim")
     console.print(Panel(headline, title=title, title_align="left"))
 
     if report.subscores:
@@ -77,39 +115,42 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
 
     matched = [k for k in report.keywords if k.skill_id in set(report.matched)]
     if matched:
-        table = _keyword_table(
-            "Matched keywords", "credit", "where the resume shows it", console.width
-        )
-        for k in matched[:top]:
-            table.add_row(k.name, k.level, f"{k.weight:.2f}", f"{k.credit:.2f}", evidence_label(k))
-        if len(matched) > top:
-            table.caption = f"... and {len(matched) - top} more (see --format json)"
-        console.print(table)
+        rows = [
+            (k.name, k.level, k.weight, k.credit, evidence_label(k, width=None))
+            for k in matched[:top]
+        ]
+        _keyword_table(
+            console, "Matched keywords", "credit", "where the resume shows it", rows,
+            max(0, len(matched) - top),
+        )  # fmt: skip
 
     skills_missing = [m for m in report.missing if m.category != "certification"]
     if skills_missing:
-        table = _keyword_table("Missing keywords", "partial", "where it would go", console.width)
+        rows = []
         for m in skills_missing[:top]:
-            where = placement_label(m)
+            where = placement_label(m, width=None)
             if m.related_evidence:
                 where = f"related: {', '.join(m.related_evidence)}; {where}"
             elif m.certification:
                 where = f"real gap; {m.certification} covers it; {where}"
             elif m.gap:
                 where = f"real gap; {where}"
-            table.add_row(m.name, m.level, f"{m.weight:.2f}", f"{m.partial_credit:.2f}", where)
-        if len(skills_missing) > top:
-            table.caption = f"... and {len(skills_missing) - top} more (see --format json)"
-        console.print(table)
-        console.print("[bold]Top suggestions[/bold]")
+            rows.append((m.name, m.level, m.weight, m.partial_credit, where))
+        _keyword_table(
+            console, "Missing keywords", "partial", "where it would go", rows,
+            max(0, len(skills_missing) - top),
+        )  # fmt: skip
+        console.print(Text("Top suggestions", style="bold"))
         for m in skills_missing[:5]:
-            console.print(f"  • [bold]{m.name}[/bold] ({m.level}): {escape(m.placement.reason)}")
+            item = Text.assemble((m.name, "bold"), f" ({m.level}): {m.placement.reason}")
+            console.print(hanging(item, indent=2, marker="• "))
 
     if report.certifications:
-        console.print("[bold]Certifications[/bold]")
+        console.print(Text("Certifications", style="bold"))
         for c in report.certifications:
             asked = " (asked)" if c.asked else ""
-            console.print(f"  • [bold]{escape(c.name)}[/bold]{asked}: {escape(c.note)}")
+            item = Text.assemble((c.name, "bold"), f"{asked}: {c.note}")
+            console.print(hanging(item, indent=2, marker="• "))
 
     if report.coaching is not None:
         from atsmatch.render.coaching import render_coaching
@@ -117,12 +158,12 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         render_coaching(report.coaching, console, top=top)
 
     if report.findings:
-        console.print("[bold]Findings[/bold]")
+        console.print(Text("Findings", style="bold"))
         for f in report.findings:
             where = f" (page {f.page})" if f.page else ""
-            style = _SEVERITY_STYLE[f.severity]
-            console.print(f"  [{style}]{f.severity}[/{style}]{where}: {escape(f.message)}")
+            line = Text.assemble((f.severity, _SEVERITY_STYLE[f.severity]), f"{where}: {f.message}")
+            console.print(hanging(line, indent=2))
             if f.text:
-                console.print(f"      [dim]{escape(shorten(f.text, 90))}[/dim]")
+                console.print(hanging(Text(shorten(f.text, 90), style="dim"), indent=6))
             if f.fix:
-                console.print(f"      fix: {escape(f.fix)}")
+                console.print(hanging(f"fix: {f.fix}", indent=6))
