@@ -38,9 +38,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from atsmatch import __version__, models
 from atsmatch._api import Matcher
+from atsmatch.checks import unreadable_report
 from atsmatch.errors import (
     AtsmatchError,
+    EncryptedDocumentError,
     LimitExceededError,
+    NoTextLayerError,
     UnknownRoleError,
     UnsupportedFormatError,
 )
@@ -434,8 +437,16 @@ async def match(request: Request) -> Response:
 @router.post("/v1/check", **CHECK_FORM.route(models.ParseReport, "What an ATS would misread."))
 async def check(request: Request) -> Response:
     resume = (await read_form(request, CHECK_FORM)).file("resume")
-    report = await _call(request, lambda m: m.check(m.read(resume.data, name=resume.label)))
-    return _json(render_json(report))
+
+    def work(m: Matcher) -> models.ParseReport:
+        # As `Matcher.check`, which cannot name the upload: a scan or a password is a report.
+        try:
+            document = m.read(resume.data, name=resume.label)
+        except (NoTextLayerError, EncryptedDocumentError) as exc:
+            return unreadable_report(exc)
+        return m.check(document)
+
+    return _json(render_json(await _call(request, work)))
 
 
 @router.post("/v1/extract", **EXTRACT_FORM.route(list[models.SkillHit], "Skills in a file."))
