@@ -2,10 +2,10 @@
 
 Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, a `roadmap` document that names no
 skill, ...; `check` prints its report first when the file is a scan or password-protected),
-2 usage (an unknown --role too; `roadmap` with a role and postings, or neither), 3 score
-(or parseability, for `check`) below `--fail-under`. Errors are one line on stderr, never a
-traceback. Heavy modules (spaCy, pdfminer, pydantic models) are imported inside the commands so
-`atsmatch --help` stays fast.
+2 usage (an unknown --role too; `roadmap` with a role and postings, or neither; `serve` without
+the server extra), 3 score (or parseability, for `check`) below `--fail-under`. Errors are one
+line on stderr, never a traceback. Heavy modules (spaCy, pdfminer, pydantic models, FastAPI) are
+imported inside the commands so `atsmatch --help` stays fast.
 """
 
 from __future__ import annotations
@@ -560,6 +560,35 @@ def roles_show(
                     else f"{step.min_years:g}+"
                 )
                 typer.echo(f"  {step.title}\t{years} years")
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (only this machine by default).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
+    ] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes, each with its own Matcher.")
+    ] = 1,
+) -> None:
+    """Serve match, check, extract and rank over HTTP (needs the 'server' extra).
+
+    Set ATSMATCH_TOKEN to require "Authorization: Bearer <token>" on every route but /healthz,
+    and ATSMATCH_CORS_ORIGINS (comma-separated) to let web pages from those origins call it.
+    """
+    try:
+        from atsmatch.server import serve as run
+    except ImportError as exc:
+        if (exc.name or "").partition(".")[0] not in _SERVER_PACKAGES:
+            raise
+        _fail("serve needs the server extra: pip install 'atsmatch[server]'", EXIT_USAGE)
+    run(host=host, port=port, workers=workers)
+
+
+_SERVER_PACKAGES = {"fastapi", "starlette", "uvicorn", "python_multipart", "anyio"}
 
 
 @vocab_app.command("check")
