@@ -702,8 +702,8 @@ def _after_weak_opener(
             subject = _ARTICLE.sub("", topic.rsplit(" ", 1)[0])
             return _capital(inflect("analyze", tense)), _join(subject, f"{for_whom} {topic_after}")
         return None, rest
-    if key in _HELP_OPENERS:
-        return None, rest
+    if key in _HELP_OPENERS and key not in {"helped with", "assisted with", "assisted in"}:
+        return None, rest  # "Supported the migration": what your part was is yours to say
     if head in _PEOPLE:
         return _capital(inflect("mentor" if head in _MENTEES else "lead", tense)), rest
     if head in _PROBLEMS:
