@@ -110,7 +110,10 @@ _METRIC_WORDS = (
     "rmse", "mae", "mape", "r2", "r²", "perplexity", "wer", "top-", "uptime",
 )  # fmt: skip
 # The only results written without a digit.
-_FOLD = re.compile(r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved)\b", re.IGNORECASE)
+_FOLD = re.compile(
+    r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
 # Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
@@ -123,7 +126,7 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
     ),
     (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
-    (("fold", "doubled", "tripled", "quadrupled", "halved"), _FOLD),
+    (("fold", "doubl", "tripl", "quadrupled", "halv"), _FOLD),
     (
         (),
         re.compile(
@@ -142,6 +145,7 @@ _SPELLED = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|hundreds|thousands|dozens)"
 )
+_SPELLED_COUNT = re.compile(r"\b" + _SPELLED + r"\b", re.IGNORECASE)
 # People and outcomes counted in words or figures: "five were hired", "3 of them were promoted",
 # "three new hires".
 _OUTCOMES = (
@@ -276,7 +280,7 @@ def find_results(
     ("40+ training jobs") count; phone numbers, dates, bare years and version numbers right after
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
-    if _DIGIT.search(text) is None and _FOLD.search(text) is None:
+    if not (_DIGIT.search(text) or _FOLD.search(text) or _SPELLED_COUNT.search(text)):
         return ()
     patterns = [p for needs, p in _NOT_RESULTS if not needs or any(map(text.__contains__, needs))]
     if _FOUR_DIGITS.search(text):
@@ -419,8 +423,8 @@ def read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
     ("Design", "Churn") does not, unless the lexicon lists it.
     """
     lower, after = first.lower(), second.lower()
-    if after in _AUXILIARIES:
-        return None
+    if after in _AUXILIARIES or after == "of":
+        return None  # "Reports were ...", "Design of ...": a noun
     if after in _PARTICLES:
         phrasal = taxonomy.verb_forms.get(f"{lower} {after}")
         if phrasal is not None:
@@ -761,15 +765,16 @@ def _main_passive(core: str) -> Passive | None:
         if not clause[: agent.start()].strip():
             end += agent.end()  # "were automated by me": the agent goes with the verb
     rest = core[end:].strip()
-    if agent is not None and agent.group(1).lower() in _SELF:
-        rest = " ".join(_AGENT.sub("", rest, count=1).split())
+    if agent is not None and end == m.end():
+        rest = " ".join(_AGENT.sub("", rest, count=1).split())  # "... in Spark by me"
     return Passive(core[m.start("aux") : end], m.group("subject"), reading[0], rest)
 
 
 def _object_case(subject: str) -> str:
     """A sentence's subject as an object: "Models" -> "models"; "ML models", "Airflow" stay."""
     first = subject.split()[0] if subject else ""
-    if first[:1].isupper() and first[1:].islower() and is_noun(first):
+    article = first.lower() in {"the", "a", "an", "our", "my", "all", "each", "every"}
+    if first[:1].isupper() and first[1:].islower() and (article or is_noun(first)):
         return subject[:1].lower() + subject[1:]
     return subject
 
@@ -1224,7 +1229,8 @@ def analyze_bullet(
         tools=ctx.tools,
         context=ctx.context,
         missing=tuple(missing),
-        flags=tuple(f for rule in RULES.values() for f in rule(ctx)),
+        # A bullet without a word (an icon, a stray dash) has nothing to coach.
+        flags=tuple(f for rule in RULES.values() for f in rule(ctx)) if ctx.words else (),
     )
 
 
