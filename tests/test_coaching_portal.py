@@ -1,0 +1,153 @@
+"""DOCX page counts, unmarked work statements (job-portal exports) and the quantify arithmetic."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from atsmatch import Matcher
+from atsmatch.coaching.fixes import bullets_to_quantify
+from atsmatch.documents import read_document
+from atsmatch.structure.lines import states_work
+from tests.test_documents_docx import make_docx, p
+
+APP = (
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Pages>{pages}</Pages><Words>1954</Words></Properties>"
+)
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+# Shaped like a job portal's export: flat paragraphs, no list markers, portal headings.
+PORTAL = [
+    "Ravi Kumar",
+    "ravi.kumar@example.com",
+    "Experience",
+    "Data Analyst, Acme Retail Pvt Ltd  Jan 2021 – Present",
+    "Roles and Responsibilities",
+    "Developed sales dashboards in Power BI for the regional managers.",
+    "Responsible for cleaning and joining daily sales data from 40 stores.",
+    "Automated the weekly stock report with Python, saving 6 hours a week.",
+    "Project Details",
+    "Client: Acme Retail",
+    "Team Size: 6",
+    "Built a demand forecast for 120 products using SARIMA models.",
+    "Education",
+    "B.Tech, Pune University  2016 – 2020",
+]
+
+
+def with_app(data: bytes, pages: str) -> bytes:
+    """The package with a docProps/app.xml that says `pages`."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for item in source.infolist():
+            archive.writestr(item, source.read(item))
+        archive.writestr("docProps/app.xml", APP.format(pages=pages))
+    return out.getvalue()
+
+
+class TestDocxPages:
+    """A DOCX's page count: Word's own when saved, else an estimate marked as one."""
+
+    def test_pages_from_app_xml(self) -> None:
+        """docProps/app.xml's <Pages> is the count, not an estimate."""
+        doc = read_document(with_app(make_docx(p("Jane Roe")), "3"))
+        assert (doc.pages, doc.pages_estimated) == (3, False)
+
+    def test_unreadable_app_pages_fall_back(self) -> None:
+        """A <Pages> that is no positive number is ignored: the count is estimated."""
+        doc = read_document(with_app(make_docx(p("Jane Roe")), "zero"))
+        assert (doc.pages, doc.pages_estimated) == (1, True)
+
+    def test_page_breaks_start_pages(self) -> None:
+        """Each hard page break starts a page."""
+        doc = read_document(make_docx(p("One") + PAGE_BREAK + p("Two") + PAGE_BREAK + p("Three")))
+        assert (doc.pages, doc.pages_estimated) == (3, True)
+
+    def test_section_break_starts_a_page(self) -> None:
+        """A new-page section break starts a page; a continuous one does not."""
+        new_page = p("One", props="<w:sectPr/>") + p("Two")
+        continuous = p("One", props='<w:sectPr><w:type w:val="continuous"/></w:sectPr>') + p("2")
+        assert read_document(make_docx(new_page)).pages == 2
+        assert read_document(make_docx(continuous)).pages == 1
+
+    def test_long_text_is_several_pages(self) -> None:
+        """2,000 words of text without breaks are estimated at more than one page."""
+        body = "".join(
+            p("Built data pipelines for the finance team with Spark " * 4) for _ in range(50)
+        )
+        doc = read_document(make_docx(body))
+        assert doc.pages_estimated and doc.pages >= 3
+
+
+class TestStatesWork:
+    """A line states work when it reads as a bullet would, marker or not."""
+
+    def test_verb_led_statement(self) -> None:
+        """A past-tense verb opens a statement."""
+        assert states_work("Developed sales dashboards in Power BI for the managers.")
+
+    def test_duty_phrase(self) -> None:
+        """A duty phrase opens a statement (coached as a weak opener)."""
+        assert states_work("Responsible for cleaning and joining daily sales data")
+
+    def test_title_and_company_are_not_statements(self) -> None:
+        """Titles, companies, labels, headings and contact lines are not statements."""
+        for text in (
+            "Senior Data Analyst, Acme Corp",
+            "Client: Acme Retail",
+            "Team Size: 6",
+            "Roles and Responsibilities",
+            "ravi.kumar@example.com",
+            "Streaming anomaly detection — github.com/x/y",
+        ):
+            assert not states_work(text), text
+
+
+class TestPortalResume:
+    """A portal export's plain paragraphs are coached as bullets, with a finding saying so."""
+
+    def test_statements_become_bullets(self) -> None:
+        """Every work statement under the portal headings is coached; labels are not."""
+        data = make_docx("".join(p(text) for text in PORTAL))
+        report = Matcher().check(read_document(data))
+        resume = Matcher().parse_resume(read_document(data))
+        bullets = [b.text for b in resume.blocks if b.kind == "bullet"]
+        assert len(bullets) == 4 and not any(b.startswith(("Client", "Team")) for b in bullets)
+        assert "unmarked-bullets" in {f.id for f in report.findings}
+
+    def test_marked_resume_has_no_finding(self) -> None:
+        """With real bullets (Word's list numbering), there is no unmarked-bullets finding."""
+        numbered = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        body = "".join(
+            p(text, props=numbered)
+            if text.startswith(("Developed", "Automated", "Built"))
+            else p(text)
+            for text in PORTAL
+            if not text.startswith("Responsible")
+        )
+        report = Matcher().check(read_document(make_docx(body)))
+        assert "unmarked-bullets" not in {f.id for f in report.findings}
+
+
+class TestQuantify:
+    """How many more bullets need a figure to reach the target share."""
+
+    def test_issue_example(self) -> None:
+        """7 of 12 (58%) is under 60%: one more bullet, not zero."""
+        assert bullets_to_quantify(7, 12, 0.6) == 1
+
+    @given(st.integers(1, 400), st.data(), st.sampled_from([0.5, 0.6, 0.75]))
+    def test_reaches_target_and_no_more(
+        self, total: int, data: st.DataObject, target: float
+    ) -> None:
+        """Adding the count reaches the target; one fewer would not; never negative."""
+        have = data.draw(st.integers(0, total))
+        need = bullets_to_quantify(have, total, target)
+        assert need >= 0
+        assert (have + need) / total >= target - 1e-9
+        if need:
+            assert (have + need - 1) / total < target - 1e-9
