@@ -16,7 +16,7 @@ from tests.test_documents_docx import make_docx, p
 
 APP = (
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    "<Pages>{pages}</Pages><Words>1954</Words></Properties>"
+    "<Pages>{pages}</Pages><Words>{words}</Words></Properties>"
 )
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 # Shaped like a job portal's export: flat paragraphs, no list markers, portal headings.
@@ -38,14 +38,14 @@ PORTAL = [
 ]
 
 
-def with_app(data: bytes, pages: str) -> bytes:
-    """The package with a docProps/app.xml that says `pages`."""
+def with_app(data: bytes, pages: str, words: str = "1954") -> bytes:
+    """The package with a docProps/app.xml that says `pages` and `words`."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for item in source.infolist():
             archive.writestr(item, source.read(item))
-        archive.writestr("docProps/app.xml", APP.format(pages=pages))
+        archive.writestr("docProps/app.xml", APP.format(pages=pages, words=words))
     return out.getvalue()
 
 
@@ -61,6 +61,17 @@ class TestDocxPages:
         """A <Pages> that is no positive number is ignored: the count is estimated."""
         doc = read_document(with_app(make_docx(p("Jane Roe")), "zero"))
         assert (doc.pages, doc.pages_estimated) == (1, True)
+
+    def test_stale_app_xml_is_ignored(self) -> None:
+        """A template's app.xml ("1 page, 0 words") is stale: the count is estimated."""
+        body = p("One") + PAGE_BREAK + p("Two")
+        doc = read_document(with_app(make_docx(body), "1", words="0"))
+        assert (doc.pages, doc.pages_estimated) == (2, True)
+
+    def test_saved_count_below_the_breaks_is_ignored(self) -> None:
+        """A saved count lower than the pages the hard breaks start is not believed."""
+        body = p("One") + PAGE_BREAK + p("Two") + PAGE_BREAK + p("Three")
+        assert read_document(with_app(make_docx(body), "1")).pages == 3
 
     def test_page_breaks_start_pages(self) -> None:
         """Each hard page break starts a page."""

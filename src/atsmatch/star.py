@@ -580,6 +580,10 @@ _NO_REWRITE = frozenset(
         "made",
     }
 )  # fmt: skip
+# Openers that say the people were yours to run: "In charge of a team of 4" -> "Led a team of 4".
+_OWNER_OPENERS = frozenset(
+    {"in charge of", "was in charge of", "responsible for", "was responsible for", "oversaw the"}
+)
 _PEOPLE = frozenset(
     {
         "team", "teams", "engineers", "developers", "analysts", "scientists", "staff", "members",
@@ -709,6 +713,8 @@ def _after_weak_opener(
     if key in _HELP_OPENERS and key not in {"helped with", "assisted with", "assisted in"}:
         return None, rest  # "Supported the migration": what your part was is yours to say
     if head in _PEOPLE:
+        if key not in _OWNER_OPENERS:
+            return None, rest  # "Worked on the Captions team": leading it would be a claim
         return _capital(inflect("mentor" if head in _MENTEES else "lead", tense)), rest
     if head in _PROBLEMS:
         return _capital(inflect("resolve", tense)), rest

@@ -179,20 +179,30 @@ _CHARS_PER_LINE = 95
 def _pages(package: _Package, walker: _Walker) -> tuple[int, bool]:
     """The page count Word saved in `docProps/app.xml`, else an estimate (flagged True).
 
+    A saved count is used when the file's statistics were filled in (its word count is not 0)
+    and it is no lower than the pages the hard breaks start.
+
     The estimate is the largest of: the pages that hard page breaks and new-page section
     breaks start, the pages Word last laid out (`w:lastRenderedPageBreak`), and the text's
     length in lines (each paragraph at least one line) over the lines a page holds.
     """
+    breaks = max(walker.page_breaks, walker.rendered_breaks) + 1
     if _APP_PART in package.infos:
-        for element in package.xml(_APP_PART):
-            if isinstance(element.tag, str) and element.tag.rpartition("}")[2] == "Pages":
-                text = (element.text or "").strip()
-                if text.isdigit() and int(text) > 0:
-                    return int(text), False
+        saved = {
+            element.tag.rpartition("}")[2]: (element.text or "").strip()
+            for element in package.xml(_APP_PART)
+            if isinstance(element.tag, str)
+        }
+        pages = saved.get("Pages", "")
+        # Templates and generators copy a stale app.xml ("1 page, 0 words"): trust the count
+        # only when the statistics were filled in and agree with the hard breaks.
+        live = saved.get("Words", "1") not in ("", "0")
+        if live and pages.isdigit() and int(pages) >= breaks:
+            return int(pages), False
     body = [line.text for line in walker.lines if line.region in ("body", "table", "textbox")]
     lines = sum(max(1, -(-len(text) // _CHARS_PER_LINE)) for text in body)
     by_length = -(-lines // _LINES_PER_PAGE)
-    return max(1, walker.page_breaks + 1, walker.rendered_breaks + 1, by_length), True
+    return max(breaks, by_length), True
 
 
 def _section_break(ppr: Any) -> int:

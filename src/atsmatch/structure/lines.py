@@ -110,7 +110,21 @@ def states_work(text: str) -> bool:
         return True
     if not clause:
         return False
-    return any((r := verb_reading(w)) is not None and r[1] is not None for w in words[1:])
+    return any(_finite(w) for w in words[1:])
+
+
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+
+
+def _finite(word: str) -> bool:
+    """A word that makes a clause: an auxiliary, a past form, or an -s / -ing form that is no
+    noun ("kernels", "reporting" name things)."""
+    if word.lower() in _FINITE:
+        return True
+    reading = verb_reading(word)
+    return reading is not None and (
+        reading[1] == "past" or (reading[1] == "present" and not is_noun(word))
+    )
 
 
 def is_caps(text: str) -> bool:
