@@ -171,9 +171,10 @@ def _read(data: bytes, *, source: str, limits: Limits, started: float) -> Docume
     )
 
 
-# A resume page holds about this many lines of about this many characters (11 pt, 2 cm margins).
-_LINES_PER_PAGE = 48
-_CHARS_PER_LINE = 95
+# A resume page holds about this many lines of about this many characters (11 pt, 2 cm margins,
+# single spacing).
+_LINES_PER_PAGE = 56
+_CHARS_PER_LINE = 105
 
 
 def _pages(package: _Package, walker: _Walker) -> tuple[int, bool]:
