@@ -1,4 +1,5 @@
-"""DOCX page counts, unmarked work statements (job-portal exports) and the quantify arithmetic."""
+"""DOCX page counts, unmarked work statements (job-portal exports), the quantify arithmetic and
+the wording of resume-level messages."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from atsmatch import Matcher
-from atsmatch.coaching.fixes import bullets_to_quantify
+from atsmatch.coaching.fixes import bullets_to_quantify, rank_fixes
 from atsmatch.documents import read_document
+from atsmatch.models import Coaching, WordCount
+from atsmatch.render.coaching import coaching_summary
+from atsmatch.star import analyze_bullet
 from atsmatch.structure.lines import states_work
+from atsmatch.taxonomy import Taxonomy
 from tests.test_documents_docx import make_docx, p
 
 APP = (
@@ -162,3 +167,42 @@ class TestQuantify:
         assert (have + need) / total >= target - 1e-9
         if need:
             assert (have + need - 1) / total < target - 1e-9
+
+
+def _coaching(taxonomy: Taxonomy, with_result: int, without: int, pages: int = 1) -> Coaching:
+    """Coaching over bullets of which `with_result` show a figure."""
+    bullets = [analyze_bullet("Cut latency by 40% for the search API", taxonomy)] * with_result
+    bullets += [analyze_bullet("Built the search API for the shop", taxonomy)] * without
+    quantified = with_result
+    total = with_result + without
+    return Coaching(
+        today="2026-12-01",
+        bullets=tuple(bullets),
+        quantified=quantified,
+        quantified_share=round(quantified / total, 3) if total else 0.0,
+        distinct_verbs=2,
+        length=WordCount(words=1954, pages=pages, pages_estimated=True, per_page=1954 / pages),
+    )
+
+
+class TestMessages:
+    """Resume-level messages count right and agree in number."""
+
+    def test_quantify_fix_names_one_more(self, taxonomy: Taxonomy) -> None:
+        """7 of 12 with a figure: the fix asks for 1 more bullet, with the share it is at."""
+        (fix,) = [f for f in rank_fixes(_coaching(taxonomy, 7, 5), (), ()) if f.kind == "quantify"]
+        assert fix.message == (
+            "7 of 12 bullets have a measurable result (58%, under the 60% to aim for): add your "
+            "real figures to 1 more bullet"
+        )
+
+    def test_no_quantify_fix_at_target(self, taxonomy: Taxonomy) -> None:
+        """At the target share there is no quantify fix."""
+        fixes = rank_fixes(_coaching(taxonomy, 6, 4), (), ())
+        assert "quantify" not in {f.kind for f in fixes}
+
+    def test_summary_singular(self, taxonomy: Taxonomy) -> None:
+        """One bullet with a figure "shows"; an estimated page count says so."""
+        line = coaching_summary(_coaching(taxonomy, 1, 0, pages=4))
+        assert line.startswith("1 of 1 bullet shows a measurable result")
+        assert line.endswith("1954 words on about 4 pages (estimated from the text)")

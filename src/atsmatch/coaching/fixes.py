@@ -78,7 +78,8 @@ def rank_fixes(
                     3.0,
                     "experience",
                     f'the posting asks "{check.text}"; your dated roles show '
-                    f"{plural(check.months_shown, 'month')}, {check.short_by_months} short: "
+                    f"{plural(check.months_shown, 'month')}, "
+                    f"{plural(check.short_by_months, 'month')} short: "
                     "name the skill in the earlier roles where you used it",
                     None,
                     check.text,
