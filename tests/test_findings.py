@@ -74,7 +74,8 @@ def resumes() -> list[str]:
         ),
         CLEAN.replace("Python, PyTorch,", "MachineLearning, PyTorch,"),
         "Jane Roe\nExperience\nML Engineer, Acme  Jan 2020 – Present\n"
-        "Developed fraud models for the payments team in Python.",
+        "Developed fraud models for the payments team in Python.\n"
+        "Automated the weekly risk report with Airflow.",
     ]
 
 

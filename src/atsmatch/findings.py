@@ -328,8 +328,8 @@ FINDINGS: Final[Mapping[FindingId, Template]] = {
     ),
     "unmarked-bullets": Template(
         "info",
-        "{statements} in your experience or projects {are} plain paragraphs, not bullets; they are "
-        "coached as bullets here, but recruiters skim for bullet points",
+        "{statements} in your experience or projects {are} plain text without a bullet marker "
+        "(coached as bullets here); recruiters skim for bullet points",
         'make each statement a bullet (a bulleted list in Word, or a "•" at the start of the '
         "line) that opens with what you did",
     ),

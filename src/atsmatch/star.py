@@ -497,6 +497,15 @@ def _write_list(verbs: Sequence[VerbPhrase], seps: Sequence[str], tense: Tense |
     return out
 
 
+def _attach(body: str, phrase: str) -> str:
+    """`phrase` after the body's first clause ("PlanIt with X, a tool that ..."), so it stays
+    with the verb's object rather than the last clause."""
+    cut = re.search(r"[,;]\s", body)
+    if cut is None:
+        return _join(body, phrase)
+    return f"{_join(body[: cut.start()], phrase)}{body[cut.start() :]}"
+
+
 def _join(lead: str, body: str) -> str:
     """Lead and body as one sentence: no space before punctuation, no doubled word at the seam."""
     body = body.strip()
@@ -690,9 +699,10 @@ def _after_weak_opener(
         task = _own_verb(f"to {purpose.group('task')}", taxonomy)
         if task is None:
             return None, rest
-        return _in_tense(task[0], tense), _join(task[1], f"with {purpose.group('tool')}")
+        return _in_tense(task[0], tense), _attach(task[1], f"with {purpose.group('tool')}")
     phrase, head, after = _object(rest)
-    if key in _HELP_OPENERS and head in _PEOPLE:
+    # "Worked with Ashesh Jain to create PlanIt": the purpose is the action, whoever X is.
+    if key in _HELP_OPENERS and (head in _PEOPLE or after.startswith("to ")):
         if head in _MENTEES and key.startswith(("helped", "assisted", "supported")):
             bare = _OPENING_WORD.match(after)
             if bare and (reading := verb_reading(bare.group(0))) and reading[1] is None:
@@ -704,7 +714,7 @@ def _after_weak_opener(
         for_whom = f"{'with' if key.endswith('with') or 'alongside' in key else 'for'} {phrase}"
         work = _own_verb(asked.group(0), taxonomy)
         if work is not None:
-            return _in_tense(work[0], tense), _join(work[1], for_whom)
+            return _in_tense(work[0], tense), _attach(work[1], for_whom)
         topic, topic_head, topic_after = _object(asked.group(1))
         if topic_head in {"analysis", "analyses"} and len(topic.split()) > 1:
             subject = _ARTICLE.sub("", topic.rsplit(" ", 1)[0])
@@ -902,7 +912,7 @@ class BulletContext:
         if out is None:
             tool = "" if self.tools else " with <tool>"
             return f"<Past-tense verb> <what you did>{tool}, <result: what changed and by how much>"
-        if not self.context:
+        if not find_context(out):  # the rewrite may have moved "for the team" in
             out += " for <whom / why>"
         if not self.tools:
             out += " with <tool>"

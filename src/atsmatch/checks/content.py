@@ -205,14 +205,15 @@ def _undated(resume: Resume) -> Iterator[Finding]:
 
 
 def _unmarked(resume: Resume) -> Iterator[Finding]:
-    """Work statements the parser read as bullets though their line has no bullet marker."""
+    """Work statements the parser read as bullets though their line has no bullet marker.
+
+    Only where they are a habit (two or more, a third of the bullets or more): a project's
+    one-line summary among real bullets is a summary, not a missing marker.
+    """
     lines = resume.document.lines
-    found = [
-        block
-        for block in resume.blocks
-        if block.kind == "bullet" and strip_bullet(lines[block.line].text.strip()) is None
-    ]
-    if found:
+    bullets = [block for block in resume.blocks if block.kind == "bullet"]
+    found = [b for b in bullets if strip_bullet(lines[b.line].text.strip()) is None]
+    if len(found) >= 2 and 3 * len(found) >= len(bullets):
         yield finding(
             "unmarked-bullets",
             document=resume.document,
