@@ -73,6 +73,9 @@ def resumes() -> list[str]:
             "Jun 2017 – Dec 2019", "2017 – 2019"
         ),
         CLEAN.replace("Python, PyTorch,", "MachineLearning, PyTorch,"),
+        "Jane Roe\nExperience\nML Engineer, Acme  Jan 2020 – Present\n"
+        "Developed fraud models for the payments team in Python.\n"
+        "Automated the weekly risk report with Airflow.",
     ]
 
 

@@ -452,6 +452,78 @@ class TestRules:
         assert found.suggestion.endswith(f'{second} table the analysts read."')
 
 
+class TestRuleCases:
+    """The cases issue 16 measured, each on the one rule it concerns."""
+
+    @pytest.mark.parametrize("text", ["Stood up", "Took over", "Wound down", "Signed off"])
+    def test_phrasal_verb_is_an_action(self, context, text: str) -> None:  # type: ignore[no-untyped-def]
+        """A phrasal verb opens with an action: no no-action-verb flag, the particle kept."""
+        ctx = context(f"{text} the billing service for 3 regions")
+        assert list(RULES["no-action-verb"](ctx)) == []
+        assert (
+            ctx.opening == text and ctx.own_words() == f"{text} the billing service for 3 regions"
+        )
+
+    def test_passive_result_clause_is_not_flagged(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A passive clause after the main one ("three were hired") is a result, not a flag."""
+        ctx = context("Ran the hiring loop for the data team; three were hired within a year")
+        assert list(RULES["passive-voice"](ctx)) == []
+        assert list(RULES["no-result"](ctx)) == []
+
+    def test_passive_with_named_actor_is_not_flagged(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A passive clause that names its actor hides no one."""
+        assert list(RULES["passive-voice"](context("Dashboards were built by the BI team"))) == []
+
+    def test_passive_subject_is_not_a_verb(self, context) -> None:  # type: ignore[no-untyped-def]
+        """ "Reports were automated by me": no tense flag on the noun, one passive flag."""
+        ctx = context("Reports were automated by me", current=False)
+        assert list(RULES["tense"](ctx)) == [] and list(RULES["no-action-verb"](ctx)) == []
+        (found,) = RULES["passive-voice"](ctx)
+        assert found.suggestion == 'Lead with your action: "Automated reports"'
+
+    def test_passive_agent_is_not_first_person(self, context) -> None:  # type: ignore[no-untyped-def]
+        """ "by me" in a passive main clause is the passive rule's to rewrite."""
+        assert list(RULES["first-person"](context("Reports were automated by me"))) == []
+
+    def test_first_person_keeps_one_verb(self, context) -> None:  # type: ignore[no-untyped-def]
+        """ "I designed the schema" loses the pronoun, not a word of its own."""
+        (found,) = RULES["first-person"](context("I designed the schema"))
+        assert found.suggestion == 'Resumes drop the pronoun: "Designed the schema"'
+
+    def test_verb_list_keeps_its_commas(self, context) -> None:  # type: ignore[no-untyped-def]
+        """A list of verbs is rewritten verb by verb, with no space before a comma."""
+        (found,) = RULES["tense"](context("Analyze, clean and join survey data"))
+        assert found.suggestion.endswith('"Analyzed, cleaned and joined survey data"')
+
+    def test_weak_opener_object_picks_the_verb(self, context) -> None:  # type: ignore[no-untyped-def]
+        """After a weak opener the verb fits the object: people are led."""
+        (found,) = RULES["weak-opener"](context("Was in charge of a team of 4 analysts"))
+        assert '"Led a team of 4 analysts' in found.suggestion
+
+    def test_weak_opener_tool_leads_with_its_purpose(self, context) -> None:  # type: ignore[no-untyped-def]
+        """ "Used X to do Y" becomes "Did Y with X"."""
+        (found,) = RULES["weak-opener"](context("Used Airflow to schedule retraining"))
+        assert '"Scheduled retraining with Airflow' in found.suggestion
+
+    def test_weak_opener_without_safe_rewrite_is_a_template(self, context) -> None:  # type: ignore[no-untyped-def]
+        """With no verb that fits ("Served as scrum master"), the fix is a template."""
+        (found,) = RULES["weak-opener"](context("Served as scrum master for 2 teams"))
+        assert "Name what you did and its result" in found.suggestion
+        assert "scrum master" not in found.suggestion.split(":", 1)[1]
+
+    def test_duty_phrases_are_weak_openers(self, context) -> None:  # type: ignore[no-untyped-def]
+        """ "Was in charge of" and "Worked alongside" are duty phrases."""
+        for text in ("Was in charge of billing", "Worked alongside designers on onboarding"):
+            assert [f.kind for f in RULES["weak-opener"](context(text))] == ["weak-opener"]
+
+    @pytest.mark.parametrize(
+        "text", ["Hired 3 hires", "five were hired", "3 of them were promoted", "three new hires"]
+    )
+    def test_counted_people_are_results(self, text: str) -> None:
+        """Counts of people and outcomes, in figures or words, are measurable results."""
+        assert find_results(f"Ran the loop; {text}") != ()
+
+
 class TestFlagTexts:
     """Every flag's wording sits in one table."""
 

@@ -56,6 +56,7 @@ FindingId = Literal[
     "date-format-mixed",
     "date-year-only",
     "role-without-date",
+    "unmarked-bullets",
     "glued-words",
     # matching (_api.py)
     "misspelled-skill",
@@ -324,6 +325,13 @@ FINDINGS: Final[Mapping[FindingId, Template]] = {
                 "warning", "the date of this role could not be read" + _UNDATED, _UNDATED_FIX
             ),
         },
+    ),
+    "unmarked-bullets": Template(
+        "info",
+        "{statements} in your experience or projects {are} plain text without a bullet marker "
+        "(coached as bullets here); recruiters skim for bullet points",
+        'make each statement a bullet (a bulleted list in Word, or a "•" at the start of the '
+        "line) that opens with what you did",
     ),
     "glued-words": Template(
         "warning",

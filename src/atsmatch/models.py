@@ -95,6 +95,7 @@ class Document(_Model):
     source: str  # file name, or "<text>" / "<bytes>"
     format: DocumentFormat
     pages: int = 1
+    pages_estimated: bool = False  # DOCX without a saved page count: estimated from the text
     page_sizes: tuple[tuple[float, float], ...] = ()  # (width, height) per page, PDF only
     byte_size: int = 0
     lines: tuple[Line, ...] = ()
@@ -494,6 +495,7 @@ class WordCount(_Model):
 
     words: int
     pages: int
+    pages_estimated: bool = False  # the document's page count is an estimate (`Document`)
     per_page: float
     advice: str | None = None
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
+from atsmatch.inflect import Tense, inflect, is_noun, verb_reading
 from atsmatch.models import (
     Block,
     BulletFeedback,
@@ -47,7 +48,9 @@ __all__ = [
     "BulletContext",
     "FlagMessage",
     "FlagText",
+    "Passive",
     "Rule",
+    "VerbPhrase",
     "analyze_bullet",
     "analyze_bullets",
     "bullet_blocks",
@@ -55,13 +58,12 @@ __all__ = [
     "find_context",
     "find_results",
     "flag",
+    "read_verb",
 ]
 
 MIN_WORDS = 8
 MAX_WORDS = 30
 COACHED_SECTIONS = frozenset({"experience", "projects", "volunteer"})
-
-Tense = Literal["past", "present"]
 
 # ---- cleaning ------------------------------------------------------------------------------
 
@@ -108,7 +110,10 @@ _METRIC_WORDS = (
     "rmse", "mae", "mape", "r2", "r²", "perplexity", "wer", "top-", "uptime",
 )  # fmt: skip
 # The only results written without a digit.
-_FOLD = re.compile(r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved)\b", re.IGNORECASE)
+_FOLD = re.compile(
+    r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
 # Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
@@ -121,7 +126,7 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
     ),
     (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
-    (("fold", "doubled", "tripled", "quadrupled", "halved"), _FOLD),
+    (("fold", "doubl", "tripl", "quadrupled", "halv"), _FOLD),
     (
         (),
         re.compile(
@@ -135,6 +140,32 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
     (("from",), re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG)),
+)
+_SPELLED = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|hundreds|thousands|dozens)"
+)
+_SPELLED_COUNT = re.compile(r"\b" + _SPELLED + r"\b", re.IGNORECASE)
+# People and outcomes counted in words or figures: "five were hired", "3 of them were promoted",
+# "three new hires".
+_OUTCOMES = (
+    (
+        ("were", "was", "got", "been"),
+        re.compile(
+            r"(?:\b" + _SPELLED + r"|" + _NUM + r")(?:\s+(?:of\s+(?:them|whom)|\w+))?\s+"
+            r"(?:were|was|got|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|won|hired)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        (),
+        re.compile(
+            r"\b" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?(?:hires|engineers|analysts|"
+            r"scientists|people|customers|clients|users|teams|patents|papers|awards|promotions|"
+            r"launches|products|features|releases|markets|countries|accounts|partners|deals)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 # A number followed by what it counts: "40+ training jobs", "200M card transactions".
 _COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
@@ -249,7 +280,7 @@ def find_results(
     ("40+ training jobs") count; phone numbers, dates, bare years and version numbers right after
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
-    if _DIGIT.search(text) is None and _FOLD.search(text) is None:
+    if not (_DIGIT.search(text) or _FOLD.search(text) or _SPELLED_COUNT.search(text)):
         return ()
     patterns = [p for needs, p in _NOT_RESULTS if not needs or any(map(text.__contains__, needs))]
     if _FOUR_DIGITS.search(text):
@@ -259,6 +290,9 @@ def find_results(
     spans: list[tuple[int, int]] = []
     lower = masked.lower()
     for needs, pattern in _RESULT_PATTERNS:
+        if not needs or any(map(lower.__contains__, needs)):
+            spans.extend(map(_SPAN, pattern.finditer(masked)))
+    for needs, pattern in _OUTCOMES:
         if not needs or any(map(lower.__contains__, needs)):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
     for m in _COUNT.finditer(masked):
@@ -326,28 +360,41 @@ def find_context(text: str) -> tuple[str, ...]:
 # ---- verbs ---------------------------------------------------------------------------------
 
 _OPENING_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_PARTICLES = frozenset({"up", "out", "over", "down", "off"})
+# A first word followed by one of these is a subject ("Reports were automated"), not a verb.
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "been", "be", "will", "can", "got", "gets"}
+)
 
 
-def _verb_of(word: str, taxonomy: Taxonomy) -> tuple[Verb | None, Tense | None, bool]:
-    """The lexicon verb a word is a form of, its tense, and whether it looks like a verb at all."""
+class VerbPhrase(NamedTuple):
+    """The verb a bullet opens with: as written ("Stood up"), its lexicon entry, its base form
+    ("stand up") and its tense (None for a form both tenses share, such as "set")."""
+
+    written: str
+    verb: Verb | None
+    lemma: str | None
+    tense: Tense | None
+
+
+def _lexicon_verb(word: str, taxonomy: Taxonomy) -> tuple[Verb, Tense | None] | None:
+    """The lexicon verb a word is a form of ("co-authored", "rewrote", "builds"), with its tense."""
     lower = word.lower()
     candidates = [lower]
-    for prefix in ("co-", "re-", "co", "re"):  # "co-authored", "rewrote"
+    for prefix in ("co-", "re-", "co", "re"):
         if lower.startswith(prefix) and len(lower) - len(prefix) > 3:
             candidates.append(lower[len(prefix) :])
     for cand in candidates:
         verb = taxonomy.verb_forms.get(cand)
         if verb is not None:
             if verb.base == verb.past:
-                return verb, None, True
-            return verb, ("past" if cand == verb.past.lower() else "present"), True
+                return verb, None
+            return verb, ("past" if cand == verb.past.lower() else "present")
         for base in _present_bases(cand):
             verb = taxonomy.verbs.get(base)
             if verb is not None:
-                return verb, "present", True
-    if lower.endswith("ed") and len(lower) > 4 and not lower.endswith("eed"):
-        return None, "past", True
-    return None, None, False
+                return verb, "present"
+    return None
 
 
 def _present_bases(word: str) -> list[str]:
@@ -367,12 +414,111 @@ def _present_bases(word: str) -> list[str]:
     return out
 
 
-def _form(verb: Verb | None, word: str, tense: Tense) -> str:
-    """A verb written in the tense wanted, capitalised; the word itself when unknown."""
-    if verb is None:
-        return word[:1].upper() + word[1:]
-    chosen = verb.past if tense == "past" else verb.base
-    return chosen[:1].upper() + chosen[1:]
+def read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
+    """The verb phrase that `first` (and a particle in `second`) make, or None for a non-verb.
+
+    The lexicon first ("stand up" is listed, so "Stood up" is one phrasal verb); then the
+    inflection tables, which know every common verb: a past form ("Took", "Scheduled") or an
+    -ing / third-person form that is no noun reads as an action; a bare word that may be a noun
+    ("Design", "Churn") does not, unless the lexicon lists it.
+    """
+    lower, after = first.lower(), second.lower()
+    if after in _AUXILIARIES or after == "of":
+        return None  # "Reports were ...", "Design of ...": a noun
+    if after in _PARTICLES:
+        phrasal = taxonomy.verb_forms.get(f"{lower} {after}")
+        if phrasal is not None:
+            tense: Tense | None = None
+            if phrasal.base != phrasal.past:
+                tense = "past" if phrasal.past.split()[0] == lower else "present"
+            return VerbPhrase(f"{first} {second}", phrasal, phrasal.base, tense)
+    listed = _lexicon_verb(first, taxonomy)
+    if listed is not None:
+        return VerbPhrase(first, listed[0], listed[0].base, listed[1])
+    reading = verb_reading(lower)
+    if reading is not None:
+        lemma, tense = reading
+        if tense == "past" or (tense == "present" and not is_noun(lower)):
+            if after in _PARTICLES:
+                return VerbPhrase(f"{first} {second}", None, f"{lemma} {after}", tense)
+            return VerbPhrase(first, None, lemma, tense)
+        return None
+    if lower.endswith("ed") and len(lower) > 4 and not lower.endswith("eed"):
+        return VerbPhrase(first, None, None, "past")  # "Dockerized": unknown, plainly a verb
+    return None
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _in_tense(phrase: VerbPhrase, tense: Tense) -> str:
+    """The verb phrase in the tense wanted, capitalised; as written when its forms are unknown."""
+    if phrase.verb is not None:
+        return _capital(phrase.verb.past if tense == "past" else phrase.verb.base)
+    if phrase.lemma is None:
+        return _capital(phrase.written)
+    head, _, particle = phrase.lemma.partition(" ")
+    return _capital(" ".join(p for p in (inflect(head, tense), particle) if p))
+
+
+_LIST_STEP = re.compile(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)([A-Za-z][A-Za-z-]*)(?:\s+(\w+))?")
+
+
+def _verb_list(
+    core: str, first: VerbPhrase, taxonomy: Taxonomy
+) -> tuple[list[VerbPhrase], list[str], int]:
+    """The verbs a sentence opens with ("Analyzed, cleaned and joined"), the separators between
+    them, and where the list ends; every verb after the first shares its tense family."""
+    verbs, seps, pos = [first], [], len(first.written)
+    while len(verbs) < 5:
+        step = _LIST_STEP.match(core, pos)
+        if step is None:
+            break
+        nxt = read_verb(step.group(2), step.group(3) or "", taxonomy)
+        reading = verb_reading(step.group(2))
+        if nxt is None and first.tense != "past" and reading and reading[1] is None:
+            nxt = VerbPhrase(step.group(2), None, reading[0], None)  # "clean and join"
+        if nxt is None or (nxt.tense and first.tense and nxt.tense != first.tense):
+            break
+        verbs.append(nxt)
+        seps.append(step.group(1))
+        pos = step.start(2) + len(nxt.written)
+    return verbs, seps, pos
+
+
+def _write_list(verbs: Sequence[VerbPhrase], seps: Sequence[str], tense: Tense | None) -> str:
+    """The verb list again, each verb in `tense` (as written when None), the first capitalised."""
+    out = ""
+    for i, phrase in enumerate(verbs):
+        word = phrase.written if tense is None else _in_tense(phrase, tense)
+        word = _capital(word) if i == 0 else word.lower() if phrase.verb or phrase.lemma else word
+        out += (seps[i - 1] if i else "") + word
+    return out
+
+
+def _attach(body: str, phrase: str) -> str:
+    """`phrase` after the body's first clause ("PlanIt with X, a tool that ..."), so it stays
+    with the verb's object rather than the last clause."""
+    cut = re.search(r"[,;]\s", body)
+    if cut is None:
+        return _join(body, phrase)
+    return f"{_join(body[: cut.start()], phrase)}{body[cut.start() :]}"
+
+
+def _join(lead: str, body: str) -> str:
+    """Lead and body as one sentence: no space before punctuation, no doubled word at the seam."""
+    body = body.strip()
+    lead = lead.strip()
+    if not lead or not body:
+        return lead or body
+    last = lead.split()[-1].lower()
+    first = _OPENING_WORD.match(body)
+    if first and first.group(0).lower() == last:
+        body = body[first.end() :].strip()
+    if body[:1] in ",.;:)!?%":
+        return lead + body
+    return f"{lead} {body}".strip()
 
 
 # ---- the bullet, worked out once -----------------------------------------------------------
@@ -415,44 +561,252 @@ def _find_weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
     return None
 
 
-def _hint_verb(hint: str, taxonomy: Taxonomy) -> tuple[Verb | None, str]:
-    """The first verb the weak-opener hint proposes ("Name the contribution: Built, ...")."""
-    options = hint.split(":", 1)[-1]
-    for piece in options.split(","):
-        words = _OPENING_WORD.findall(piece)
-        if words:
-            verb = taxonomy.verb_forms.get(words[0].lower())
-            if verb is not None:
-                return verb, words[0]
-    return None, "Built"
-
+# ---- rewrites after a weak opener ----------------------------------------------------------
 
 # Verbs as weak as the opener itself: "Responsible for using X" is no better as "Used X".
-_WEAK_BASES = frozenset({"use", "support", "help", "assist", "handle", "work"})
+_WEAK_BASES = frozenset({"use", "support", "help", "assist", "handle", "work", "involve"})
+# Openers that only pad the verb after them: "Successfully migrated" -> "Migrated".
+_PADDING = frozenset({"successfully", "effectively"})
+# Openers whose object is a tool: the rewrite leads with what the tool was for.
+_TOOL_OPENERS = frozenset({"used", "utilized", "leveraged"})
+# Openers whose object is the people helped or worked with, not the work itself.
+_HELP_OPENERS = frozenset(
+    {
+        "helped", "helped with", "helped to", "assisted", "assisted with", "assisted in",
+        "supported", "provided support", "worked with", "worked alongside", "worked closely with",
+        "collaborated with", "coordinated with",
+    }
+)  # fmt: skip
+# Openers after which no verb fits the object ("Served as scrum master", "Familiar with SQL"):
+# the fix is a template, never a guess.
+_NO_REWRITE = frozenset(
+    {
+        "served as", "acted as", "familiar with", "exposure to", "exposed to", "knowledge of",
+        "basic knowledge of", "some experience with", "experience with", "experience in",
+        "hands-on experience", "various", "several", "a number of", "learned", "gained experience",
+        "member of", "was part of", "part of a team", "duties included", "duties were",
+        "responsibilities included", "my role was", "job involved", "worked as", "got", "did",
+        "made",
+    }
+)  # fmt: skip
+# Openers that say the people were yours to run: "In charge of a team of 4" -> "Led a team of 4".
+_OWNER_OPENERS = frozenset(
+    {"in charge of", "was in charge of", "responsible for", "was responsible for", "oversaw the"}
+)
+_PEOPLE = frozenset(
+    {
+        "team", "teams", "engineers", "developers", "analysts", "scientists", "staff", "members",
+        "colleagues", "stakeholders", "clients", "customers", "users", "managers", "people",
+        "employees", "volunteers", "researchers", "designers", "reports", "squad", "crew",
+        "interns", "students", "juniors", "hires", "trainees", "mentees", "agents", "nurses",
+        "teachers", "representatives", "associates", "contractors", "partners", "leads",
+    }
+)  # fmt: skip
+_MENTEES = frozenset({"interns", "students", "juniors", "hires", "trainees", "mentees"})
+_PROBLEMS = frozenset(
+    {
+        "tickets", "issues", "incidents", "requests", "queries", "complaints", "escalations",
+        "bugs", "outages", "cases", "defects", "errors", "alerts",
+    }
+)  # fmt: skip
+_NP_END = re.compile(r"\s+(?:with|on|in|to|for|across|at|by|from|during|through|using|via)\s+|[,;]")
+_ARTICLE = re.compile(r"^(?:the|a|an|our|my|their|its)\s+", re.IGNORECASE)
 
 
-def _after_weak_opener(rest: str, weak: str, tense: Tense, taxonomy: Taxonomy) -> tuple[str, str]:
-    """The verb and object for a rewrite: the bullet's own verb when one follows the opener
-    ("Responsible for maintaining X" -> "Maintained X"), else the lexicon's suggestion."""
+def _object(rest: str) -> tuple[str, str, str]:
+    """The noun phrase `rest` opens with, its head word (lower case) and what follows it; a
+    phrase naming people ends at them ("3 interns" of "3 interns ramp up on Spark")."""
+    end = _NP_END.search(rest)
+    phrase = rest[: end.start()] if end else rest
+    for word in _OPENING_WORD.finditer(phrase):
+        if word.group(0).lower() in _PEOPLE and not phrase[word.end() :].startswith(" of "):
+            return phrase[: word.end()].strip(), word.group(0).lower(), rest[word.end() :].strip()
+    after = rest[end.start() :] if end else ""
+    words = _OPENING_WORD.findall(phrase)
+    return phrase.strip(), words[-1].lower() if words else "", after.strip()
+
+
+def _hint_lead(hint: str, tense: Tense, taxonomy: Taxonomy) -> str | None:
+    """The first option of the weak opener's hint that reads as a verb with an object
+    ("Owned", "Partnered with"), in the tense wanted; None when the hint offers none."""
+    for piece in hint.split(":", 1)[-1].split(","):
+        words = piece.split()
+        if not 1 <= len(words) <= 2 or not all(w.isalpha() for w in words):
+            continue
+        if len(words) == 2 and words[1] not in {"with", "to", "on", "for", "up", "out"}:
+            continue
+        listed = _lexicon_verb(words[0], taxonomy)
+        if listed is not None:
+            verb = VerbPhrase(words[0], listed[0], listed[0].base, listed[1])
+            return " ".join([_in_tense(verb, tense), *words[1:]])
+    return None
+
+
+def _own_verb(
+    rest: str, taxonomy: Taxonomy, *, bare: bool = False
+) -> tuple[VerbPhrase, str] | None:
+    """A real action right after the opener ("to build X", "building X"; with `bare`, "build X"),
+    and the words after it; not a verb as weak as the opener ("using", "to help")."""
     infinitive = re.match(r"to\s+", rest)
-    rest = rest[infinitive.end() :] if infinitive else rest
-    m = _OPENING_WORD.match(rest)
-    # Only "to build" or "building": "Worked on model monitoring" has a noun, not a verb.
-    if m and (infinitive or m.group(0).lower().endswith("ing")):
-        verb, _tense, _ok = _verb_of(m.group(0), taxonomy)
-        if verb is not None and verb.base not in _WEAK_BASES:
-            return _form(verb, m.group(0), tense), rest[m.end() :].strip()
-    hint_verb, hint_word = _hint_verb(taxonomy.weak_openers[weak.lower()], taxonomy)
-    return _form(hint_verb, hint_word, tense), rest
+    lead_in = infinitive or re.match(r"(?:in|with|on|by)\s+", rest)
+    words = _OPENING_WORD.findall(rest[lead_in.end() :] if lead_in else rest)
+    if not words:
+        return None
+    start = rest.find(words[0], lead_in.end() if lead_in else 0)
+    if not (infinitive or bare or words[0].lower().endswith("ing")):
+        return None
+    listed = _lexicon_verb(words[0], taxonomy)
+    reading = verb_reading(words[0])
+    if listed is None and (reading is None or not infinitive):
+        return None  # "with billing questions": after a preposition only a listed verb
+    phrase = read_verb(words[0], words[1] if len(words) > 1 else "", taxonomy)
+    if phrase is None and listed is not None:
+        phrase = VerbPhrase(words[0], listed[0], listed[0].base, listed[1])
+    if phrase is None and reading is not None and (infinitive or bare):
+        phrase = VerbPhrase(words[0], None, reading[0], reading[1])
+    if phrase is None or (phrase.lemma or "").split(" ")[0] in _WEAK_BASES:
+        return None
+    return phrase, rest[start + len(phrase.written) :].strip()
+
+
+def _after_weak_opener(
+    rest: str, weak: str, tense: Tense, taxonomy: Taxonomy, instruments: Sequence[str]
+) -> tuple[str | None, str]:
+    """The verb and object for a rewrite in the bullet's own words, or (None, rest) when no
+    rewrite is safe and the fix should be a template.
+
+    The bullet's own verb when one follows the opener ("Responsible for maintaining X" ->
+    "Maintained X"); for a tool, what it was used for ("Used Airflow to schedule retraining" ->
+    "Scheduled retraining with Airflow"); for people helped, the work done for them ("Helped
+    the sales team with churn analysis" -> "Analyzed churn for the sales team"); else a verb
+    that fits the object: people are led or mentored, problems resolved, an analysis analyzed,
+    anything else takes the lexicon's first suggestion. `instruments` are the tools named in
+    the bullet, as written.
+    """
+    key = weak.lower()
+    rest = rest.strip(" ,:;-")
+    if not rest or key in _NO_REWRITE:
+        return None, rest
+    own = _own_verb(rest, taxonomy, bare=key in _PADDING)
+    if own is not None:
+        return _in_tense(own[0], tense), own[1]
+    if key in _PADDING:
+        return None, rest
+    if key in _TOOL_OPENERS:
+        purpose = re.match(r"(?P<tool>.+?)\s+(?:in order to|to|for)\s+(?P<task>.+)", rest)
+        if purpose is None:
+            return None, rest
+        task = _own_verb(f"to {purpose.group('task')}", taxonomy)
+        if task is None:
+            return None, rest
+        return _in_tense(task[0], tense), _attach(task[1], f"with {purpose.group('tool')}")
+    phrase, head, after = _object(rest)
+    # "Worked with Ashesh Jain to create PlanIt": the purpose is the action, whoever X is.
+    if key in _HELP_OPENERS and (head in _PEOPLE or after.startswith("to ")):
+        if head in _MENTEES and key.startswith(("helped", "assisted", "supported")):
+            bare = _OPENING_WORD.match(after)
+            if bare and (reading := verb_reading(bare.group(0))) and reading[1] is None:
+                after = f"to {after}"  # "Helped 3 interns ramp up" -> "... interns to ramp up"
+            return _capital(inflect("mentor", tense)), _join(phrase, after)
+        asked = re.match(r"(?:with|on|in|to)\s+(.+)", after)
+        if asked is None:
+            return None, rest
+        for_whom = f"{'with' if key.endswith('with') or 'alongside' in key else 'for'} {phrase}"
+        work = _own_verb(asked.group(0), taxonomy)
+        if work is not None:
+            return _in_tense(work[0], tense), _attach(work[1], for_whom)
+        topic, topic_head, topic_after = _object(asked.group(1))
+        if topic_head in {"analysis", "analyses"} and len(topic.split()) > 1:
+            subject = _ARTICLE.sub("", topic.rsplit(" ", 1)[0])
+            return _capital(inflect("analyze", tense)), _join(subject, f"{for_whom} {topic_after}")
+        return None, rest
+    if key in _HELP_OPENERS and key not in {"helped with", "assisted with", "assisted in"}:
+        return None, rest  # "Supported the migration": what your part was is yours to say
+    if head in _PEOPLE:
+        if key not in _OWNER_OPENERS:
+            return None, rest  # "Worked on the Captions team": leading it would be a claim
+        return _capital(inflect("mentor" if head in _MENTEES else "lead", tense)), rest
+    if head in _PROBLEMS:
+        return _capital(inflect("resolve", tense)), rest
+    if head in {"analysis", "analyses"} and len(phrase.split()) > 1:
+        return _capital(inflect("analyze", tense)), _join(
+            _ARTICLE.sub("", phrase.rsplit(" ", 1)[0]), after
+        )
+    if any(rest.lower().startswith(tool.lower()) for tool in instruments):
+        return None, rest  # "Worked on Spark": what was built with it is the user's to say
+    return _hint_lead(taxonomy.weak_openers[key], tense, taxonomy), rest
+
+
+# ---- passive voice in the main clause ------------------------------------------------------
+
+_MAIN_PASSIVE = re.compile(
+    r"^(?P<subject>[^,;:()]{1,60}?)\s+(?P<aux>is|are|was|were|has been|have been|had been|got)\s+"
+    r"(?:\w+ly\s+)?(?P<participle>[a-z]+)\b"
+)
+_SELF = frozenset({"me", "us", "myself", "ourselves"})
+_AGENT = re.compile(r"\bby\s+([\w-]+)")
+# Skill categories that name a tool you work with, not a topic ("model monitoring").
+_TOOL_CATEGORIES = frozenset(
+    {
+        "library", "framework", "database", "language", "cloud_service", "cloud_platform",
+        "devops_tool", "data_tool", "genai_tool", "dev_tool", "mlops_tool", "bi_tool",
+    }
+)  # fmt: skip
+
+
+class Passive(NamedTuple):
+    """A main clause in the passive voice: its words, the subject, the verb, the rest."""
+
+    words: str  # "were automated by me"
+    subject: str
+    lemma: str
+    rest: str
+
+
+def _main_passive(core: str) -> Passive | None:
+    """The sentence's main clause when it is passive and names no actor but the writer ("Reports
+    were automated", "... by me"); a passive clause later on ("three were hired") is a result."""
+    m = _MAIN_PASSIVE.match(core)
+    if m is None or len(m.group("subject").split()) > 6:
+        return None
+    reading = verb_reading(m.group("participle"))
+    if reading is None or reading[1] == "present":
+        return None
+    clause = re.split(r"[,;]", core[m.end() :], maxsplit=1)[0]
+    agent = _AGENT.search(clause)
+    end = m.end()
+    if agent is not None:
+        if agent.group(1).lower() not in _SELF:
+            return None  # "used daily by Quora": the actor is named
+        if not clause[: agent.start()].strip():
+            end += agent.end()  # "were automated by me": the agent goes with the verb
+    rest = core[end:].strip()
+    if agent is not None and end == m.end():
+        rest = " ".join(_AGENT.sub("", rest, count=1).split())  # "... in Spark by me"
+    return Passive(core[m.start("aux") : end], m.group("subject"), reading[0], rest)
+
+
+def _object_case(subject: str) -> str:
+    """A sentence's subject as an object: "Models" -> "models"; "ML models", "Airflow" stay."""
+    first = subject.split()[0] if subject else ""
+    article = first.lower() in {"the", "a", "an", "our", "my", "all", "each", "every"}
+    if first[:1].isupper() and first[1:].islower() and (article or is_noun(first)):
+        return subject[:1].lower() + subject[1:]
+    return subject
+
+
+_PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class BulletContext:
     """Everything the rules read about one bullet, worked out once.
 
-    `lead` and `body` are the bullet's own words arranged as a rewrite: the verb to open with
-    (its own verb, in the tense the role wants, or one the lexicon proposes for a weak opener)
-    and the rest of the sentence.
+    The bullet is read as parts: a pronoun ("I", "We"), a weak opener, the verbs it opens with
+    ("Analyzed, cleaned and joined") or a passive main clause, and the rest. `lead` and `body`
+    are the bullet's own words arranged as a rewrite: the verbs in the tense the role wants, a
+    verb that fits the object after a weak opener, or None as `lead` when no rewrite is safe
+    (then `rewrite` is a template).
     """
 
     text: str  # as written
@@ -462,12 +816,17 @@ class BulletContext:
     tools: tuple[str, ...]
     results: tuple[str, ...]
     context: tuple[str, ...]
+    pronoun: str | None  # "I" or "We" in front of the verb
     weak: str | None  # the weak opener as written ("Worked on")
-    opening: str  # the first word ("" when there is none)
-    verb: Verb | None  # the lexicon verb the first word is a form of
+    opening: str  # the opening verb as written ("Stood up"), else the first word
+    verb: Verb | None  # the lexicon verb it is a form of
+    verb_base: str | None  # its base form, listed or not ("stand up", "take")
     tense: Tense | None
-    is_verb: bool  # the first word reads as a verb, known to the lexicon or not
-    lead: str
+    is_verb: bool  # the bullet opens with a verb, known to the lexicon or not
+    verbs: tuple[VerbPhrase, ...]  # the opening list of verbs
+    separators: tuple[str, ...]  # what stands between them (", ", " and ")
+    passive: Passive | None
+    lead: str | None
     body: str
     taxonomy: Taxonomy
 
@@ -483,37 +842,56 @@ class BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
         sentence = clean_bullet(text)
         results = find_results(text, hits=hits, taxonomy=taxonomy)
-        weak = _find_weak_opener(sentence, taxonomy)
-        opening = _OPENING_WORD.match(sentence)
-        word = opening.group(0) if opening else ""
-        verb, tense, is_verb = _verb_of(word, taxonomy) if word else (None, None, False)
+        tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=lambda h: (h.start, h.end))))
+        pronoun = _PRONOUN_LEAD.match(sentence)
+        core = sentence[pronoun.end() :] if pronoun else sentence
+        weak = _find_weak_opener(core, taxonomy)
+        words = _OPENING_WORD.findall(core[:80])
+        first = words[0] if words else ""
+        phrase = None
+        if weak is None and first and core.startswith(first):
+            phrase = read_verb(first, words[1] if len(words) > 1 else "", taxonomy)
+        verbs: list[VerbPhrase] = []
+        seps: list[str] = []
+        passive = None
+        tense = phrase.tense if phrase else None
         # The rewrite keeps the bullet's tense, except where the tense rule says otherwise.
         wanted: Tense = "present" if current and tense == "present" else "past"
+        lead: str | None
         if weak is not None:
-            lead, body = _after_weak_opener(sentence[len(weak) :].strip(), weak, wanted, taxonomy)
-        elif is_verb:
-            lead, body = word, sentence[len(word) :].strip()
+            instruments = [h.text for h in hits if h.category in _TOOL_CATEGORIES]
+            lead, body = _after_weak_opener(core[len(weak) :], weak, wanted, taxonomy, instruments)
+        elif phrase is not None:
+            verbs, seps, end = _verb_list(core, phrase, taxonomy)
+            fix: Tense | None = "past" if current is False and tense == "present" else None
+            lead, body = _write_list(verbs, seps, fix), core[end:]
         else:
-            lead, body = "<Verb>", sentence
-        if current is False and tense == "present":
-            lead = _form(verb, word, "past")
+            passive = _main_passive(core)
+            if passive is not None:
+                lead = _capital(inflect(passive.lemma, "past"))
+                body = _join(_object_case(passive.subject), passive.rest)
+            else:
+                lead, body = "<Verb>", core
         return cls(
             text=text,
             sentence=sentence,
             words=tuple(_words(sentence)),
             current=current,
-            tools=tuple(
-                dict.fromkeys(h.name for h in sorted(hits, key=lambda h: (h.start, h.end)))
-            ),
+            tools=tools,
             results=results,
             context=find_context(sentence),
+            pronoun=pronoun.group(0).strip() if pronoun else None,
             weak=weak,
-            opening=word,
-            verb=verb,
+            opening=phrase.written if phrase else first,
+            verb=phrase.verb if phrase else None,
+            verb_base=phrase.lemma if phrase else None,
             tense=tense,
-            is_verb=is_verb,
+            is_verb=phrase is not None,
+            verbs=tuple(verbs),
+            separators=tuple(seps),
+            passive=passive,
             lead=lead,
-            body=body,
+            body=body.strip(),
             taxonomy=taxonomy,
         )
 
@@ -522,11 +900,19 @@ class BulletContext:
         """The bullet opens with an action verb (not a weak opener, not a noun)."""
         return self.weak is None and self.is_verb
 
+    def own_words(self) -> str | None:
+        """The bullet in its own words, reordered to lead with the action; None when no
+        rewrite is safe."""
+        return None if self.lead is None else _join(self.lead, self.body)
+
     def rewrite(self) -> str:
-        """The bullet rewritten in its own words; angle brackets mark what only the candidate
-        knows (whom or why, the tool, the result)."""
-        out = f"{self.lead} {self.body}".strip()
-        if not self.context:
+        """The bullet rewritten in its own words, angle brackets marking what only the candidate
+        knows (whom or why, the tool, the result); a template when no rewrite is safe."""
+        out = self.own_words()
+        if out is None:
+            tool = "" if self.tools else " with <tool>"
+            return f"<Past-tense verb> <what you did>{tool}, <result: what changed and by how much>"
+        if not find_context(out):  # the rewrite may have moved "for the team" in
             out += " for <whom / why>"
         if not self.tools:
             out += " with <tool>"
@@ -549,6 +935,7 @@ class FlagText(NamedTuple):
 
 FlagMessage = Literal[
     "weak-opener",
+    "weak-opener-template",
     "no-action-verb",
     "tense-in-past-role",
     "tense-in-current-role",
@@ -571,6 +958,13 @@ FLAG_TEXTS: Final[Mapping[FlagMessage, FlagText]] = MappingProxyType(
             "warning",
             '"{weak}" describes a duty, not what you did',
             '{hint}. For example: "{rewrite}"',
+        ),
+        # No verb fits the object safely ("Served as scrum master"): a template, not a guess.
+        "weak-opener-template": FlagText(
+            "weak-opener",
+            "warning",
+            '"{weak}" describes a duty, not what you did',
+            '{hint}. Name what you did and its result: "{rewrite}"',
         ),
         "no-action-verb": FlagText(
             "no-action-verb",
@@ -664,24 +1058,20 @@ Rule = Callable[[BulletContext], Iterator[BulletFlag]]
 _PRONOUNS = re.compile(
     r"\b(?:I|I'm|I've|me|my|mine|myself)\b|\b(?:we|our|ours|us)\b|\b(?:We|Our)\b"
 )
-_PASSIVE = re.compile(
-    r"\b(is|are|was|were|been|being|be|got)\s+(?:\w+ly\s+)?"
-    r"([a-z]+ed|built|made|done|given|taken|written|run|led|driven|shown|known|held|kept|"
-    r"brought|sent|won|paid|chosen|grown|set|put|taught|sold|begun|drawn)\b"
-    r"(?:\s+by\s+(?:me|us|myself)\b)?",
-)
 
 
 def _weak_opener(ctx: BulletContext) -> Iterator[BulletFlag]:
     """A duty phrase ("Responsible for", "Worked on") where the action should be."""
     if ctx.weak is not None:
-        hint = ctx.taxonomy.weak_openers[ctx.weak.lower()]
-        yield flag("weak-opener", ctx.weak, weak=ctx.weak, hint=hint, rewrite=ctx.rewrite())
+        hint = ctx.taxonomy.weak_openers[ctx.weak.lower()].rstrip(".")
+        message: FlagMessage = "weak-opener" if ctx.lead else "weak-opener-template"
+        yield flag(message, ctx.weak, weak=ctx.weak, hint=hint, rewrite=ctx.rewrite())
 
 
 def _no_action_verb(ctx: BulletContext) -> Iterator[BulletFlag]:
-    """A bullet opening with a noun ("Phabricator is used ...") rather than a verb."""
-    if ctx.weak is None and not ctx.is_verb:
+    """A bullet opening with a noun ("Phabricator is used ...") rather than a verb; a passive
+    main clause has its own rule and rewrite."""
+    if ctx.weak is None and not ctx.is_verb and ctx.passive is None:
         yield flag("no-action-verb", ctx.opening or None, rewrite=ctx.rewrite())
 
 
@@ -690,10 +1080,10 @@ def _tense(ctx: BulletContext) -> Iterator[BulletFlag]:
     if not ctx.acts:
         return
     if ctx.current is False and ctx.tense == "present":
-        rewrite = f"{ctx.lead} {ctx.body}"
+        rewrite = _join(_write_list(ctx.verbs, ctx.separators, "past"), ctx.body)
         yield flag("tense-in-past-role", ctx.opening, word=ctx.opening, rewrite=rewrite)
     elif ctx.current and ctx.tense == "past" and not ctx.results:
-        rewrite = f"{_form(ctx.verb, ctx.opening, 'present')} {ctx.body}"
+        rewrite = _join(_write_list(ctx.verbs, ctx.separators, "present"), ctx.body)
         yield flag("tense-in-current-role", ctx.opening, word=ctx.opening, rewrite=rewrite)
 
 
@@ -737,30 +1127,24 @@ def _find_buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
 
 
 def _passive_voice(ctx: BulletContext) -> Iterator[BulletFlag]:
-    """Passive voice ("models were deployed"), rewritten to lead with the participle."""
-    passive = _PASSIVE.search(ctx.sentence)
-    if passive is None:
-        return
-    subject = ctx.sentence[: passive.start()].strip()
-    rest = ctx.sentence[passive.end() :].strip()
-    participle = passive.group(2)
-    lead = participle[:1].upper() + participle[1:]
-    first = subject.split()[0] if subject else ""
-    obj = subject
-    if first[:1].isupper() and first[1:].islower():  # "Models" -> "models"; "ML" stays
-        obj = subject[:1].lower() + subject[1:]
-    rewrite = " ".join(p for p in (lead, obj, rest) if p)
-    yield flag("passive-voice", passive.group(0), passive=passive.group(0), rewrite=rewrite)
+    """A passive main clause that hides who did the work ("Models were deployed"), rewritten
+    to lead with the verb; a passive result clause ("three were hired") is not flagged."""
+    passive = ctx.passive
+    if passive is not None:
+        rewrite = ctx.own_words() or ctx.sentence
+        yield flag("passive-voice", passive.words, passive=passive.words, rewrite=rewrite)
 
 
 def _first_person(ctx: BulletContext) -> Iterator[BulletFlag]:
     """A first-person pronoun; for "we" or "our" the fix also asks for your own part."""
-    pronouns = [m.group(0) for m in _PRONOUNS.finditer(ctx.sentence)]
+    # "by me" in a passive main clause is the passive rule's to rewrite.
+    spoken = ctx.sentence.replace(ctx.passive.words, "") if ctx.passive else ctx.sentence
+    pronouns = [m.group(0) for m in _PRONOUNS.finditer(spoken)]
     if not pronouns:
         return
-    stripped = re.sub(r"^(?:I|We)\s+", "", ctx.sentence)
-    stripped = re.sub(r"\b(?:my|our|My|Our)\s+", "the ", stripped)
-    stripped = stripped[:1].upper() + stripped[1:]
+    own = ctx.own_words() if ctx.pronoun else None
+    stripped = own or re.sub(r"^(?:I|We)\s+", "", ctx.sentence)
+    stripped = _capital(re.sub(r"\b(?:my|our|My|Our)\s+", "the ", stripped))
     team = any(p.lower() in {"we", "our", "ours", "us"} for p in pronouns)
     yield flag(
         "first-person",
@@ -820,19 +1204,20 @@ def analyze_bullet(
     page: int = 1,
     section: str = "experience",
     role: int | None = None,
+    context: BulletContext | None = None,
 ) -> BulletFeedback:
     """STAR feedback for one bullet: its `BulletContext` and the flags of every rule in `RULES`.
 
     `current` is True for the current role, False for a past one, None when the bullet has no
     dated role (tense is then not checked). `hits` are the extractor's skill hits for this
-    bullet's block (spans into `text`); they name the tools and mark version numbers.
+    bullet's block (spans into `text`); they name the tools and mark version numbers. A
+    `context` already worked out for `text` is used as it is.
     """
-    ctx = BulletContext.of(text, taxonomy, current=current, hits=hits)
+    ctx = context or BulletContext.of(text, taxonomy, current=current, hits=hits)
     acts = ctx.acts
-    verb = ctx.verb if ctx.weak is None else None  # a weak opener's word is not the action
     tier: Literal["strong", "medium", "unlisted"] | None = None
-    if verb is not None:
-        tier = verb.tier
+    if ctx.verb is not None:
+        tier = ctx.verb.tier
     elif acts:
         tier = "unlisted"
     missing: list[StarPart] = []
@@ -853,14 +1238,15 @@ def analyze_bullet(
         text=text,
         words=len(ctx.words),
         verb=ctx.opening if acts else None,
-        verb_base=verb.base if verb is not None else None,
+        verb_base=ctx.verb_base,
         verb_tier=tier,
         tense=ctx.tense if ctx.weak is None else None,
         results=ctx.results,
         tools=ctx.tools,
         context=ctx.context,
         missing=tuple(missing),
-        flags=tuple(f for rule in RULES.values() for f in rule(ctx)),
+        # A bullet without a word (an icon, a stray dash) has nothing to coach.
+        flags=tuple(f for rule in RULES.values() for f in rule(ctx)) if ctx.words else (),
     )
 
 
@@ -887,6 +1273,7 @@ def analyze_bullets(
     for hit in hits:
         by_block.setdefault(hit.block, []).append(hit)
     out = []
+    bodies = []
     for index in bullet_blocks(resume):
         block: Block = resume.blocks[index]
         current: bool | None = None
@@ -894,12 +1281,13 @@ def analyze_bullets(
             role = resume.roles[block.role]
             if role.start or role.end or role.current:
                 current = role.current
+        ctx = BulletContext.of(block.text, taxonomy, current=current, hits=by_block.get(index, ()))
+        bodies.append(ctx.body if ctx.acts else "")
         out.append(
             analyze_bullet(
                 block.text,
                 taxonomy,
-                current=current,
-                hits=by_block.get(index, ()),
+                context=ctx,
                 block=index,
                 line=block.line,
                 page=block.page,
@@ -907,7 +1295,7 @@ def analyze_bullets(
                 role=block.role,
             )
         )
-    return _flag_duplicate_openers(out)
+    return _flag_duplicate_openers(out, bodies)
 
 
 # Other verbs for a repeated one, and for verbs without their own list.
@@ -929,8 +1317,11 @@ _ALTERNATIVES = {
 _GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", "Scaled")
 
 
-def _flag_duplicate_openers(feedback: list[BulletFeedback]) -> tuple[BulletFeedback, ...]:
-    """Flag a verb that opens another bullet of the same role, or three or more overall."""
+def _flag_duplicate_openers(
+    feedback: list[BulletFeedback], bodies: Sequence[str]
+) -> tuple[BulletFeedback, ...]:
+    """Flag a verb that opens another bullet of the same role, or three or more overall;
+    `bodies` are the bullets' words after their opening verbs."""
     key = [(fb.verb_base or (fb.verb or "").lower()) or None for fb in feedback]
     totals: dict[str, int] = {}
     for k in key:
@@ -952,14 +1343,13 @@ def _flag_duplicate_openers(feedback: list[BulletFeedback]) -> tuple[BulletFeedb
                 alternatives = [
                     a for a in _ALTERNATIVES.get(k, _GENERIC_ALTERNATIVES) if a.lower() not in used
                 ] or ["<Verb>"]
-                rest = clean_bullet(fb.text)[len(fb.verb or "") :].strip()
                 found = flag(
                     "duplicate-opener",
                     fb.verb,
                     verb=fb.verb,
                     earlier=_short(other.text),
                     alternatives=", ".join(alternatives),
-                    rewrite=f"{alternatives[0]} {rest}",
+                    rewrite=_join(alternatives[0], bodies[i]),
                 )
             seen.setdefault((fb.role, k), i)
             seen_any.setdefault(k, i)

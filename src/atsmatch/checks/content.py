@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from atsmatch.checks._finding import finding, plural
 from atsmatch.models import Document, Finding, Resume, Role
 from atsmatch.structure.dates import find_date_range
+from atsmatch.structure.lines import strip_bullet
 
 __all__ = ["content_findings", "date_style"]
 
@@ -33,7 +34,7 @@ _STYLES = (
 
 def content_findings(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> list[Finding]:
     """Headings, contact, dates and (given the vocabulary's alias index) glued keywords."""
-    found = [*_headings(resume), *_contact(resume), *_dates(resume)]
+    found = [*_headings(resume), *_contact(resume), *_dates(resume), *_unmarked(resume)]
     if aliases:
         found.extend(_glued_words(resume.document, aliases))
     return found
@@ -200,6 +201,25 @@ def _undated(resume: Resume) -> Iterator[Finding]:
             variant="unreadable" if year else None,
             document=resume.document,
             index=block.line,
+        )
+
+
+def _unmarked(resume: Resume) -> Iterator[Finding]:
+    """Work statements the parser read as bullets though their line has no bullet marker.
+
+    Only where they are a habit (two or more, a third of the bullets or more): a project's
+    one-line summary among real bullets is a summary, not a missing marker.
+    """
+    lines = resume.document.lines
+    bullets = [block for block in resume.blocks if block.kind == "bullet"]
+    found = [b for b in bullets if strip_bullet(lines[b.line].text.strip()) is None]
+    if len(found) >= 2 and 3 * len(found) >= len(bullets):
+        yield finding(
+            "unmarked-bullets",
+            document=resume.document,
+            index=found[0].line,
+            statements=plural(len(found), "work statement"),
+            are="is" if len(found) == 1 else "are",
         )
 
 

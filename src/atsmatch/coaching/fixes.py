@@ -7,12 +7,13 @@ at most three fixes of one kind are kept, so the list covers different problems.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from atsmatch.models import Coaching, CoachingFix, FlagKind, KeywordResult, MissingKeyword
 
-__all__ = ["MAX_FIXES", "rank_fixes"]
+__all__ = ["MAX_FIXES", "bullets_to_quantify", "plural", "rank_fixes"]
 
 MAX_FIXES = 8
 _PER_KIND = 3
@@ -26,6 +27,22 @@ _FLAG_VALUE: Mapping[FlagKind, float] = {
     "first-person": 1.0,
     "buzzword": 0.8,
 }
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 bullet", "2 bullets"; `many` for an irregular plural."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
+def bullets_to_quantify(quantified: int, bullets: int, target: float) -> int:
+    """How many more bullets need a figure to reach `target` (a share) of `bullets`.
+
+    >>> bullets_to_quantify(7, 12, 0.6)  # 7/12 is 58%; 8/12 reaches 60%
+    1
+    """
+    # The smallest count whose share reaches the target; the epsilon keeps 0.6 * 10 at 6.
+    needed = math.ceil(target * bullets - 1e-9)
+    return max(0, needed - quantified)
 
 
 class _Fix(NamedTuple):
@@ -61,20 +78,25 @@ def rank_fixes(
                     3.0,
                     "experience",
                     f'the posting asks "{check.text}"; your dated roles show '
-                    f"{check.months_shown} months, {check.short_by_months} short: name the "
-                    "skill in the earlier roles where you used it",
+                    f"{plural(check.months_shown, 'month')}, "
+                    f"{plural(check.short_by_months, 'month')} short: "
+                    "name the skill in the earlier roles where you used it",
                     None,
                     check.text,
                 )
             )
-    if coaching.bullets and coaching.quantified_share < coaching.quantified_target:
-        need = round(coaching.quantified_target * len(coaching.bullets)) - coaching.quantified
+    total = len(coaching.bullets)
+    need = bullets_to_quantify(coaching.quantified, total, coaching.quantified_target)
+    if total and need:
+        has = "has" if coaching.quantified == 1 else "have"
+        share = math.floor(100 * coaching.quantified / total)
         found.append(
             _Fix(
                 2.5,
                 "quantify",
-                f"{coaching.quantified} of {len(coaching.bullets)} bullets have a measurable "
-                f"result; add your real figures to {need} more",
+                f"{coaching.quantified} of {plural(total, 'bullet')} {has} a measurable result "
+                f"({share}%, under the {coaching.quantified_target:.0%} to aim for): add your "
+                f"real figures to {plural(need, 'more bullet')}",
                 None,
                 None,
             )
@@ -94,7 +116,8 @@ def rank_fixes(
             _Fix(
                 2.0,
                 "verbatim",
-                f"{overlap.words} words copied from the posting: say it in your own words",
+                f"{plural(overlap.words, 'word')} copied from the posting: say it in your own "
+                "words",
                 overlap.block,
                 overlap.text,
             )

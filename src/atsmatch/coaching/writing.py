@@ -27,6 +27,8 @@ def role_bullets(resume: Resume, bullets: Sequence[BulletFeedback]) -> tuple[Rol
         advice = None
         if len(mine) < 2:
             advice = "add two or three bullets with what you did and what changed"
+            if mine:
+                advice = "add one or two more bullets with what you did and what changed"
         elif len(mine) > 6:
             advice = "keep the four to six strongest bullets; recruiters skim past the rest"
         elif mine and not any(b.results for b in mine):
@@ -51,17 +53,21 @@ def word_count(resume: Resume) -> WordCount:
     """Words in the whole resume against 475-600 words per page."""
     words = len(_WORDS.findall(resume.document.text))
     pages = max(1, resume.document.pages)
+    estimated = resume.document.pages_estimated
     per_page = round(words / pages, 1)
     low, high = WORDS_PER_PAGE
+    about = "about " if estimated else ""
     advice = None
     if per_page < low:
         advice = (
-            f"{per_page:.0f} words per page is below the {low}-{high} most resumes aim for: "
+            f"{about}{per_page:.0f} words per page is below the {low}-{high} most resumes aim for: "
             "give your strongest bullets their context and results"
         )
     elif per_page > high:
         advice = (
-            f"{per_page:.0f} words per page is above the {low}-{high} most resumes aim for: "
+            f"{about}{per_page:.0f} words per page is above the {low}-{high} most resumes aim for: "
             "cut older or weaker bullets"
         )
-    return WordCount(words=words, pages=pages, per_page=per_page, advice=advice)
+    return WordCount(
+        words=words, pages=pages, pages_estimated=estimated, per_page=per_page, advice=advice
+    )

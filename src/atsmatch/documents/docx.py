@@ -65,6 +65,7 @@ _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _RATIO_FLOOR = 1 << 20
 _CHECK_EVERY = 256  # paragraphs between clock checks
 _PIECE = 64 * 1024  # bytes unzipped and parsed at a time
+_APP_PART = "docProps/app.xml"  # the extended properties, where Word saves the page count
 _PARSER_OPTIONS: dict[str, Any] = {
     "resolve_entities": False,
     "no_network": True,
@@ -156,16 +157,62 @@ def _read(data: bytes, *, source: str, limits: Limits, started: float) -> Docume
         walker.part(package.xml(part), "footer")
     if not walker.lines:
         raise NoTextLayerError("the document holds no text", source=source)
+    pages, estimated = _pages(package, walker)
     return Document(
         source=source,
         format="docx",
-        pages=1,
+        pages=pages,
+        pages_estimated=estimated,
         byte_size=len(data),
         lines=tuple(walker.lines),
         images=walker.images,
         junk_glyphs=walker.junk_glyphs,
         ligatures=walker.ligatures,
     )
+
+
+# A resume page holds about this many lines of about this many characters (11 pt, 2 cm margins,
+# single spacing).
+_LINES_PER_PAGE = 56
+_CHARS_PER_LINE = 105
+
+
+def _pages(package: _Package, walker: _Walker) -> tuple[int, bool]:
+    """The page count Word saved in `docProps/app.xml`, else an estimate (flagged True).
+
+    A saved count is used when the file's statistics were filled in (its word count is not 0)
+    and it is no lower than the pages the hard breaks start.
+
+    The estimate is the largest of: the pages that hard page breaks and new-page section
+    breaks start, the pages Word last laid out (`w:lastRenderedPageBreak`), and the text's
+    length in lines (each paragraph at least one line) over the lines a page holds.
+    """
+    breaks = max(walker.page_breaks, walker.rendered_breaks) + 1
+    if _APP_PART in package.infos:
+        saved = {
+            element.tag.rpartition("}")[2]: (element.text or "").strip()
+            for element in package.xml(_APP_PART)
+            if isinstance(element.tag, str)
+        }
+        pages = saved.get("Pages", "")
+        # Templates and generators copy a stale app.xml ("1 page, 0 words"): trust the count
+        # only when the statistics were filled in and agree with the hard breaks.
+        live = saved.get("Words", "1") not in ("", "0")
+        if live and pages.isdigit() and int(pages) >= breaks:
+            return int(pages), False
+    body = [line.text for line in walker.lines if line.region in ("body", "table", "textbox")]
+    lines = sum(max(1, -(-len(text) // _CHARS_PER_LINE)) for text in body)
+    by_length = -(-lines // _LINES_PER_PAGE)
+    return max(breaks, by_length), True
+
+
+def _section_break(ppr: Any) -> int:
+    """1 when the paragraph ends a section that the next one starts on a new page."""
+    sect = _child(ppr, "sectPr")
+    if sect is None:
+        return 0
+    kind = _child(sect, "type")
+    return int(kind is None or _attr(kind, "val") not in ("continuous",))
 
 
 def _child(element: Any, local: str) -> Any:
@@ -483,6 +530,8 @@ class _Walker:
         self.controls = 0  # depth of block-level content controls around the walk
         self.junk_glyphs = 0
         self.ligatures = 0
+        self.page_breaks = 0  # hard page breaks and new-page section breaks in the body
+        self.rendered_breaks = 0  # where Word last laid out a new page (w:lastRenderedPageBreak)
 
     def part(self, root: Any, region: Region) -> None:
         self.block(root, region)
@@ -546,6 +595,10 @@ class _Walker:
         if ppr is not None:
             style_el = _child(ppr, "pStyle")
             style_id = _attr(style_el, "val") if style_el is not None else None
+            if region == "body":
+                self.page_breaks += _section_break(ppr) + (
+                    _child(ppr, "pageBreakBefore") is not None
+                )
             num = _child(ppr, "numPr")
             if num is not None:
                 num_id = _child(num, "numId")
@@ -608,6 +661,9 @@ class _Walker:
                 paragraph.pieces.append(("\t", style))
             elif local in ("br", "cr"):
                 paragraph.pieces.append(("\n", style))
+                self.page_breaks += _attr(child, "type") == "page"
+            elif local == "lastRenderedPageBreak":
+                self.rendered_breaks += 1
             elif local == "noBreakHyphen":
                 paragraph.pieces.append(("-", style))
             elif local in ("drawing", "pict", "object") or namespace == "{" + _MC:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from atsmatch.coaching.fixes import plural
 from atsmatch.models import BulletFeedback, Coaching
 from atsmatch.render._common import hanging, shorten
 
@@ -19,12 +20,18 @@ __all__ = ["coaching_lines", "coaching_markdown", "coaching_summary", "render_co
 def coaching_summary(coaching: Coaching) -> str:
     """One line: measurable results, verb variety, length."""
     n = len(coaching.bullets)
-    share = f"{coaching.quantified_share:.0%}" if n else "n/a"
     length = coaching.length
+    pages = plural(length.pages, "page")
+    on = f"on about {pages} (estimated from the text)" if length.pages_estimated else f"on {pages}"
+    words = f"{plural(length.words, 'word')} {on}"
+    if not n:
+        return f"no bullets found in your experience or projects; {words}"
+    shows = "shows" if coaching.quantified == 1 else "show"
+    verbs = plural(coaching.distinct_verbs, "different opening verb")
     return (
-        f"{coaching.quantified} of {n} bullets show a measurable result ({share}; aim for "
-        f"{coaching.quantified_target:.0%}), {coaching.distinct_verbs} different opening verbs, "
-        f"{length.words} words on {length.pages} page{'s' if length.pages != 1 else ''}"
+        f"{coaching.quantified} of {plural(n, 'bullet')} {shows} a measurable result "
+        f"({coaching.quantified_share:.0%}; aim for {coaching.quantified_target:.0%}), {verbs}, "
+        f"{words}"
     )
 
 
@@ -35,8 +42,8 @@ def _flagged(coaching: Coaching) -> list[BulletFeedback]:
 def _experience_line(check_met: bool, text: str, shown: int, short: int) -> str:
     years = f"{shown // 12} y {shown % 12} m"
     if check_met:
-        return f'met: "{text}" ({shown} months shown, {years})'
-    return f'short by {short} months: "{text}" ({shown} months shown, {years})'
+        return f'met: "{text}" ({plural(shown, "month")} shown, {years})'
+    return f'short by {plural(short, "month")}: "{text}" ({plural(shown, "month")} shown, {years})'
 
 
 def coaching_lines(
@@ -58,7 +65,7 @@ def coaching_lines(
     for role in coaching.roles:
         if role.advice:
             who = " at ".join(p for p in (role.title, role.organization) if p) or "a role"
-            out.append(("p", f"{who}: {role.bullets} bullets; {role.advice}."))
+            out.append(("p", f"{who}: {plural(role.bullets, 'bullet')}; {role.advice}."))
     if coaching.repeated_verbs:
         out.append(("p", "Opening verbs used three or more times: "
                     + ", ".join(coaching.repeated_verbs)))  # fmt: skip
@@ -70,7 +77,8 @@ def coaching_lines(
         first = next((f for f in fb.flags if f.severity == "warning"), fb.flags[0])
         out.append(("s", f"try: {first.suggestion}"))
     if len(flagged) > top:
-        out.append(("p", f"... and {len(flagged) - top} more flagged bullets (see --format json)"))
+        more = plural(len(flagged) - top, "more flagged bullet")
+        out.append(("p", f"... and {more} (see --format json)"))
     if bullets and not flagged and coaching.bullets:
         out.append(("p", "Every bullet opens with an action verb and shows a result."))
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from atsmatch.inflect import is_noun, verb_reading
 from atsmatch.models import Line
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "is_caps",
     "is_title_case",
     "join_text",
+    "states_work",
     "strip_bullet",
 ]
 
@@ -69,6 +71,60 @@ def strip_bullet(text: str) -> str | None:
     if not rest.strip():
         return None
     return rest.strip()
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Contact details, links and layout cells (a tab, " | ") mark a header line, not a statement.
+_NOT_STATEMENT = re.compile(
+    r"@|https?:|www\.|\b[\w-]+\.(?:com|io|org|net|dev|ai|app)\b|\+?\d[\d\s().-]{8,}\d|\t|\s\|\s"
+)
+# Duty phrases that open a work statement without a verb ("Responsible for ...").
+_DUTY = re.compile(
+    r"^(?:responsible for|in charge of|involved in|part of|member of|worked|handled|helped|"
+    r"assisted|participated)\b",
+    re.IGNORECASE,
+)
+
+
+def states_work(text: str) -> bool:
+    """Whether a line without a bullet marker states work, as a bullet would: it opens with a
+    verb ("Developed ...", "Managing ...") or a duty phrase, or reads as a clause (a finite verb
+    among mostly lower-case words), and is no heading, title, company, date label or contact.
+
+    Portal exports write each statement as a plain paragraph; this finds them.
+    """
+    words = _WORDS.findall(text)
+    if len(words) < 3 or not text[:1].isupper() or text.rstrip().endswith(":"):
+        return False
+    if _NOT_STATEMENT.search(text) or (len(words) <= 8 and is_title_case(text)):
+        return False
+    if _DUTY.match(text):
+        return True
+    lower = sum(1 for w in words[1:] if w[0].islower())
+    clause = len(words) >= 6 and lower * 3 >= len(words[1:]) * 2
+    reading = verb_reading(words[0])
+    if reading is not None and reading[1] == "past":
+        return True
+    # "Managing a team" is a statement, "Streaming Anomaly Detection" a project's name.
+    if reading is not None and (reading[1] == "present" or not is_noun(words[0])) and clause:
+        return True
+    if not clause:
+        return False
+    return any(_finite(w) for w in words[1:])
+
+
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+
+
+def _finite(word: str) -> bool:
+    """A word that makes a clause: an auxiliary, a past form, or an -s / -ing form that is no
+    noun ("kernels", "reporting" name things)."""
+    if word.lower() in _FINITE:
+        return True
+    reading = verb_reading(word)
+    return reading is not None and (
+        reading[1] == "past" or (reading[1] == "present" and not is_noun(word))
+    )
 
 
 def is_caps(text: str) -> bool:

@@ -22,6 +22,7 @@ from atsmatch.structure.lines import (
     is_caps,
     is_title_case,
     join_text,
+    states_work,
     strip_bullet,
 )
 
@@ -288,6 +289,11 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
         current = _Block(_unmark(text).strip(), "line", kind, i, line.page, line, line, date)
         state.blocks.append(current)
     close_section(len(state.blocks) - 1)
+    for block in state.blocks:
+        # A work statement written as a plain paragraph is read as the bullet it stands for.
+        work = block.kind == "line" and block.section in _ROLE_SECTIONS and block.date is None
+        if work and states_work(block.text):
+            block.kind = "bullet"
     return state
 
 
