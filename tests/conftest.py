@@ -7,6 +7,7 @@ opened one fails at teardown, so the suite passes from a fresh clone with nothin
 
 from __future__ import annotations
 
+import mimetypes
 import os
 import sys
 import tempfile
@@ -45,6 +46,9 @@ def allowed_roots() -> tuple[str, ...]:
         "/usr/share/fonts",
         os.path.expanduser("~/.reportlab_settings"),
         os.path.expanduser("~/.reportlab_mods"),
+        # the standard library's mimetypes (used by the HTTP stack of `atsmatch serve`'s tests)
+        # reads the system's MIME tables on first use
+        *mimetypes.knownfiles,
     }
     prefixes = {os.path.realpath(r) for r in roots} | {os.path.abspath(r) for r in roots}
     return tuple(sorted(p.rstrip(os.sep) + os.sep for p in prefixes))

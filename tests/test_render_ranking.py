@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from atsmatch.models import RankedResult
+from atsmatch.models import RankedResult, RankError
 from atsmatch.render.ranking import _short_names, render_ranking_terminal
 
 # Longer than the whole screen, with spaces, as a checkout or upload folder can be.
@@ -76,7 +76,11 @@ class TestTerminalTable:
             rank=2,
             index=1,
             source=f"{DEEP}/old.doc",
-            error="UnsupportedFormatError: old.doc: a legacy Microsoft Office (OLE) file",
+            error=RankError(
+                type="UnsupportedFormatError",
+                message="old.doc: a legacy Microsoft Office (OLE) file",
+                source=f"{DEEP}/old.doc",
+            ),
         )
         lines = table([ranked(1, f"{DEEP}/resume.pdf"), error])
         (line,) = [x for x in lines if x.startswith("unreadable")]
