@@ -219,6 +219,21 @@ class TestOperatorFloods:
 class TestStreamingBudgets:
     """Character and stream budgets are counted while reading, not after."""
 
+    def test_long_text_stops_at_the_character_limit(self) -> None:
+        """Ten megabytes of plain text are refused once the allowed characters are read, not
+        after a `Line` was built for every one of its lines (that cost about 800 MB)."""
+        import tracemalloc
+
+        text = ("Built Python pipelines with Spark and SQL for the data team. " * 3 + "\n") * 52_000
+        tracemalloc.start()
+        try:
+            with pytest.raises(LimitExceededError, match="characters of text"):
+                read_document(text)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 60 * 1024 * 1024  # the text and its split lines, not a million Lines
+
     def test_docx_characters_stop_during_parsing(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A paragraph far over the character limit is refused before any line is built."""
         from atsmatch.documents import docx as docx_reader

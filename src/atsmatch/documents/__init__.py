@@ -11,7 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from atsmatch.documents.errormap import ErrorMap, map_reader_errors
+from atsmatch.documents.errormap import ErrorMap, LimitReached, map_reader_errors
 from atsmatch.documents.sniff import sniff
 from atsmatch.documents.text import decode_text, text_lines
 from atsmatch.errors import (
@@ -55,7 +55,7 @@ def read_document(
         label = name or "<text>"
         if len(source) > limits.max_bytes:  # every character is at least one byte
             raise _over_bytes(len(source), limits, label)
-        return _finish_text(text_lines(source), label, len(source.encode("utf-8")), limits)
+        return _finish_text(_lines(source, label, limits), label, len(source.encode()), limits)
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         label = name or "<bytes>"
@@ -107,7 +107,15 @@ def _dispatch(data: bytes, label: str, limits: Limits, started: float) -> Docume
 
         return read_docx(data, source=label, limits=limits, started=started)
     text = decode_text(data, source=label)
-    return _finish_text(text_lines(text), label, len(data), limits)
+    return _finish_text(_lines(text, label, limits), label, len(data), limits)
+
+
+def _lines(text: str, label: str, limits: Limits) -> list[Line]:
+    """The text's lines, counted against the character limit as they are made."""
+    try:
+        return text_lines(text, max_chars=limits.max_chars)
+    except LimitReached as exc:
+        raise LimitExceededError(str(exc), source=label) from None
 
 
 def _finish_text(lines: list[Line], label: str, size: int, limits: Limits) -> Document:

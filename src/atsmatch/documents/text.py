@@ -12,6 +12,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
+from atsmatch.documents.errormap import LimitReached
 from atsmatch.documents.repair import repair_text
 from atsmatch.errors import UnsupportedFormatError
 from atsmatch.models import Line
@@ -86,10 +87,16 @@ def _utf16_without_bom(sample: bytes) -> bool:
     )
 
 
-def text_lines(text: str) -> list[Line]:
-    """Split text (Markdown-aware, or HTML when it starts like an HTML page) into lines."""
+def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
+    """Split text (Markdown-aware, or HTML when it starts like an HTML page) into lines.
+
+    With `max_chars`, stop with `LimitReached` as soon as the lines hold more characters than
+    that: ten megabytes of text are refused after reading the allowed part, not after building
+    a million `Line`s (which costs hundreds of megabytes).
+    """
     if _HTML_START.match(text[:4096].encode("utf-8", "replace")):
         return _html_lines(text)
+    budget = max_chars if max_chars is not None else len(text)
     lines: list[Line] = []
     follows_text = False
     for raw in text.splitlines():
@@ -111,6 +118,9 @@ def text_lines(text: str) -> list[Line]:
                 raw, bold = heading.group(1), True
         cleaned = repair_text(_strip_markup(raw))
         if cleaned:
+            budget -= len(cleaned)
+            if budget < 0:
+                raise LimitReached(f"more than {max_chars:,} characters of text, over the limit")
             lines.append(Line(text=cleaned, bold=bold))
             follows_text = not bold
     return lines
