@@ -20,6 +20,7 @@ from atsmatch.score import (
     scorer_names,
     verdict,
     weighted_v2,
+    weighted_v3,
 )
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ class TestScore:
         assert [verdict(s) for s in (90, 70, 55, 10)] == [
             "strong match", "good match", "partial match", "weak match",
         ]  # fmt: skip
-        assert SCORER == "weighted.v2"
+        assert SCORER == "weighted.v3"
 
 
 @pytest.fixture
@@ -150,17 +151,20 @@ def toy(monkeypatch: pytest.MonkeyPatch) -> str:
 
 class TestRegistry:
     def test_default_is_registered(self) -> None:
-        """`weighted.v2` is the default and the only scorer shipped, so no test leaks one."""
-        assert get_scorer(SCORER) is weighted_v2
-        assert scorer_names() == ("weighted.v2",)
+        """`weighted.v3` is the default; v2 stays registered; no test leaks a scorer."""
+        assert get_scorer(SCORER) is weighted_v3
+        assert get_scorer("weighted.v2") is weighted_v2
+        assert scorer_names() == ("weighted.v2", "weighted.v3")
 
     def test_unknown_name_is_a_typed_error(self) -> None:
         """An unknown name raises `UnknownScorerError`, a ValueError naming the known scorers."""
         with pytest.raises(UnknownScorerError) as caught:
             get_scorer("weighted.v9")
-        assert str(caught.value) == "unknown scorer 'weighted.v9'; known scorers: weighted.v2"
+        assert str(caught.value) == (
+            "unknown scorer 'weighted.v9'; known scorers: weighted.v2, weighted.v3"
+        )
         assert isinstance(caught.value, AtsmatchError) and isinstance(caught.value, ValueError)
-        assert caught.value.name == "weighted.v9" and caught.value.known == ("weighted.v2",)
+        assert caught.value.known == ("weighted.v2", "weighted.v3")
 
     def test_matcher_rejects_unknown_name_at_once(self) -> None:
         """`Matcher(scorer=...)` fails on construction, not at the first match."""
@@ -180,9 +184,9 @@ class TestRegistry:
         assert report.scorer == "toy.v1" and report.score == 42.0
 
     def test_default_matcher_names_its_scorer(self, matcher: Matcher) -> None:
-        """The default Matcher scores with `weighted.v2` and says so."""
+        """The default Matcher scores with `weighted.v3` and says so."""
         report = matcher.match("Skills: Python", "Requirements: Python, SQL")
-        assert report.scorer == "weighted.v2" and report.score != 42.0
+        assert report.scorer == "weighted.v3" and report.score != 42.0
 
 
 _POOL = [

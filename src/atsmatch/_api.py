@@ -28,6 +28,7 @@ from atsmatch.models import (
     SkillHit,
     YearsAsk,
 )
+from atsmatch.score import SCORER
 
 if TYPE_CHECKING:
     from atsmatch.analysis import JobAnalysis, ResumeAnalysis
@@ -63,7 +64,7 @@ class Matcher:
         *,
         taxonomy: Taxonomy | None = None,
         limits: Limits | None = None,
-        scorer: str = "weighted.v2",
+        scorer: str = SCORER,
     ) -> None:
         from atsmatch.score import get_scorer
 

@@ -17,6 +17,7 @@ from atsmatch.findings import FindingId
 
 __all__ = [
     "AcronymAdvice",
+    "Alternative",
     "Block",
     "BlockKind",
     "BulletFeedback",
@@ -120,7 +121,7 @@ SectionKind = Literal[
     "other",
 ]
 BlockKind = Literal["heading", "bullet", "line"]
-Level = Literal["title", "required", "preferred", "other"]
+Level = Literal["title", "required", "preferred", "duty", "other"]
 
 
 class Block(_Model):
@@ -230,6 +231,13 @@ class Evidence(_Model):
     fuzzy: bool = False
 
 
+class Alternative(_Model):
+    """One skill of an any-of group ("Airflow or Dagster"): the posting accepts any one of them."""
+
+    skill_id: str
+    name: str
+
+
 class KeywordResult(_Model):
     """One job keyword: how much it weighs, how much credit the resume earns, and why."""
 
@@ -242,6 +250,9 @@ class KeywordResult(_Model):
     credit: float  # 0..1
     evidence: tuple[Evidence, ...] = ()
     job_text: str  # the posting text that asked for it (first mention)
+    # An any-of group ("one of: Airflow, Dagster"): every option, in posting order. The keyword
+    # is the option that earns the best credit (the first one when none does).
+    any_of: tuple[Alternative, ...] = ()
 
 
 class Subscore(_Model):
@@ -277,6 +288,7 @@ class MissingKeyword(_Model):
     certification: str | None = None  # a certification that covers it, for real gaps
     # True when the resume shows nothing related (no parent, child, sibling or related skill).
     gap: bool = False
+    any_of: tuple[Alternative, ...] = ()  # an unmet any-of group: the options, any one will do
 
 
 class Finding(_Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from atsmatch.models import Evidence, KeywordResult, MissingKeyword
 
-__all__ = ["GROUP_LABELS", "evidence_label", "placement_label", "shorten"]
+__all__ = ["GROUP_LABELS", "evidence_label", "placement_label", "shorten", "with_group"]
 
 GROUP_LABELS = {
     "hard_skills": "Tools & technologies",
@@ -39,6 +39,13 @@ def evidence_label(keyword: KeywordResult, skill_names: dict[str, str] | None = 
         via = f" ({(skill_names or {}).get(ev.skill_id, ev.skill_id)})"
     fuzzy = " [misspelt]" if ev.fuzzy else ""
     return f"{_KIND_LABELS.get(ev.kind, ev.kind)} {ev.section}{via}{fuzzy}: {shorten(ev.text, 60)}"
+
+
+def with_group(item: KeywordResult | MissingKeyword, text: str) -> str:
+    """`text` led by the options of an any-of group ("one of: Airflow, Dagster; ..."), if any."""
+    if not item.any_of:
+        return text
+    return f"one of: {', '.join(o.name for o in item.any_of)}; {text}"
 
 
 def placement_label(missing: MissingKeyword) -> str:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from atsmatch.models import MatchReport
-from atsmatch.render._common import GROUP_LABELS, evidence_label, placement_label, shorten
+from atsmatch.render._common import (
+    GROUP_LABELS,
+    evidence_label,
+    placement_label,
+    shorten,
+    with_group,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -81,7 +87,8 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
             "Matched keywords", "credit", "where the resume shows it", console.width
         )
         for k in matched[:top]:
-            table.add_row(k.name, k.level, f"{k.weight:.2f}", f"{k.credit:.2f}", evidence_label(k))
+            where = with_group(k, evidence_label(k))
+            table.add_row(k.name, k.level, f"{k.weight:.2f}", f"{k.credit:.2f}", where)
         if len(matched) > top:
             table.caption = f"... and {len(matched) - top} more (see --format json)"
         console.print(table)
@@ -96,6 +103,7 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
                 where = f"real gap; {m.certification} covers it; {where}"
             elif m.gap:
                 where = f"real gap; {where}"
+            where = with_group(m, where)
             table.add_row(m.name, m.level, f"{m.weight:.2f}", f"{m.partial_credit:.2f}", where)
         if len(report.missing) > top:
             table.caption = f"... and {len(report.missing) - top} more (see --format json)"

@@ -1,8 +1,8 @@
 """Job posting structure: the title, requirement blocks with their level, and "N years" asks.
 
 The level of a block comes from the heading above it (Requirements -> required, Nice to have ->
-preferred) and is corrected line by line: postings put "X is a plus" inside Requirements and
-"must have Y" inside Preferred.
+preferred, Responsibilities -> duty) and is corrected line by line: postings put "X is a plus"
+inside Requirements and "must have Y" inside Preferred.
 """
 
 from __future__ import annotations
@@ -44,6 +44,19 @@ _SEEKING = re.compile(
     r"\b(?:seeking|looking\s+for|hiring)\s+(?:an?|our\s+next|a\s+new)\s+"
     r"(?P<title>(?:[A-Z][\w/+&.-]*\s+){0,5}?[A-Z][\w/+&.-]*)"
     r"(?=\s+(?:to|who|with|for|in|at|on|that)\b|[,.;])",
+)
+# Unheaded boilerplate: an EEO or legal statement, or how to apply. Such a block is filed under
+# "legal" / "apply" whatever section it sits in, so it asks for nothing.
+_LEGAL = re.compile(
+    r"\b(?:equal\s+(?:employment\s+)?opportunit(?:y|ies)|affirmative\s+action|without\s+regard\s+to"
+    r"|regardless\s+of\s+(?:race|gender|age|sex|religion)|discriminat\w*|reasonable\s+accommodations?"
+    r"|protected\s+(?:veteran|characteristic)s?|E-Verify|pay\s+transparency)\b",
+    re.I,
+)
+_APPLY = re.compile(
+    r"^(?:to\s+apply\b|apply\s+(?:now|today|at|via|by|online|here)\b|please\s+(?:apply|send)\b"
+    r"|send\s+(?:us\s+)?(?:your|a)\s+(?:resume|cv|application)\b)",
+    re.I,
 )
 _INLINE_HEADING = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\S.*)$")
 _NUMBER_WORDS = {
@@ -147,6 +160,9 @@ def parse_job(document: Document, *, headings: Headings | None = None) -> JobPos
             continue
         current = _Block(text, "line", section, i, line.page, line, line, None)
         blocks.append(current)
+    for b in blocks:
+        if b.kind != "heading" and b.level is None:
+            b.section = _boilerplate(b.text) or b.section
     final = tuple(
         Block(
             text=b.text, kind=b.kind, section=b.section, line=b.line, page=b.page,
@@ -242,6 +258,15 @@ def _heading(line: Line, text: str, layout: Layout, index: HeadingIndex) -> str 
     return kind if looks else None
 
 
+def _boilerplate(text: str) -> str | None:
+    """ "legal" for an EEO or legal statement, "apply" for how to apply, else None."""
+    if _LEGAL.search(text):
+        return "legal"
+    if _APPLY.search(text):
+        return "apply"
+    return None
+
+
 def _clean(text: str) -> str:
     return re.sub(r"^#+\s*|\*\*|__", "", text).strip().rstrip(":").strip()
 
@@ -251,12 +276,14 @@ def _level(section: str) -> Level:
         return "required"
     if section == "preferred":
         return "preferred"
+    if section == "responsibilities":
+        return "duty"
     return "other"
 
 
 def _line_level(section: str, text: str) -> Level:
     level = _level(section)
-    if level == "required" and _PREFERRED_CUES.search(text):
+    if level in ("required", "duty") and _PREFERRED_CUES.search(text):
         return "preferred"
     if level == "preferred" and _REQUIRED_CUES.search(text) and not _PREFERRED_CUES.search(text):
         return "required"
