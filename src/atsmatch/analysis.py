@@ -33,6 +33,13 @@ class ResumeAnalysis:
         self.taxonomy = taxonomy
 
     @cached_property
+    def language(self) -> str | None:
+        """The resume's language when it is not English (`language.detect_language`)."""
+        from atsmatch.language import detect_language
+
+        return detect_language("\n".join(b.text for b in self.resume.blocks))
+
+    @cached_property
     def mentions(self) -> dict[str, Mention]:
         """The best place the resume names each skill (`score.resume_mentions`)."""
         from atsmatch.score import resume_mentions
@@ -88,6 +95,13 @@ class JobAnalysis:
         """A role profile's own weight per skill (a skill in both lists weighs as core)."""
         profile = self.taxonomy.roles.get(self.posting.role) if self.posting.role else None
         return None if profile is None else dict(profile.nice + profile.core)
+
+    @cached_property
+    def language(self) -> str | None:
+        """The posting's language when it is not English (`language.detect_language`)."""
+        from atsmatch.language import detect_language
+
+        return detect_language("\n".join(b.text for b in self.posting.blocks))
 
     @cached_property
     def grams(self) -> JobGrams:

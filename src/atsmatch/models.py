@@ -199,6 +199,7 @@ class JobPosting(_Model):
     blocks: tuple[Block, ...] = ()
     years: tuple[YearsAsk, ...] = ()
     role: str | None = None  # the role profile this posting stands for: its weights apply
+    employer: str | None = None  # the employer's name, never read as a skill
 
 
 class SkillHit(_Model):

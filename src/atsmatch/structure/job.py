@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from atsmatch.models import Block, BlockKind, Document, JobPosting, Level, Line, YearsAsk
+from atsmatch.structure.employer import find_employer
 from atsmatch.structure.headings import HeadingIndex, Headings
 from atsmatch.structure.lines import (
     Layout,
@@ -58,6 +59,7 @@ _APPLY = re.compile(
     r"|send\s+(?:us\s+)?(?:your|a)\s+(?:resume|cv|application)\b)",
     re.I,
 )
+_ABOUT_NAME = re.compile(r"^about\s+[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,4}$", re.I)
 _INLINE_HEADING = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\S.*)$")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -173,7 +175,9 @@ def parse_job(document: Document, *, headings: Headings | None = None) -> JobPos
     years = tuple(
         ask for number, block in enumerate(final) for ask in find_years(block.text, number)
     )
-    return JobPosting(document=document, title=title, blocks=final, years=years)
+    return JobPosting(
+        document=document, title=title, blocks=final, years=years, employer=find_employer(final)
+    )
 
 
 def find_years(text: str, block: int = 0) -> list[YearsAsk]:
@@ -244,6 +248,8 @@ def _heading(line: Line, text: str, layout: Layout, index: HeadingIndex) -> str 
     if len(clean.split()) > 9 or clean.endswith((".", ",", ";")):
         return None
     kind = index.exact(clean)
+    if kind is None and _ABOUT_NAME.match(clean):
+        kind = "about"  # "About Acme Robotics"
     if kind is None:
         return None
     looks = (
