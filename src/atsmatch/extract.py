@@ -59,6 +59,8 @@ _SKILL_LIST_SECTIONS = frozenset({"skills"})
 # categories; soft skills are ordinary words by nature and weigh little.
 _WORDY_CATEGORIES = frozenset({"soft_skill"})
 _TYPO_WORD = 3.0  # a word this frequent in English (Zipf) is a word, never a misspelt tool
+_ALIAS_WORD = 3.0  # a lowercase alias this frequent is an ordinary word ("augmentation" 3.1)
+_NAME_WORD = 3.5  # a capitalised one ("Torch" 3.7, "Beats" 4.2; "Airflow" 3.1 stays a name)
 # Words just before a name that say a skill follows: "experience with Ray", "using Spark".
 _TRIGGER = re.compile(
     r"(?:\b(?:experience[ds]?|expertise|proficien(?:t|cy)|skilled|skills|knowledge|familiar(?:ity)?"
@@ -98,7 +100,7 @@ class _Candidate(NamedTuple):
     alias: str
     sensitive: bool
     fuzzy: bool
-    ordinary: bool = False  # the form is also an ordinary English word ("beats", "torch")
+    ordinary: bool = False  # an alias that is also an English word, not written as a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ class _Form:
     skill_id: str
     text: str  # the vocabulary form as written
     case_sensitive: bool
-    ordinary: bool = False  # a frequent English word: needs evidence unless written as a name
+    ordinary: bool = False  # an alias that is an English word: needs evidence unless a name
 
 
 def _plural(form: str) -> str | None:
@@ -176,10 +178,13 @@ class Extractor:
             for form in dict.fromkeys(forms):
                 if form in sensitive:
                     continue
-                if _exact_case(form):  # "DiD" is not "did", "REINFORCE" not "reinforce"
+                alias = form.casefold() != skill.name.casefold()
+                if _exact_case(form, alias=alias):  # "DiD" is not "did", "ROUGE" not "rouge"
                     self._add_form(orth, skill.id, form, case_sensitive=True)
                     continue
-                ordinary = skill.category not in _WORDY_CATEGORIES and _ordinary_word(form)
+                ordinary = (
+                    alias and skill.category not in _WORDY_CATEGORIES and _ordinary_word(form)
+                )
                 self._add_form(lower, skill.id, form, case_sensitive=False, ordinary=ordinary)
             for form in skill.case_sensitive:
                 self._add_form(orth, skill.id, form, case_sensitive=True)
@@ -400,7 +405,7 @@ class Extractor:
         """Doubtful candidates that their block does not back up.
 
         Doubtful: a case-sensitive form with context words ("Spark"), or an ordinary English
-        word not written as a name ("beats", "torch"). A block backs one up when it is a list of
+        alias not written as a name ("beats", "torch"). A block backs one up when it is a list of
         skills, or holds a context word, a skill of the same category or a related skill, or
         when a trigger stands just before it ("experience with Ray") or a backed-up skill beside
         it in a list ("Ray or Feast", "Word, PowerPoint, Excel"). `indexes` holds each
@@ -508,19 +513,28 @@ def _money(text: str, start: int, end: int) -> bool:
     )
 
 
-def _exact_case(form: str) -> bool:
-    """True for an ordinary word the vocabulary writes with inner or all capitals ("DiD",
-    "REINFORCE", "RAPIDS"): matched only as written. Short acronyms ("HTML", "ML") are not words."""
+def _exact_case(form: str, *, alias: bool) -> bool:
+    """True for an English word the vocabulary writes in capitals ("ROUGE", "RAPIDS") or, for an
+    alias, with inner capitals ("DiD", "HyDE"): matched only as written. Short acronyms ("HTML",
+    "ML") are not words, and a name with inner capitals is a product ("JavaScript")."""
     if not form.isalpha() or form.islower() or form.istitle():
         return False
     if form.isupper() and len(form) <= 4:
         return False
-    return is_ordinary(form)
+    return (form.isupper() or alias) and is_ordinary(form)
 
 
 def _ordinary_word(form: str) -> bool:
-    """True for a one-word form that is a frequent English word ("Beats", "augmentation")."""
-    return form.isalpha() and is_ordinary(form)
+    """True for a one-word alias that is an English word ("Beats", "augmentation", "Torch").
+
+    Only aliases: a name that is also a word is the entry's identity ("Python", "Java", written
+    lowercase in many postings); an alias that is a word is a shortcut that collides. An alias
+    the vocabulary capitalises is a product name ("Airflow"), so only a very frequent one counts
+    ("Torch", "Beats"); acronyms in capitals are names, not words.
+    """
+    if not form.isalpha() or form.isupper():
+        return False
+    return zipf(form) >= (_ALIAS_WORD if form.islower() else _NAME_WORD)
 
 
 def _written_as_name(text: str, start: int) -> bool:
