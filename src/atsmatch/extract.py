@@ -61,12 +61,11 @@ _WORDY_CATEGORIES = frozenset({"soft_skill"})
 _TYPO_WORD = 3.0  # a word this frequent in English (Zipf) is a word, never a misspelt tool
 _ALIAS_WORD = 3.0  # a lowercase alias this frequent is an ordinary word ("augmentation" 3.1)
 _NAME_WORD = 3.5  # a capitalised one ("Torch" 3.7, "Beats" 4.2; "Airflow" 3.1 stays a name)
-# Words just before a name that say a skill follows: "experience with Ray", "using Spark".
+# Words just before a name that say a skill follows: "experience with Ray", "such as Feast".
 _TRIGGER = re.compile(
-    r"(?:\b(?:experience[ds]?|expertise|proficien(?:t|cy)|skilled|skills|knowledge|familiar(?:ity)?"
-    r"|background|fluen(?:t|cy)|competen(?:t|ce|cy)|hands-on|working|work|comfortable|exposure)"
-    r"\s+(?:with|in|of|using|on)|\busing|\buse\s+of|\bsuch\s+as|\be\.g\.|\bincluding|\bvia)"
-    r"(?:\s+(?:a|an|the|tools?\s+like|modern|strong|solid))?\s*[:(]?\s*$",
+    r"(?:\b(?:experience[ds]?|expertise|proficien(?:t|cy)|skilled|knowledge|familiar(?:ity)?"
+    r"|background|fluen(?:t|cy)|competen(?:t|ce|cy)|hands-on\s+experience)\s+(?:with|in|of)"
+    r"|\bsuch\s+as|\be\.g\.)(?:\s+(?:a|an|the|modern|strong|solid))?\s*[:(]?\s*$",
     re.I,
 )
 _TRIGGER_WINDOW = 48
