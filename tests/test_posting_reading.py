@@ -13,6 +13,7 @@ import pytest
 
 from atsmatch import Matcher
 from atsmatch.errors import AtsmatchError
+from atsmatch.extract import ambiguities
 from atsmatch.language import detect_language
 from atsmatch.models import Block, MatchReport
 from atsmatch.score import DUTY_WEIGHT
@@ -21,6 +22,7 @@ from atsmatch.structure.groups import find_groups
 
 if TYPE_CHECKING:
     from atsmatch.extract import Extractor
+    from atsmatch.taxonomy import Taxonomy
 
 from tests.conftest import EXAMPLES
 
@@ -287,3 +289,26 @@ Requisitos
     def test_detect(self, text: str, code: str | None) -> None:
         """German is named; a bare list of tools or a short text is not judged."""
         assert detect_language(text) == code
+
+
+class TestVocabReview:
+    def test_shared_abbreviation_is_listed(self, taxonomy: Taxonomy) -> None:
+        """ "PCA", listed by one entry and spelled out by another, is reported."""
+        lines = ambiguities(taxonomy)
+        assert any(line.startswith("PCA: abbreviation of ") for line in lines)
+
+    def test_word_name_without_rule_is_listed(self, taxonomy: Taxonomy) -> None:
+        """A name that is an English word with no context rule is reported; "Spark" has one."""
+        lines = ambiguities(taxonomy)
+        assert any(line.startswith("assembly: the name 'Assembly'") for line in lines)
+        assert not any(line.startswith("apache-spark:") for line in lines)
+
+    def test_cli_prints_the_review(self) -> None:
+        """`vocab check` passes and lists the review after its ok line."""
+        from typer.testing import CliRunner
+
+        from atsmatch.cli import app
+
+        result = CliRunner().invoke(app, ["vocab", "check"])
+        assert result.exit_code == 0
+        assert "to review (" in result.output and "PCA: abbreviation of" in result.output

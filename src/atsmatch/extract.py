@@ -29,7 +29,7 @@ from atsmatch.models import Block, SkillHit
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Skill, Taxonomy
 
-__all__ = ["Extractor"]
+__all__ = ["Extractor", "ambiguities"]
 
 # Typo tier: only tokens this long, compared with `fuzz.ratio` (never WRatio, which scores a
 # fragment inside a longer string as a match). 90 allows one edit in ten characters.
@@ -69,6 +69,8 @@ _TRIGGER = re.compile(
     re.I,
 )
 _TRIGGER_WINDOW = 48
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "PCA", "MLE", "K8S"
+_MINOR_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a", "an"})
 # ISO 4217 codes that are also vocabulary forms or look like them: "SGD 5,000" is money, not
 # stochastic gradient descent.
 _CURRENCY = frozenset(
@@ -459,6 +461,44 @@ class Extractor:
         folded_words = set(_WORD.findall(folded))
         folded_words |= {w[:-1] for w in folded_words if w.endswith("s")}  # "workspaces"
         return any(w in folded_words if " " not in w else w in folded for w in words)
+
+
+def ambiguities(taxonomy: Taxonomy) -> list[str]:
+    """What `vocab check` warns about: abbreviations two entries share, and names that are
+    frequent English words with no rule to tell the word from the skill.
+
+    An abbreviation (2-6 capitals) collides when another entry also lists it or is named by
+    three or more English words with those initials ("PCA" beside "Principal Component
+    Analysis"). A name needs a
+    rule when it is an ordinary English word (wordfreq) and the entry has no `context` words and
+    no case-sensitive form: aliases that are words are checked in context by the extractor.
+    """
+    skills = sorted(taxonomy.skills.values(), key=lambda s: s.id)
+    listed: dict[str, set[str]] = {}  # abbreviation -> entries that list it
+    spelled: dict[str, set[str]] = {}  # abbreviation -> entries named by words with its initials
+    for skill in skills:
+        for form in (skill.name, *skill.aliases, *skill.case_sensitive):
+            if _ABBREVIATION.fullmatch(form):
+                listed.setdefault(form, set()).add(skill.id)
+            words = [w for w in re.findall(r"[A-Za-z]+", form) if w.lower() not in _MINOR_WORDS]
+            if len(words) >= 3 and all(map(is_ordinary, words)):  # not "Apache Airflow DAG"
+                spelled.setdefault("".join(w[0] for w in words).upper(), set()).add(skill.id)
+    lines = []
+    for form, ids in sorted(listed.items()):
+        owners = ids | spelled.get(form, set())
+        if len(owners) > 1:
+            lines.append(f"{form}: abbreviation of {', '.join(sorted(owners))}")
+    lines += [
+        f"{skill.id}: the name {skill.name!r} is a frequent English word and has no context rule"
+        for skill in skills
+        if skill.category not in _WORDY_CATEGORIES
+        and skill.name.isalpha()
+        and (skill.name.istitle() or skill.name.islower())
+        and not skill.context
+        and not skill.case_sensitive
+        and is_ordinary(skill.name)
+    ]
+    return lines
 
 
 def _clean_edges(text: str, start: int, end: int) -> bool:
