@@ -125,6 +125,25 @@ class TestGroups:
         assert result.scorer == "weighted.v2"
         assert len(result.keywords) == 3 and not any(k.any_of for k in result.keywords)
 
+    @pytest.mark.parametrize(
+        ("text", "members"),
+        [
+            ("Spark or Ray, experiment tracking in MLflow", [("apache-spark", "ray")]),
+            (
+                "Snowflake, BigQuery or Redshift, and dbt",
+                [("snowflake", "bigquery", "amazon-redshift")],
+            ),
+            ("Python, SQL and Docker", []),
+        ],
+    )
+    def test_group_ends_after_its_or(
+        self, extractor: Extractor, text: str, members: list[tuple[str, ...]]
+    ) -> None:
+        """An item after the "or" joined by a comma or "and" is a demand of its own."""
+        block = Block(text=text, kind="bullet", section="required", line=0)
+        hits = extractor.extract_blocks([block])
+        assert [g.members for g in find_groups([block], hits)] == members
+
     def test_slash_between_skills(self, extractor: Extractor) -> None:
         """ "EMR/Spark" is a group of two."""
         block = Block(text="Experience with EMR/Spark", kind="bullet", section="required", line=0)
@@ -244,6 +263,7 @@ class TestOrdinaryWords:
             ("Experience with Ray or Feast.", "feast"),
             ("Experience with Ray or Feast.", "ray"),
             ("Trained it in Torch and Lua.", "pytorch"),
+            ("Flags faults with 0.93 precision.", "precision-and-recall"),
         ],
     )
     def test_skill_in_context(self, extractor: Extractor, text: str, skill_id: str) -> None:

@@ -69,6 +69,8 @@ _TRIGGER = re.compile(
     re.I,
 )
 _TRIGGER_WINDOW = 48
+_VALUE_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*$")
+_VALUE_AFTER = re.compile(r"\s*(?:of|at|=|:|@)?\s*\d")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "PCA", "MLE", "K8S"
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a", "an"})
 # ISO 4217 codes that are also vocabulary forms or look like them: "SGD 5,000" is money, not
@@ -454,6 +456,10 @@ class Extractor:
         before = text[max(0, cand.start - offset - _TRIGGER_WINDOW) : cand.start - offset]
         if _TRIGGER.search(before) is not None:
             return True
+        if skills[cand.skill_id].category == "metric" and (
+            _VALUE_BEFORE.search(before) or _VALUE_AFTER.match(text, cand.end - offset)
+        ):
+            return True  # "0.93 precision", "recall of 0.8": a metric with its value
         words = self._context.get(cand.skill_id, frozenset())
         if not words:
             return False

@@ -54,6 +54,11 @@ class AnyOf:
     hits: tuple[int, ...]
 
 
+def _offers(joiner: re.Match[str]) -> bool:
+    """True for a joiner that offers an alternative: "or", "and/or" or a slash."""
+    return any(joiner[name] for name in ("or1", "or2", "slash"))
+
+
 def find_groups(blocks: Sequence[Block], hits: Sequence[SkillHit]) -> tuple[AnyOf, ...]:
     """Every any-of group among `hits` (in block order, then text order, as the extractor gives
     them); `blocks` are the blocks the hits index."""
@@ -75,6 +80,8 @@ def find_groups(blocks: Sequence[Block], hits: Sequence[SkillHit]) -> tuple[AnyO
             prev = hits[run[-1]]
             if prev.block == hit.block and prev.end <= hit.start:
                 joiner = _JOINER.match(text[prev.end : hit.start])
+        if joiner is not None and joined_by_or and not _offers(joiner):
+            joiner = None  # "Spark or Ray, MLflow", "A or B, and C": the group ended at the "or"
         if joiner is not None:
             run.append(index)
             joined_by_or |= bool(joiner["or1"] or joiner["or2"] or joiner["slash"])

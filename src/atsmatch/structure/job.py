@@ -59,7 +59,8 @@ _APPLY = re.compile(
     r"|send\s+(?:us\s+)?(?:your|a)\s+(?:resume|cv|application)\b)",
     re.I,
 )
-_ABOUT_NAME = re.compile(r"^about\s+[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,4}$", re.I)
+# "About Acme Robotics": an about-us heading that names the employer (capitalised words).
+_ABOUT_NAME = re.compile(r"^(?i:about)\s+[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,4}$")
 _INLINE_HEADING = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\S.*)$")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
