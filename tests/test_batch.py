@@ -217,7 +217,7 @@ class TestCli:
         resume = str(EXAMPLES / "resume.txt")
         result = invoke("rank", "--job", str(JOB), resume, str(doc), "--today", "2026-01-01")
         assert result.exit_code == 0, result.output
-        assert "resume.txt" in result.output and "61.8" in result.output
+        assert "resume.txt" in result.output and "61.1" in result.output
         (line,) = [x for x in result.output.splitlines() if x.startswith("unreadable")]
         assert "old.doc" in line and "UnsupportedFormatError" in line
 

@@ -9,8 +9,9 @@ English text is recognised cheaply by its function words ("the", "and", "with", 
 documents never load the language model; the rest go to py3langid (a naive Bayes model over byte
 n-grams, 97 languages, offline), loaded once per process on first need (about a second).
 
->>> detect_language("Buscamos una ingeniera de datos con experiencia en Python y SQL. "
-...                 "Requisitos: tres años de experiencia con Spark, Airflow y la nube.")
+>>> detect_language("Buscamos una ingeniera de datos con experiencia en Python y SQL para "
+...     "nuestro equipo de plataforma. Requisitos: tres años de experiencia con Spark, Airflow "
+...     "y la nube, y ganas de aprender con nosotros.")
 'es'
 >>> detect_language("Built data pipelines with Spark and Airflow for the payments team.") is None
 True
