@@ -410,9 +410,9 @@ class Extractor:
         Doubtful: a case-sensitive form with context words ("Spark"), or an ordinary English
         alias not written as a name ("beats", "torch"). A block backs one up when it is a list of
         skills, or holds a context word, a skill of the same category or a related skill, or
-        when a trigger stands just before it ("experience with Ray") or a backed-up skill beside
-        it in a list ("Ray or Feast", "Word, PowerPoint, Excel"). `indexes` holds each
-        candidate's block, `starts` each block's offset in the joined text.
+        when a trigger stands just before it ("experience with Ray") or a backed-up skill of its
+        category or family beside it in a list ("Ray or Feast", "Word, PowerPoint, Excel").
+        `indexes` holds each candidate's block, `starts` each block's offset in the joined text.
         """
         context = self._context
 
@@ -431,7 +431,7 @@ class Extractor:
             unsure = [c for c in in_block if doubtful(c)]
             sure = {c.skill_id for c in in_block if c not in unsure}
             accepted = {c for c in unsure if self._backed(c, block.text, starts[index], sure)}
-            # A doubtful name listed beside a sure or backed-up one is backed up too.
+            # A doubtful name listed beside a sure or backed-up one of its kind is backed up too.
             changed = True
             while changed:
                 changed = False
@@ -439,11 +439,18 @@ class Extractor:
                     left_ok = left in accepted or left not in unsure
                     right_ok = right in accepted or right not in unsure
                     gap = block.text[left.end - starts[index] : right.start - starts[index]]
-                    if left_ok != right_ok and _LIST_JOIN.match(gap):
+                    if left_ok != right_ok and self._alike(left, right) and _LIST_JOIN.match(gap):
                         accepted.update(c for c in (left, right) if c in unsure)
                         changed = True
             rejected.update(c for c in unsure if c not in accepted)
         return rejected
+
+    def _alike(self, one: _Candidate, other: _Candidate) -> bool:
+        """True for two skills of one category or family (a list of like things)."""
+        skills = self.taxonomy.skills
+        if skills[one.skill_id].category == skills[other.skill_id].category:
+            return True
+        return other.skill_id in self._family[one.skill_id]
 
     def _backed(self, cand: _Candidate, text: str, offset: int, sure: set[str]) -> bool:
         """True when the block backs a doubtful candidate up: a context word, a sure skill of
