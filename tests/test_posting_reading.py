@@ -128,7 +128,7 @@ class TestGroups:
     @pytest.mark.parametrize(
         ("text", "members"),
         [
-            ("Spark or Ray, experiment tracking in MLflow", [("apache-spark", "ray")]),
+            ("Data jobs in Spark or Ray, experiment tracking in MLflow", [("apache-spark", "ray")]),
             (
                 "Snowflake, BigQuery or Redshift, and dbt",
                 [("snowflake", "bigquery", "amazon-redshift")],

@@ -450,7 +450,10 @@ class Extractor:
         skills = self.taxonomy.skills
         if skills[one.skill_id].category == skills[other.skill_id].category:
             return True
-        return other.skill_id in self._family[one.skill_id]
+        return (
+            other.skill_id in self._family[one.skill_id]
+            or one.skill_id in self._family[other.skill_id]
+        )
 
     def _backed(self, cand: _Candidate, text: str, offset: int, sure: set[str]) -> bool:
         """True when the block backs a doubtful candidate up: a context word, a sure skill of
