@@ -18,6 +18,11 @@ role) that SkillSpan left unannotated: "DevOps Engineer ( CI CD Cloud Docker Jen
 gold span although it names four tools. Lines before the "Industry:" line are therefore not scored
 (the Industry and Technologies lines after it are annotated and are scored).
 
+A last figure reads each posting as `match` does (the posting parser's sections, the employer's
+name left out) and keeps only the hits that become demands under the default scorer (none from
+about-us, benefits, legal or how-to-apply blocks): its precision is what a user's missing list
+is built from.
+
 Precision is given over every hit and over the technical hits (every category but soft_skill),
 since the target is precision on technical terms. The gold is incomplete: annotators marked
 "Docker" or "Python" in one posting and left them unmarked in another. So a third, lenient figure
@@ -36,6 +41,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from atsmatch import Matcher
 
 HERE = Path(__file__).resolve().parent
 TECHNICAL = HERE / "skillspan_technical.txt"
@@ -57,8 +66,11 @@ class Coverage:
     tech_hits: int = 0
     tech_correct: int = 0
     tech_lexicon: int = 0
+    asked: int = 0
+    asked_correct: int = 0
     misses: Counter[str] = field(default_factory=Counter)
     false_positives: Counter[str] = field(default_factory=Counter)
+    asked_false_positives: Counter[str] = field(default_factory=Counter)
 
     @property
     def recall(self) -> float:
@@ -71,6 +83,10 @@ class Coverage:
     @property
     def tech_precision(self) -> float:
         return self.tech_correct / self.tech_hits if self.tech_hits else 0.0
+
+    @property
+    def asked_precision(self) -> float:
+        return self.asked_correct / self.asked if self.asked else 0.0
 
     @property
     def lexicon_precision(self) -> float:
@@ -93,11 +109,11 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def evaluate(corpus: Path | None = None) -> Coverage:
     """Run the default extractor over every dev posting and score it."""
-    from atsmatch import load_taxonomy
-    from atsmatch.extract import Extractor
+    from atsmatch import Matcher
     from atsmatch.models import Block
 
-    extractor = Extractor(load_taxonomy())
+    matcher = Matcher()
+    extractor = matcher.extractor
     wanted = technical_spans()
     result = Coverage()
     path = corpus or default_corpus()
@@ -144,7 +160,27 @@ def evaluate(corpus: Path | None = None) -> Coverage:
             else:
                 result.tech_lexicon += technical and hit.text.casefold() in lexicon
                 result.false_positives[f"{hit.text} -> {hit.name}"] += 1
+        gold = {*posting["knowledge_spans"], *posting["skill_spans"]}
+        _asked(matcher, text, first, gold, result)
     return result
+
+
+def _asked(matcher: Matcher, text: str, first: int, gold: set[str], result: Coverage) -> None:
+    """Count the hits that become demands when the posting is read as `match` reads it."""
+    from atsmatch.score import NO_DEMAND_SECTIONS
+
+    analysis = matcher._job_analysis(text)  # the hits `match` scores, employer left out
+    blocks = analysis.posting.blocks
+    for hit in analysis.hits:
+        block = blocks[hit.block]
+        if block.line < first or block.section in NO_DEMAND_SECTIONS:
+            continue
+        result.asked += 1
+        places = [place for span in gold for place in _occurrences(block.text, span)]
+        if _overlaps(hit.start, hit.end, places):
+            result.asked_correct += 1
+        else:
+            result.asked_false_positives[f"{hit.text} -> {hit.name}"] += 1
 
 
 def main() -> None:
@@ -163,6 +199,10 @@ def main() -> None:
         f"precision: {cov.tech_precision:.3f}   lenient (dev-set lexicon): "
         f"{cov.lexicon_precision:.3f}"
     )
+    print(
+        f"read as a posting, hits that become demands: {cov.asked}   overlapping a gold span: "
+        f"{cov.asked_correct}   precision: {cov.asked_precision:.3f}"
+    )
     if args.quiet:
         return
     print(f"\nmissed technical spans ({sum(cov.misses.values())}):")
@@ -170,6 +210,9 @@ def main() -> None:
         print(f"  {span!r}" + (f" x{n}" if n > 1 else ""))
     print(f"\nhits outside every gold span ({sum(cov.false_positives.values())}):")
     for hit, n in cov.false_positives.most_common():
+        print(f"  {hit}" + (f" x{n}" if n > 1 else ""))
+    print(f"\ndemands outside every gold span ({sum(cov.asked_false_positives.values())}):")
+    for hit, n in cov.asked_false_positives.most_common():
         print(f"  {hit}" + (f" x{n}" if n > 1 else ""))
 
 

@@ -79,6 +79,15 @@ def resumes() -> list[str]:
     ]
 
 
+SPANISH_POSTING = """Ingeniera de Datos
+Responsabilidades
+- Diseñar y mantener los flujos de datos de la empresa con Spark, Airflow y SQL.
+- Colaborar con los equipos de producto y de analítica para medir cada cambio.
+Requisitos
+- Tres años de experiencia con Python y SQL, y con Docker y Kubernetes en la nube.
+"""
+
+
 def produced(matcher: Matcher) -> list[Finding]:
     """Every finding the rules make on the samples above, the unreadable files and two matches."""
     found = [f for document in documents() for f in layout_findings(document)]
@@ -95,6 +104,7 @@ def produced(matcher: Matcher) -> list[Finding]:
     typo = "Jane Roe\nExperience\nML Engineer, Acme  Jan 2020 – Present\n• Ran it on Kubernates"
     found.extend(matcher.match(typo, "Requirements: Kubernetes").findings)
     found.extend(matcher.match(CLEAN, "We offer free lunch.").findings)
+    found.extend(matcher.match(CLEAN, SPANISH_POSTING).findings)
     return found
 
 

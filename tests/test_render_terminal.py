@@ -84,7 +84,8 @@ class TestMatchReport:
         """A wrapped suggestion or finding continues under its text, not at column 0."""
         lines = [line.rstrip() for line in _lines(60, lambda c: render_terminal(report, c))]
         first = lines.index("Top suggestions") + 1
-        assert lines[first].startswith("  • Jenkins (required): ")
+        top = next(m for m in report.missing if m.category != "certification")
+        assert lines[first].startswith(f"  • {top.name} ({top.level}): ")
         assert lines[first + 1].startswith("    ") and lines[first + 1].strip()
 
 

@@ -151,8 +151,9 @@ def toy(monkeypatch: pytest.MonkeyPatch) -> str:
 
 class TestRegistry:
     def test_default_is_registered(self) -> None:
-        """`weighted.v3` is the default, v2 still ships, and no test leaks a scorer."""
+        """`weighted.v3` is the default; v2 stays registered; no test leaks a scorer."""
         assert get_scorer(SCORER) is weighted_v3
+        assert get_scorer("weighted.v2") is weighted_v2
         assert scorer_names() == ("weighted.v2", "weighted.v3")
 
     def test_unknown_name_is_a_typed_error(self) -> None:

@@ -151,7 +151,10 @@ class TestHeadings:
             "summary", "experience", "projects", "education", "skills", "certifications",
             "publications", "awards", "volunteer", "languages", "interests", "references", "other",
         }  # fmt: skip
-        assert set(job_map) == {"required", "preferred", "responsibilities", "about", "benefits"}
+        assert set(job_map) == {
+            "required", "preferred", "responsibilities", "about", "team", "benefits", "legal",
+            "apply",
+        }  # fmt: skip
         assert all(len(v) >= 5 for v in (*resume_map.values(), *job_map.values()))
 
 
@@ -406,12 +409,12 @@ class TestJob:
         assert parse_job(job_document("backend-eng.txt")).title == "Senior Backend Engineer"
 
     def test_sections_and_levels(self) -> None:
-        """Responsibilities lines are "other"; Requirements lines are "required"."""
+        """Responsibilities lines are "duty"; Requirements lines are "required"."""
         job = parse_job(job_document("job_1.txt"))
         headings = [(b.text, b.section) for b in job.blocks if b.kind == "heading"]
         assert headings == [("Responsibilities", "responsibilities"), ("Requirements", "required")]
         conduct = next(b for b in job.blocks if b.text.startswith("Conduct research"))
-        assert conduct.level == "other"
+        assert conduct.level == "duty"
         degree = next(b for b in job.blocks if b.text.startswith("Master's or Ph.D."))
         assert degree.level == "required"
 

@@ -29,6 +29,7 @@ from atsmatch.models import (
     SkillHit,
     YearsAsk,
 )
+from atsmatch.score import SCORER
 
 if TYPE_CHECKING:
     from atsmatch.analysis import JobAnalysis, ResumeAnalysis
@@ -65,7 +66,7 @@ class Matcher:
         *,
         taxonomy: Taxonomy | None = None,
         limits: Limits | None = None,
-        scorer: str = "weighted.v3",
+        scorer: str = SCORER,
     ) -> None:
         from atsmatch.score import get_scorer
 
@@ -155,7 +156,15 @@ class Matcher:
         return self._cached("job", source, analyze)
 
     def _with_hits(self, parsed: _Parsed) -> tuple[_Parsed, list[SkillHit]]:
-        return parsed, self.extractor.extract_blocks(parsed.blocks)
+        from atsmatch.structure.employer import drop_names
+
+        if isinstance(parsed, Resume):
+            names = [r.organization for r in parsed.roles if r.organization]
+        else:
+            names = [parsed.employer] if parsed.employer else []
+        return parsed, drop_names(
+            parsed.blocks, self.extractor.extract_blocks(parsed.blocks), names
+        )
 
     def _cached(self, kind: str, source: object, analyze: Callable[[], _Analysis]) -> _Analysis:
         """The analysis of `source` from the cache, or made by `analyze` and kept.
@@ -213,6 +222,7 @@ class Matcher:
         from atsmatch import __version__
         from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
+        from atsmatch.language import language_name
         from atsmatch.score import verdict
         from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
@@ -241,9 +251,18 @@ class Matcher:
         findings.extend(parse_report.findings)
         if not breakdown.keywords:
             findings.append(finding("job-no-keywords"))
+        label = verdict(breakdown.score) if breakdown.keywords else "no keywords to match"
+        for side, other, code in (
+            ("posting", "resume", wanted.language),
+            ("resume", "posting", mine.language),
+        ):
+            if code is not None:
+                name = language_name(code)
+                findings.append(finding("non-english", side=side, other=other, language=name))
+                label = f"not comparable: the {side} is in {name}"
         return MatchReport(
             score=breakdown.score,
-            verdict=verdict(breakdown.score) if breakdown.keywords else "no keywords to match",
+            verdict=label,
             scorer=self.scorer,
             subscores=breakdown.subscores,
             keywords=breakdown.keywords,

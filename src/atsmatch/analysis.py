@@ -33,6 +33,13 @@ class ResumeAnalysis:
         self.taxonomy = taxonomy
 
     @cached_property
+    def language(self) -> str | None:
+        """The resume's language when it is not English (`language.detect_language`)."""
+        from atsmatch.language import detect_language
+
+        return detect_language("\n".join(b.text for b in self.resume.blocks))
+
+    @cached_property
     def mentions(self) -> dict[str, Mention]:
         """The best place the resume names each skill (`score.resume_mentions`)."""
         from atsmatch.score import resume_mentions
@@ -71,11 +78,30 @@ class JobAnalysis:
         """Every keyword the posting asks for with its weight (`score.job_demand`)."""
         from atsmatch.score import job_demand
 
-        levels = None
+        return job_demand(
+            self.posting.blocks, self.hits, self.taxonomy, levels=self._profile_levels()
+        )
+
+    @cached_property
+    def grouped_demand(self) -> tuple[Demand, ...]:
+        """The keywords with any-of groups and section weights (`score.grouped_demand`)."""
+        from atsmatch.score import grouped_demand
+
+        return grouped_demand(
+            self.posting.blocks, self.hits, self.taxonomy, levels=self._profile_levels()
+        )
+
+    def _profile_levels(self) -> dict[str, float] | None:
+        """A role profile's own weight per skill (a skill in both lists weighs as core)."""
         profile = self.taxonomy.roles.get(self.posting.role) if self.posting.role else None
-        if profile is not None:
-            levels = dict(profile.nice + profile.core)  # a skill in both weighs as core
-        return job_demand(self.posting.blocks, self.hits, self.taxonomy, levels=levels)
+        return None if profile is None else dict(profile.nice + profile.core)
+
+    @cached_property
+    def language(self) -> str | None:
+        """The posting's language when it is not English (`language.detect_language`)."""
+        from atsmatch.language import detect_language
+
+        return detect_language("\n".join(b.text for b in self.posting.blocks))
 
     @cached_property
     def grams(self) -> JobGrams:

@@ -593,7 +593,8 @@ _SERVER_PACKAGES = {"fastapi", "starlette", "uvicorn", "python_multipart", "anyi
 
 @vocab_app.command("check")
 def vocab_check(vocab: VocabOption = None) -> None:
-    """Validate the bundled vocabulary (and --vocab overlays); list every problem."""
+    """Validate the bundled vocabulary (and --vocab overlays); list every problem, then the
+    abbreviations two entries share and the names that are English words without a rule."""
     with _errors():
         from atsmatch.taxonomy import validate_vocab
 
@@ -608,6 +609,13 @@ def vocab_check(vocab: VocabOption = None) -> None:
 
             taxonomy = load_taxonomy()
         typer.echo(f"vocabulary {taxonomy.version}: ok ({len(taxonomy.skills)} entries)")
+        from atsmatch.extract import ambiguities
+
+        review = ambiguities(taxonomy)
+        if review:
+            typer.echo(f"to review ({len(review)}): shared abbreviations, names that are words")
+            for line in review:
+                typer.echo(f"  {line}")
 
 
 @vocab_app.command("stats")

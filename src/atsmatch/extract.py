@@ -14,6 +14,7 @@ serves every thread.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from bisect import bisect_right
@@ -22,12 +23,13 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from atsmatch.english import is_ordinary, zipf
 from atsmatch.models import Block, SkillHit
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Skill, Taxonomy
 
-__all__ = ["Extractor"]
+__all__ = ["Extractor", "ambiguities"]
 
 # Typo tier: only tokens this long, compared with `fuzz.ratio` (never WRatio, which scores a
 # fragment inside a longer string as a match). 90 allows one edit in ten characters.
@@ -52,10 +54,34 @@ _ENGLISH_ENDINGS = (
     "ing", "ed", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ies", "ial", "ous",
     "ity", "ence", "ance", "ism", "ive", "ful", "less",
 )  # fmt: skip
-_FUZZY_STOP = frozenset(
-    {"learned", "learner", "learners", "version", "services", "service", "present", "research"}
-)
 _SKILL_LIST_SECTIONS = frozenset({"skills"})
+# Names that are ordinary words ("Beats", "Torch", "augmentation") need evidence in these
+# categories; soft skills are ordinary words by nature and weigh little.
+_WORDY_CATEGORIES = frozenset({"soft_skill"})
+_TYPO_WORD = 3.0  # a word this frequent in English (Zipf) is a word, never a misspelt tool
+_ALIAS_WORD = 3.0  # a lowercase alias this frequent is an ordinary word ("augmentation" 3.1)
+_NAME_WORD = 3.5  # a capitalised one ("Torch" 3.7, "Beats" 4.2; "Airflow" 3.1 stays a name)
+# Words just before a name that say a skill follows: "experience with Ray", "such as Feast".
+_TRIGGER = re.compile(
+    r"(?:\b(?:experience[ds]?|expertise|proficien(?:t|cy)|skilled|knowledge|familiar(?:ity)?"
+    r"|background|fluen(?:t|cy)|competen(?:t|ce|cy)|hands-on\s+experience)\s+(?:with|in|of)"
+    r"|\bsuch\s+as|\be\.g\.)(?:\s+(?:a|an|the|modern|strong|solid))?\s*[:(]?\s*$",
+    re.I,
+)
+_TRIGGER_WINDOW = 48
+_VALUE_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*$")
+_VALUE_AFTER = re.compile(r"\s*(?:of|at|=|:|@)?\s*\d")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "PCA", "MLE", "K8S"
+_MINOR_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a", "an"})
+# ISO 4217 codes that are also vocabulary forms or look like them: "SGD 5,000" is money, not
+# stochastic gradient descent.
+_CURRENCY = frozenset(
+    {"USD", "EUR", "GBP", "SGD", "AUD", "CAD", "INR", "JPY", "CHF", "CNY", "HKD", "NZD", "SEK"}
+)
+_AMOUNT_AFTER = re.compile(r"\s?[$€£]?\d")
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*[kKmM]?\s?$")
+# What joins two names of one list: "Ray or Feast", "Word, PowerPoint, Excel", "EMR/Spark".
+_LIST_JOIN = re.compile(r"^(?:\s*[,/&]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|and/or)\s+)$", re.I)
 
 
 _BLOCK_SEP = "\n\n"
@@ -77,6 +103,7 @@ class _Candidate(NamedTuple):
     alias: str
     sensitive: bool
     fuzzy: bool
+    ordinary: bool = False  # an alias that is also an English word, not written as a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +113,7 @@ class _Form:
     skill_id: str
     text: str  # the vocabulary form as written
     case_sensitive: bool
+    ordinary: bool = False  # an alias that is an English word: needs evidence unless a name
 
 
 def _plural(form: str) -> str | None:
@@ -153,7 +181,14 @@ class Extractor:
             for form in dict.fromkeys(forms):
                 if form in sensitive:
                     continue
-                self._add_form(lower, skill.id, form, case_sensitive=False)
+                alias = form.casefold() != skill.name.casefold()
+                if _exact_case(form, alias=alias):  # "DiD" is not "did", "ROUGE" not "rouge"
+                    self._add_form(orth, skill.id, form, case_sensitive=True)
+                    continue
+                ordinary = (
+                    alias and skill.category not in _WORDY_CATEGORIES and _ordinary_word(form)
+                )
+                self._add_form(lower, skill.id, form, case_sensitive=False, ordinary=ordinary)
             for form in skill.case_sensitive:
                 self._add_form(orth, skill.id, form, case_sensitive=True)
             if skill.context:
@@ -169,7 +204,13 @@ class Extractor:
         self._vocab_cap = len(self._vocab.strings) + _VOCAB_GROWTH
 
     def _add_form(
-        self, table: dict[str, list[str]], skill_id: str, form: str, *, case_sensitive: bool
+        self,
+        table: dict[str, list[str]],
+        skill_id: str,
+        form: str,
+        *,
+        case_sensitive: bool,
+        ordinary: bool = False,
     ) -> None:
         variants = [form]
         plural = _plural(form)
@@ -180,7 +221,7 @@ class Extractor:
             slot = (skill_id, case_sensitive, surface if case_sensitive else surface.lower())
             if slot in self._forms:
                 continue
-            self._forms[slot] = _Form(skill_id, form, case_sensitive)
+            self._forms[slot] = _Form(skill_id, form, case_sensitive, ordinary)
             table.setdefault(skill_id, []).append(variant)
         if case_sensitive:
             return
@@ -240,12 +281,13 @@ class Extractor:
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
         candidates: list[_Candidate] = []
         for start, end, skill_id, sensitive in spans:
-            if covered[start] or not _clean_edges(text, start, end):
+            if covered[start] or not _clean_edges(text, start, end) or _money(text, start, end):
                 continue
             key = " ".join(text[start:end].split())
             form = self._forms.get((skill_id, sensitive, key if sensitive else key.lower()))
             alias = form.text if form is not None else self.taxonomy.skills[skill_id].name
-            candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False))
+            ordinary = form is not None and form.ordinary and not _written_as_name(text, start)
+            candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False, ordinary))
             covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
             candidates.extend(self._typos(text, covered))
@@ -253,7 +295,7 @@ class Extractor:
         # them in block order and, within a block, in text order.
         candidates.sort()
         indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
-        rejected = self._out_of_context(blocks, candidates, indexes)
+        rejected = self._out_of_context(blocks, candidates, indexes, starts)
         skills = self.taxonomy.skills
         hits: list[SkillHit] = []
         for cand, index in zip(candidates, indexes, strict=True):
@@ -336,7 +378,9 @@ class Extractor:
 
     def _misspelt(self, word: str) -> _Form | None:
         """The long vocabulary word within one edit of `word` (compared within its first letter)."""
-        if len(word) < _FUZZY_MIN_LEN or word in _FUZZY_STOP or word.endswith(_ENGLISH_ENDINGS):
+        if len(word) < _FUZZY_MIN_LEN or word.endswith(_ENGLISH_ENDINGS):
+            return None
+        if zipf(word) >= _TYPO_WORD:  # "Mathematics" is a word, not a misspelt Mathematica
             return None
         if word in self._typo_cache:
             return self._typo_cache[word]
@@ -355,45 +399,122 @@ class Extractor:
         return form
 
     def _out_of_context(
-        self, blocks: Sequence[Block], candidates: list[_Candidate], indexes: list[int]
+        self,
+        blocks: Sequence[Block],
+        candidates: list[_Candidate],
+        indexes: list[int],
+        starts: list[int],
     ) -> set[_Candidate]:
-        """Case-sensitive candidates with context words that their block does not back up.
+        """Doubtful candidates that their block does not back up.
 
-        A block backs "Spark" up when it is a list of skills or holds a context word, a skill of
-        the same category or a related skill. `indexes` holds each candidate's block.
+        Doubtful: a case-sensitive form with context words ("Spark"), or an ordinary English
+        alias not written as a name ("beats", "torch"). A block backs one up when it is a list of
+        skills, or holds a context word, a skill of the same category or a related skill, or
+        when a trigger stands just before it ("experience with Ray") or a backed-up skill of its
+        category or family beside it in a list ("Ray or Feast", "Word, PowerPoint, Excel").
+        `indexes` holds each candidate's block, `starts` each block's offset in the joined text.
         """
-        skills, context = self.taxonomy.skills, self._context
+        context = self._context
+
+        def doubtful(cand: _Candidate) -> bool:
+            return cand.ordinary or (cand.sensitive and cand.skill_id in context)
+
         doubtful_blocks = {
-            index
-            for cand, index in zip(candidates, indexes, strict=True)
-            if cand.sensitive and cand.skill_id in context
+            index for cand, index in zip(candidates, indexes, strict=True) if doubtful(cand)
         }
         rejected: set[_Candidate] = set()
-        for index in doubtful_blocks:
+        for index in sorted(doubtful_blocks):
             block = blocks[index]
-            text = block.text
-            if block.section in _SKILL_LIST_SECTIONS or _looks_like_list(text):
+            if block.section in _SKILL_LIST_SECTIONS or _looks_like_list(block.text):
                 continue
             in_block = [c for c, i in zip(candidates, indexes, strict=True) if i == index]
-            doubtful = [c for c in in_block if c.sensitive and c.skill_id in context]
-            sure = {c.skill_id for c in in_block if c not in doubtful}
-            sure_categories = {skills[s].category for s in sure}
-            folded = text.casefold()
-            folded_words = set(_WORD.findall(folded))
-            folded_words |= {w[:-1] for w in folded_words if w.endswith("s")}  # "workspaces"
-            rejected.update(
-                c
-                for c in doubtful
-                if not (
-                    any(
-                        w in folded_words if " " not in w else w in folded
-                        for w in context[c.skill_id]
-                    )
-                    or skills[c.skill_id].category in sure_categories
-                    or not self._family[c.skill_id].isdisjoint(sure)
-                )
-            )
+            unsure = [c for c in in_block if doubtful(c)]
+            sure = {c.skill_id for c in in_block if c not in unsure}
+            accepted = {c for c in unsure if self._backed(c, block.text, starts[index], sure)}
+            # A doubtful name listed beside a sure or backed-up one of its kind is backed up too.
+            changed = True
+            while changed:
+                changed = False
+                for left, right in itertools.pairwise(in_block):
+                    left_ok = left in accepted or left not in unsure
+                    right_ok = right in accepted or right not in unsure
+                    gap = block.text[left.end - starts[index] : right.start - starts[index]]
+                    if left_ok != right_ok and self._alike(left, right) and _LIST_JOIN.match(gap):
+                        accepted.update(c for c in (left, right) if c in unsure)
+                        changed = True
+            rejected.update(c for c in unsure if c not in accepted)
         return rejected
+
+    def _alike(self, one: _Candidate, other: _Candidate) -> bool:
+        """True for two skills of one category or family (a list of like things)."""
+        skills = self.taxonomy.skills
+        if skills[one.skill_id].category == skills[other.skill_id].category:
+            return True
+        return (
+            other.skill_id in self._family[one.skill_id]
+            or one.skill_id in self._family[other.skill_id]
+        )
+
+    def _backed(self, cand: _Candidate, text: str, offset: int, sure: set[str]) -> bool:
+        """True when the block backs a doubtful candidate up: a context word, a sure skill of
+        the same category or family, or a trigger just before it ("experience with")."""
+        skills = self.taxonomy.skills
+        if skills[cand.skill_id].category in {skills[s].category for s in sure}:
+            return True
+        if not self._family[cand.skill_id].isdisjoint(sure):
+            return True
+        before = text[max(0, cand.start - offset - _TRIGGER_WINDOW) : cand.start - offset]
+        if _TRIGGER.search(before) is not None:
+            return True
+        if skills[cand.skill_id].category == "metric" and (
+            _VALUE_BEFORE.search(before) or _VALUE_AFTER.match(text, cand.end - offset)
+        ):
+            return True  # "0.93 precision", "recall of 0.8": a metric with its value
+        words = self._context.get(cand.skill_id, frozenset())
+        if not words:
+            return False
+        folded = text.casefold()
+        folded_words = set(_WORD.findall(folded))
+        folded_words |= {w[:-1] for w in folded_words if w.endswith("s")}  # "workspaces"
+        return any(w in folded_words if " " not in w else w in folded for w in words)
+
+
+def ambiguities(taxonomy: Taxonomy) -> list[str]:
+    """What `vocab check` warns about: abbreviations two entries share, and names that are
+    frequent English words with no rule to tell the word from the skill.
+
+    An abbreviation (2-6 capitals) collides when another entry also lists it or is named by
+    three or more English words with those initials ("PCA" beside "Principal Component
+    Analysis"). A name needs a
+    rule when it is an ordinary English word (wordfreq) and the entry has no `context` words and
+    no case-sensitive form: aliases that are words are checked in context by the extractor.
+    """
+    skills = sorted(taxonomy.skills.values(), key=lambda s: s.id)
+    listed: dict[str, set[str]] = {}  # abbreviation -> entries that list it
+    spelled: dict[str, set[str]] = {}  # abbreviation -> entries named by words with its initials
+    for skill in skills:
+        for form in (skill.name, *skill.aliases, *skill.case_sensitive):
+            if _ABBREVIATION.fullmatch(form):
+                listed.setdefault(form, set()).add(skill.id)
+            words = [w for w in re.findall(r"[A-Za-z]+", form) if w.lower() not in _MINOR_WORDS]
+            if len(words) >= 3 and all(map(is_ordinary, words)):  # not "Apache Airflow DAG"
+                spelled.setdefault("".join(w[0] for w in words).upper(), set()).add(skill.id)
+    lines = []
+    for form, ids in sorted(listed.items()):
+        owners = ids | spelled.get(form, set())
+        if len(owners) > 1:
+            lines.append(f"{form}: abbreviation of {', '.join(sorted(owners))}")
+    lines += [
+        f"{skill.id}: the name {skill.name!r} is a frequent English word and has no context rule"
+        for skill in skills
+        if skill.category not in _WORDY_CATEGORIES
+        and skill.name.isalpha()
+        and (skill.name.istitle() or skill.name.islower())
+        and not skill.context
+        and not skill.case_sensitive
+        and is_ordinary(skill.name)
+    ]
+    return lines
 
 
 def _clean_edges(text: str, start: int, end: int) -> bool:
@@ -436,6 +557,50 @@ def _opens_block(text: str, start: int) -> bool:
             return True
         i -= 1
     return i < 0
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """True for a currency code beside an amount ("SGD 5,000", "120k EUR")."""
+    if end - start != 3 or text[start:end] not in _CURRENCY:
+        return False
+    return bool(
+        _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, start - 16), start)
+    )
+
+
+def _exact_case(form: str, *, alias: bool) -> bool:
+    """True for an English word the vocabulary writes in capitals ("ROUGE", "RAPIDS") or, for an
+    alias, with inner capitals ("DiD", "HyDE"): matched only as written. Short acronyms ("HTML",
+    "ML") are not words, and a name with inner capitals is a product ("JavaScript")."""
+    if not form.isalpha() or form.islower() or form.istitle():
+        return False
+    if form.isupper() and len(form) <= 4:
+        return False
+    return (form.isupper() or alias) and is_ordinary(form)
+
+
+def _ordinary_word(form: str) -> bool:
+    """True for a one-word alias that is an English word ("Beats", "augmentation", "Torch").
+
+    Only aliases: a name that is also a word is the entry's identity ("Python", "Java", written
+    lowercase in many postings); an alias that is a word is a shortcut that collides. An alias
+    the vocabulary capitalises is a product name ("Airflow"), so only a very frequent one counts
+    ("Torch", "Beats"); acronyms in capitals are names, not words.
+    """
+    if not form.isalpha() or form.isupper():
+        return False
+    return zipf(form) >= (_ALIAS_WORD if form.islower() else _NAME_WORD)
+
+
+def _written_as_name(text: str, start: int) -> bool:
+    """True when the word at `start` is capitalised inside a sentence, as a name is ("Torch"),
+    not only because it opens the block or a sentence."""
+    if not text[start].isupper():
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and text[i] not in ".!?:;\n\u2022*-(" and not text.startswith(_BLOCK_SEP, i - 1)
 
 
 def _looks_like_list(text: str) -> bool:

@@ -61,6 +61,7 @@ FindingId = Literal[
     # matching (_api.py)
     "misspelled-skill",
     "job-no-keywords",
+    "non-english",
 ]
 
 
@@ -350,5 +351,12 @@ FINDINGS: Final[Mapping[FindingId, Template]] = {
         "no skill from the vocabulary was found in the job posting, so there is nothing to "
         "score against",
         "check that the posting is the right file, or add its terms with --vocab",
+    ),
+    "non-english": Template(
+        "warning",
+        "the {side} is written in {language}, not English; the vocabulary and the scoring "
+        "rules are English, so the score counts only shared tool names and is not a real match "
+        "score",
+        "compare an English {side} with an English {other}",
     ),
 }

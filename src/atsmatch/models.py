@@ -17,6 +17,7 @@ from atsmatch.findings import FindingId
 
 __all__ = [
     "AcronymAdvice",
+    "Alternative",
     "Block",
     "BlockKind",
     "BulletFeedback",
@@ -128,7 +129,7 @@ SectionKind = Literal[
     "other",
 ]
 BlockKind = Literal["heading", "bullet", "line"]
-Level = Literal["title", "required", "preferred", "other"]
+Level = Literal["title", "required", "preferred", "duty", "other"]
 
 
 class Block(_Model):
@@ -206,6 +207,7 @@ class JobPosting(_Model):
     blocks: tuple[Block, ...] = ()
     years: tuple[YearsAsk, ...] = ()
     role: str | None = None  # the role profile this posting stands for: its weights apply
+    employer: str | None = None  # the employer's name, never read as a skill
 
 
 class SkillHit(_Model):
@@ -248,6 +250,13 @@ class Evidence(_Model):
     fuzzy: bool = False
 
 
+class Alternative(_Model):
+    """One skill of an any-of group ("Airflow or Dagster"): the posting accepts any one of them."""
+
+    skill_id: str
+    name: str
+
+
 class KeywordResult(_Model):
     """One job keyword: how much it weighs, how much credit the resume earns, and why."""
 
@@ -260,6 +269,9 @@ class KeywordResult(_Model):
     credit: float  # 0..1
     evidence: tuple[Evidence, ...] = ()
     job_text: str  # the posting text that asked for it (first mention)
+    # An any-of group ("one of: Airflow, Dagster"): every option, in posting order. The keyword
+    # is the option that earns the best credit (the first one when none does).
+    any_of: tuple[Alternative, ...] = ()
 
 
 class Subscore(_Model):
@@ -295,6 +307,7 @@ class MissingKeyword(_Model):
     certification: str | None = None  # a certification that covers it, for real gaps
     # True when the resume shows nothing related (no parent, child, sibling or related skill).
     gap: bool = False
+    any_of: tuple[Alternative, ...] = ()  # an unmet any-of group: the options, any one will do
 
 
 class CertificationNote(_Model):

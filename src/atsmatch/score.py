@@ -1,7 +1,8 @@
 """The weighted scorers: how much each job keyword weighs and how much credit the resume earns.
 
 weight(keyword) = level x category x mentions x title
-  level     strongest place the posting names it: title 3, required 3, preferred 1.5, other 1
+  level     strongest place the posting names it: title 3, required 3, preferred 1.5, duty
+            ("Responsibilities") 1, other 1
             (in "about us" / "benefits" blocks 0.5); for a role profile, the profile's own
             weight of the skill (python 3, docker 1, pinecone 0.5)
   category  tools, languages, platforms 1.0; methods, concepts, practices, metrics, math 0.8;
@@ -24,7 +25,16 @@ Subscores apply the same formula to each group of categories. The function is pu
 v1 -> v2: role profile weights stand in for the level (v1 weighed every core skill as required
 and every nice-to-have as preferred).
 
-v2 -> v3 (the default), certification credit and attribution, each a separate step:
+v2 -> v3 (`weighted.v3`, the default), each change a separate step:
+  groups    alternatives are one demand: "Airflow or Dagster", "Snowflake, BigQuery or Redshift",
+            "one of / any of / at least one of / such as / e.g. A, B, C" (`structure.groups`).
+            The group weighs as its heaviest option and earns the best credit of its options;
+            an unmet group is one missing keyword that names its options. "A and B" stays two
+            demands. A skill also named on its own elsewhere in the posting keeps its own demand,
+            and the group's other options become accepted alternatives of it.
+  sections  duties ("Responsibilities", "What you'll do") weigh 2.5 instead of 1; about us,
+            benefits, EEO / legal text and how to apply yield no demand; "about the team"
+            stays 0.5.
   certified  a certification named in the Certifications section (or in a bullet) is evidence
              of itself: 1.0, not 0.85 "claimed" (`certified_mentions`)
   successor  a posting asking for a retired certification is satisfied by its successor at
@@ -42,6 +52,8 @@ takes the posting's and the resume's analyses and returns a `ScoreBreakdown`.
 
 >>> get_scorer("weighted.v2").__name__
 'weighted_v2'
+>>> SCORER
+'weighted.v3'
 """
 
 from __future__ import annotations
@@ -52,10 +64,20 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from atsmatch.errors import UnknownScorerError
-from atsmatch.models import Block, Evidence, KeywordResult, Level, SkillHit, Source, Subscore
+from atsmatch.models import (
+    Alternative,
+    Block,
+    Evidence,
+    KeywordResult,
+    Level,
+    SkillHit,
+    Source,
+    Subscore,
+)
 
 if TYPE_CHECKING:
     from atsmatch.analysis import JobAnalysis, ResumeAnalysis
+    from atsmatch.structure.groups import AnyOf
     from atsmatch.taxonomy import Taxonomy
 
 __all__ = [
@@ -68,6 +90,7 @@ __all__ = [
     "certified_mentions",
     "get_scorer",
     "group_of",
+    "grouped_demand",
     "job_demand",
     "register_scorer",
     "resume_mentions",
@@ -82,11 +105,16 @@ __all__ = [
 
 SCORER = "weighted.v3"  # the default scorer's name
 
-LEVEL_WEIGHT: dict[str, float] = {"title": 3.0, "required": 3.0, "preferred": 1.5, "other": 1.0}
+LEVEL_WEIGHT: dict[str, float] = {
+    "title": 3.0, "required": 3.0, "preferred": 1.5, "duty": 1.0, "other": 1.0
+}  # fmt: skip
 LOW_SECTIONS = frozenset(
-    {"about", "benefits"}
+    {"about", "benefits", "team", "legal", "apply"}
 )  # a stack named in "about us" is context, not an ask
 LOW_SECTION_WEIGHT = 0.5
+# weighted.v3: a duty is nearly an ask; boilerplate is none, the team's stack is context.
+DUTY_WEIGHT = 2.5
+NO_DEMAND_SECTIONS = frozenset({"about", "benefits", "legal", "apply"})
 TITLE_BOOST = 1.5
 MENTION_STEP = 0.2
 MENTION_CAP = 3
@@ -192,6 +220,8 @@ class Demand:
     # Resume skill id -> (order, factor, relation) for each relation through which naming that
     # skill earns this keyword credit (a skill can be both a child and a related skill).
     relatives: Mapping[str, tuple[tuple[int, float, Source], ...]]
+    # An any-of group (weighted.v3): every option's own demand, in posting order, this one's too.
+    any_of: tuple[Demand, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +254,9 @@ def weighted_v2(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
 
 @register_scorer("weighted.v3")
 def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
-    """v2 with the three v3 steps: certified mentions, successors, attributed children."""
-    demand = with_successors(job.demand, job.taxonomy)
+    """v2 with any-of groups and section weights (the analysis' `grouped_demand`), then the
+    certification steps: certified mentions, successors, attributed children."""
+    demand = with_successors(job.grouped_demand, job.taxonomy)
     mentions = certified_mentions(resume.mentions, resume.hits)
     breakdown = score_demand(demand, mentions, resume.resume.blocks)
     return attribute_children(breakdown, demand, mentions, resume.resume.blocks)
@@ -277,7 +308,8 @@ def attribute_children(
 ) -> ScoreBreakdown:
     """v3 step: a keyword whose more specific skill or part is shown in use counts as shown
     (1.0 when the resume also names it, else 0.85); the evidence names that mention first."""
-    by_id = {d.skill_id: d for d in demand}
+    # A group's result carries the option that earned it: look options up too.
+    by_id = {o.skill_id: o for d in demand for o in (d, *d.any_of)}
     keywords = []
     for k in breakdown.keywords:
         own = mentions.get(k.skill_id)
@@ -335,6 +367,69 @@ def job_demand(
     return tuple(demand)
 
 
+def grouped_demand(
+    job_blocks: Sequence[Block],
+    job_hits: Sequence[SkillHit],
+    taxonomy: Taxonomy,
+    *,
+    levels: Mapping[str, float] | None = None,
+) -> tuple[Demand, ...]:
+    """The weighted.v3 posting side: `job_demand` with section weights and any-of groups.
+
+    Hits in about-us, benefits, legal and how-to-apply blocks ask for nothing. Groups that share
+    an option are one group. A group none of whose options is named on its own elsewhere is one
+    demand: the first option's, weighing as the heaviest option. Otherwise the first option named
+    on its own keeps its demand and accepts the options named only in groups as alternatives.
+    """
+    from atsmatch.structure.groups import find_groups
+
+    hits = [h for h in job_hits if job_blocks[h.block].section not in NO_DEMAND_SECTIONS]
+    groups = find_groups(job_blocks, hits)
+    in_group = {i for g in groups for i in g.hits}
+    alone = {h.skill_id for i, h in enumerate(hits) if i not in in_group}
+    each = {
+        skill_id: _demand(
+            skill_id, found, job_blocks, taxonomy, (levels or {}).get(skill_id), _duty_weight
+        )
+        for skill_id, found in _group_hits(hits).items()
+    }
+    demand = dict(each)
+    for options in _merged(groups):
+        named = [o for o in options if o in alone]
+        if named:
+            head, accepted = named[0], [o for o in options if o not in alone]
+            options = [o for o in options if o == head or o not in alone]
+        else:
+            head, accepted = options[0], options[1:]
+        for option in accepted:
+            demand.pop(option, None)
+        if not accepted:
+            continue
+        heaviest = max(options, key=lambda o: (each[o].weight, -options.index(o)))
+        demand[head] = replace(
+            each[head],
+            level=each[heaviest].level if head not in alone else each[head].level,
+            weight=each[heaviest].weight,
+            any_of=tuple(each[o] for o in options),
+        )
+    ranked = sorted(demand.values(), key=lambda d: (-d.weight, d.name.casefold(), d.skill_id))
+    return tuple(ranked)
+
+
+def _merged(groups: Sequence[AnyOf]) -> list[list[str]]:
+    """The groups' options, groups that share an option joined, in posting order."""
+    merged: list[list[str]] = []
+    for group in groups:
+        members = list(group.members)
+        overlapping = [m for m in merged if not set(m).isdisjoint(members)]
+        joined: list[str] = []
+        for part in overlapping:
+            merged.remove(part)
+            joined += part
+        merged.append(list(dict.fromkeys(joined + members)))
+    return merged
+
+
 def resume_mentions(hits: Sequence[SkillHit]) -> dict[str, Mention]:
     """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy."""
     best: dict[str, Mention] = {}
@@ -357,7 +452,13 @@ def score_demand(
     demand: Sequence[Demand], mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> ScoreBreakdown:
     """Credit each keyword of `job_demand` from the resume's `resume_mentions`."""
-    return _breakdown(tuple(_keyword(d, mentions, resume_blocks) for d in demand))
+    keywords = tuple(
+        _any_of_keyword(d, mentions, resume_blocks)
+        if d.any_of
+        else _keyword(d, mentions, resume_blocks)
+        for d in demand
+    )
+    return _breakdown(keywords)
 
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
@@ -399,9 +500,10 @@ def _demand(
     job_blocks: Sequence[Block],
     taxonomy: Taxonomy,
     level_weight: float | None,
+    weigh: Callable[[Block], float] | None = None,
 ) -> Demand:
     skill = taxonomy.skills[skill_id]
-    levels = [_level_weight(job_blocks[h.block]) for h in hits]
+    levels = [(weigh or _level_weight)(job_blocks[h.block]) for h in hits]
     strongest = max(range(len(hits)), key=lambda i: (levels[i], -hits[i].block))
     level: Level = job_blocks[hits[strongest].block].level or "other"
     mentions = len({(h.block, h.start) for h in hits})
@@ -441,6 +543,13 @@ def _level_weight(block: Block) -> float:
     return weight
 
 
+def _duty_weight(block: Block) -> float:
+    """weighted.v3's level weight: a duty weighs `DUTY_WEIGHT` (no-demand blocks never get here)."""
+    if block.level == "duty":
+        return DUTY_WEIGHT
+    return _level_weight(block)
+
+
 def _keyword(
     demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> KeywordResult:
@@ -477,4 +586,23 @@ def _keyword(
             for _, skill_id, _, m, kind in best
         ),
         job_text=demand.job_text,
+    )
+
+
+def _any_of_keyword(
+    demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
+) -> KeywordResult:
+    """An any-of group's result: the option with the best credit (else the group's head), with
+    the group's weight, level and text, and every option listed."""
+    results = [_keyword(option, mentions, resume_blocks) for option in demand.any_of]
+    head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
+    best = min(range(len(results)), key=lambda i: (-results[i].credit, i != head, i))
+    return results[best].model_copy(
+        update={
+            "level": demand.level,
+            "weight": demand.weight,
+            "mentions": demand.mentions,
+            "job_text": demand.job_text,
+            "any_of": tuple(Alternative(skill_id=o.skill_id, name=o.name) for o in demand.any_of),
+        }
     )

@@ -60,6 +60,8 @@ def missing_keywords(
         if keyword.credit >= MISSING_BELOW:
             continue
         related = _related_shown(keyword, by_skill, taxonomy)
+        if keyword.any_of:
+            related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
         covering = active_covering(taxonomy, keyword.skill_id)
         result.append(
             MissingKeyword(
@@ -74,9 +76,26 @@ def missing_keywords(
                 placement=_placement(keyword, related, resume_blocks, by_skill, taxonomy),
                 certification=covering[0].name if covering and not related else None,
                 gap=not related,
+                any_of=keyword.any_of,
             )
         )
     return tuple(result)
+
+
+def _group_evidence(
+    keyword: KeywordResult,
+    related: list[str],
+    by_skill: dict[str, list[int]],
+    taxonomy: Taxonomy,
+) -> tuple[list[str], KeywordResult]:
+    """An unmet any-of group: what relates to any option, and the keyword renamed "A or B" for
+    the placement hints (the options stay in `any_of`)."""
+    options = {o.skill_id for o in keyword.any_of}
+    for option in keyword.any_of:
+        more = [r for r in taxonomy.neighbours(option.skill_id) if r in by_skill]
+        related += [r for r in more if r not in options and r not in related]
+    label = " or ".join(o.name for o in keyword.any_of)
+    return related, keyword.model_copy(update={"name": label})
 
 
 def _related_shown(

@@ -10,7 +10,14 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-__all__ = ["GROUP_LABELS", "evidence_label", "hanging", "placement_label", "shorten"]
+__all__ = [
+    "GROUP_LABELS",
+    "evidence_label",
+    "hanging",
+    "placement_label",
+    "shorten",
+    "with_group",
+]
 
 GROUP_LABELS = {
     "hard_skills": "Tools & technologies",
@@ -52,6 +59,13 @@ def evidence_label(
     fuzzy = " [misspelt]" if ev.fuzzy else ""
     kind = _KIND_LABELS.get(ev.kind, ev.kind)
     return f"{kind} {ev.section}{via}{fuzzy}: {shorten(ev.text, width)}"
+
+
+def with_group(item: KeywordResult | MissingKeyword, text: str) -> str:
+    """`text` led by the options of an any-of group ("one of: Airflow, Dagster; ..."), if any."""
+    if not item.any_of:
+        return text
+    return f"one of: {', '.join(o.name for o in item.any_of)}; {text}"
 
 
 def placement_label(missing: MissingKeyword, *, width: int | None = 60) -> str:

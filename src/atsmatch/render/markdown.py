@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from atsmatch.models import MatchReport
-from atsmatch.render._common import GROUP_LABELS, evidence_label, placement_label
+from atsmatch.render._common import GROUP_LABELS, evidence_label, placement_label, with_group
 
 __all__ = ["render_markdown"]
 
@@ -43,7 +43,7 @@ def render_markdown(report: MatchReport) -> str:
                 "|---|---|---:|---:|---|"]  # fmt: skip
         out += [
             f"| {_cell(k.name)} | {k.level} | {k.weight:.2f} | {k.credit:.2f} "
-            f"| {_cell(evidence_label(k))} |"
+            f"| {_cell(with_group(k, evidence_label(k)))} |"
             for k in rows
         ]
         out.append("")
@@ -59,7 +59,7 @@ def render_markdown(report: MatchReport) -> str:
             )
             out.append(
                 f"| {_cell(m.name)} | {m.level} | {m.weight:.2f} | {_cell(related)} "
-                f"| {_cell(placement_label(m))} |"
+                f"| {_cell(with_group(m, placement_label(m)))} |"
             )
         out.append("")
         out += ["## Top suggestions", ""]

@@ -12,6 +12,7 @@ from atsmatch.render._common import (
     hanging,
     placement_label,
     shorten,
+    with_group,
 )
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
     matched = [k for k in report.keywords if k.skill_id in set(report.matched)]
     if matched:
         rows = [
-            (k.name, k.level, k.weight, k.credit, evidence_label(k, width=None))
+            (k.name, k.level, k.weight, k.credit, with_group(k, evidence_label(k, width=None)))
             for k in matched[:top]
         ]
         _keyword_table(
@@ -135,6 +136,7 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
                 where = f"real gap; {m.certification} covers it; {where}"
             elif m.gap:
                 where = f"real gap; {where}"
+            where = with_group(m, where)
             rows.append((m.name, m.level, m.weight, m.partial_credit, where))
         _keyword_table(
             console, "Missing keywords", "partial", "where it would go", rows,

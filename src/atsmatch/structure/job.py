@@ -1,8 +1,8 @@
 """Job posting structure: the title, requirement blocks with their level, and "N years" asks.
 
 The level of a block comes from the heading above it (Requirements -> required, Nice to have ->
-preferred) and is corrected line by line: postings put "X is a plus" inside Requirements and
-"must have Y" inside Preferred.
+preferred, Responsibilities -> duty) and is corrected line by line: postings put "X is a plus"
+inside Requirements and "must have Y" inside Preferred.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from atsmatch.models import Block, BlockKind, Document, JobPosting, Level, Line, YearsAsk
+from atsmatch.structure.employer import find_employer
 from atsmatch.structure.headings import HeadingIndex, Headings
 from atsmatch.structure.lines import (
     Layout,
@@ -45,6 +46,21 @@ _SEEKING = re.compile(
     r"(?P<title>(?:[A-Z][\w/+&.-]*\s+){0,5}?[A-Z][\w/+&.-]*)"
     r"(?=\s+(?:to|who|with|for|in|at|on|that)\b|[,.;])",
 )
+# Unheaded boilerplate: an EEO or legal statement, or how to apply. Such a block is filed under
+# "legal" / "apply" whatever section it sits in, so it asks for nothing.
+_LEGAL = re.compile(
+    r"\b(?:equal\s+(?:employment\s+)?opportunit(?:y|ies)|affirmative\s+action|without\s+regard\s+to"
+    r"|regardless\s+of\s+(?:race|gender|age|sex|religion)|discriminat\w*|reasonable\s+accommodations?"
+    r"|protected\s+(?:veteran|characteristic)s?|E-Verify|pay\s+transparency)\b",
+    re.I,
+)
+_APPLY = re.compile(
+    r"^(?:to\s+apply\b|apply\s+(?:now|today|at|via|by|online|here)\b|please\s+(?:apply|send)\b"
+    r"|send\s+(?:us\s+)?(?:your|a)\s+(?:resume|cv|application)\b)",
+    re.I,
+)
+# "About Acme Robotics": an about-us heading that names the employer (capitalised words).
+_ABOUT_NAME = re.compile(r"^(?i:about)\s+[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,4}$")
 _INLINE_HEADING = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\S.*)$")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -147,6 +163,9 @@ def parse_job(document: Document, *, headings: Headings | None = None) -> JobPos
             continue
         current = _Block(text, "line", section, i, line.page, line, line, None)
         blocks.append(current)
+    for b in blocks:
+        if b.kind != "heading" and b.level is None:
+            b.section = _boilerplate(b.text) or b.section
     final = tuple(
         Block(
             text=b.text, kind=b.kind, section=b.section, line=b.line, page=b.page,
@@ -157,7 +176,9 @@ def parse_job(document: Document, *, headings: Headings | None = None) -> JobPos
     years = tuple(
         ask for number, block in enumerate(final) for ask in find_years(block.text, number)
     )
-    return JobPosting(document=document, title=title, blocks=final, years=years)
+    return JobPosting(
+        document=document, title=title, blocks=final, years=years, employer=find_employer(final)
+    )
 
 
 def find_years(text: str, block: int = 0) -> list[YearsAsk]:
@@ -228,6 +249,8 @@ def _heading(line: Line, text: str, layout: Layout, index: HeadingIndex) -> str 
     if len(clean.split()) > 9 or clean.endswith((".", ",", ";")):
         return None
     kind = index.exact(clean)
+    if kind is None and _ABOUT_NAME.match(clean):
+        kind = "about"  # "About Acme Robotics"
     if kind is None:
         return None
     looks = (
@@ -242,6 +265,15 @@ def _heading(line: Line, text: str, layout: Layout, index: HeadingIndex) -> str 
     return kind if looks else None
 
 
+def _boilerplate(text: str) -> str | None:
+    """ "legal" for an EEO or legal statement, "apply" for how to apply, else None."""
+    if _LEGAL.search(text):
+        return "legal"
+    if _APPLY.search(text):
+        return "apply"
+    return None
+
+
 def _clean(text: str) -> str:
     return re.sub(r"^#+\s*|\*\*|__", "", text).strip().rstrip(":").strip()
 
@@ -251,12 +283,14 @@ def _level(section: str) -> Level:
         return "required"
     if section == "preferred":
         return "preferred"
+    if section == "responsibilities":
+        return "duty"
     return "other"
 
 
 def _line_level(section: str, text: str) -> Level:
     level = _level(section)
-    if level == "required" and _PREFERRED_CUES.search(text):
+    if level in ("required", "duty") and _PREFERRED_CUES.search(text):
         return "preferred"
     if level == "preferred" and _REQUIRED_CUES.search(text) and not _PREFERRED_CUES.search(text):
         return "required"

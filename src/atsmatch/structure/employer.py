@@ -1,0 +1,82 @@
+"""The employer's own name, which is never a skill: "Acme Robotics" asks for no robotics.
+
+A posting names its employer in a few set phrases ("About Acme Robotics", "At Acme, we",
+"Acme Robotics is an equal opportunity employer", "Company: Acme", "Join Acme"); a resume names
+one per role (`Role.organization`). `drop_names` removes the skill hits that lie inside such a
+name, while a skill that is the whole name ("Databricks" at Databricks) stays.
+
+>>> from atsmatch.models import Block
+>>> find_employer([Block(text="About Acme Robotics", kind="heading", section="about", line=0)])
+'Acme Robotics'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from atsmatch.models import Block, SkillHit
+
+__all__ = ["drop_names", "find_employer"]
+
+_NAME = r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,4})"
+# (pattern, the sections it is looked for in: None for anywhere)
+_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None], ...] = (
+    (re.compile(rf"^(?:company|employer|organi[sz]ation)\s*:\s*{_NAME}\s*$", re.I), None),
+    (re.compile(rf"^(?i:about)\s+{_NAME}\s*:?\s*$"), None),
+    (re.compile(rf"\b(?i:at)\s+{_NAME},\s+(?:we|our)\b"), None),
+    (re.compile(rf"\b(?i:join)\s+{_NAME}(?:\s+(?:as|and|to|in)\b|[.,!])"), None),
+    (re.compile(rf"^{_NAME}\s+(?:is|are)\s+(?:an?\s+)?(?:equal|proud|committed)\b"), None),
+    (
+        re.compile(rf"^{_NAME}\s+(?:is|are|was|has|builds|runs|makes|helps)\s+"),
+        frozenset({"intro", "about", "team", "legal"}),
+    ),
+)
+# Words a name found by the loose patterns must not be: headings and pronouns read as names.
+_NOT_NAMES = frozenset(
+    {"us", "we", "our", "the", "the team", "the role", "the company", "you", "this", "it", "you'll"}
+)
+_LINES = 40  # the employer is named near the top or in the closing boilerplate
+
+
+def find_employer(blocks: Sequence[Block]) -> str | None:
+    """The employer a posting names in one of the set phrases, else None."""
+    candidates = [*blocks[:_LINES], *blocks[-_LINES:]]
+    for pattern, sections in _PATTERNS:
+        for block in candidates:
+            if sections is not None and block.section not in sections:
+                continue
+            match = pattern.search(block.text.strip())
+            if match is None:
+                continue
+            name = match.group("name").strip(" .,")
+            words = name.split()
+            if name.casefold() in _NOT_NAMES or words[0].casefold() in _NOT_NAMES:
+                continue
+            return name
+    return None
+
+
+def drop_names(
+    blocks: Sequence[Block], hits: Iterable[SkillHit], names: Iterable[str]
+) -> list[SkillHit]:
+    """`hits` less those inside one of `names` as written in their block (and not all of it)."""
+    patterns = [
+        re.compile(rf"(?<!\w){re.escape(n)}(?!\w)") for n in dict.fromkeys(names) if n.strip()
+    ]
+    hits = list(hits)
+    if not patterns:
+        return hits
+    spans: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for hit in hits:
+        if hit.block not in spans:
+            text = blocks[hit.block].text
+            spans[hit.block] = [m.span() for p in patterns for m in p.finditer(text)]
+        inside = any(
+            start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
+            for start, end in spans[hit.block]
+        )
+        if not inside:
+            kept.append(hit)
+    return kept
