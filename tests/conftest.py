@@ -49,6 +49,8 @@ def allowed_roots() -> tuple[str, ...]:
         # the standard library's mimetypes (used by the HTTP stack of `atsmatch serve`'s tests)
         # reads the system's MIME tables on first use
         *mimetypes.knownfiles,
+        # doctest (`--doctest-modules`) makes a pdb.Pdb, which reads the user's ~/.pdbrc
+        os.path.expanduser("~/.pdbrc"),
     }
     prefixes = {os.path.realpath(r) for r in roots} | {os.path.abspath(r) for r in roots}
     return tuple(sorted(p.rstrip(os.sep) + os.sep for p in prefixes))
