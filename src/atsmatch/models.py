@@ -29,6 +29,7 @@ __all__ = [
     "Document",
     "DocumentFormat",
     "Evidence",
+    "EvidenceKind",
     "EvidenceGap",
     "ExperienceCheck",
     "Finding",
@@ -226,7 +227,8 @@ class SkillHit(_Model):
     fuzzy: bool = False  # found by the typo tier: lower credit
 
 
-Source = Literal[
+# Where a keyword's credit came from (named `EvidenceKind`: `Document.source` is a file label).
+EvidenceKind = Literal[
     "experience",
     "skills_list",
     "other",
@@ -242,7 +244,7 @@ Source = Literal[
 class Evidence(_Model):
     """Why a job keyword got its credit: the resume text behind it."""
 
-    kind: Source
+    kind: EvidenceKind
     skill_id: str  # the resume skill behind the credit (the keyword itself or a relative)
     text: str  # the resume text (block) that shows it
     section: str

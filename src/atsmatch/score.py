@@ -71,7 +71,7 @@ from atsmatch.models import (
     KeywordResult,
     Level,
     SkillHit,
-    Source,
+    EvidenceKind,
     Subscore,
 )
 
@@ -219,7 +219,7 @@ class Demand:
     job_text: str
     # Resume skill id -> (order, factor, relation) for each relation through which naming that
     # skill earns this keyword credit (a skill can be both a child and a related skill).
-    relatives: Mapping[str, tuple[tuple[int, float, Source], ...]]
+    relatives: Mapping[str, tuple[tuple[int, float, EvidenceKind], ...]]
     # An any-of group (weighted.v3): every option's own demand, in posting order, this one's too.
     any_of: tuple[Demand, ...] = ()
 
@@ -230,7 +230,7 @@ class Mention:
 
     value: float
     hit: SkillHit
-    kind: Source
+    kind: EvidenceKind
 
 
 def score(
@@ -435,7 +435,7 @@ def resume_mentions(hits: Sequence[SkillHit]) -> dict[str, Mention]:
     best: dict[str, Mention] = {}
     for hit in hits:
         if hit.section in SHOWN_SECTIONS:
-            kind: Source = "experience"
+            kind: EvidenceKind = "experience"
             value = CREDIT_SHOWN
         else:
             kind = "skills_list" if hit.section == "skills" else "other"
@@ -514,14 +514,14 @@ def _demand(
     in_title = any(job_blocks[h.block].level == "title" for h in hits)
     if in_title and level != "title":
         weight *= TITLE_BOOST
-    relatives: list[tuple[str, float, Source]] = [
+    relatives: list[tuple[str, float, EvidenceKind]] = [
         (child, CREDIT_CHILD, "child") for child in taxonomy.children(skill_id)
     ]
     relatives += [(p.id, CREDIT_PARENT, "parent") for p in skill.parents]
     relatives += [
         (r.id, RELATED_FACTOR * r.weight, "related") for r in taxonomy.related_to(skill_id)
     ]
-    by_skill: dict[str, list[tuple[int, float, Source]]] = {}
+    by_skill: dict[str, list[tuple[int, float, EvidenceKind]]] = {}
     for order, (other, factor, kind) in enumerate(relatives):
         by_skill.setdefault(other, []).append((order, factor, kind))
     return Demand(
@@ -554,7 +554,7 @@ def _keyword(
     demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> KeywordResult:
     """The keyword's best credit and the resume evidence behind it (strongest first)."""
-    options: list[tuple[float, str, int, Mention, Source]] = []
+    options: list[tuple[float, str, int, Mention, EvidenceKind]] = []
     own = mentions.get(demand.skill_id)
     if own is not None:
         options.append((own.value, demand.skill_id, -1, own, own.kind))
