@@ -68,10 +68,10 @@ from atsmatch.models import (
     Alternative,
     Block,
     Evidence,
+    EvidenceKind,
     KeywordResult,
     Level,
     SkillHit,
-    EvidenceKind,
     Subscore,
 )
 
