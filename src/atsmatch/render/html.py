@@ -27,7 +27,7 @@ from atsmatch.models import (
     Resume,
     SkillHit,
 )
-from atsmatch.render._common import GROUP_LABELS, evidence_label, placement_label
+from atsmatch.render._common import GROUP_LABELS, evidence_label, keyword_names, placement_label
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -229,12 +229,13 @@ def render_match_html(report: MatchReport, sources: MatchSources | None = None) 
     """The match report as one page; with `sources`, the resume and posting side by side."""
     matched = set(report.matched)
     index = {k.skill_id: i for i, k in enumerate(report.keywords)}  # row anchors: kw-<index>
+    names = keyword_names(report.keywords)
     return render_html(
         "match.html.j2",
         report=report,
         groups=GROUP_LABELS,
         matched=[
-            (i, k, evidence_label(k, width=None))
+            (i, k, evidence_label(k, names, width=None))
             for i, k in enumerate(report.keywords)
             if k.skill_id in matched
         ],

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from atsmatch.models import MatchReport
-from atsmatch.render._common import GROUP_LABELS, evidence_label, placement_label, with_group
+from atsmatch.render._common import (
+    GROUP_LABELS,
+    evidence_label,
+    keyword_names,
+    placement_label,
+    with_group,
+)
 
 __all__ = ["render_markdown"]
 
@@ -37,13 +43,14 @@ def render_markdown(report: MatchReport) -> str:
         ]
         out.append("")
     matched = set(report.matched)
+    names = keyword_names(report.keywords)
     rows = [k for k in report.keywords if k.skill_id in matched]
     if rows:
         out += ["## Matched keywords", "", "| keyword | level | weight | credit | where |",
                 "|---|---|---:|---:|---|"]  # fmt: skip
         out += [
             f"| {_cell(k.name)} | {k.level} | {k.weight:.2f} | {k.credit:.2f} "
-            f"| {_cell(with_group(k, evidence_label(k)))} |"
+            f"| {_cell(with_group(k, evidence_label(k, names)))} |"
             for k in rows
         ]
         out.append("")

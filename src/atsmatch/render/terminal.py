@@ -10,6 +10,7 @@ from atsmatch.render._common import (
     GROUP_LABELS,
     evidence_label,
     hanging,
+    keyword_names,
     placement_label,
     shorten,
     with_group,
@@ -115,9 +116,16 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         console.print(table)
 
     matched = [k for k in report.keywords if k.skill_id in set(report.matched)]
+    names = keyword_names(report.keywords)
     if matched:
         rows = [
-            (k.name, k.level, k.weight, k.credit, with_group(k, evidence_label(k, width=None)))
+            (
+                k.name,
+                k.level,
+                k.weight,
+                k.credit,
+                with_group(k, evidence_label(k, names, width=None)),
+            )
             for k in matched[:top]
         ]
         _keyword_table(
