@@ -21,16 +21,11 @@ PHASE_TITLES: dict[Phase, str] = {
 _Kind = Literal["title", "heading", "paragraph", "item"]
 
 
-def _facts(cert: RoadmapCertification) -> list[str]:
-    """Code, level and preparation time, as far as the vocabulary knows them."""
-    parts = [p for p in (cert.code, cert.level) if p]
-    if cert.prep_weeks is not None:
-        parts.append(f"about {cert.prep_weeks:g} weeks")
-    return parts
-
-
 def _named(cert: RoadmapCertification) -> str:
-    facts = _facts(cert)
+    """The name, then code, level and preparation time as far as the vocabulary knows them."""
+    facts = [p for p in (cert.code, cert.level) if p]
+    if cert.prep_weeks is not None:
+        facts.append(f"about {cert.prep_weeks:g} weeks")
     return cert.name + (f" ({', '.join(facts)})" if facts else "")
 
 
