@@ -18,14 +18,16 @@ from typer.testing import CliRunner
 from atsmatch import Matcher
 from atsmatch.cli import app
 from atsmatch.errors import MissingExtraError
-from atsmatch.models import MatchReport, RankedResult
+from atsmatch.models import MatchReport, RankedResult, Roadmap
 from atsmatch.render import render_json
 from atsmatch.render.html import (
     MatchSources,
     render_check_html,
     render_match_html,
     render_ranking_html,
+    render_roadmap_html,
 )
+from atsmatch.roadmaps import build_roadmap
 
 from .conftest import EXAMPLES
 
@@ -72,6 +74,22 @@ def ranking(matcher: Matcher) -> list[RankedResult]:
     return matcher.rank(JOB, files, names=names, today=TODAY)
 
 
+@pytest.fixture(scope="module")
+def roadmap(matcher: Matcher) -> Roadmap:
+    """The example resume's roadmap towards the MLOps role, on a fixed date."""
+    return build_roadmap(matcher, RESUME, role="mlops-engineer", today=TODAY)
+
+
+def _headings_in_order(page: str) -> bool:
+    """One h1, and no heading level skipped on the way down."""
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", page)]
+    return (
+        levels[0] == 1
+        and levels.count(1) == 1
+        and all(b <= a + 1 for a, b in itertools.pairwise(levels))
+    )
+
+
 class TestMatchPage:
     def test_deterministic(self, report: MatchReport, sources: MatchSources, page: str) -> None:
         """The same report gives the same bytes."""
@@ -93,9 +111,7 @@ class TestMatchPage:
 
     def test_headings_in_order(self, page: str) -> None:
         """One h1, and no heading level is skipped on the way down."""
-        levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", page)]
-        assert levels[0] == 1 and levels.count(1) == 1
-        assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+        assert _headings_in_order(page)
 
     def test_sections(self, page: str) -> None:
         """Gauge, subscores, both keyword tables, both documents and coaching are on the page."""
@@ -133,6 +149,54 @@ class TestMatchPage:
         assert "Bullet feedback" in page and "weak-opener" in page
 
 
+class TestRoadmapPage:
+    def test_deterministic(self, roadmap: Roadmap) -> None:
+        """The same roadmap gives the same bytes."""
+        assert render_roadmap_html(roadmap) == render_roadmap_html(roadmap)
+
+    def test_headings_in_order(self, roadmap: Roadmap) -> None:
+        """One h1, and no heading level is skipped on the way down."""
+        assert _headings_in_order(render_roadmap_html(roadmap))
+
+    def test_sections(self, roadmap: Roadmap) -> None:
+        """Every phase, every pick, every path, the held certifications and the proof are there."""
+        page = render_roadmap_html(roadmap)
+        assert roadmap.phases and roadmap.certifications and roadmap.held and roadmap.proven
+        for phase in roadmap.phases:
+            assert f'id="phase-{phase.name}"' in page
+            assert all(f'<th scope="row">{g.name}</th>' in page for g in phase.gaps)
+        assert page.count('<td class="num">', page.index('id="certifications"')) >= len(
+            roadmap.certifications
+        )
+        assert page.count('<section class="path"') == len(roadmap.paths)
+        for cert in roadmap.certifications:
+            assert cert.reason in page
+        assert all(h.note in page for h in roadmap.held)
+        assert all(p.evidence.split()[-1] in page for p in roadmap.proven)
+
+    def test_prep_time_and_level(self, roadmap: Roadmap) -> None:
+        """A pick shows its level and its preparation time in weeks."""
+        page = render_roadmap_html(roadmap)
+        cert = next(c for c in roadmap.certifications if c.prep_weeks and c.level)
+        row = page[page.index(cert.name) :].split("</tr>", 1)[0]
+        assert f"<td>{cert.level}</td>" in row
+        assert f"about {cert.prep_weeks:g} weeks" in row
+
+    def test_postings_column(self, matcher: Matcher) -> None:
+        """Against several postings, each gap says how many postings ask for it."""
+        jobs = [JOB, EXAMPLES / "job_mlops_engineer.txt"]
+        page = render_roadmap_html(build_roadmap(matcher, RESUME, jobs=jobs, today=TODAY))
+        assert '<th scope="col" class="num">Postings</th>' in page
+        assert "<li>job_ml_engineer.txt</li>" in page
+
+    def test_no_gap(self, matcher: Matcher) -> None:
+        """A resume that shows everything asked for says so instead of an empty table."""
+        job = "Requirements: Python and SQL."
+        resume = "Jane Doe\n\nExperience\n- Built reports in Python and SQL.\n"
+        page = render_roadmap_html(build_roadmap(matcher, resume, jobs=[job], today=TODAY))
+        assert "there is no gap to close" in page and '<table class="gaps">' not in page
+
+
 class TestEscaping:
     def test_resume_markup_is_text(self, matcher: Matcher) -> None:
         """Markup in a resume prints as text: no script or handler of the resume runs."""
@@ -143,6 +207,15 @@ class TestEscaping:
         )
         assert "&lt;script&gt;alert(&#34;resume&#34;)&lt;/script&gt;" in page
         assert "&lt;img src=x onerror=" in page
+        assert page.count("<script") == 1  # the page's own
+        assert "<img" not in page
+
+    def test_roadmap_markup_is_text(self, matcher: Matcher) -> None:
+        """A hostile resume file name and resume text print as text on the roadmap page."""
+        resume = matcher.read(HOSTILE.encode(), name='<img src=x onerror="alert(1)">.txt')
+        page = render_roadmap_html(build_roadmap(matcher, resume, role="data-engineer"))
+        assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;.txt" in page
+        assert "&lt;script&gt;" in page  # the quoted bullet
         assert page.count("<script") == 1  # the page's own
         assert "<img" not in page
 
@@ -177,6 +250,8 @@ class TestCommandLine:
             ("match", str(RESUME), "--role", "mlops-engineer"),
             ("check", str(RESUME)),
             ("rank", "--job", str(JOB), str(RESUME)),
+            ("roadmap", str(RESUME), "--role", "mlops-engineer"),
+            ("roadmap", str(RESUME), "--job", str(JOB), "--job", str(JOB)),
         ],
     )
     def test_html(self, args: tuple[str, ...]) -> None:
@@ -196,9 +271,19 @@ class TestCommandLine:
         """`extract` has no page: usage error."""
         result = self.runner.invoke(app, ["extract", str(RESUME), "--format", "html"])
         assert result.exit_code == 2
-        assert "--format html is for match, check and rank" in result.stderr
+        assert "--format html is for match, check, rank and roadmap" in result.stderr
 
-    @pytest.mark.parametrize("command", ["match", "check", "rank"])
+    def test_roadmap_json_unchanged(self, matcher: Matcher) -> None:
+        """`roadmap --format json` is the library's roadmap, byte for byte."""
+        result = self.runner.invoke(
+            app,
+            ["roadmap", str(RESUME), "--role", "mlops-engineer", "-f", "json",
+             "--today", "2026-01-15"],
+        )  # fmt: skip
+        expected = build_roadmap(matcher, RESUME, role="mlops-engineer", today=TODAY)
+        assert result.stdout == render_json(expected) + "\n"
+
+    @pytest.mark.parametrize("command", ["match", "check", "rank", "roadmap"])
     def test_without_jinja2(self, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
         """Without Jinja2: one line naming the extra to install, exit 2."""
         from atsmatch.render import html
@@ -209,6 +294,7 @@ class TestCommandLine:
             "match": ["match", str(RESUME), str(JOB)],
             "check": ["check", str(RESUME)],
             "rank": ["rank", "--job", str(JOB), str(RESUME)],
+            "roadmap": ["roadmap", str(RESUME), "--role", "mlops-engineer"],
         }[command]
         try:
             result = self.runner.invoke(app, [*args, "--format", "html"])
@@ -262,14 +348,16 @@ def pages(
     sources: MatchSources,
     matcher: Matcher,
     ranking: list[RankedResult],
+    roadmap: Roadmap,
 ) -> dict[str, Path]:
-    """The three pages and an empty one, written to files."""
+    """The four pages and an empty one, written to files."""
     out = tmp_path_factory.mktemp("html")
     texts = {
         "blank": "<!DOCTYPE html><html lang=en><title>blank</title></html>",
         "match": render_match_html(report, sources),
         "check": render_check_html(matcher.check(EXAMPLES / "resume.docx")),
         "rank": render_ranking_html(ranking, title="ranked"),
+        "roadmap": render_roadmap_html(roadmap),
     }
     paths = {name: out / f"{name}.html" for name in texts}
     for name, text in texts.items():
@@ -279,7 +367,7 @@ def pages(
 
 @pytest.mark.slow
 class TestBrowser:
-    @pytest.mark.parametrize("name", ["match", "check", "rank"])
+    @pytest.mark.parametrize("name", ["match", "check", "rank", "roadmap"])
     def test_drawn_without_errors(self, pages: dict[str, Path], name: str) -> None:
         """The page draws (its screenshot is far from blank) and logs no console message."""
         blank, _ = _screenshot(pages["blank"])

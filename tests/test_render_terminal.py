@@ -10,10 +10,12 @@ import pytest
 from rich.console import Console
 
 from atsmatch import Matcher
-from atsmatch.models import MatchReport, ParseReport
+from atsmatch.models import MatchReport, ParseReport, Roadmap
 from atsmatch.render import render_terminal
 from atsmatch.render.check import render_check_terminal
 from atsmatch.render.ranking import render_ranking_terminal
+from atsmatch.render.roadmap import render_roadmap_markdown, render_roadmap_terminal
+from atsmatch.roadmaps import build_roadmap
 
 from .conftest import EXAMPLES
 
@@ -107,3 +109,48 @@ class TestOtherViews:
         )
         lines = _lines(width, lambda c: render_ranking_terminal(ranked, c, title="ranked"))
         assert max(len(line) for line in lines) <= width
+
+
+@pytest.fixture(scope="module")
+def roadmap(matcher: Matcher) -> Roadmap:
+    """The example resume's roadmap towards the MLOps role, on a fixed date."""
+    return build_roadmap(
+        matcher, EXAMPLES / "resume.pdf", role="mlops-engineer", today=date(2026, 1, 15)
+    )
+
+
+class TestRoadmap:
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_fits_width(self, roadmap: Roadmap, width: int) -> None:
+        """No printed line is longer than the console."""
+        lines = _lines(width, lambda c: render_roadmap_terminal(roadmap, c))
+        assert max(len(line) for line in lines) <= width
+
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_wrapped_items_keep_indent(self, roadmap: Roadmap, width: int) -> None:
+        """Only the title, the summary and headings start at column 0: an item's wrapped lines
+        continue under its text."""
+        markdown = render_roadmap_markdown(roadmap).splitlines()
+        unindented = " ".join(
+            [roadmap.summary, *(line.lstrip("# ") for line in markdown if line.startswith("#"))]
+        )
+        lines = _lines(width, lambda c: render_roadmap_terminal(roadmap, c))
+        for line in lines:
+            if line.strip() and not line.startswith(" "):
+                assert line.rstrip() in unindented, line
+
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_items_whole(self, roadmap: Roadmap, width: int) -> None:
+        """Each pick's reason and each proof's evidence is printed whole, as the roadmap has it."""
+        text = _flat(_lines(width, lambda c: render_roadmap_terminal(roadmap, c)))
+        assert roadmap.certifications and roadmap.proven
+        for cert in roadmap.certifications:
+            assert cert.reason in text, cert.name
+        for proof in roadmap.proven:
+            assert " ".join(proof.evidence.split()) in text, proof.name
+
+    def test_wrapped_pick_under_its_name(self, roadmap: Roadmap) -> None:
+        """At 80 columns a numbered pick that wraps continues under its name, past the number."""
+        lines = _lines(80, lambda c: render_roadmap_terminal(roadmap, c))
+        first = next(i for i, line in enumerate(lines) if line.startswith("  2. "))
+        assert lines[first + 1].startswith("     ") and lines[first + 1].strip()

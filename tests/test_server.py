@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from atsmatch._api import Matcher
 from atsmatch.cli import app
 from atsmatch.limits import Limits
-from atsmatch.models import MatchReport, ParseReport, RankedResult, SkillHit
+from atsmatch.models import MatchReport, ParseReport, RankedResult, Roadmap, SkillHit
 from atsmatch.server import create_app
 
 from . import hostile_files
@@ -38,6 +38,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 MAX_BYTES = Limits().max_bytes
 RESUME = (EXAMPLES / "resume.pdf").read_bytes()
 JOB = (EXAMPLES / "job_ml_engineer.txt").read_bytes()
+JOB_MLOPS = (EXAMPLES / "job_mlops_engineer.txt").read_bytes()
 MARKER = "Zyxwvutsqr"  # a word that appears in no log unless resume text leaks there
 
 
@@ -185,6 +186,95 @@ class TestMatch:
         assert error_of(response)["message"] == "missing field resume"
 
 
+class TestRoadmap:
+    def test_role_same_json_as_the_cli(self, client: httpx.Client) -> None:
+        """Against a role, the body is byte for byte `atsmatch roadmap --format json`."""
+        response = client.post(
+            "/v1/roadmap",
+            files={"resume": ("resume.pdf", RESUME)},
+            data={"role": "mlops-engineer", "today": "2026-12-01"},
+        )
+        assert response.status_code == 200
+        cli = CliRunner().invoke(
+            app,
+            ["roadmap", str(EXAMPLES / "resume.pdf"), "--role", "mlops-engineer",
+             "--format", "json", "--today", "2026-12-01"],
+        )  # fmt: skip
+        assert response.text == cli.stdout.rstrip("\n")
+
+    def test_jobs_same_json_as_the_cli(self, client: httpx.Client) -> None:
+        """Against repeated `job` files, the body is the CLI's with one `--job` per file."""
+        files = [
+            ("resume", ("resume.pdf", RESUME)),
+            ("job", ("job_ml_engineer.txt", JOB)),
+            ("job", ("job_mlops_engineer.txt", JOB_MLOPS)),
+        ]
+        response = client.post("/v1/roadmap", files=files, data={"today": "2026-12-01"})
+        assert response.status_code == 200
+        cli = CliRunner().invoke(
+            app,
+            ["roadmap", str(EXAMPLES / "resume.pdf"),
+             "--job", str(EXAMPLES / "job_ml_engineer.txt"),
+             "--job", str(EXAMPLES / "job_mlops_engineer.txt"),
+             "--format", "json", "--today", "2026-12-01"],
+        )  # fmt: skip
+        assert response.text == cli.stdout.rstrip("\n")
+        roadmap = Roadmap.model_validate_json(response.content)
+        assert roadmap.postings == ("job_ml_engineer.txt", "job_mlops_engineer.txt")
+
+    @pytest.mark.parametrize(
+        "jobs, data",
+        [([], {}), ([("job", ("j.txt", JOB))], {"role": "mlops-engineer"})],
+        ids=["neither", "both"],
+    )
+    def test_role_or_jobs(
+        self, client: httpx.Client, jobs: list[tuple[str, tuple[str, bytes]]], data: dict[str, str]
+    ) -> None:
+        """A role or job files, not both and not neither: 422."""
+        files = [("resume", ("r.txt", b"Skills: Python")), *jobs]
+        response = client.post("/v1/roadmap", files=files, data=data)
+        assert response.status_code == 422
+        assert error_of(response) == {
+            "type": "InvalidRequest",
+            "message": "give role or at least one job, not both",
+        }
+
+    def test_unknown_role_is_422_with_suggestions(self, client: httpx.Client) -> None:
+        """An unknown role names the closest ones."""
+        response = client.post(
+            "/v1/roadmap", files={"resume": ("r.txt", b"Python")}, data={"role": "mlops enginer"}
+        )
+        assert response.status_code == 422
+        error = error_of(response)
+        assert error["type"] == "UnknownRoleError"
+        assert isinstance(error["suggestions"], list)
+        assert error["suggestions"][0] == "mlops-engineer"
+
+    def test_resume_without_skills_is_422(self, client: httpx.Client) -> None:
+        """A resume that names no skill cannot be planned for: 422 naming the error."""
+        response = client.post(
+            "/v1/roadmap",
+            files={"resume": ("r.txt", b"Jane Doe\nI like long walks.")},
+            data={"role": "mlops-engineer"},
+        )
+        assert response.status_code == 422
+        assert error_of(response)["type"] == "RoadmapInputError"
+
+    def test_job_over_the_cap_is_413(self, client: httpx.Client) -> None:
+        """Each job file is capped like any upload."""
+        files = [("resume", ("r.txt", b"Python")), ("job", ("big.txt", b"a" * (MAX_BYTES + 1)))]
+        response = client.post("/v1/roadmap", files=files)
+        assert response.status_code == 413
+        assert error_of(response)["message"] == f"job is over the {MAX_BYTES:,} byte limit"
+
+    def test_role_given_once(self, client: httpx.Client) -> None:
+        """`role` is one field: given twice, 422."""
+        files = [("resume", ("r.txt", b"Python")), ("role", (None, b"ml-engineer"))]
+        response = client.post("/v1/roadmap", files=files, data={"role": "mlops-engineer"})
+        assert response.status_code == 422
+        assert error_of(response)["message"] == "role: give it once"
+
+
 class TestRefusals:
     def test_unsupported_format_is_415(self, client: httpx.Client) -> None:
         """A file that is neither PDF, DOCX nor text is a 415."""
@@ -303,7 +393,9 @@ class TestRoutes:
         roles = client.get("/v1/roles").json()
         assert "mlops-engineer" in [r["id"] for r in roles]
 
-    @pytest.mark.parametrize("model", ["report", "resume", "job", "hit", "check", "ranked"])
+    @pytest.mark.parametrize(
+        "model", ["report", "resume", "job", "hit", "check", "ranked", "roadmap"]
+    )
     def test_schema_matches_the_cli(self, client: httpx.Client, model: str) -> None:
         """`/v1/schema/{model}` is `atsmatch schema --model` byte for byte."""
         cli = CliRunner().invoke(app, ["schema", "--model", model])
@@ -376,7 +468,7 @@ class TestOpenAPI:
         checks = [not_a_server_error, status_code_conformance, content_type_conformance,
                   response_schema_conformance]  # fmt: skip
         operations = [result.ok() for result in schema.get_all_operations()]
-        assert len(operations) == 7
+        assert len(operations) == 8
 
         for operation in operations:
 

@@ -50,7 +50,7 @@ app.add_typer(roles_app, name="roles")
 
 
 class Format(StrEnum):
-    """Output formats of the report commands (`html`: `match`, `check` and `rank` only)."""
+    """Output formats of the report commands (`html`: `match`, `check`, `rank` and `roadmap`)."""
 
     text = "text"
     json = "json"
@@ -220,10 +220,6 @@ def _emit(
         terminal(report, Console(highlight=False))
 
 
-def _no_html(report: object) -> str:
-    raise AssertionError("--format html is refused before the work starts")
-
-
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="Resume or posting: PDF, DOCX or text.")],
@@ -237,7 +233,7 @@ def extract(
     if kind not in {"resume", "job"}:
         _fail("--as must be 'resume' or 'job'", EXIT_USAGE)
     if output is Format.html:
-        _fail("--format html is for match, check and rank", EXIT_USAGE)
+        _fail("--format html is for match, check, rank and roadmap", EXIT_USAGE)
     with _errors():
         matcher = _matcher(vocab)
         source = _source(file)
@@ -481,10 +477,10 @@ def roadmap(
     certifications that close most of them, a path per issuer, what the resume already proves."""
     if (role is None) == (not job):
         _fail("give --role or at least one --job, not both and not neither", EXIT_USAGE)
-    if output is Format.html:
-        _fail("--format html is for match, check and rank", EXIT_USAGE)
+    _html_ready(output)
     with _errors():
         from atsmatch.errors import RoadmapInputError
+        from atsmatch.render.html import render_roadmap_html
         from atsmatch.render.roadmap import render_roadmap_markdown, render_roadmap_terminal
         from atsmatch.roadmaps import build_roadmap
 
@@ -498,7 +494,7 @@ def roadmap(
             )
         except RoadmapInputError as exc:
             _fail(str(exc), EXIT_USAGE if exc.usage else EXIT_ERROR)
-        _emit(plan, output, render_roadmap_markdown, render_roadmap_terminal, _no_html)
+        _emit(plan, output, render_roadmap_markdown, render_roadmap_terminal, render_roadmap_html)
 
 
 @roles_app.callback(invoke_without_command=True)

@@ -49,6 +49,7 @@ from atsmatch.errors import (
 )
 from atsmatch.limits import Limits
 from atsmatch.render import render_json
+from atsmatch.roadmaps import build_roadmap
 
 __all__ = [
     "CORS_ENV",
@@ -365,6 +366,15 @@ RANK_FORM = FormSpec(
     (FormField("resumes", "Resumes to rank.", required=True, many=True), *_JOB_SIDE, _TODAY),
     uploads=5,
 )
+ROADMAP_FORM = FormSpec(
+    (
+        _RESUME,
+        FormField("job", "Job posting files: text, PDF or DOCX; repeat the field.", many=True),
+        FormField("role", "A role profile (id, name or alias) instead of postings.", kind="text"),
+        _TODAY,
+    ),
+    uploads=5,
+)
 
 router = APIRouter()
 
@@ -479,6 +489,27 @@ async def rank(request: Request) -> Response:
     return _json(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
 
 
+@router.post(
+    "/v1/roadmap",
+    **ROADMAP_FORM.route(models.Roadmap, "What to learn next, against a role or postings."),
+)
+async def roadmap(request: Request) -> Response:
+    form = await read_form(request, ROADMAP_FORM)
+    resume = form.file("resume")
+    jobs = form.uploads("job")
+    role = form.text("role")
+    if (role is None) == (not jobs):
+        raise _Refused(422, "InvalidRequest", "give role or at least one job, not both")
+    today = _today(form)
+
+    def work(m: Matcher) -> models.Roadmap:
+        postings = [m.read(j.data, name=j.label) for j in jobs]
+        document = m.read(resume.data, name=resume.label)
+        return build_roadmap(m, document, role=role, jobs=postings, today=today)
+
+    return _json(render_json(await _call(request, work)))
+
+
 @router.get("/v1/roles", summary="The role profiles", responses=_ERRORS)
 async def roles(request: Request) -> list[RoleSummary]:
     taxonomy = request.app.state.matcher.taxonomy
@@ -497,6 +528,7 @@ class SchemaName(StrEnum):
     hit = "hit"
     check = "check"
     ranked = "ranked"
+    roadmap = "roadmap"
 
 
 _SCHEMAS: dict[SchemaName, type[BaseModel]] = {
@@ -506,6 +538,7 @@ _SCHEMAS: dict[SchemaName, type[BaseModel]] = {
     SchemaName.hit: models.SkillHit,
     SchemaName.check: models.ParseReport,
     SchemaName.ranked: models.RankedResult,
+    SchemaName.roadmap: models.Roadmap,
 }
 
 

@@ -23,8 +23,10 @@ from atsmatch.models import (
     JobPosting,
     MatchReport,
     ParseReport,
+    Phase,
     RankedResult,
     Resume,
+    Roadmap,
     SkillHit,
 )
 from atsmatch.render._common import GROUP_LABELS, evidence_label, keyword_names, placement_label
@@ -40,6 +42,7 @@ __all__ = [
     "render_html",
     "render_match_html",
     "render_ranking_html",
+    "render_roadmap_html",
     "require_jinja2",
 ]
 
@@ -264,4 +267,25 @@ def render_ranking_html(results: Sequence[RankedResult], *, title: str) -> str:
         title=title,
         ranked=[r for r in results if r.error is None],
         errors=[r for r in results if r.error is not None],
+    )
+
+
+_PHASE_NOTES: dict[Phase, str] = {
+    "foundation": "Learn these first: languages, maths, and skills that other gaps build on.",
+    "core": "What the target asks for as a requirement.",
+    "specialisation": "Nice to have.",
+    "advanced": "Nice to have, and built on another gap: learn that one first.",
+}
+
+
+def render_roadmap_html(roadmap: Roadmap) -> str:
+    """The roadmap (`atsmatch roadmap`) as one page: phases, certifications, paths, proof."""
+    from atsmatch.render.roadmap import PHASE_TITLES
+
+    return render_html(
+        "roadmap.html.j2",
+        roadmap=roadmap,
+        titles=PHASE_TITLES,
+        notes=_PHASE_NOTES,
+        several=len(roadmap.postings) > 1,
     )
