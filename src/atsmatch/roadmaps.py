@@ -279,7 +279,7 @@ def _proven(reports: Sequence[MatchReport], taxonomy: Taxonomy) -> tuple[Roadmap
                     skill_id=k.skill_id,
                     name=k.name,
                     credit=k.credit,
-                    evidence=evidence_label(k, names),
+                    evidence=evidence_label(k, names, width=None),
                 )
     return tuple(sorted(best.values(), key=lambda p: (-p.credit, p.name, p.skill_id)))
 
