@@ -93,14 +93,11 @@ def rank(
     >>> [(r.rank, r.index, r.score) for r in ranking]
     [(1, 1, 56.7), (2, 0, 28.3)]
     """
-    ranking = Ranking(top=top)
     stream = iter_rank(
         job, resumes, role=role, names=names, workers=workers, executor=executor,
         client=client, taxonomy=taxonomy, limits=limits, today=today,
     )  # fmt: skip
-    for found in stream:
-        ranking.add(found)
-    return ranking.result()
+    return Ranking.collect(stream, top=top)
 
 
 def iter_rank(
@@ -145,14 +142,11 @@ def rank_jobs(
     Same options and ordering as `rank`; `names` labels the postings. A posting that cannot be
     read gets an entry with `error` set; an unreadable resume raises.
     """
-    ranking = Ranking(top=top)
     stream = iter_rank_jobs(
         resume, jobs, names=names, workers=workers, executor=executor, client=client,
         taxonomy=taxonomy, limits=limits, today=today,
     )  # fmt: skip
-    for found in stream:
-        ranking.add(found)
-    return ranking.result()
+    return Ranking.collect(stream, top=top)
 
 
 def iter_rank_jobs(

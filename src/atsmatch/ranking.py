@@ -69,10 +69,7 @@ def rank_serial(
     top: int | None = None,
 ) -> list[RankedResult]:
     """Match every item against `fixed` with one matcher, in order, and rank the outcomes."""
-    ranking = Ranking(top=top)
-    for found in stream_serial(matcher, fixed, items, names, today):
-        ranking.add(found)
-    return ranking.result()
+    return Ranking.collect(stream_serial(matcher, fixed, items, names, today), top=top)
 
 
 def stream_serial(
@@ -184,6 +181,16 @@ class Ranking:
         self._entries: list[tuple[_Key, RankedResult]] = []
         # The reports held so far, by input index, with their entry's key.
         self._reports: dict[int, tuple[_Key, MatchReport]] = {}
+
+    @classmethod
+    def collect(
+        cls, entries: Iterable[RankedResult], *, top: int | None = None
+    ) -> list[RankedResult]:
+        """Every entry of a stream, ranked (`top` as for `Ranking`)."""
+        ranking = cls(top=top)
+        for found in entries:
+            ranking.add(found)
+        return ranking.result()
 
     def add(self, found: RankedResult) -> None:
         """Take one unranked entry (with its report, if it has one)."""
