@@ -1,28 +1,34 @@
-"""Find taxonomy skills in text: spaCy tokenizer + PhraseMatcher, case and context rules, typo tier.
+"""Find taxonomy skills in text: a compiled multi-pattern scan, case and context rules, typo tier.
 
 Three tiers, cheapest first:
-1. exact phrases, case-insensitive (`PhraseMatcher(attr="LOWER")`) for names and aliases that are
-   not English words, with the plural of the last word added;
-2. exact phrases, case-sensitive (`attr="ORTH"`) for forms like "R", "Go", "Spark", "Lambda" that
-   are also words or letters; when the entry lists `context` words, the block must also hold one of
-   them, a skill of the same category or a related skill, or be a list of skills;
-3. a typo tier on the tokens nothing matched ("Kubernates", "Tenser Flow"), reported as fuzzy.
+1. exact phrases, case-insensitive, for names and aliases that are not English words, with the
+   plural of the last word added;
+2. exact phrases, case-sensitive, for forms like "R", "Go", "Spark", "Lambda" that are also words
+   or letters; when the entry lists `context` words, the block must also hold one of them, a
+   skill of the same category or a related skill, or be a list of skills;
+3. a typo tier on the words nothing matched ("Kubernates", "Tenser Flow"), reported as fuzzy.
 
-An `Extractor` is built once per taxonomy (about a second) and is then read-only, so one instance
-serves every thread.
+The exact tiers are two Aho-Corasick automata (one over the lowercased text, one over the text as
+written) that find every occurrence of every form in one pass. An occurrence counts only where
+it starts and ends on token boundaries and spans as many tokens as the form, by spaCy's English
+affix rules (`atsmatch._affixes`), so "Java" is not found in "JavaScript" nor "C" in
+"Objective-C", exactly as a spaCy PhraseMatcher would decide, at a fraction of the cost: only the
+few words around an occurrence are ever split into tokens.
+
+An `Extractor` is built once per taxonomy and is then read-only, so one instance serves every
+thread.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import threading
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from atsmatch._affixes import AffixRules
 from atsmatch.english import is_ordinary, zipf
 from atsmatch.models import Block, SkillHit
 
@@ -85,7 +91,7 @@ _LIST_JOIN = re.compile(r"^(?:\s*[,/&]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|and/or)
 
 
 _BLOCK_SEP = "\n\n"
-_VOCAB_GROWTH = 100_000  # new words kept in spaCy's vocabulary (about 55 MB), then dropped
+_MAX_GAPS = 3  # "c/c++" is also found as "C / C++"; forms with more such gaps only as written
 _DASH = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")  # hyphens, en and em dash, minus
 # A word starting with a capital: \b[A-Z] written as a capital not preceded by a word character,
 # since a pattern that opens with a character class lets the regex engine skip to the capitals.
@@ -116,6 +122,90 @@ class _Form:
     ordinary: bool = False  # an alias that is an English word: needs evidence unless a name
 
 
+class _Surface(NamedTuple):
+    """What one automaton key stands for: a skill's form and the tokens it spans."""
+
+    skill_id: str
+    sensitive: bool
+    tokens: int
+    alias: bool  # an alias loses a tie to another entry's name ("message queues")
+    order: int  # compile order, the last tie-break
+
+
+class _Chunk:
+    """Token boundaries of one text, computed run by run (runs between whitespace) on demand.
+
+    Occurrences arrive in text order, so the run last split is kept: a long run with many
+    occurrences ("C++,C++,...") is found and split once, and searched by bisection.
+    """
+
+    def __init__(self, text: str, rules: AffixRules) -> None:
+        self._text = text
+        self._rules = rules
+        self._first = self._last = -1
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def tokens(self, start: int, end: int) -> int | None:
+        """How many tokens [start, end) spans, or None when an edge falls inside a token."""
+        count = 0
+        at = start
+        while True:
+            self._load(at)
+            first, starts, ends = self._first, self._starts, self._ends
+            index = bisect_left(starts, at - first)
+            if index == len(starts) or starts[index] != at - first:
+                return None  # `at` is inside a token
+            stop = bisect_right(ends, end - first)  # tokens of this run ending by `end`
+            if end <= self._last:
+                if stop == 0 or ends[stop - 1] != end - first:
+                    return None  # `end` is inside a token
+                return count + stop - index
+            count += len(starts) - index
+            at = self._last + 1  # the pattern's next word, after its single space
+
+    def _load(self, at: int) -> None:
+        """Make the run holding position `at` the current one."""
+        if self._first <= at < self._last:
+            return
+        text = self._text
+        first = last = at
+        while first and not text[first - 1].isspace():
+            first -= 1
+        while last < len(text) and not text[last].isspace():
+            last += 1
+        spans = self._rules.spans(text[first:last])
+        self._first, self._last = first, last
+        self._starts = [left for left, _ in spans]
+        self._ends = [right for _, right in spans]
+
+
+def _spacings(key: str, rules: AffixRules) -> list[str]:
+    """`key` and its spellings with one space between tokens that it writes together: a
+    tokenised phrase matches whatever single spaces stand between its tokens ("CI / CD",
+    "C / C++" for "ci/cd", "c/c++"). Up to `_MAX_GAPS` such gaps; more are not spelt apart."""
+    pieces: list[str] = []
+    gaps: list[bool] = []  # after each piece but the last: may a space go there?
+    for word in key.split(" "):
+        spans = rules.spans(word)
+        for index, (left, right) in enumerate(spans):
+            pieces.append(word[left:right])
+            gaps.append(index < len(spans) - 1)
+    gaps.pop()
+    open_gaps = [i for i, free in enumerate(gaps) if free]
+    if not open_gaps or len(open_gaps) > _MAX_GAPS:
+        return [key]
+    spellings = []
+    for spaced in itertools.product((False, True), repeat=len(open_gaps)):
+        joiners = [" "] * len(gaps)
+        for gap, space in zip(open_gaps, spaced, strict=True):
+            joiners[gap] = " " if space else ""
+        spellings.append(
+            pieces[0] + "".join(j + p for j, p in zip(joiners, pieces[1:], strict=True))
+        )
+    return spellings
+
+
 def _plural(form: str) -> str | None:
     """The plural of a form's last word ("data pipeline" -> "data pipelines"), if it has one."""
     last = form.rsplit(" ", 1)[-1]
@@ -137,30 +227,18 @@ class Extractor:
     ['C++', 'PySpark']
     """
 
-    def __init__(self, taxonomy: Taxonomy, *, fuzzy: bool = True) -> None:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-        from spacy.tokenizer import Tokenizer
+    def __init__(
+        self, taxonomy: Taxonomy, *, fuzzy: bool = True, rules: AffixRules | None = None
+    ) -> None:
+        import ahocorasick
 
         self.taxonomy = taxonomy
         self.fuzzy = fuzzy
-        nlp = spacy.blank("en")
-        default: Any = nlp.tokenizer
-        # The default tokenizer's URL matcher and exception table cost 30x the time of the
-        # affix rules alone; skills need neither, so keep only prefix/suffix/infix splitting.
-        self._vocab = nlp.vocab
-        self._tokenizer = Tokenizer(
-            nlp.vocab,
-            rules={},
-            prefix_search=default.prefix_search,
-            suffix_search=default.suffix_search,
-            infix_finditer=default.infix_finditer,
-        )
-        for special in ("C#", "c#", "F#", "f#", "J#", "j#"):
-            self._tokenizer.add_special_case(special, [{"ORTH": special}])
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._rules = rules if rules is not None else AffixRules.from_spacy()
         self._forms: dict[tuple[str, bool, str], _Form] = {}
+        # Every matchable surface, in compile order.
+        self._surfaces: list[_Surface] = []
+        self._keys: list[str] = []  # what the automaton looks for, one per surface
         # Typo tier: long one-word forms by first letter, and every form without spaces/hyphens.
         self._fuzzy_buckets: dict[str, dict[str, _Form]] = {}
         self._compact: dict[str, _Form] = {}
@@ -168,13 +246,23 @@ class Extractor:
         self._typo_cache: dict[str, _Form | None] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._family: dict[str, frozenset[str]] = {}
-        self._lock = threading.Lock()  # guards the memory zone and the PhraseMatcher calls
         self._compile(taxonomy.skills.values())
+        # One automaton over the lowercased text, one over the text as written; each key maps
+        # to the surfaces it stands for, with what the boundary check needs.
+        self._lower: Any = ahocorasick.Automaton()
+        self._orth: Any = ahocorasick.Automaton()
+        grouped: dict[tuple[bool, str], list[_Surface]] = {}
+        for key, surface in zip(self._keys, self._surfaces, strict=True):
+            grouped.setdefault((surface.sensitive, key), []).append(surface)
+        for (sensitive, key), entries in grouped.items():
+            head, tail = key[0], key[-1]
+            value = (len(key), head.isalpha(), tail.isalpha(), tuple(entries))
+            (self._orth if sensitive else self._lower).add_word(key, value)
+        for automaton in (self._lower, self._orth):
+            automaton.make_automaton()
 
     # ------------------------------------------------------------------ build
     def _compile(self, skills: Iterable[Skill]) -> None:
-        lower: dict[str, list[str]] = {}
-        orth: dict[str, list[str]] = {}
         for skill in skills:
             sensitive = set(skill.case_sensitive)
             forms = [skill.name, *skill.aliases]
@@ -183,34 +271,23 @@ class Extractor:
                     continue
                 alias = form.casefold() != skill.name.casefold()
                 if _exact_case(form, alias=alias):  # "DiD" is not "did", "ROUGE" not "rouge"
-                    self._add_form(orth, skill.id, form, case_sensitive=True)
+                    self._add_form(skill.id, form, case_sensitive=True)
                     continue
                 ordinary = (
                     alias and skill.category not in _WORDY_CATEGORIES and _ordinary_word(form)
                 )
-                self._add_form(lower, skill.id, form, case_sensitive=False, ordinary=ordinary)
+                self._add_form(skill.id, form, case_sensitive=False, ordinary=ordinary)
             for form in skill.case_sensitive:
-                self._add_form(orth, skill.id, form, case_sensitive=True)
+                self._add_form(skill.id, form, case_sensitive=True)
             if skill.context:
                 self._context[skill.id] = frozenset(w.casefold() for w in skill.context)
             family = {r.id for r in skill.parents} | {r.id for r in skill.related}
             family |= set(self.taxonomy.children(skill.id))
             family |= {r.id for r in self.taxonomy.related_to(skill.id)}
             self._family[skill.id] = frozenset(family)
-        for key, texts in lower.items():
-            self._lower.add(key, list(self._tokenizer.pipe(texts)))
-        for key, texts in orth.items():
-            self._orth.add(key, list(self._tokenizer.pipe(texts)))
-        self._vocab_cap = len(self._vocab.strings) + _VOCAB_GROWTH
 
     def _add_form(
-        self,
-        table: dict[str, list[str]],
-        skill_id: str,
-        form: str,
-        *,
-        case_sensitive: bool,
-        ordinary: bool = False,
+        self, skill_id: str, form: str, *, case_sensitive: bool, ordinary: bool = False
     ) -> None:
         variants = [form]
         plural = _plural(form)
@@ -218,11 +295,17 @@ class Extractor:
             variants.append(plural)
         for variant in variants:
             surface = " ".join(_DASH.sub("-", variant).split())
-            slot = (skill_id, case_sensitive, surface if case_sensitive else surface.lower())
-            if slot in self._forms:
+            key = surface if case_sensitive else surface.lower()
+            slot = (skill_id, case_sensitive, key)
+            if slot in self._forms or not key:
                 continue
             self._forms[slot] = _Form(skill_id, form, case_sensitive, ordinary)
-            table.setdefault(skill_id, []).append(variant)
+            tokens = sum(len(self._rules.spans(word)) for word in surface.split(" "))
+            alias = form.casefold() != self.taxonomy.skills[skill_id].name.casefold()
+            for spaced in _spacings(key, self._rules):
+                order = len(self._surfaces)
+                self._keys.append(spaced)
+                self._surfaces.append(_Surface(skill_id, case_sensitive, tokens, alias, order))
         if case_sensitive:
             return
         folded = form.casefold()
@@ -248,8 +331,8 @@ class Extractor:
     def extract_blocks(self, blocks: Sequence[Block]) -> list[SkillHit]:
         """Skills in each block, in block order then text order.
 
-        All blocks are tokenised and matched in one pass over their texts joined by blank lines:
-        a blank line is a token of its own, so no phrase runs from one block into the next.
+        All blocks are scanned in one pass over their texts joined by blank lines: no form holds
+        a line break, so no phrase runs from one block into the next.
         """
         starts: list[int] = []
         offset = 0
@@ -262,20 +345,7 @@ class Extractor:
         text = _DASH.sub("-", text)  # 10x faster than str.translate on a page of text
         if not text.strip():
             return []
-        # Every new word a document brings stays in spaCy's vocabulary for good: a service reading
-        # a million resumes would grow by their names, e-mails and numbers. The first
-        # _VOCAB_GROWTH new words stay (the tokenizer caches them, and most later words are among
-        # them); past that, each call runs in a memory zone, whose end drops the words it added.
-        # A zone is not thread-safe (its end drops what other threads added meanwhile): the lock.
-        zone: AbstractContextManager[object] = nullcontext()
-        if len(self._vocab.strings) >= self._vocab_cap:
-            zone = self._vocab.memory_zone()
-        with self._lock, zone:
-            doc = self._tokenizer(text)
-            spans: list[tuple[int, int, str, bool]] = []
-            for start_tok, end_tok, skill_id, sensitive in self._longest(doc):
-                last = doc[end_tok - 1]  # Token access is 5x cheaper than building a Span
-                spans.append((doc[start_tok].idx, last.idx + len(last), skill_id, sensitive))
+        spans = self._longest(text)
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
         for url in _urls(text):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
@@ -303,8 +373,8 @@ class Extractor:
                 continue
             block, skill = blocks[index], skills[cand.skill_id]
             start, end = cand.start - starts[index], cand.end - starts[index]
-            hits.append(
-                SkillHit(
+            hits.append(  # built from checked values: no validation needed (10x cheaper)
+                SkillHit.model_construct(
                     skill_id=skill.id,
                     name=skill.name,
                     category=skill.category,
@@ -320,24 +390,46 @@ class Extractor:
             )
         return hits
 
-    def _longest(self, doc: Any) -> list[tuple[int, int, str, bool]]:
-        """Both matchers' matches, the longest kept where they overlap (C# beats C, Apache Spark
-        beats Spark), in text order.
+    def _longest(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Both tiers' matches, the longest (in tokens) kept where they overlap (C# beats C,
+        Apache Spark beats Spark), in text order.
 
-        Ties go to the leftmost, then the case-insensitive match, then the matcher's own order
-        (`i`, so the tuples sort without ever comparing match ids).
+        Ties go to the leftmost, then the case-insensitive match, then an entry's name over
+        another's alias, then compile order.
         """
-        strings = doc.vocab.strings
-        ranked = [(s - e, s, False, i, e, m) for i, (m, s, e) in enumerate(self._lower(doc))]
-        ranked += [(s - e, s, True, i, e, m) for i, (m, s, e) in enumerate(self._orth(doc))]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lowercase to two ("İ")
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
+        chunk = _Chunk(text, self._rules)
+        ranked: list[tuple[int, int, bool, bool, int, int, str]] = []
+        for haystack, automaton in ((lowered, self._lower), (text, self._orth)):
+            for last, (size, head_alpha, tail_alpha, entries) in automaton.iter(haystack):
+                start, end = last - size + 1, last + 1
+                # Letters on both sides of an edge never split into two tokens: "Java" in
+                # "JavaScript" is rejected here without asking the affix rules.
+                if head_alpha and start and haystack[start - 1].isalpha():
+                    continue
+                if tail_alpha and end < len(haystack) and haystack[end].isalpha():
+                    continue
+                span = (start, end)
+                if span not in found:
+                    found[span] = chunk.tokens(start, end)
+                tokens = found[span]
+                if tokens is None:
+                    continue
+                for entry in entries:
+                    if tokens == entry.tokens:
+                        rank = (-tokens, start, entry.sensitive, entry.alias, entry.order)
+                        ranked.append((*rank, end, entry.skill_id))
         ranked.sort()
-        taken = bytearray(len(doc))
+        taken = bytearray(len(text))
         kept: list[tuple[int, int, str, bool]] = []
-        for _, start, sensitive, _, end, match_id in ranked:
+        for _, start, sensitive, _, _, end, skill_id in ranked:
             if 1 in taken[start:end]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, strings[match_id], sensitive))
+            kept.append((start, end, skill_id, sensitive))
         kept.sort()
         return kept
 
@@ -422,15 +514,19 @@ class Extractor:
         doubtful_blocks = {
             index for cand, index in zip(candidates, indexes, strict=True) if doubtful(cand)
         }
+        by_block: dict[int, list[_Candidate]] = {index: [] for index in doubtful_blocks}
+        for cand, index in zip(candidates, indexes, strict=True):
+            if index in by_block:
+                by_block[index].append(cand)
         rejected: set[_Candidate] = set()
         for index in sorted(doubtful_blocks):
             block = blocks[index]
             if block.section in _SKILL_LIST_SECTIONS or _looks_like_list(block.text):
                 continue
-            in_block = [c for c, i in zip(candidates, indexes, strict=True) if i == index]
-            unsure = [c for c in in_block if doubtful(c)]
-            sure = {c.skill_id for c in in_block if c not in unsure}
-            accepted = {c for c in unsure if self._backed(c, block.text, starts[index], sure)}
+            in_block = by_block[index]
+            unsure = {c for c in in_block if doubtful(c)}
+            evidence = _Evidence(block.text, {c.skill_id for c in in_block if c not in unsure})
+            accepted = {c for c in unsure if self._backed(c, starts[index], evidence)}
             # A doubtful name listed beside a sure or backed-up one of its kind is backed up too.
             changed = True
             while changed:
@@ -438,11 +534,13 @@ class Extractor:
                 for left, right in itertools.pairwise(in_block):
                     left_ok = left in accepted or left not in unsure
                     right_ok = right in accepted or right not in unsure
+                    if left_ok == right_ok or not self._alike(left, right):
+                        continue
                     gap = block.text[left.end - starts[index] : right.start - starts[index]]
-                    if left_ok != right_ok and self._alike(left, right) and _LIST_JOIN.match(gap):
+                    if _LIST_JOIN.match(gap):
                         accepted.update(c for c in (left, right) if c in unsure)
                         changed = True
-            rejected.update(c for c in unsure if c not in accepted)
+            rejected.update(unsure - accepted)
         return rejected
 
     def _alike(self, one: _Candidate, other: _Candidate) -> bool:
@@ -455,28 +553,53 @@ class Extractor:
             or one.skill_id in self._family[other.skill_id]
         )
 
-    def _backed(self, cand: _Candidate, text: str, offset: int, sure: set[str]) -> bool:
+    def _backed(self, cand: _Candidate, offset: int, evidence: _Evidence) -> bool:
         """True when the block backs a doubtful candidate up: a context word, a sure skill of
         the same category or family, or a trigger just before it ("experience with")."""
         skills = self.taxonomy.skills
-        if skills[cand.skill_id].category in {skills[s].category for s in sure}:
+        category = skills[cand.skill_id].category
+        if category in evidence.categories(skills):
             return True
-        if not self._family[cand.skill_id].isdisjoint(sure):
+        if not self._family[cand.skill_id].isdisjoint(evidence.sure):
             return True
+        text = evidence.text
         before = text[max(0, cand.start - offset - _TRIGGER_WINDOW) : cand.start - offset]
         if _TRIGGER.search(before) is not None:
             return True
-        if skills[cand.skill_id].category == "metric" and (
+        if category == "metric" and (
             _VALUE_BEFORE.search(before) or _VALUE_AFTER.match(text, cand.end - offset)
         ):
             return True  # "0.93 precision", "recall of 0.8": a metric with its value
         words = self._context.get(cand.skill_id, frozenset())
         if not words:
             return False
-        folded = text.casefold()
-        folded_words = set(_WORD.findall(folded))
-        folded_words |= {w[:-1] for w in folded_words if w.endswith("s")}  # "workspaces"
+        folded, folded_words = evidence.words()
         return any(w in folded_words if " " not in w else w in folded for w in words)
+
+
+class _Evidence:
+    """What one block offers to back doubtful names up, each part worked out once."""
+
+    def __init__(self, text: str, sure: set[str]) -> None:
+        self.text = text
+        self.sure = sure
+        self._categories: set[str] | None = None
+        self._words: tuple[str, set[str]] | None = None
+
+    def categories(self, skills: Mapping[str, Skill]) -> set[str]:
+        """The categories of the block's sure skills."""
+        if self._categories is None:
+            self._categories = {skills[s].category for s in self.sure}
+        return self._categories
+
+    def words(self) -> tuple[str, set[str]]:
+        """The block casefolded, and its words (with a plural's singular: "workspaces")."""
+        if self._words is None:
+            folded = self.text.casefold()
+            words = set(_WORD.findall(folded))
+            words |= {w[:-1] for w in words if w.endswith("s")}
+            self._words = (folded, words)
+        return self._words
 
 
 def ambiguities(taxonomy: Taxonomy) -> list[str]:
