@@ -38,7 +38,7 @@ class AffixRules:
     _prefix: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _suffix: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _infix: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _cache: dict[str, tuple[tuple[int, int], ...]] = field(
+    _cache: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
 
@@ -64,12 +64,17 @@ class AffixRules:
 
     def spans(self, chunk: str) -> tuple[tuple[int, int], ...]:
         """The (start, end) of each token of `chunk`, a run without whitespace."""
+        return tuple(zip(*self.bounds(chunk), strict=True))
+
+    def bounds(self, chunk: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Where the tokens of `chunk` start, and where they end (both ascending)."""
         found = self._cache.get(chunk)
         if found is None:
             if len(chunk) > _LONG_CHUNK:  # the affix loop is quadratic on such runs
-                found = tuple(m.span() for m in _PUNCT_RUN.finditer(chunk))
+                spans = tuple(m.span() for m in _PUNCT_RUN.finditer(chunk))
             else:
-                found = self._split(chunk)
+                spans = self._split(chunk)
+            found = (tuple(a for a, _ in spans), tuple(b for _, b in spans))
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
             self._cache[chunk] = found  # a plain dict write is atomic under the GIL

@@ -97,7 +97,9 @@ _DASH = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")  # hyphens, en and 
 # since a pattern that opens with a character class lets the regex engine skip to the capitals.
 _CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]*")
 _NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)(?![^\W\d_])")
-_WORD = re.compile(r"[\w+#]+(?:[.-][\w+#]+)*")
+# A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
+_WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
+_WORD_EDGE_AFTER = r"(?![\w+#])(?![.-][\w+#])"
 
 
 class _Candidate(NamedTuple):
@@ -143,8 +145,8 @@ class _Chunk:
         self._text = text
         self._rules = rules
         self._first = self._last = -1
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._starts: tuple[int, ...] = ()
+        self._ends: tuple[int, ...] = ()
 
     def tokens(self, start: int, end: int) -> int | None:
         """How many tokens [start, end) spans, or None when an edge falls inside a token."""
@@ -169,15 +171,13 @@ class _Chunk:
         if self._first <= at < self._last:
             return
         text = self._text
-        first = last = at
+        first = at
         while first and not text[first - 1].isspace():
             first -= 1
-        while last < len(text) and not text[last].isspace():
-            last += 1
-        spans = self._rules.spans(text[first:last])
+        space = _SPACE.search(text, at)
+        last = space.start() if space is not None else len(text)
         self._first, self._last = first, last
-        self._starts = [left for left, _ in spans]
-        self._ends = [right for _, right in spans]
+        self._starts, self._ends = self._rules.bounds(text[first:last])
 
 
 def _spacings(key: str, rules: AffixRules) -> list[str]:
@@ -245,6 +245,7 @@ class Extractor:
         self._compact_heads: set[str] = set()  # first parts a split compact form can start with
         self._typo_cache: dict[str, _Form | None] = {}
         self._context: dict[str, frozenset[str]] = {}
+        self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
         self._compile(taxonomy.skills.values())
         # One automaton over the lowercased text, one over the text as written; each key maps
@@ -373,8 +374,8 @@ class Extractor:
                 continue
             block, skill = blocks[index], skills[cand.skill_id]
             start, end = cand.start - starts[index], cand.end - starts[index]
-            hits.append(  # built from checked values: no validation needed (10x cheaper)
-                SkillHit.model_construct(
+            hits.append(
+                SkillHit(
                     skill_id=skill.id,
                     name=skill.name,
                     category=skill.category,
@@ -462,8 +463,10 @@ class Extractor:
             if end - start < _COMPACT_MIN_LEN:
                 continue
             form = compact.get(folded)
-            if form is None and end - start >= _FUZZY_MIN_LEN and not _opens_block(text, start):
+            if form is None and end - start >= _FUZZY_MIN_LEN:
                 form = self._misspelt(folded)
+                if form is not None and _opens_block(text, start):
+                    form = None
             if form is not None:
                 found.append(_Candidate(start, end, form.skill_id, form.text, False, True))
         return found
@@ -525,21 +528,27 @@ class Extractor:
                 continue
             in_block = by_block[index]
             unsure = {c for c in in_block if doubtful(c)}
-            evidence = _Evidence(block.text, {c.skill_id for c in in_block if c not in unsure})
+            sure = {c.skill_id for c in in_block if c not in unsure}
+            evidence = _Evidence(block.text, sure, self._word_patterns)
             accepted = {c for c in unsure if self._backed(c, starts[index], evidence)}
-            # A doubtful name listed beside a sure or backed-up one of its kind is backed up too.
-            changed = True
-            while changed:
-                changed = False
-                for left, right in itertools.pairwise(in_block):
-                    left_ok = left in accepted or left not in unsure
-                    right_ok = right in accepted or right not in unsure
-                    if left_ok == right_ok or not self._alike(left, right):
+            # A doubtful name listed beside a sure or backed-up one of its kind is backed up too,
+            # and backs up its own other neighbour in turn: "Word, PowerPoint, Excel".
+            offset = starts[index]
+            pending = [
+                i for i, cand in enumerate(in_block) if cand not in unsure or cand in accepted
+            ]
+            while pending:
+                i = pending.pop()
+                for j in (i - 1, i + 1):
+                    if not 0 <= j < len(in_block):
                         continue
-                    gap = block.text[left.end - starts[index] : right.start - starts[index]]
-                    if _LIST_JOIN.match(gap):
-                        accepted.update(c for c in (left, right) if c in unsure)
-                        changed = True
+                    if in_block[j] in accepted or in_block[j] not in unsure:
+                        continue
+                    left, right = sorted((in_block[i], in_block[j]))
+                    gap = block.text[left.end - offset : right.start - offset]
+                    if self._alike(left, right) and _LIST_JOIN.match(gap):
+                        accepted.add(in_block[j])
+                        pending.append(j)
             rejected.update(unsure - accepted)
         return rejected
 
@@ -573,18 +582,18 @@ class Extractor:
         words = self._context.get(cand.skill_id, frozenset())
         if not words:
             return False
-        folded, folded_words = evidence.words()
-        return any(w in folded_words if " " not in w else w in folded for w in words)
+        return any(map(evidence.says, words))
 
 
 class _Evidence:
     """What one block offers to back doubtful names up, each part worked out once."""
 
-    def __init__(self, text: str, sure: set[str]) -> None:
+    def __init__(self, text: str, sure: set[str], patterns: dict[str, re.Pattern[str]]) -> None:
         self.text = text
         self.sure = sure
+        self._patterns = patterns  # the extractor's, shared by every block
         self._categories: set[str] | None = None
-        self._words: tuple[str, set[str]] | None = None
+        self._folded: str | None = None
 
     def categories(self, skills: Mapping[str, Skill]) -> set[str]:
         """The categories of the block's sure skills."""
@@ -592,14 +601,20 @@ class _Evidence:
             self._categories = {skills[s].category for s in self.sure}
         return self._categories
 
-    def words(self) -> tuple[str, set[str]]:
-        """The block casefolded, and its words (with a plural's singular: "workspaces")."""
-        if self._words is None:
-            folded = self.text.casefold()
-            words = set(_WORD.findall(folded))
-            words |= {w[:-1] for w in words if w.endswith("s")}
-            self._words = (folded, words)
-        return self._words
+    def says(self, word: str) -> bool:
+        """Whether the block holds `word` (casefolded) as a word or its plural ("workspaces"),
+        or, for a phrase, anywhere."""
+        if self._folded is None:
+            self._folded = self.text.casefold()
+        if word not in self._folded:
+            return False  # the usual answer, found without splitting the block into words
+        if " " in word:
+            return True
+        pattern = self._patterns.get(word)
+        if pattern is None:
+            pattern = re.compile(rf"{_WORD_EDGE_BEFORE}{re.escape(word)}s?{_WORD_EDGE_AFTER}")
+            self._patterns[word] = pattern  # one per context word of the vocabulary
+        return pattern.search(self._folded) is not None
 
 
 def ambiguities(taxonomy: Taxonomy) -> list[str]:
