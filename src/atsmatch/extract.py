@@ -51,7 +51,8 @@ _GLUE_AFTER = frozenset("+#-&_'")
 # Bullets and slashes are left out: "Notion • San Francisco, CA" is an employer line, not a list.
 _LIST_SPLIT = re.compile(r"[,|;]")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
-_URL_TRIGGER = re.compile(r"[@/]|www\.")  # no `_URLISH` match without one of these
+# No `_URLISH` match without one of these: "@", "://", "www." or ".com/" (and so on).
+_URL_TRIGGER = re.compile(r"@|://|www\.|\.(?:com|io|org|net|dev|ai)/")
 _SPACE = re.compile(r"\s")
 # Words the typo tier must never touch: common English words of seven letters or more that sit
 # one edit away from a vocabulary form.
@@ -742,7 +743,17 @@ def _written_as_name(text: str, start: int) -> bool:
 
 
 def _looks_like_list(text: str) -> bool:
-    """A line such as "Languages: Python, R, SQL" or "Go | Rust | C++"."""
+    """A line such as "Languages: Python, R, SQL" or "Go | Rust | C++": three or more items of
+    at most four words, two on average (read item by item: prose fails at its first item)."""
     body = text.split(":", 1)[1] if ":" in text[:40] else text
-    sizes = [len(item.split()) for item in _LIST_SPLIT.split(body) if item.strip()]
-    return len(sizes) >= 3 and max(sizes) <= 4 and sum(sizes) <= 2 * len(sizes)
+    items = words = at = 0
+    for separator in itertools.chain(_LIST_SPLIT.finditer(body), (None,)):
+        end = separator.start() if separator is not None else len(body)
+        size = len(body[at:end].split())
+        if size > 4:
+            return False
+        if size:
+            items += 1
+            words += size
+        at = separator.end() if separator is not None else end
+    return items >= 3 and words <= 2 * items
