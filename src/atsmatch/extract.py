@@ -92,12 +92,16 @@ _LIST_JOIN = re.compile(r"^(?:\s*[,/&]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|and/or)
 
 
 _BLOCK_SEP = "\n\n"
+_SHORT = 2  # case-sensitive names this short are found by `_short_names`, not the automaton
 _MAX_GAPS = 3  # "c/c++" is also found as "C / C++"; forms with more such gaps only as written
-_DASH = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")  # hyphens, en and em dash, minus
-# A word starting with a capital: \b[A-Z] written as a capital not preceded by a word character,
-# since a pattern that opens with a character class lets the regex engine skip to the capitals.
-_CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]*")
-_NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)(?![^\W\d_])")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, minus
+_DASH = re.compile(f"[{_DASHES}]")
+# A capitalised word long enough to be a misspelt name (seven letters or more): \b[A-Z] written
+# as a capital not preceded by a word character, since a pattern that opens with a character
+# class lets the regex engine skip to the capitals.
+_LONG_CAPITAL_WORD = re.compile(rf"[A-Z](?<!\w[A-Z])[^\W\d_]{{{_FUZZY_MIN_LEN - 1},}}")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WORD_CHAR = re.compile(r"\w")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
 _WORD_EDGE_AFTER = r"(?![\w+#])(?![.-][\w+#])"
@@ -128,11 +132,27 @@ class _Form:
 class _Surface(NamedTuple):
     """What one automaton key stands for: a skill's form and the tokens it spans."""
 
+    key: str  # as the text must write it, for a case-sensitive form
     skill_id: str
     sensitive: bool
     tokens: int
     alias: bool  # an alias loses a tie to another entry's name ("message queues")
     order: int  # compile order, the last tie-break
+
+
+# What the automaton holds for a key: its length, whether it starts and ends with a letter, the
+# surfaces it stands for, and the typo-tier form it spells (with where its split falls, 0 for
+# a form written without its space), if any.
+_Entries = tuple[int, bool, bool, tuple[_Surface, ...], "tuple[int, _Form] | None"]
+
+
+class _Typo(NamedTuple):
+    """A typo-tier spelling the scan found: a form without its space, or split in two."""
+
+    start: int
+    end: int
+    cut: int  # where the second word starts, less its separator; 0 for one word
+    form: _Form
 
 
 class _Chunk:
@@ -151,6 +171,18 @@ class _Chunk:
 
     def tokens(self, start: int, end: int) -> int | None:
         """How many tokens [start, end) spans, or None when an edge falls inside a token."""
+        if not self._first <= start < self._last:
+            self._load(start)
+        first = self._first
+        if end <= self._last:  # within one run: the usual case
+            starts, ends = self._starts, self._ends
+            left = bisect_left(starts, start - first)
+            right = bisect_left(ends, end - first)
+            if left == len(starts) or starts[left] != start - first:
+                return None  # `start` is inside a token
+            if right == len(ends) or ends[right] != end - first:
+                return None  # `end` is inside a token
+            return right - left + 1
         count = 0
         at = start
         while True:
@@ -158,12 +190,12 @@ class _Chunk:
             first, starts, ends = self._first, self._starts, self._ends
             index = bisect_left(starts, at - first)
             if index == len(starts) or starts[index] != at - first:
-                return None  # `at` is inside a token
-            stop = bisect_right(ends, end - first)  # tokens of this run ending by `end`
+                return None
             if end <= self._last:
-                if stop == 0 or ends[stop - 1] != end - first:
-                    return None  # `end` is inside a token
-                return count + stop - index
+                stop = bisect_left(ends, end - first)
+                if stop == len(ends) or ends[stop] != end - first:
+                    return None
+                return count + stop - index + 1
             count += len(starts) - index
             at = self._last + 1  # the pattern's next word, after its single space
 
@@ -239,7 +271,6 @@ class Extractor:
         self._forms: dict[tuple[str, bool, str], _Form] = {}
         # Every matchable surface, in compile order.
         self._surfaces: list[_Surface] = []
-        self._keys: list[str] = []  # what the automaton looks for, one per surface
         # Typo tier: long one-word forms by first letter, and every form without spaces/hyphens.
         self._fuzzy_buckets: dict[str, dict[str, _Form]] = {}
         self._compact: dict[str, _Form] = {}
@@ -249,19 +280,37 @@ class Extractor:
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
         self._compile(taxonomy.skills.values())
-        # One automaton over the lowercased text, one over the text as written; each key maps
-        # to the surfaces it stands for, with what the boundary check needs.
-        self._lower: Any = ahocorasick.Automaton()
-        self._orth: Any = ahocorasick.Automaton()
+        # One automaton over the lowercased text finds every form; a case-sensitive one is then
+        # checked as written. Short case-sensitive names ("R", "Go") would match inside most
+        # lowercase words, so a regular expression finds them as written (a leading look-behind
+        # would cost it its fast scan for first letters; the edge check below does that job).
+        # The typo tier's spellings of a form without its space ("scikitlearn") or split in
+        # two ("tensor flow", "data-bricks") are keys too, found in the same pass.
+        self._automaton: Any = ahocorasick.Automaton()
         grouped: dict[tuple[bool, str], list[_Surface]] = {}
-        for key, surface in zip(self._keys, self._surfaces, strict=True):
-            grouped.setdefault((surface.sensitive, key), []).append(surface)
-        for (sensitive, key), entries in grouped.items():
-            head, tail = key[0], key[-1]
-            value = (len(key), head.isalpha(), tail.isalpha(), tuple(entries))
-            (self._orth if sensitive else self._lower).add_word(key, value)
-        for automaton in (self._lower, self._orth):
-            automaton.make_automaton()
+        for surface in self._surfaces:
+            key = surface.key
+            short = surface.sensitive and len(key) <= _SHORT and key.isalpha()
+            grouped.setdefault((short, key if short else key.lower()), []).append(surface)
+        typos: dict[str, tuple[int, _Form]] = {}
+        for compact, form in self._compact.items():
+            typos.setdefault(compact, (0, form))
+            for cut in range(2, min(len(compact) - 1, _SPLIT_HEAD_MAX) + 1):
+                for joint in " -":
+                    typos.setdefault(compact[:cut] + joint + compact[cut:], (cut, form))
+        for key in typos:
+            grouped.setdefault((False, key), [])
+        shorts: dict[str, _Entries] = {}
+        for (short, key), surfaces in grouped.items():
+            value = (len(key), key[0].isalpha(), key[-1].isalpha(), tuple(surfaces))
+            if short:
+                shorts[key] = (*value, None)
+            else:
+                self._automaton.add_word(key, (*value, typos.get(key)))
+        self._automaton.make_automaton()
+        self._shorts = shorts
+        alone = sorted(shorts, key=lambda key: (-len(key), key))  # "Go" before "G"
+        self._short_names = re.compile("|".join(map(re.escape, alone)) if alone else "(?!)")
 
     # ------------------------------------------------------------------ build
     def _compile(self, skills: Iterable[Skill]) -> None:
@@ -306,8 +355,9 @@ class Extractor:
             alias = form.casefold() != self.taxonomy.skills[skill_id].name.casefold()
             for spaced in _spacings(key, self._rules):
                 order = len(self._surfaces)
-                self._keys.append(spaced)
-                self._surfaces.append(_Surface(skill_id, case_sensitive, tokens, alias, order))
+                self._surfaces.append(
+                    _Surface(spaced, skill_id, case_sensitive, tokens, alias, order)
+                )
         if case_sensitive:
             return
         folded = form.casefold()
@@ -344,10 +394,11 @@ class Extractor:
         # Dashes become "-" for matching ("Engineer – Associate"); one character for one, so
         # every offset still points into the blocks' own text.
         text = _BLOCK_SEP.join(block.text for block in blocks)
-        text = _DASH.sub("-", text)  # 10x faster than str.translate on a page of text
+        if any(dash in text for dash in _DASHES):  # most texts have none: skip the rewrite
+            text = _DASH.sub("-", text)  # 10x faster than str.translate on a page of text
         if not text.strip():
             return []
-        spans = self._longest(text)
+        spans, typos = self._scan(text)
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
         for url in _urls(text):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
@@ -362,7 +413,7 @@ class Extractor:
             candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False, ordinary))
             covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
-            candidates.extend(self._typos(text, covered))
+            candidates.extend(self._typos(text, covered, typos))
         # Matches never share a character, so their starts differ and sorting the tuples puts
         # them in block order and, within a block, in text order.
         candidates.sort()
@@ -392,9 +443,10 @@ class Extractor:
             )
         return hits
 
-    def _longest(self, text: str) -> list[tuple[int, int, str, bool]]:
-        """Both tiers' matches, the longest (in tokens) kept where they overlap (C# beats C,
-        Apache Spark beats Spark), in text order.
+    def _scan(self, text: str) -> tuple[list[tuple[int, int, str, bool]], list[_Typo]]:
+        """Both exact tiers' matches, the longest (in tokens) kept where they overlap (C# beats
+        C, Apache Spark beats Spark), in text order; and the typo tier's spellings of forms
+        without their space or split in two, where they stand as capitalised words.
 
         Ties go to the leftmost, then the case-insensitive match, then an entry's name over
         another's alias, then compile order.
@@ -405,25 +457,37 @@ class Extractor:
         found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
         chunk = _Chunk(text, self._rules)
         ranked: list[tuple[int, int, bool, bool, int, int, str]] = []
-        for haystack, automaton in ((lowered, self._lower), (text, self._orth)):
-            for last, (size, head_alpha, tail_alpha, entries) in automaton.iter(haystack):
-                start, end = last - size + 1, last + 1
-                # Letters on both sides of an edge never split into two tokens: "Java" in
-                # "JavaScript" is rejected here without asking the affix rules.
-                if head_alpha and start and haystack[start - 1].isalpha():
+        shorts = self._shorts
+        occurrences = itertools.chain(
+            self._automaton.iter(lowered),
+            ((m.end() - 1, shorts[m.group()]) for m in self._short_names.finditer(text)),
+        )
+        size_of_text = len(text)
+        typos: list[_Typo] = []
+        for last, (size, head_alpha, tail_alpha, entries, typo) in occurrences:
+            start, end = last - size + 1, last + 1
+            # Letters on both sides of an edge never split into two tokens: "Java" in
+            # "JavaScript" is rejected here without asking the affix rules.
+            if head_alpha and start and lowered[start - 1].isalpha():
+                continue
+            if tail_alpha and end < size_of_text and lowered[end].isalpha():
+                continue
+            if typo is not None and text[start] in _CAPITALS:
+                if not start or not _WORD_CHAR.match(text, start - 1):
+                    typos.append(_Typo(start, end, *typo))
+                if not entries:
                     continue
-                if tail_alpha and end < len(haystack) and haystack[end].isalpha():
+            span = (start, end)
+            if span not in found:
+                found[span] = chunk.tokens(start, end)
+            tokens = found[span]
+            if tokens is None:
+                continue
+            for entry in entries:
+                if tokens != entry.tokens or (entry.sensitive and text[start:end] != entry.key):
                     continue
-                span = (start, end)
-                if span not in found:
-                    found[span] = chunk.tokens(start, end)
-                tokens = found[span]
-                if tokens is None:
-                    continue
-                for entry in entries:
-                    if tokens == entry.tokens:
-                        rank = (-tokens, start, entry.sensitive, entry.alias, entry.order)
-                        ranked.append((*rank, end, entry.skill_id))
+                rank = (-tokens, start, entry.sensitive, entry.alias, entry.order)
+                ranked.append((*rank, end, entry.skill_id))
         ranked.sort()
         taken = bytearray(len(text))
         kept: list[tuple[int, int, str, bool]] = []
@@ -433,42 +497,55 @@ class Extractor:
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, skill_id, sensitive))
         kept.sort()
-        return kept
+        return kept, typos
 
-    def _typos(self, text: str, covered: bytearray) -> list[_Candidate]:
+    def _typos(self, text: str, covered: bytearray, spelt: list[_Typo]) -> list[_Candidate]:
         """Typo-tier hits among capitalised words no exact tier matched.
 
         Tool names are written capitalised, so only capitalised words are looked at (which keeps
         this tier cheap and away from English words one edit from a tool, "catching"/Caching):
         two words that form one vocabulary form ("Tensor Flow", "Data bricks"), one word that is
         a form without its space or hyphen ("Scikitlearn"), then a misspelling ("Kubernates") of
-        a word that does not open its block (a bullet opens with a verb, not a tool).
+        a word that does not open its block (a bullet opens with a verb, not a tool). `spelt`
+        holds the first two kinds, as the scan found them; a word taken as the second half of a
+        split name is not read again.
         """
+        splits: dict[int, _Typo] = {}
+        words: dict[int, tuple[int, _Form]] = {}
+        for typo in spelt:
+            if typo.cut:
+                splits[typo.start] = typo
+            else:
+                words[typo.start] = (typo.end, typo.form)
+        misspelt: dict[str, _Form] = {}
+        for word in set(_LONG_CAPITAL_WORD.findall(text)):
+            folded = word.lower()
+            form = None if folded in self._compact else self._misspelt(folded)
+            if form is not None:
+                misspelt[word] = form
+        if misspelt:  # rare: find where they stand
+            for match in _LONG_CAPITAL_WORD.finditer(text):
+                form = misspelt.get(match.group())
+                if form is not None and not _opens_block(text, match.start()):
+                    words[match.start()] = (match.end(), form)
         found: list[_Candidate] = []
-        heads, compact = self._compact_heads, self._compact
+        heads = self._compact_heads
         resume_at = 0
-        for word in _CAPITAL_WORD.finditer(text):
-            start, end = word.span()
+        for start in sorted(splits.keys() | words.keys()):
             if covered[start] or start < resume_at:
                 continue
-            folded = word.group().lower()
-            if folded in heads and text[end : end + 1] in (" ", "-"):
-                following = _NEXT_WORD.match(text, end)
-                if following is not None and not covered[following.start(1)]:
-                    form = compact.get(folded + following.group(1).lower())
-                    if form is not None:
-                        stop = following.end(1)
-                        found.append(_Candidate(start, stop, form.skill_id, form.text, False, True))
-                        resume_at = stop
-                        continue
-            if end - start < _COMPACT_MIN_LEN:
-                continue
-            form = compact.get(folded)
-            if form is None and end - start >= _FUZZY_MIN_LEN:
-                form = self._misspelt(folded)
-                if form is not None and _opens_block(text, start):
-                    form = None
-            if form is not None:
+            split = splits.get(start)
+            if split is not None:
+                second = start + split.cut + 1
+                if not covered[second] and text[start : start + split.cut].lower() in heads:
+                    form = split.form
+                    found.append(
+                        _Candidate(start, split.end, form.skill_id, form.text, False, True)
+                    )
+                    resume_at = split.end
+                    continue
+            if start in words:
+                end, form = words[start]
                 found.append(_Candidate(start, end, form.skill_id, form.text, False, True))
         return found
 
