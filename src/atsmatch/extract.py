@@ -310,7 +310,9 @@ class Extractor:
         self._automaton.make_automaton()
         self._shorts = shorts
         alone = sorted(shorts, key=lambda key: (-len(key), key))  # "Go" before "G"
-        self._short_names = re.compile("|".join(map(re.escape, alone)) if alone else "(?!)")
+        self._short_names = re.compile(
+            f"(?:{'|'.join(map(re.escape, alone))})(?![^\\W\\d_])" if alone else "(?!)"
+        )
 
     # ------------------------------------------------------------------ build
     def _compile(self, skills: Iterable[Skill]) -> None:
@@ -454,9 +456,7 @@ class Extractor:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters lowercase to two ("İ")
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
-        chunk = _Chunk(text, self._rules)
-        ranked: list[tuple[int, int, bool, bool, int, int, str]] = []
+        ranked: list[tuple[int, int, bool, bool, int, int, _Surface]] = []
         shorts = self._shorts
         occurrences = itertools.chain(
             self._automaton.iter(lowered),
@@ -472,30 +472,31 @@ class Extractor:
                 continue
             if tail_alpha and end < size_of_text and lowered[end].isalpha():
                 continue
-            if typo is not None and text[start] in _CAPITALS:
-                if not start or not _WORD_CHAR.match(text, start - 1):
-                    typos.append(_Typo(start, end, *typo))
-                if not entries:
-                    continue
+            capital = text[start] in _CAPITALS and (
+                not start or not _WORD_CHAR.match(text, start - 1)
+            )
+            if typo is not None and capital:
+                typos.append(_Typo(start, end, *typo))
+            for entry in entries:
+                rank = (-entry.tokens, start, entry.sensitive, entry.alias, entry.order)
+                ranked.append((*rank, end, entry))
+        # Longest first; the token boundaries are checked only for a match that would be kept,
+        # so the words inside a longer match ("spark" in "Apache Spark") are never split.
+        ranked.sort()
+        chunk = _Chunk(text, self._rules)
+        found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
+        taken = bytearray(len(text))
+        kept: list[tuple[int, int, str, bool]] = []
+        for _, start, sensitive, _, _, end, entry in ranked:
+            if 1 in taken[start:end] or (sensitive and text[start:end] != entry.key):
+                continue
             span = (start, end)
             if span not in found:
                 found[span] = chunk.tokens(start, end)
-            tokens = found[span]
-            if tokens is None:
-                continue
-            for entry in entries:
-                if tokens != entry.tokens or (entry.sensitive and text[start:end] != entry.key):
-                    continue
-                rank = (-tokens, start, entry.sensitive, entry.alias, entry.order)
-                ranked.append((*rank, end, entry.skill_id))
-        ranked.sort()
-        taken = bytearray(len(text))
-        kept: list[tuple[int, int, str, bool]] = []
-        for _, start, sensitive, _, _, end, skill_id in ranked:
-            if 1 in taken[start:end]:
+            if found[span] != entry.tokens:
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, skill_id, sensitive))
+            kept.append((start, end, entry.skill_id, sensitive))
         kept.sort()
         return kept, typos
 
