@@ -472,10 +472,11 @@ class Extractor:
                 continue
             if tail_alpha and end < size_of_text and lowered[end].isalpha():
                 continue
-            capital = text[start] in _CAPITALS and (
-                not start or not _WORD_CHAR.match(text, start - 1)
-            )
-            if typo is not None and capital:
+            if (
+                typo is not None
+                and text[start] in _CAPITALS  # a capitalised word, as tool names are written
+                and (not start or not _WORD_CHAR.match(text, start - 1))
+            ):
                 typos.append(_Typo(start, end, *typo))
             for entry in entries:
                 rank = (-entry.tokens, start, entry.sensitive, entry.alias, entry.order)
