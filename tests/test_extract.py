@@ -186,27 +186,25 @@ class TestHits:
 
 
 class TestLongRunning:
-    """A service extracting from endless new documents keeps spaCy's vocabulary bounded."""
+    """A service extracting from endless new documents keeps its word caches bounded."""
 
-    def test_vocabulary_stops_growing_past_the_cap(
+    def test_token_cache_stays_bounded(
         self, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Past the cap, the words a document brings are dropped after the call, and the hits
-        are the same as from an extractor below the cap."""
+        """Past the cap the cache of split words starts over, and the hits stay the same."""
         import random
 
-        monkeypatch.setattr(extract, "_VOCAB_GROWTH", 0)
+        from atsmatch import _affixes
+
+        monkeypatch.setattr(_affixes, "_CACHE_SIZE", 50)
         capped = Extractor(extractor.taxonomy)
         rng = random.Random(7)
+        words = ["".join(rng.choices("bcdfghjklmnpqrstvwxz", k=9)) for _ in range(400)]
         texts = [
             "Built PyTorch models on Kubernetes, "
-            + " ".join("".join(rng.choices("bcdfghjklmnpqrstvwxz", k=9)) for _ in range(40))
-            for _ in range(5)
+            + " ".join(f"(Python/{word})," for word in words[i : i + 40])
+            for i in range(0, 400, 40)
         ]
-        before = len(capped._vocab.strings)
         for text in texts:
             assert capped.extract_text(text) == extractor.extract_text(text)
-        assert len(capped._vocab.strings) == before
-        grown = len(extractor._vocab.strings)
-        extractor.extract_text("zqxwv " * 3 + "qzxvw")
-        assert len(extractor._vocab.strings) > grown  # below the cap, new words are kept
+            assert len(capped._rules._cache) <= 50

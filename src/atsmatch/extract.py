@@ -96,12 +96,12 @@ _SHORT = 2  # case-sensitive names this short are found by `_short_names`, not t
 _MAX_GAPS = 3  # "c/c++" is also found as "C / C++"; forms with more such gaps only as written
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, minus
 _DASH = re.compile(f"[{_DASHES}]")
-# A capitalised word long enough to be a misspelt name (seven letters or more): \b[A-Z] written
-# as a capital not preceded by a word character, since a pattern that opens with a character
-# class lets the regex engine skip to the capitals.
-_LONG_CAPITAL_WORD = re.compile(rf"[A-Z](?<!\w[A-Z])[^\W\d_]{{{_FUZZY_MIN_LEN - 1},}}")
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# A capitalised word and, if a space or hyphen follows, the word after it: \b[A-Z] written as a
+# capital not preceded by a word character, since a pattern that opens with a character class
+# lets the regex engine skip to the capitals.
+_CAPITAL_WORD = re.compile(r"([A-Z](?<!\w[A-Z])[^\W\d_]*)(?:(?=([ -])([^\W\d_]+)))?")
 _WORD_CHAR = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d_]")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
 _WORD_EDGE_AFTER = r"(?![\w+#])(?![.-][\w+#])"
@@ -140,19 +140,9 @@ class _Surface(NamedTuple):
     order: int  # compile order, the last tie-break
 
 
-# What the automaton holds for a key: its length, whether it starts and ends with a letter, the
-# surfaces it stands for, and the typo-tier form it spells (with where its split falls, 0 for
-# a form written without its space), if any.
-_Entries = tuple[int, bool, bool, tuple[_Surface, ...], "tuple[int, _Form] | None"]
-
-
-class _Typo(NamedTuple):
-    """A typo-tier spelling the scan found: a form without its space, or split in two."""
-
-    start: int
-    end: int
-    cut: int  # where the second word starts, less its separator; 0 for one word
-    form: _Form
+# What the automaton holds for a key: its length, whether it starts and ends with a letter, and
+# the surfaces it stands for.
+_Entries = tuple[int, bool, bool, tuple[_Surface, ...]]
 
 
 class _Chunk:
@@ -275,7 +265,7 @@ class Extractor:
         self._fuzzy_buckets: dict[str, dict[str, _Form]] = {}
         self._compact: dict[str, _Form] = {}
         self._compact_heads: set[str] = set()  # first parts a split compact form can start with
-        self._typo_cache: dict[str, _Form | None] = {}
+        self._judged: dict[str, tuple[_Form, bool] | None] = {}  # the typo tier's verdicts
         self._context: dict[str, frozenset[str]] = {}
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
@@ -284,29 +274,19 @@ class Extractor:
         # checked as written. Short case-sensitive names ("R", "Go") would match inside most
         # lowercase words, so a regular expression finds them as written (a leading look-behind
         # would cost it its fast scan for first letters; the edge check below does that job).
-        # The typo tier's spellings of a form without its space ("scikitlearn") or split in
-        # two ("tensor flow", "data-bricks") are keys too, found in the same pass.
         self._automaton: Any = ahocorasick.Automaton()
         grouped: dict[tuple[bool, str], list[_Surface]] = {}
         for surface in self._surfaces:
             key = surface.key
             short = surface.sensitive and len(key) <= _SHORT and key.isalpha()
             grouped.setdefault((short, key if short else key.lower()), []).append(surface)
-        typos: dict[str, tuple[int, _Form]] = {}
-        for compact, form in self._compact.items():
-            typos.setdefault(compact, (0, form))
-            for cut in range(2, min(len(compact) - 1, _SPLIT_HEAD_MAX) + 1):
-                for joint in " -":
-                    typos.setdefault(compact[:cut] + joint + compact[cut:], (cut, form))
-        for key in typos:
-            grouped.setdefault((False, key), [])
         shorts: dict[str, _Entries] = {}
         for (short, key), surfaces in grouped.items():
             value = (len(key), key[0].isalpha(), key[-1].isalpha(), tuple(surfaces))
             if short:
-                shorts[key] = (*value, None)
+                shorts[key] = value
             else:
-                self._automaton.add_word(key, (*value, typos.get(key)))
+                self._automaton.add_word(key, value)
         self._automaton.make_automaton()
         self._shorts = shorts
         alone = sorted(shorts, key=lambda key: (-len(key), key))  # "Go" before "G"
@@ -400,7 +380,7 @@ class Extractor:
             text = _DASH.sub("-", text)  # 10x faster than str.translate on a page of text
         if not text.strip():
             return []
-        spans, typos = self._scan(text)
+        spans = self._scan(text)
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
         for url in _urls(text):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
@@ -415,7 +395,7 @@ class Extractor:
             candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False, ordinary))
             covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
-            candidates.extend(self._typos(text, covered, typos))
+            candidates.extend(self._typos(text, covered))
         # Matches never share a character, so their starts differ and sorting the tuples puts
         # them in block order and, within a block, in text order.
         candidates.sort()
@@ -445,10 +425,9 @@ class Extractor:
             )
         return hits
 
-    def _scan(self, text: str) -> tuple[list[tuple[int, int, str, bool]], list[_Typo]]:
+    def _scan(self, text: str) -> list[tuple[int, int, str, bool]]:
         """Both exact tiers' matches, the longest (in tokens) kept where they overlap (C# beats
-        C, Apache Spark beats Spark), in text order; and the typo tier's spellings of forms
-        without their space or split in two, where they stand as capitalised words.
+        C, Apache Spark beats Spark), in text order.
 
         Ties go to the leftmost, then the case-insensitive match, then an entry's name over
         another's alias, then compile order.
@@ -463,8 +442,7 @@ class Extractor:
             ((m.end() - 1, shorts[m.group()]) for m in self._short_names.finditer(text)),
         )
         size_of_text = len(text)
-        typos: list[_Typo] = []
-        for last, (size, head_alpha, tail_alpha, entries, typo) in occurrences:
+        for last, (size, head_alpha, tail_alpha, entries) in occurrences:
             start, end = last - size + 1, last + 1
             # Letters on both sides of an edge never split into two tokens: "Java" in
             # "JavaScript" is rejected here without asking the affix rules.
@@ -472,12 +450,6 @@ class Extractor:
                 continue
             if tail_alpha and end < size_of_text and lowered[end].isalpha():
                 continue
-            if (
-                typo is not None
-                and text[start] in _CAPITALS  # a capitalised word, as tool names are written
-                and (not start or not _WORD_CHAR.match(text, start - 1))
-            ):
-                typos.append(_Typo(start, end, *typo))
             for entry in entries:
                 rank = (-entry.tokens, start, entry.sensitive, entry.alias, entry.order)
                 ranked.append((*rank, end, entry))
@@ -499,57 +471,73 @@ class Extractor:
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, entry.skill_id, sensitive))
         kept.sort()
-        return kept, typos
+        return kept
 
-    def _typos(self, text: str, covered: bytearray, spelt: list[_Typo]) -> list[_Candidate]:
+    def _typos(self, text: str, covered: bytearray) -> list[_Candidate]:
         """Typo-tier hits among capitalised words no exact tier matched.
 
         Tool names are written capitalised, so only capitalised words are looked at (which keeps
         this tier cheap and away from English words one edit from a tool, "catching"/Caching):
         two words that form one vocabulary form ("Tensor Flow", "Data bricks"), one word that is
         a form without its space or hyphen ("Scikitlearn"), then a misspelling ("Kubernates") of
-        a word that does not open its block (a bullet opens with a verb, not a tool). `spelt`
-        holds the first two kinds, as the scan found them; a word taken as the second half of a
-        split name is not read again.
+        a word that does not open its block (a bullet opens with a verb, not a tool). A word
+        taken as the second half of a split name is not read again.
         """
-        splits: dict[int, _Typo] = {}
-        words: dict[int, tuple[int, _Form]] = {}
-        for typo in spelt:
-            if typo.cut:
-                splits[typo.start] = typo
-            else:
-                words[typo.start] = (typo.end, typo.form)
-        misspelt: dict[str, _Form] = {}
-        for word in set(_LONG_CAPITAL_WORD.findall(text)):
+        compact, heads = self._compact, self._compact_heads
+        # Each distinct capitalised word (with the word after it) is judged once, then the few
+        # that name something are found where they stand.
+        spellings: dict[tuple[str, str, str], _Form] = {}  # split name -> its form
+        judged: dict[str, tuple[_Form, bool] | None] = {}  # word -> form, whether misspelt
+        for word, joint, following in set(_CAPITAL_WORD.findall(text)):
             folded = word.lower()
-            form = None if folded in self._compact else self._misspelt(folded)
-            if form is not None:
-                misspelt[word] = form
-        if misspelt:  # rare: find where they stand
-            for match in _LONG_CAPITAL_WORD.finditer(text):
-                form = misspelt.get(match.group())
-                if form is not None and not _opens_block(text, match.start()):
-                    words[match.start()] = (match.end(), form)
-        found: list[_Candidate] = []
-        heads = self._compact_heads
+            if joint and folded in heads:
+                form = compact.get(folded + following.lower())
+                if form is not None:
+                    spellings[word, joint, following] = form
+            if len(word) >= _COMPACT_MIN_LEN:
+                judged[word] = self._judge(folded)
+        splits: dict[int, tuple[int, int, _Form]] = {}  # start -> second word, end, form
+        for (word, joint, following), form in spellings.items():
+            for start, end in _standing(text, f"{word}{joint}{following}"):
+                splits[start] = (start + len(word) + 1, end, form)
+        words: dict[int, tuple[int, _Form]] = {}
+        for word, verdict in judged.items():
+            if verdict is None:
+                continue
+            form, misspelt = verdict
+            for start, end in _standing(text, word):
+                if not (misspelt and _opens_block(text, start)):
+                    words[start] = (end, form)
+        hits: list[_Candidate] = []
         resume_at = 0
         for start in sorted(splits.keys() | words.keys()):
             if covered[start] or start < resume_at:
                 continue
             split = splits.get(start)
-            if split is not None:
-                second = start + split.cut + 1
-                if not covered[second] and text[start : start + split.cut].lower() in heads:
-                    form = split.form
-                    found.append(
-                        _Candidate(start, split.end, form.skill_id, form.text, False, True)
-                    )
-                    resume_at = split.end
-                    continue
+            if split is not None and not covered[split[0]]:
+                _, end, form = split
+                hits.append(_Candidate(start, end, form.skill_id, form.text, False, True))
+                resume_at = end
+                continue
             if start in words:
                 end, form = words[start]
-                found.append(_Candidate(start, end, form.skill_id, form.text, False, True))
-        return found
+                hits.append(_Candidate(start, end, form.skill_id, form.text, False, True))
+        return hits
+
+    def _judge(self, folded: str) -> tuple[_Form, bool] | None:
+        """The form a long capitalised word (lowercased) names: one without its space or hyphen
+        ("scikitlearn"), or a misspelt one; and whether it is misspelt. Remembered per word."""
+        if folded in self._judged:
+            return self._judged[folded]
+        form = self._compact.get(folded)
+        verdict = (form, False) if form is not None else None
+        if form is None:
+            form = self._misspelt(folded)
+            verdict = None if form is None else (form, True)
+        if len(self._judged) > _TYPO_CACHE_SIZE:
+            self._judged.clear()
+        self._judged[folded] = verdict  # a plain dict write is atomic under the GIL
+        return verdict
 
     def _misspelt(self, word: str) -> _Form | None:
         """The long vocabulary word within one edit of `word` (compared within its first letter)."""
@@ -557,21 +545,15 @@ class Extractor:
             return None
         if zipf(word) >= _TYPO_WORD:  # "Mathematics" is a word, not a misspelt Mathematica
             return None
-        if word in self._typo_cache:
-            return self._typo_cache[word]
         from rapidfuzz import fuzz, process
 
         bucket = self._fuzzy_buckets.get(word[0], {})
         best = process.extractOne(
             word, bucket.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
         )
-        form = bucket[best[0]] if best is not None else None
-        if best is not None and (best[0].startswith(word) or word.startswith(best[0])):
-            form = None  # a word that only adds or drops an ending is another word (Network/X)
-        if len(self._typo_cache) > _TYPO_CACHE_SIZE:
-            self._typo_cache.clear()
-        self._typo_cache[word] = form  # a plain dict write is atomic under the GIL
-        return form
+        if best is None or best[0].startswith(word) or word.startswith(best[0]):
+            return None  # a word that only adds or drops an ending is another word (Network/X)
+        return bucket[best[0]]
 
     def _out_of_context(
         self,
@@ -765,6 +747,16 @@ def _urls(text: str) -> Iterator[re.Match[str]]:
         url = _URLISH.search(text, start, done)
         if url is not None:
             yield url
+
+
+def _standing(text: str, words: str) -> Iterator[tuple[int, int]]:
+    """Where `words` stands in `text` as whole words (not inside a longer word)."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if not (start and _WORD_CHAR.match(text, start - 1)) and not _LETTER.match(text, end):
+            yield start, end
+        start = text.find(words, end)
 
 
 def _opens_block(text: str, start: int) -> bool:
