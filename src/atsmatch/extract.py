@@ -229,6 +229,21 @@ def _spacings(key: str, rules: AffixRules) -> list[str]:
     return spellings
 
 
+def _titled(text: str) -> str:
+    """`text` title-cased, one character for one: a letter after a cased letter in lower case,
+    any other in upper case (a character whose case changes its length stays as written)."""
+    titled = text.title()
+    if len(titled) == len(text):
+        return titled
+    out: list[str] = []
+    cased = False
+    for char in text:
+        changed = char.lower() if cased else char.upper()
+        out.append(changed if len(changed) == 1 else char)
+        cased = char.lower() != char.upper()
+    return "".join(out)
+
+
 def _plural(form: str) -> str | None:
     """The plural of a form's last word ("data pipeline" -> "data pipelines"), if it has one."""
     last = form.rsplit(" ", 1)[-1]
@@ -270,10 +285,13 @@ class Extractor:
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
         self._compile(taxonomy.skills.values())
-        # One automaton over the lowercased text finds every form; a case-sensitive one is then
-        # checked as written. Short case-sensitive names ("R", "Go") would match inside most
-        # lowercase words, so a regular expression finds them as written (a leading look-behind
-        # would cost it its fast scan for first letters; the edge check below does that job).
+        # One automaton finds every form in the text title-cased ("Apache Spark", "Cpython"):
+        # case no longer matters, and a form that opens with a letter cannot match inside a
+        # word ("Python" is not "pYTHON"), so most occurrences inside words are never reported.
+        # A case-sensitive form is then checked as written. Short case-sensitive names ("R",
+        # "Go") would match at the start of many words, so a regular expression finds them as
+        # written (a leading look-behind would cost it its fast scan for first letters; the
+        # edge check below does that job).
         self._automaton: Any = ahocorasick.Automaton()
         grouped: dict[tuple[bool, str], list[_Surface]] = {}
         for surface in self._surfaces:
@@ -286,7 +304,7 @@ class Extractor:
             if short:
                 shorts[key] = value
             else:
-                self._automaton.add_word(key, value)
+                self._automaton.add_word(_titled(key), value)
         self._automaton.make_automaton()
         self._shorts = shorts
         alone = sorted(shorts, key=lambda key: (-len(key), key))  # "Go" before "G"
@@ -432,13 +450,11 @@ class Extractor:
         Ties go to the leftmost, then the case-insensitive match, then an entry's name over
         another's alias, then compile order.
         """
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters lowercase to two ("İ")
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        titled = _titled(text)
         ranked: list[tuple[int, int, bool, bool, int, int, _Surface]] = []
         shorts = self._shorts
         occurrences = itertools.chain(
-            self._automaton.iter(lowered),
+            self._automaton.iter(titled),
             ((m.end() - 1, shorts[m.group()]) for m in self._short_names.finditer(text)),
         )
         size_of_text = len(text)
@@ -446,9 +462,9 @@ class Extractor:
             start, end = last - size + 1, last + 1
             # Letters on both sides of an edge never split into two tokens: "Java" in
             # "JavaScript" is rejected here without asking the affix rules.
-            if head_alpha and start and lowered[start - 1].isalpha():
+            if head_alpha and start and text[start - 1].isalpha():
                 continue
-            if tail_alpha and end < size_of_text and lowered[end].isalpha():
+            if tail_alpha and end < size_of_text and text[end].isalpha():
                 continue
             for entry in entries:
                 rank = (-entry.tokens, start, entry.sensitive, entry.alias, entry.order)
