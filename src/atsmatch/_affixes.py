@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 __all__ = ["SPECIAL_CASES", "AffixRules"]
@@ -58,6 +59,19 @@ class AffixRules:
             suffix=tokenizer.suffix_search.__self__.pattern,
             infix=tokenizer.infix_finditer.__self__.pattern,
         )
+
+    @staticmethod
+    def spacy_stamp() -> str:
+        """A digest of the installed spaCy's version file, found without importing spaCy: what
+        rules `from_spacy` would read depends on it."""
+        import hashlib
+        import importlib.util
+
+        spec = importlib.util.find_spec("spacy")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("spaCy is not installed")
+        about = Path(next(iter(spec.submodule_search_locations))) / "about.py"
+        return hashlib.sha256(about.read_bytes()).hexdigest()
 
     def to_dict(self) -> dict[str, str]:
         return {"prefix": self.prefix, "suffix": self.suffix, "infix": self.infix}

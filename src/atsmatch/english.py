@@ -21,7 +21,7 @@ import importlib.util
 import threading
 from pathlib import Path
 
-__all__ = ["ORDINARY", "is_ordinary", "zipf"]
+__all__ = ["ORDINARY", "english_stamp", "is_ordinary", "zipf"]
 
 ORDINARY = 3.5  # Zipf frequency from which a word is an ordinary English word ("beats" 4.2)
 _FILE = "small_en.msgpack.gz"
@@ -46,6 +46,13 @@ def _words() -> dict[str, float]:
         if not _table:
             _table.update(_read(_data_file()))
     return _table
+
+
+def english_stamp() -> str:
+    """A digest of the word list, which anything derived from these frequencies depends on."""
+    import hashlib
+
+    return hashlib.sha256(_data_file().read_bytes()).hexdigest()
 
 
 def _data_file() -> Path:

@@ -22,14 +22,15 @@ thread.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from atsmatch._affixes import AffixRules
-from atsmatch.english import is_ordinary, zipf
+from atsmatch.english import english_stamp, is_ordinary, zipf
 from atsmatch.models import Block, SkillHit
 
 if TYPE_CHECKING:
@@ -256,6 +257,86 @@ def _plural(form: str) -> str | None:
     return form + "s"
 
 
+# One compiled form: skill id, the form as the vocabulary writes it, case-sensitive, an ordinary
+# English word, and its variants (itself, its plural) as [key, tokens, spellings] where
+# `spellings` lists the keys with spaces between tokens when there are any ("c / c++").
+_FormRecord = tuple[str, str, bool, bool, list[tuple[str, int, list[str]]]]
+_TABLES_FORMAT = 1  # bump when what `compiled_tables` returns changes shape or meaning
+
+
+def compiled_tables(taxonomy: Taxonomy) -> dict[str, Any]:
+    """What building an extractor for `taxonomy` derives: spaCy's affix rules and every form
+    with its variants and token counts; from the on-disk cache when it holds them.
+
+    The key covers everything the tables are derived from: the skills' names, aliases,
+    case-sensitive forms and categories, the English word list, spaCy's version, atsmatch's.
+    """
+    from atsmatch import __version__
+    from atsmatch._diskcache import cached, fingerprint
+
+    skills = [
+        [s.id, s.name, s.category, list(s.aliases), list(s.case_sensitive)]
+        for s in taxonomy.skills.values()
+    ]
+    key = fingerprint(
+        str(_TABLES_FORMAT),
+        __version__,
+        english_stamp(),
+        AffixRules.spacy_stamp(),
+        json.dumps(skills, ensure_ascii=False),
+    )
+    return cast(
+        "dict[str, Any]", cached("extractor", key, lambda: _compile(taxonomy), _well_formed)
+    )
+
+
+def _well_formed(tables: Any) -> bool:
+    """A cheap shape check of tables read back from disk."""
+    return (
+        isinstance(tables, dict)
+        and isinstance(tables.get("rules"), dict)
+        and set(tables["rules"]) == {"prefix", "suffix", "infix"}
+        and isinstance(tables.get("forms"), list)
+        and all(isinstance(record, list) and len(record) == 5 for record in tables["forms"])
+    )
+
+
+def _compile(taxonomy: Taxonomy) -> dict[str, Any]:
+    """The tables of `compiled_tables`, derived (about a second: spaCy, word frequencies)."""
+    rules = AffixRules.from_spacy()
+    records: list[_FormRecord] = []
+    seen: set[tuple[str, bool, str]] = set()
+
+    def add(skill_id: str, form: str, *, sensitive: bool, ordinary: bool = False) -> None:
+        variants: list[tuple[str, int, list[str]]] = []
+        plural = _plural(form)
+        for variant in [form] if plural is None else [form, plural]:
+            surface = " ".join(_DASH.sub("-", variant).split())
+            key = surface if sensitive else surface.lower()
+            if (skill_id, sensitive, key) in seen or not key:
+                continue
+            seen.add((skill_id, sensitive, key))
+            tokens = sum(len(rules.spans(word)) for word in surface.split(" "))
+            spellings = _spacings(key, rules)
+            variants.append((key, tokens, spellings if spellings != [key] else []))
+        records.append((skill_id, form, sensitive, ordinary, variants))
+
+    for skill in taxonomy.skills.values():
+        exact = set(skill.case_sensitive)
+        for form in dict.fromkeys([skill.name, *skill.aliases]):
+            if form in exact:
+                continue
+            alias = form.casefold() != skill.name.casefold()
+            if _exact_case(form, alias=alias):  # "DiD" is not "did", "ROUGE" not "rouge"
+                add(skill.id, form, sensitive=True)
+                continue
+            ordinary = alias and skill.category not in _WORDY_CATEGORIES and _ordinary_word(form)
+            add(skill.id, form, sensitive=False, ordinary=ordinary)
+        for form in skill.case_sensitive:
+            add(skill.id, form, sensitive=True)
+    return {"rules": rules.to_dict(), "forms": records}
+
+
 class Extractor:
     """Compiled matcher for one taxonomy: build once, reuse everywhere (thread-safe).
 
@@ -265,14 +346,13 @@ class Extractor:
     ['C++', 'PySpark']
     """
 
-    def __init__(
-        self, taxonomy: Taxonomy, *, fuzzy: bool = True, rules: AffixRules | None = None
-    ) -> None:
+    def __init__(self, taxonomy: Taxonomy, *, fuzzy: bool = True) -> None:
         import ahocorasick
 
         self.taxonomy = taxonomy
         self.fuzzy = fuzzy
-        self._rules = rules if rules is not None else AffixRules.from_spacy()
+        tables = compiled_tables(taxonomy)
+        self._rules = AffixRules(**tables["rules"])
         self._forms: dict[tuple[str, bool, str], _Form] = {}
         # Every matchable surface, in compile order.
         self._surfaces: list[_Surface] = []
@@ -284,7 +364,8 @@ class Extractor:
         self._context: dict[str, frozenset[str]] = {}
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
-        self._compile(taxonomy.skills.values())
+        self._load(tables["forms"])
+        self._relate(taxonomy.skills.values())
         # One automaton finds every form in the text title-cased ("Apache Spark", "Cpython"):
         # case no longer matters, and a form that opens with a letter cannot match inside a
         # word ("Python" is not "pYTHON"), so most occurrences inside words are never reported.
@@ -313,63 +394,40 @@ class Extractor:
         )
 
     # ------------------------------------------------------------------ build
-    def _compile(self, skills: Iterable[Skill]) -> None:
+    def _load(self, records: list[_FormRecord]) -> None:
+        """Fill the form tables from the compiled records (see `compiled_tables`)."""
+        skills = self.taxonomy.skills
+        for skill_id, form, sensitive, ordinary, variants in records:
+            alias = form.casefold() != skills[skill_id].name.casefold()
+            for key, tokens, spellings in variants:
+                self._forms[skill_id, sensitive, key] = _Form(skill_id, form, sensitive, ordinary)
+                for spaced in spellings or [key]:
+                    order = len(self._surfaces)
+                    self._surfaces.append(
+                        _Surface(spaced, skill_id, sensitive, tokens, alias, order)
+                    )
+            if sensitive:
+                continue
+            folded = form.casefold()
+            if len(form) >= _FUZZY_MIN_LEN and form.isalpha():
+                bucket = self._fuzzy_buckets.setdefault(folded[0], {})
+                bucket.setdefault(folded, _Form(skill_id, form, False))
+            compact = re.sub(r"[\s-]", "", folded)
+            if len(compact) >= _COMPACT_MIN_LEN and compact.isalpha():
+                self._compact.setdefault(compact, _Form(skill_id, form, False))
+                # Split spellings break a name near its start ("Py Torch", "Tensor Flow").
+                last = min(len(compact) - 2, _SPLIT_HEAD_MAX)
+                self._compact_heads.update(compact[:cut] for cut in range(2, last + 1))
+
+    def _relate(self, skills: Iterable[Skill]) -> None:
+        """Each skill's context words and family (parents, children, related both ways)."""
         for skill in skills:
-            sensitive = set(skill.case_sensitive)
-            forms = [skill.name, *skill.aliases]
-            for form in dict.fromkeys(forms):
-                if form in sensitive:
-                    continue
-                alias = form.casefold() != skill.name.casefold()
-                if _exact_case(form, alias=alias):  # "DiD" is not "did", "ROUGE" not "rouge"
-                    self._add_form(skill.id, form, case_sensitive=True)
-                    continue
-                ordinary = (
-                    alias and skill.category not in _WORDY_CATEGORIES and _ordinary_word(form)
-                )
-                self._add_form(skill.id, form, case_sensitive=False, ordinary=ordinary)
-            for form in skill.case_sensitive:
-                self._add_form(skill.id, form, case_sensitive=True)
             if skill.context:
                 self._context[skill.id] = frozenset(w.casefold() for w in skill.context)
             family = {r.id for r in skill.parents} | {r.id for r in skill.related}
             family |= set(self.taxonomy.children(skill.id))
             family |= {r.id for r in self.taxonomy.related_to(skill.id)}
             self._family[skill.id] = frozenset(family)
-
-    def _add_form(
-        self, skill_id: str, form: str, *, case_sensitive: bool, ordinary: bool = False
-    ) -> None:
-        variants = [form]
-        plural = _plural(form)
-        if plural is not None:
-            variants.append(plural)
-        for variant in variants:
-            surface = " ".join(_DASH.sub("-", variant).split())
-            key = surface if case_sensitive else surface.lower()
-            slot = (skill_id, case_sensitive, key)
-            if slot in self._forms or not key:
-                continue
-            self._forms[slot] = _Form(skill_id, form, case_sensitive, ordinary)
-            tokens = sum(len(self._rules.spans(word)) for word in surface.split(" "))
-            alias = form.casefold() != self.taxonomy.skills[skill_id].name.casefold()
-            for spaced in _spacings(key, self._rules):
-                order = len(self._surfaces)
-                self._surfaces.append(
-                    _Surface(spaced, skill_id, case_sensitive, tokens, alias, order)
-                )
-        if case_sensitive:
-            return
-        folded = form.casefold()
-        if len(form) >= _FUZZY_MIN_LEN and form.isalpha():
-            bucket = self._fuzzy_buckets.setdefault(folded[0], {})
-            bucket.setdefault(folded, _Form(skill_id, form, False))
-        compact = re.sub(r"[\s-]", "", folded)
-        if len(compact) >= _COMPACT_MIN_LEN and compact.isalpha():
-            self._compact.setdefault(compact, _Form(skill_id, form, False))
-            # Split spellings break a name near its start ("Py Torch", "Tensor Flow").
-            last = min(len(compact) - 2, _SPLIT_HEAD_MAX)
-            self._compact_heads.update(compact[:cut] for cut in range(2, last + 1))
 
     def patterns(self) -> list[tuple[str, str]]:
         """Every (form, skill id) pair the exact tiers match, for loading into other tools."""

@@ -8,15 +8,17 @@ existing id replaces the earlier one whole, lexicon keys replace earlier keys.
 
 from __future__ import annotations
 
+import datetime
 import os
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from atsmatch._diskcache import cached, fingerprint
 from atsmatch._resources import bundled_vocab_dir
 from atsmatch.errors import TaxonomyError
 from atsmatch.taxonomy._schema import (
@@ -147,13 +149,54 @@ def read_layers(layers: list[Layer], issues: Issues) -> Files:
 
 def _read_toml(path: Path, label: str, issues: Issues) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        key = fingerprint("toml", str(_TOML_FORMAT), raw)
+        # Parsing TOML costs a new process more than the rest of loading: keep it as JSON.
+        parse = lambda: _to_json(tomllib.loads(text))  # noqa: E731
+        return cast("dict[str, Any]", cached("toml", key, parse, _is_table, _from_json))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         issues.add(label, None, f"not valid TOML: {exc}")
     except OSError as exc:
         issues.add(label, None, f"cannot read: {exc.strerror or exc}")
     return None
+
+
+# TOML's dates and times have no JSON form: each is kept as a one-key table whose key no
+# vocabulary writes (it starts with a NUL character).
+_TOML_FORMAT = 1
+_TIME_TYPES: dict[str, Callable[[str], Any]] = {
+    "\0datetime": datetime.datetime.fromisoformat,
+    "\0date": datetime.date.fromisoformat,
+    "\0time": datetime.time.fromisoformat,
+}
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _to_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_to_json(item) for item in value]
+    if isinstance(value, datetime.datetime):  # before date: a datetime is a date too
+        return {"\0datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"\0date": value.isoformat()}
+    if isinstance(value, datetime.time):
+        return {"\0time": value.isoformat()}
+    return value
+
+
+def _from_json(table: dict[str, Any]) -> Any:
+    """A table read back: a tagged date or time becomes one again."""
+    if len(table) == 1:
+        ((key, item),) = table.items()
+        if key in _TIME_TYPES and isinstance(item, str):
+            return _TIME_TYPES[key](item)
+    return table
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict)
 
 
 def _read_model(

@@ -8,6 +8,7 @@ instead of a silently ignored field, and a loaded record cannot be changed. Sequ
 from __future__ import annotations
 
 import datetime
+import functools
 import unicodedata
 from typing import Annotated, Literal, NamedTuple, TypeVar
 
@@ -48,6 +49,7 @@ _Tuple = Annotated[tuple[_T, ...], Strict(False)]
 CertificationLevel = Literal["foundational", "associate", "professional", "specialty", "expert"]
 
 
+@functools.lru_cache(maxsize=65536)  # every form is normalised several times while loading
 def normalize_form(text: str) -> str:
     """Key under which two surface forms count as the same: NFKC, casefold, single spaces.
 

@@ -1,0 +1,117 @@
+"""An on-disk cache of data derived from the vocabulary, so a new process does not derive it again.
+
+A fresh `atsmatch match` spends most of its time deriving the same things from the same files:
+the parsed vocabulary, the extractor's compiled forms, spaCy's tokenizer rules. `cached()` keeps
+each result as JSON in the user's cache folder, under a key made of everything it was derived
+from (file contents, the atsmatch and spaCy versions), so a changed input simply misses.
+
+What makes it safe to share between processes and to trust:
+- JSON only, never pickle: a file read back can at worst be wrong data, which the reader
+  rejects, never code;
+- each file carries a header with the format version, the key and a SHA-256 of its body, and
+  is used only when all three match (a truncated or corrupt file is rebuilt and replaced);
+- files are written to a temporary name and renamed into place, so two processes starting at
+  once each read either nothing or a whole file;
+- a folder that cannot be created or written (read-only home, full disk) costs only the speed-up:
+  the value is built in memory and returned.
+
+The folder is `ATSMATCH_CACHE_DIR` if set (an empty value turns the cache off), else
+`$XDG_CACHE_HOME/atsmatch`, else `~/.cache/atsmatch`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cache_dir", "cached", "fingerprint"]
+
+FORMAT = 1  # bump when the layout of any cached value changes
+_ENV = "ATSMATCH_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """Where cached files live, or None when the cache is turned off."""
+    configured = os.environ.get(_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path("~/.cache").expanduser()) / "atsmatch"
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    """A SHA-256 over `parts`, each length-prefixed so that no two lists of parts collide."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def cached(
+    kind: str,
+    key: str,
+    build: Callable[[], Any],
+    check: Callable[[Any], bool],
+    object_hook: Callable[[dict[str, Any]], Any] | None = None,
+) -> Any:
+    """The JSON value `build()` returns, read from the cache when a valid copy of `kind` under
+    `key` is there, else built and stored. `check` rejects a value of the wrong shape; a value
+    read back passes each of its objects through `object_hook` (as `json.loads` does)."""
+    folder = cache_dir()
+    path = None if folder is None else folder / f"{kind}-{key[:32]}.json"
+    value = None if path is None else _read(path, kind, key, object_hook)
+    if value is not None and check(value):
+        return value
+    value = build()
+    if folder is not None and path is not None:
+        _write(folder, path, kind, key, value)
+    if object_hook is not None:  # hand back what a later read would
+        return json.loads(json.dumps(value), object_hook=object_hook)
+    return value
+
+
+def _read(
+    path: Path, kind: str, key: str, object_hook: Callable[[dict[str, Any]], Any] | None
+) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    header, _, body = raw.partition(b"\n")
+    try:
+        meta = json.loads(header)
+        if not isinstance(meta, dict) or meta != {
+            "format": FORMAT,
+            "kind": kind,
+            "key": key,
+            "sha256": hashlib.sha256(body).hexdigest(),
+        }:
+            return None
+        return json.loads(body, object_hook=object_hook)
+    except ValueError:  # not JSON, not UTF-8, or a value the hook refuses
+        return None
+
+
+def _write(folder: Path, path: Path, kind: str, key: str, value: Any) -> None:
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    meta = {"format": FORMAT, "kind": kind, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(json.dumps(meta).encode("utf-8") + b"\n" + body)
+            temporary.replace(path)
+        except BaseException:
+            temporary.unlink()
+            raise
+    except OSError:
+        pass  # read-only or full: the value is still returned, only not kept
