@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -199,6 +201,24 @@ class TestParallel:
         acme = next(r for r in parallel if r.index == 6)
         assert acme.report is not None and "acme-ml" in acme.report.matched
         assert parallel[-1].error is not None and parallel[-1].index == 5
+
+    def test_workers_fork_warm(self) -> None:
+        """A pool worker is forked with the bundled vocabulary's Matcher already built (in the
+        forkserver, by `atsmatch._warm`): it neither imports spaCy nor compiles on its own."""
+        script = textwrap.dedent(
+            """
+            from concurrent.futures import ProcessPoolExecutor
+            from atsmatch import batch
+            probe = "__import__('atsmatch.batch').batch._worker is not None"
+            with ProcessPoolExecutor(1, mp_context=batch._context(start=True)) as pool:
+                print(pool.submit(eval, probe).result())
+            """
+        )
+        # A fresh interpreter: this one's forkserver may have been started by an isolated read.
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+        )
+        assert done.stdout.split() == ["True"]
 
     def test_small_batch_stays_serial(self) -> None:
         """A list too short to pay for starting workers is matched in this process."""

@@ -10,7 +10,10 @@ Where the matches run:
 - serially, with one `Matcher` (the default, and always for a batch too small to pay for
   starting workers: fewer than `MIN_ITEMS_PER_WORKER` items per worker);
 - `workers=N`: a process pool whose workers each build one `Matcher` from what pickles (the
-  taxonomy's `loaded_from` paths and the `Limits`, never a compiled taxonomy);
+  taxonomy's `loaded_from` paths and the `Limits`, never a compiled taxonomy). The workers fork
+  from a forkserver that is started before the caller parses its fixed side and that builds the
+  bundled vocabulary's compiled state while the caller does (`atsmatch._warm`), so a worker
+  using the bundled vocabulary starts warm instead of importing spaCy and compiling its own;
 - `executor=`: any `concurrent.futures.Executor`;
 - `client=`: a Dask `distributed.Client` (the `dask` extra); each Dask worker builds its
   `Matcher` once and keeps it for every later chunk.
@@ -43,9 +46,9 @@ if TYPE_CHECKING:
 __all__ = ["CHUNK_SIZE", "MIN_ITEMS_PER_WORKER", "iter_rank", "iter_rank_jobs", "rank", "rank_jobs"]
 
 MIN_ITEMS_PER_WORKER = 24
-"""Below this many items per worker a batch runs serially: starting a worker costs about two
-seconds of CPU (importing spaCy, loading and compiling the vocabulary), as much as matching two
-dozen PDF resumes."""
+"""Below this many items per worker a batch runs serially: starting a pool costs about two
+seconds of CPU (importing spaCy, loading and compiling the vocabulary once in the forkserver, or
+in each worker with an overlay vocabulary), as much as matching two dozen PDF resumes."""
 
 CHUNK_SIZE = 8
 """Items per task sent to a worker: large enough to make the per-task cost (pickling the fixed
@@ -119,6 +122,7 @@ def iter_rank(
     write them out) to order them.
     """
     pool = _pool_settings(workers, executor, client, taxonomy, limits)
+    _start_workers_early(pool, executor, client, resumes)
     matcher = Matcher(taxonomy=taxonomy, limits=limits)
     posting = matcher.parse_job(matcher.job_side(job, role, caller="rank"))
     return _stream(matcher, posting, resumes, names, pool, executor, client, today)
@@ -163,9 +167,33 @@ def iter_rank_jobs(
 ) -> Iterator[RankedResult]:
     """`rank_jobs`, one unranked entry per posting in input order (see `iter_rank`)."""
     pool = _pool_settings(workers, executor, client, taxonomy, limits)
+    _start_workers_early(pool, executor, client, jobs)
     matcher = Matcher(taxonomy=taxonomy, limits=limits)
     parsed = matcher.parse_resume(resume)
     return _stream(matcher, parsed, jobs, names, pool, executor, client, today)
+
+
+def _uses_pool(
+    pool: tuple[_Settings, int] | None,
+    executor: Executor | None,
+    client: Any,
+    items: Iterable[Item],
+) -> bool:
+    """Whether the matches will run in a process pool of ours."""
+    return (
+        pool is not None and executor is None and client is None and not _too_small(items, pool[1])
+    )
+
+
+def _start_workers_early(
+    pool: tuple[_Settings, int] | None,
+    executor: Executor | None,
+    client: Any,
+    items: Iterable[Item],
+) -> None:
+    """Start the pool's forkserver now, so it warms up while the caller parses its fixed side."""
+    if _uses_pool(pool, executor, client, items):
+        _context(start=True)
 
 
 def _stream(
@@ -301,31 +329,76 @@ def _task(
 
 
 # This process's Matcher when it works for a pool, an executor or a Dask cluster: one at a
-# time, built on the first task (or by the pool's initializer) and kept, so the compiled
-# vocabulary and the fixed side's analysis are reused by every later chunk.
+# time, built on the first task (or by the pool's initializer, or before the fork by
+# `warm_worker` in the forkserver) and kept, so the compiled vocabulary and the fixed side's
+# analysis are reused by every later chunk.
 _worker: tuple[_Settings, Matcher] | None = None
 _worker_lock = threading.Lock()
 
+_WARM_SETTINGS: _Settings = (((), None), DEFAULT_LIMITS)
+# What a pool's forkserver imports before forking workers: the readers, and `_warm`, whose
+# import builds the bundled vocabulary's Matcher.
+_PRELOAD = [
+    "atsmatch.documents.isolate",
+    "atsmatch.documents.pdf",
+    "atsmatch.documents.docx",
+    "atsmatch._warm",
+]
+
 
 def _worker_matcher(settings: _Settings) -> Matcher:
-    """The Matcher of this worker process for these settings, built once."""
+    """The Matcher of this worker process for these settings, built once.
+
+    Settings that differ in their limits only share the taxonomy already loaded (and with it
+    the compiled extractor), so a worker forked warm for `DEFAULT_LIMITS` stays warm under the
+    CLI's `Limits(isolate=True)`.
+    """
     global _worker
     with _worker_lock:
         if _worker is None or _worker[0] != settings:
             from atsmatch.taxonomy import load_taxonomy
 
             (overlays, base), limits = settings
-            matcher = Matcher(taxonomy=load_taxonomy(*overlays, base=base), limits=limits)
+            if _worker is not None and _worker[0][0] == settings[0]:
+                taxonomy = _worker[1].taxonomy
+            else:
+                taxonomy = load_taxonomy(*overlays, base=base)
+            matcher = Matcher(taxonomy=taxonomy, limits=limits)
             matcher.extractor  # noqa: B018 - compile now, at worker start, not in the first task
             _worker = (settings, matcher)
         return _worker[1]
 
 
-def _context() -> BaseContext:
-    """Forkserver where there is one (a fresh, thread-safe start), else spawn; never fork."""
+def warm_worker() -> None:
+    """Build the bundled vocabulary's Matcher in this process (a pool's forkserver), so every
+    worker forked from it starts with it."""
+    _worker_matcher(_WARM_SETTINGS)
+
+
+def _context(*, start: bool = False) -> BaseContext:
+    """Forkserver where there is one (a fresh, thread-safe start), else spawn; never fork.
+
+    The forkserver preloads `_PRELOAD` when this is the first use of it in the process (a
+    forkserver started earlier, by an isolated read, keeps its own list; workers then build
+    their Matcher themselves). `start=True` starts it now, without waiting for it.
+    """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
     from atsmatch.documents.isolate import stop_forkserver_at_exit
 
     stop_forkserver_at_exit()  # so no process of ours outlives this one
-    return multiprocessing.get_context("forkserver")
+    global _preloading
+    context = multiprocessing.get_context("forkserver")
+    with _preload_lock:
+        if not _preloading:
+            context.set_forkserver_preload(_PRELOAD)
+            _preloading = True
+        if start:
+            forkserver.ensure_running()
+    return context
+
+
+_preload_lock = threading.Lock()
+_preloading = False  # the preload list is set (once: an isolated read may set its own later)

@@ -463,6 +463,7 @@ def score_demand(
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
     """The score and subscores of credited keywords."""
+    groups = [group_of(k.category) for k in keywords]  # once per keyword, not once per group
     return ScoreBreakdown(
         score=_ratio(keywords),
         subscores=tuple(
@@ -473,7 +474,7 @@ def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
                 keywords=len(members),
             )
             for group in GROUPS
-            if (members := [k for k in keywords if group_of(k.category) == group])
+            if (members := [k for k, g in zip(keywords, groups, strict=True) if g == group])
         ),
         keywords=keywords,
     )

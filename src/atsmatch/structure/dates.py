@@ -66,13 +66,15 @@ class YearMonth:
         return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
 
     def __sub__(self, other: YearMonth) -> int:
-        return self._index - other._index
+        return self.ordinal - other.ordinal
 
     def __lt__(self, other: YearMonth) -> bool:
         return (self.year, self.month or 0) < (other.year, other.month or 0)
 
     @property
-    def _index(self) -> int:
+    def ordinal(self) -> int:
+        """Months since January of year 0 (a year alone counts as its January): an int to
+        compare and count with where many dates are compared."""
         return self.year * 12 + (self.month or 1) - 1
 
 
