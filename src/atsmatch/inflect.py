@@ -5,6 +5,11 @@ tables here know every common English verb, so a bullet opening with "Stood up" 
 reads as an action, and a rewrite can put any verb in the tense its role wants. Lookups only:
 no model, nothing downloaded, the same answer every run.
 
+Loading lemminflect costs a new process more than a second (its tables, numpy for its model of
+unknown words), so the part used here (verb forms, the past tense of each verb, which words are
+nouns) is read from it once and kept in the on-disk cache (`atsmatch._diskcache`); lemminflect
+itself is imported only to build that, or for the past tense of a verb its tables do not know.
+
 >>> verb_reading("Stood")
 ('stand', 'past')
 >>> inflect("wind", "past")
@@ -13,10 +18,13 @@ no model, nothing downloaded, the same answer every run.
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import threading
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.abc import MetaPathFinder
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -29,6 +37,107 @@ __all__ = ["Tense", "inflect", "is_noun", "verb_reading"]
 Tense = Literal["past", "present"]
 
 _TAGS: dict[str, Tense] = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBG": "present"}
+_TABLES_FORMAT = 1  # bump when what `_derive` returns changes
+_RESOURCES = ("infl_lu.csv.gz", "infl_overrides.csv", "lemma_lu.csv.gz", "lemma_overrides.csv")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    lemmas: dict[str, list[str]]  # verb form -> the verb lemmas it is a form of
+    forms: dict[str, dict[str, list[str]]]  # verb lemma -> Penn tag -> its forms
+    past: dict[str, str]  # verb lemma -> its simple past
+    nouns: frozenset[str]  # every word lemminflect knows as a noun (lower case)
+
+
+@lru_cache(maxsize=4096)
+def verb_reading(word: str) -> tuple[str, Tense | None] | None:
+    """The verb lemma `word` is a form of and its tense (None for a bare base form, or a form
+    shared by both tenses such as "set"), or None when the tables know no such verb form."""
+    lower = word.lower()
+    tables = _tables()
+    for lemma in tables.lemmas.get(lower, ()):
+        forms = tables.forms.get(lemma, {})
+        tenses = {_TAGS[tag] for tag, words in forms.items() if tag in _TAGS and lower in words}
+        base = lower in forms.get("VB", ())
+        if tenses or base:
+            return lemma, tenses.pop() if len(tenses) == 1 and not base else None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def inflect(lemma: str, tense: Tense) -> str:
+    """`lemma` in the simple past, or its base form for the present (as bullets write it)."""
+    if tense == "present":
+        return lemma
+    past = _tables().past.get(lemma)
+    if past is not None:
+        return past
+    found = _lemminflect().getInflection(lemma, tag="VBD")  # a verb the tables do not know
+    return str(found[0]) if found else lemma
+
+
+@lru_cache(maxsize=4096)
+def is_noun(word: str) -> bool:
+    """Whether the tables know `word` as a noun ("report", "design"): an opener that may name a
+    thing rather than an action."""
+    return word.lower() in _tables().nouns
+
+
+@cache
+def _tables() -> _Tables:
+    """The tables, from the on-disk cache or derived from lemminflect (once per process)."""
+    from atsmatch._diskcache import cached, fingerprint
+
+    key = fingerprint(str(_TABLES_FORMAT), *(path.read_bytes() for path in _resources()))
+    data = cached("english-verbs", key, _derive, _well_formed)
+    return _Tables(
+        lemmas=data["lemmas"],
+        forms=data["forms"],
+        past=data["past"],
+        nouns=frozenset(data["nouns"]),
+    )
+
+
+def _resources() -> list[Path]:
+    """lemminflect's table files, found without importing it."""
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("lemminflect is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
+    return [folder / name for name in _RESOURCES]
+
+
+def _derive() -> dict[str, Any]:
+    """Read every verb form, past tense and noun out of lemminflect, through its public calls."""
+    lemminflect = _lemminflect()
+    # Its word list has no public call: the lookup tables' keys are the words it knows.
+    lemmatizer = lemminflect.Lemmatizer()
+    words = sorted(set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict()))
+    lemmas: dict[str, list[str]] = {}
+    nouns: list[str] = []
+    for word in words:
+        found = lemminflect.getAllLemmas(word, upos="VERB").get("VERB")
+        if found:
+            lemmas[word] = list(found)
+        if "NOUN" in lemminflect.getAllLemmas(word, upos="NOUN"):
+            nouns.append(word)
+    forms: dict[str, dict[str, list[str]]] = {}
+    past: dict[str, str] = {}
+    for lemma in sorted({lemma for found in lemmas.values() for lemma in found}):
+        inflections = lemminflect.getAllInflections(lemma, upos="VERB")
+        forms[lemma] = {tag: list(spellings) for tag, spellings in inflections.items()}
+        simple_past = lemminflect.getInflection(lemma, tag="VBD")
+        if simple_past:
+            past[lemma] = str(simple_past[0])
+    return {"lemmas": lemmas, "forms": forms, "past": past, "nouns": nouns}
+
+
+def _well_formed(data: Any) -> bool:
+    return (
+        isinstance(data, dict)
+        and all(isinstance(data.get(name), dict) for name in ("lemmas", "forms", "past"))
+        and isinstance(data.get("nouns"), list)
+    )
 
 
 class _NoSpacy(MetaPathFinder):
@@ -46,8 +155,8 @@ class _NoSpacy(MetaPathFinder):
 
 
 @cache
-def _tables() -> Any:
-    """lemminflect, imported on first use without its spaCy hook.
+def _lemminflect() -> Any:
+    """lemminflect, imported without its spaCy hook.
 
     lemminflect's `__init__` imports spaCy (about 0.6 s) only to register `Token._.lemma`, which
     atsmatch never uses; once spaCy is loaded anyway, importing it is free and the hook is kept.
@@ -59,33 +168,3 @@ def _tables() -> Any:
     finally:
         sys.meta_path.remove(blocker)
     return lemminflect
-
-
-@lru_cache(maxsize=4096)
-def verb_reading(word: str) -> tuple[str, Tense | None] | None:
-    """The verb lemma `word` is a form of and its tense (None for a bare base form, or a form
-    shared by both tenses such as "set"), or None when the tables know no such verb form."""
-    lower = word.lower()
-    for lemma in _tables().getAllLemmas(lower, upos="VERB").get("VERB", ()):
-        forms = _tables().getAllInflections(lemma, upos="VERB")
-        tenses = {_TAGS[tag] for tag, words in forms.items() if tag in _TAGS and lower in words}
-        base = lower in forms.get("VB", ())
-        if tenses or base:
-            return lemma, tenses.pop() if len(tenses) == 1 and not base else None
-    return None
-
-
-@lru_cache(maxsize=4096)
-def inflect(lemma: str, tense: Tense) -> str:
-    """`lemma` in the simple past, or its base form for the present (as bullets write it)."""
-    if tense == "present":
-        return lemma
-    found = _tables().getInflection(lemma, tag="VBD")
-    return str(found[0]) if found else lemma
-
-
-@lru_cache(maxsize=4096)
-def is_noun(word: str) -> bool:
-    """Whether the tables know `word` as a noun ("report", "design"): an opener that may name a
-    thing rather than an action."""
-    return "NOUN" in _tables().getAllLemmas(word.lower(), upos="NOUN")
