@@ -244,11 +244,14 @@ class TestTitleMatch:
             ("ML Engineer", "Applied Machine Learning Engineer", "near"),
             ("Data Analyst", "Product Analyst", "related"),
             ("MLOps Engineer", "ML Engineer", "related"),
+            ("Senior Backend Engineer", "Software Engineer", "related"),
             ("Data Analyst", "Data Scientist", "different"),
+            ("Data Engineer", "ML Engineer", "different"),
         ],
     )  # fmt: skip
     def test_status(self, job: str, mine: str, status: str) -> None:
-        """Same, near, related (one role profile, or a shared word) and different titles."""
+        """Same, near, related (one role profile, a shared word, or no profile to tell them
+        apart) and different (two profiles) titles."""
         found = match_title(_posting(job), _resume(mine), load_taxonomy())
         assert found.status == status and found.resume_title == mine
 

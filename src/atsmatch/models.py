@@ -342,7 +342,8 @@ class TitleMatch(_Model):
 
     `status`: `same` (the same title once seniority words and abbreviations are set aside),
     `near` (one title contains the other: "Applied ML Engineer" for "ML Engineer"), `related`
-    (the same role family: one role profile's name, aliases or ladder), `different`, `no-title`
+    (the same role family: one role profile's name, aliases or ladder; or the same head noun
+    with a shared word, or where no profile tells them apart), `different`, `no-title`
     (the posting states none) or `unknown` (the resume shows no title). `credit` is None when
     there is nothing to compare: then the score does not use it.
     """

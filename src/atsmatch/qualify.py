@@ -138,8 +138,11 @@ def _relation(
     they share when that is what relates them.
 
     Near: the resume's title has every word of the posting's, same head noun. Related: one role
-    profile's titles hold both, or the same head noun and a shared word (a resume title less
-    specific than the posting's is related, not near).
+    profile's titles hold both, or the same head noun with a shared word (a resume title less
+    specific than the posting's is related, not near), or the same head noun where no role
+    profile tells them apart ("Software Engineer" for "Backend Engineer": say less than
+    "different" when the vocabulary does not know). Titles of two different profiles
+    ("Data Engineer", "ML Engineer") are different.
     """
     if not job or not mine:
         return "different", None
@@ -148,10 +151,12 @@ def _relation(
     same_head = job[-1] == mine[-1]
     if same_head and set(job) <= set(mine):  # the resume's is more specific: "Applied ML Engineer"
         return "near", None
-    family = _role_of(job, roles)
-    if family is not None and family == _role_of(mine, roles):
+    family, other = _role_of(job, roles), _role_of(mine, roles)
+    if family is not None and family == other:
         return "related", family
     if same_head and set(job[:-1]) & set(mine[:-1]):  # "ML Engineer" for "ML Platform Engineer"
+        return "related", None
+    if same_head and (family is None or other is None):  # no profile tells them apart
         return "related", None
     return "different", None
 
@@ -197,7 +202,8 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
             return EducationMatch(
                 status="not-required", reason="the posting says no degree is required; not scored"
             )
-        return EducationMatch(status="no-ask", reason="the posting asks for no degree; not scored")
+        asker = "the role profile" if posting.role else "the posting"
+        return EducationMatch(status="no-ask", reason=f"{asker} asks for no degree; not scored")
     ask = next((a for a in asks if a.need == "required"), asks[0])
     if not resume.education:
         return EducationMatch(
