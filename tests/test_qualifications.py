@@ -244,16 +244,22 @@ class TestTitleMatch:
             ("ML Engineer", "Applied Machine Learning Engineer", "near"),
             ("Data Analyst", "Product Analyst", "related"),
             ("MLOps Engineer", "ML Engineer", "related"),
-            ("Senior Backend Engineer", "Software Engineer", "related"),
+            ("Senior Backend Engineer", "Software Engineer", "unclear"),
             ("Data Analyst", "Data Scientist", "different"),
             ("Data Engineer", "ML Engineer", "different"),
         ],
     )  # fmt: skip
     def test_status(self, job: str, mine: str, status: str) -> None:
-        """Same, near, related (one role profile, a shared word, or no profile to tell them
-        apart) and different (two profiles) titles."""
+        """Same, near, related (one role profile, or a shared word), unclear (no profile places
+        one) and different (two profiles, or other head nouns) titles."""
         found = match_title(_posting(job), _resume(mine), load_taxonomy())
         assert found.status == status and found.resume_title == mine
+
+    def test_unclear_is_not_scored(self) -> None:
+        """A title the vocabulary cannot place gives no credit, and the reason says why."""
+        resume = _resume("Software Engineer")
+        found = match_title(_posting("Backend Engineer"), resume, load_taxonomy())
+        assert found.credit is None and "not scored" in found.reason
 
     def test_headline_counts(self) -> None:
         """The headline is compared too, and named as where the title matched."""

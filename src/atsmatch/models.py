@@ -343,12 +343,13 @@ class TitleMatch(_Model):
     `status`: `same` (the same title once seniority words and abbreviations are set aside),
     `near` (one title contains the other: "Applied ML Engineer" for "ML Engineer"), `related`
     (the same role family: one role profile's name, aliases or ladder; or the same head noun
-    with a shared word, or where no profile tells them apart), `different`, `no-title`
-    (the posting states none) or `unknown` (the resume shows no title). `credit` is None when
-    there is nothing to compare: then the score does not use it.
+    with a shared word), `unclear` (the same head noun, and no role profile places one of
+    them: not judged), `different`, `no-title` (the posting states none) or `unknown` (the
+    resume shows no title). `credit` is None when there is nothing to compare or the
+    comparison is unclear: then the score does not use it.
     """
 
-    status: Literal["same", "near", "related", "different", "no-title", "unknown"]
+    status: Literal["same", "near", "related", "unclear", "different", "no-title", "unknown"]
     credit: float | None = Field(default=None, ge=0, le=1)
     weight: float = Field(default=0.0, ge=0, le=1)  # its share of the score (0: not scored)
     job_title: str | None = None  # `JobPosting.core_title`

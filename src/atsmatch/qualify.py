@@ -49,7 +49,10 @@ LEVEL_BELOW = 0.4  # a degree below the level asked
 FIELD_FACTOR = {"match": 1.0, "related": 0.85, "other": 0.5}
 EQUIVALENT_FLOOR = 0.7  # "or equivalent experience": a miss costs at most this much
 
-_TitleStatus = Literal["same", "near", "related", "different"]
+_TitleStatus = Literal["same", "near", "related", "unclear", "different"]
+# Which comparison wins among the resume's titles: an unclear one beats a different one, so a
+# title the vocabulary cannot place keeps the score from moving.
+_RANK: dict[_TitleStatus, int] = {"same": 4, "near": 3, "related": 2, "unclear": 1, "different": 0}
 _FieldStatus = Literal["match", "related", "other"]
 _LEVEL_NAMES: dict[DegreeLevel, str] = {
     "bachelor": "bachelor's", "master": "master's", "phd": "PhD"
@@ -82,7 +85,7 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
     wanted = title_key(job)
     judged = [_relation(wanted, title_key(c[0]), roles) for c in candidates]
     # The first of the best: the headline, then the most recent role.
-    best = max(range(len(judged)), key=lambda n: (TITLE_CREDIT[judged[n][0]], -n))
+    best = max(range(len(judged)), key=lambda n: (_RANK[judged[n][0]], -n))
     status, family = judged[best]
     title, where, index, label = candidates[best]
     reasons = {
@@ -90,12 +93,14 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
         "near": f'close to the resume\'s {label}, "{title}"',
         "related": f'a related title: the resume\'s {label}, "{title}"'
         + (f", is in the same role family ({taxonomy.roles[family].name})" if family else ""),
+        "unclear": f'"{job}" and the resume\'s {label}, "{title}", share only "{wanted[-1]}" '
+        "and no role profile tells how close they are; not scored",
         "different": f'no headline or recent role on the resume matches "{job}" or comes close '
         f'(its {label}: "{title}")',
     }
     return TitleMatch(
         status=status,
-        credit=TITLE_CREDIT[status],
+        credit=TITLE_CREDIT.get(status),
         job_title=job,
         resume_title=title,
         where=where,
@@ -139,10 +144,10 @@ def _relation(
 
     Near: the resume's title has every word of the posting's, same head noun. Related: one role
     profile's titles hold both, or the same head noun with a shared word (a resume title less
-    specific than the posting's is related, not near), or the same head noun where no role
-    profile tells them apart ("Software Engineer" for "Backend Engineer": say less than
-    "different" when the vocabulary does not know). Titles of two different profiles
-    ("Data Engineer", "ML Engineer") are different.
+    specific than the posting's is related, not near). Unclear: the same head noun, and no
+    role profile covers one of them ("Software Engineer" for "Backend Engineer": the
+    vocabulary cannot say, so it says nothing). Different: other head nouns, or the titles of
+    two different profiles ("Data Engineer", "ML Engineer").
     """
     if not job or not mine:
         return "different", None
@@ -156,8 +161,8 @@ def _relation(
         return "related", family
     if same_head and set(job[:-1]) & set(mine[:-1]):  # "ML Engineer" for "ML Platform Engineer"
         return "related", None
-    if same_head and (family is None or other is None):  # no profile tells them apart
-        return "related", None
+    if same_head and (family is None or other is None):  # the vocabulary cannot place one
+        return "unclear", None
     return "different", None
 
 

@@ -49,8 +49,8 @@ v3 -> v4 (`weighted.v4`, the default): the job title and the degree ask fold in 
 keywords (`with_qualifications`, comparisons in `atsmatch.qualify`):
   score = keywords x (1 - shares) + 100 x sum(share x credit)
   title      share 0.15; credit 1.0 the same title (seniority and abbreviations aside), 0.8 a
-             close one, 0.5 a related one (one role profile's titles), 0 none of the resume's
-             headline or three most recent roles
+             close one, 0.5 a related one (one role profile's titles, or a shared word), 0 none
+             of the resume's headline or three most recent roles (an unclear one: no share)
   education  share 0.10 for a required degree, 0.05 for a preferred-only one; credit 1.0 at or
              above the level asked, 0.4 below it, times 1.0 / 0.85 / 0.5 for a field named /
              related (when the posting accepts related fields) / other; at least 0.7 when the
