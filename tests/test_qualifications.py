@@ -84,12 +84,15 @@ class TestPostingTitle:
             ("Job Title: ML Ops Engineer (m/f/d)\n\nRequirements:\n- Docker", "ML Ops Engineer"),
             ("Machine Learning Engineer, Personalization\n\nRequirements:\n- Python",
              "Machine Learning Engineer"),
+            ("Senior Engineer, Machine Learning\n\nRequirements:\n- Python",
+             "Senior Machine Learning Engineer"),
             ("We are hiring a Senior Frontend Engineer to lead our web team.",
              "Senior Frontend Engineer"),
         ],
     )  # fmt: skip
     def test_core_title(self, text: str, title: str) -> None:
-        """The posting's title is read without location, work mode, gender tag or team."""
+        """The posting's title is read without location, work mode, gender tag or team, and an
+        inverted title ("Engineer, Machine Learning") in the usual order."""
         assert Matcher().parse_job(text).core_title == title
 
     def test_heading_that_names_no_job_is_no_title(self) -> None:

@@ -136,7 +136,7 @@ _TITLE_NOUN = re.compile(
     re.I,
 )
 _GENDER_TAG = re.compile(r"\((?:[mwfdxh]\s*/\s*)+[mwfdxh]\)|\(all\s+genders?\)|\*\s*in\b", re.I)
-_TITLE_SPLIT = re.compile(r"\s+[-–—|@]\s+|\s*[|,(]\s*|\s+at\s+|\s+in\s+(?=[A-Z])")
+_TITLE_SPLIT = re.compile(r"(\s+[-–—|@]\s+|\s*[|,(]\s*|\s+at\s+|\s+in\s+(?=[A-Z]))")
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"\b(?:{pattern})\b", re.I), short)
     for pattern, short in (
@@ -175,15 +175,32 @@ def core_title(title: str | None) -> str | None:
     'Data Analyst'
     >>> core_title("Machine Learning Engineer, Personalization")
     'Machine Learning Engineer'
+    >>> core_title("Senior Engineer, Machine Learning")
+    'Senior Machine Learning Engineer'
     """
     if not title:
         return None
-    text = _GENDER_TAG.sub(" ", title)
-    for part in _TITLE_SPLIT.split(text):
-        part = " ".join(part.split()).strip(" -–—:;.")
+    # Split with the separators kept (odd positions): only a comma can precede a field.
+    pieces = _TITLE_SPLIT.split(_GENDER_TAG.sub(" ", title))
+    for n in range(0, len(pieces), 2):
+        part = " ".join(pieces[n].split()).strip(" -–—:;.")
         if part and names_job(part) and len(part.split()) <= 8:
-            return part
+            comma = n + 2 < len(pieces) and pieces[n + 1].strip() == ","
+            after = " ".join(pieces[n + 2].split()) if comma else ""
+            return _uninverted(part, after) or part
     return None
+
+
+def _uninverted(part: str, after: str) -> str | None:
+    """ "Senior Engineer, Machine Learning" read as "Senior Machine Learning Engineer": a lone
+    job noun (seniority aside) whose field follows the comma, in 1-3 plain words."""
+    words = part.split()
+    if len(title_key(part)) != 1 or not names_job(words[-1]) or not after:
+        return None
+    plain = re.fullmatch(r"[A-Z][\w&/+-]*(?:\s+[\w&/+-]+){0,2}", after)
+    if plain is None or names_job(after) or not title_key(after) or after.lower() in _NOISE:
+        return None
+    return " ".join([*words[:-1], after, words[-1]])
 
 
 def title_key(title: str) -> tuple[str, ...]:
