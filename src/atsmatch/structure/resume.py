@@ -136,7 +136,7 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
 
 def _headline(blocks: tuple[Block, ...], name: str | None) -> str | None:
     """The job title under the name ("Machine Learning Engineer | Python"): the first header
-    line (or its first cell) that reads as a title, without digits, "@" or a full stop."""
+    line (or its first cell) that reads as a title, without digits, "@", a colon or a stop."""
     for block in [b for b in blocks if b.section == "header"][:4]:
         if block.kind != "line" or block.text.strip() == name:
             continue
