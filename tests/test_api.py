@@ -55,7 +55,7 @@ class TestReport:
         """The example resume is a partial-to-good match for the example posting."""
         assert 40 <= report.score <= 95
         assert report.verdict in {"partial match", "good match", "strong match"}
-        assert report.scorer == "weighted.v3"
+        assert report.scorer == "weighted.v4"
 
     def test_every_keyword_names_its_text(self, report: atsmatch.MatchReport) -> None:
         """Each keyword carries the posting text that asked for it and the resume evidence."""

@@ -20,7 +20,7 @@ from atsmatch.score import (
     scorer_names,
     verdict,
     weighted_v2,
-    weighted_v3,
+    weighted_v4,
 )
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class TestScore:
         assert [verdict(s) for s in (90, 70, 55, 10)] == [
             "strong match", "good match", "partial match", "weak match",
         ]  # fmt: skip
-        assert SCORER == "weighted.v3"
+        assert SCORER == "weighted.v4"
 
 
 @pytest.fixture
@@ -151,21 +151,21 @@ def toy(monkeypatch: pytest.MonkeyPatch) -> str:
 
 class TestRegistry:
     def test_default_is_registered(self) -> None:
-        """`weighted.v3` is the default; v2 stays registered; no test leaks a scorer."""
-        assert get_scorer(SCORER) is weighted_v3
+        """`weighted.v4` is the default; v2 and v3 stay registered; no test leaks a scorer."""
+        assert get_scorer(SCORER) is weighted_v4
         assert get_scorer("weighted.v2") is weighted_v2
-        assert scorer_names() == ("weighted.v2", "weighted.v3")
+        assert scorer_names() == ("weighted.v2", "weighted.v3", "weighted.v4")
 
     def test_unknown_name_is_a_typed_error(self) -> None:
         """An unknown name raises `UnknownScorerError`, a ValueError naming the known scorers."""
         with pytest.raises(UnknownScorerError) as caught:
             get_scorer("weighted.v9")
         assert str(caught.value) == (
-            "unknown scorer 'weighted.v9'; known scorers: weighted.v2, weighted.v3"
+            "unknown scorer 'weighted.v9'; known scorers: weighted.v2, weighted.v3, weighted.v4"
         )
         assert isinstance(caught.value, AtsmatchError) and isinstance(caught.value, ValueError)
         assert caught.value.name == "weighted.v9"
-        assert caught.value.known == ("weighted.v2", "weighted.v3")
+        assert caught.value.known == ("weighted.v2", "weighted.v3", "weighted.v4")
 
     def test_matcher_rejects_unknown_name_at_once(self) -> None:
         """`Matcher(scorer=...)` fails on construction, not at the first match."""
@@ -185,9 +185,9 @@ class TestRegistry:
         assert report.scorer == "toy.v1" and report.score == 42.0
 
     def test_default_matcher_names_its_scorer(self, matcher: Matcher) -> None:
-        """The default Matcher scores with `weighted.v3` and says so."""
+        """The default Matcher scores with `weighted.v4` and says so."""
         report = matcher.match("Skills: Python", "Requirements: Python, SQL")
-        assert report.scorer == "weighted.v3" and report.score != 42.0
+        assert report.scorer == "weighted.v4" and report.score != 42.0
 
 
 _POOL = [

@@ -223,6 +223,7 @@ class Matcher:
         from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
         from atsmatch.language import language_name
+        from atsmatch.qualify import match_education, match_title
         from atsmatch.score import verdict
         from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
@@ -280,6 +281,9 @@ class Matcher:
             certifications=certification_notes(
                 breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
             ),
+            # A scorer before weighted.v4 does not weigh them: shown with no share of the score.
+            title_match=breakdown.title or match_title(posting, parsed_resume, self.taxonomy),
+            education_match=breakdown.education or match_education(posting, parsed_resume),
         )
 
     def rank(

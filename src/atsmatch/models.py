@@ -26,8 +26,12 @@ __all__ = [
     "Coaching",
     "CoachingFix",
     "Contact",
+    "Degree",
+    "DegreeAsk",
+    "DegreeLevel",
     "Document",
     "DocumentFormat",
+    "EducationMatch",
     "Evidence",
     "EvidenceGap",
     "EvidenceKind",
@@ -60,6 +64,7 @@ __all__ = [
     "SkillHit",
     "StuffingWarning",
     "Subscore",
+    "TitleMatch",
     "VerbatimOverlap",
     "WordCount",
     "YearsAsk",
@@ -180,6 +185,20 @@ class Role(_Model):
     bullets: tuple[int, ...] = ()  # indices into `Resume.blocks`
 
 
+DegreeLevel = Literal["bachelor", "master", "phd"]  # lowest first
+
+
+class Degree(_Model):
+    """A degree on a resume, read from its Education section: level and field."""
+
+    level: DegreeLevel
+    # The field by its usual name when known ("Computer Science" for "CS"), else as written;
+    # None when the entry names none ("PhD" on a line of its own).
+    field: str | None = None
+    block: int  # index into `Resume.blocks`
+    text: str  # the entry as written
+
+
 class Resume(_Model):
     """A parsed resume: the document plus its structure."""
 
@@ -188,6 +207,9 @@ class Resume(_Model):
     sections: tuple[Section, ...] = ()
     roles: tuple[Role, ...] = ()
     blocks: tuple[Block, ...] = ()
+    # The job title under the name ("Machine Learning Engineer"), when the header has one.
+    headline: str | None = None
+    education: tuple[Degree, ...] = ()  # degrees in the Education section, in resume order
 
 
 class YearsAsk(_Model):
@@ -200,11 +222,32 @@ class YearsAsk(_Model):
     text: str
 
 
+class DegreeAsk(_Model):
+    """A posting's degree ask: "BS/MS in Computer Science or a related field", "PhD preferred".
+
+    `need` is `not-required` for "no degree required"; such an ask has no level or fields.
+    """
+
+    # The lowest level the posting accepts ("BS/MS" and "Bachelor's or Master's": bachelor);
+    # None for a degree of any level ("a degree in Statistics").
+    level: DegreeLevel | None = None
+    need: Literal["required", "preferred", "not-required"]
+    equivalent: bool = False  # "or equivalent experience": experience may stand in for it
+    fields: tuple[str, ...] = ()  # the fields named, by their usual names
+    related: bool = False  # "or a related field", "a quantitative field": close fields accepted
+    block: int  # index into `JobPosting.blocks`
+    text: str  # the posting's words
+
+
 class JobPosting(_Model):
     """A parsed job posting: title and requirement blocks with their level."""
 
     document: Document
     title: str | None = None
+    # The title as a job title: without location, work mode, gender tags or team ("Data Analyst"
+    # for "Data Analyst - Remote (m/f/d)"); None when `title` names no job ("About the role").
+    core_title: str | None = None
+    degrees: tuple[DegreeAsk, ...] = ()  # degree asks, in posting order
     blocks: tuple[Block, ...] = ()
     years: tuple[YearsAsk, ...] = ()
     role: str | None = None  # the role profile this posting stands for: its weights apply
@@ -294,6 +337,47 @@ class Placement(_Model):
     reason: str
 
 
+class TitleMatch(_Model):
+    """The posting's job title against the resume's headline and recent role titles.
+
+    `status`: `same` (the same title once seniority words and abbreviations are set aside),
+    `near` (one title contains the other: "Applied ML Engineer" for "ML Engineer"), `related`
+    (the same role family: one role profile's name, aliases or ladder; or the same head noun
+    with a shared word), `unclear` (the same head noun, and no role profile places one of
+    them: not judged), `different`, `no-title` (the posting states none) or `unknown` (the
+    resume shows no title). `credit` is None when there is nothing to compare or the
+    comparison is unclear: then the score does not use it.
+    """
+
+    status: Literal["same", "near", "related", "unclear", "different", "no-title", "unknown"]
+    credit: float | None = Field(default=None, ge=0, le=1)
+    weight: float = Field(default=0.0, ge=0, le=1)  # its share of the score (0: not scored)
+    job_title: str | None = None  # `JobPosting.core_title`
+    resume_title: str | None = None  # the resume title compared (the best one)
+    where: Literal["headline", "role"] | None = None
+    role: int | None = None  # index into `Resume.roles` when `where` is "role"
+    reason: str
+
+
+class EducationMatch(_Model):
+    """The posting's degree ask against the resume's degrees.
+
+    `status`: `exceeds` or `meets` the level asked, `below` it, `no-ask` (the posting asks for
+    no degree), `not-required` (it says none is needed) or `unknown` (the resume shows no
+    degree). `field`: the resume's field is one the posting names (`match`), close to them when
+    it accepts related fields (`related`), or neither (`other`); None when not compared. `credit`
+    is None when there is nothing to compare: then the score does not use it.
+    """
+
+    status: Literal["exceeds", "meets", "below", "no-ask", "not-required", "unknown"]
+    field: Literal["match", "related", "other"] | None = None
+    credit: float | None = Field(default=None, ge=0, le=1)
+    weight: float = Field(default=0.0, ge=0, le=1)  # its share of the score (0: not scored)
+    asked: DegreeAsk | None = None  # the ask compared (a required one before a preferred one)
+    degree: Degree | None = None  # the resume's degree compared
+    reason: str
+
+
 class MissingKeyword(_Model):
     """A job keyword the resume lacks, ranked by weight, with where to put it."""
 
@@ -371,6 +455,10 @@ class MatchReport(_Model):
     coaching: Coaching | None = None
     # Certifications held or asked for, with retirement and successor notes (`atsmatch.suggest`).
     certifications: tuple[CertificationNote, ...] = ()
+    # The job title and the degree ask, each on its own line beside the keyword score
+    # (`atsmatch.qualify`); their `weight` is their share of `score`.
+    title_match: TitleMatch | None = None
+    education_match: EducationMatch | None = None
 
 
 # --------------------------------------------------------------------------------------------

@@ -86,4 +86,10 @@ def _posting(taxonomy: Taxonomy, profile: RoleProfile) -> JobPosting:
                 )
             )
     document = Document(source=ROLE_SOURCE + profile.id, format="text")
-    return JobPosting(document=document, title=profile.name, blocks=tuple(blocks), role=profile.id)
+    return JobPosting(
+        document=document,
+        title=profile.name,
+        core_title=profile.name,
+        blocks=tuple(blocks),
+        role=profile.id,
+    )

@@ -45,6 +45,19 @@ v2 -> v3 (`weighted.v3`, the default), each change a separate step:
              parent; the evidence names the mention that earned it (`attribute_children`).
              A child only listed still earns 0.6 x its own credit, as in v2.
 
+v3 -> v4 (`weighted.v4`, the default): the job title and the degree ask fold in beside the
+keywords (`with_qualifications`, comparisons in `atsmatch.qualify`):
+  score = keywords x (1 - shares) + 100 x sum(share x credit)
+  title      share 0.15; credit 1.0 the same title (seniority and abbreviations aside), 0.8 a
+             close one, 0.5 a related one (one role profile's titles, or a shared word), 0 none
+             of the resume's headline or three most recent roles (an unclear one: no share)
+  education  share 0.10 for a required degree, 0.05 for a preferred-only one; credit 1.0 at or
+             above the level asked, 0.4 below it, times 1.0 / 0.85 / 0.5 for a field named /
+             related (when the posting accepts related fields) / other; at least 0.7 when the
+             posting accepts equivalent experience
+  A part with nothing to compare (no title or degree ask in the posting, none on the resume)
+  has no share, and a posting without keywords keeps its score of 0.
+
 Scorers are registered under versioned names (`register_scorer`, spaCy's habit): a changed
 formula is registered beside the old one under a new name (`weighted.v3`), so a name in a saved
 report always means one formula. `get_scorer(name)` returns the callable `Matcher` uses: it
@@ -53,7 +66,7 @@ takes the posting's and the resume's analyses and returns a `ScoreBreakdown`.
 >>> get_scorer("weighted.v2").__name__
 'weighted_v2'
 >>> SCORER
-'weighted.v3'
+'weighted.v4'
 """
 
 from __future__ import annotations
@@ -67,12 +80,14 @@ from atsmatch.errors import UnknownScorerError
 from atsmatch.models import (
     Alternative,
     Block,
+    EducationMatch,
     Evidence,
     EvidenceKind,
     KeywordResult,
     Level,
     SkillHit,
     Subscore,
+    TitleMatch,
 )
 
 if TYPE_CHECKING:
@@ -100,10 +115,12 @@ __all__ = [
     "verdict",
     "weighted_v2",
     "weighted_v3",
+    "weighted_v4",
+    "with_qualifications",
     "with_successors",
 ]
 
-SCORER = "weighted.v3"  # the default scorer's name
+SCORER = "weighted.v4"  # the default scorer's name
 
 LEVEL_WEIGHT: dict[str, float] = {
     "title": 3.0, "required": 3.0, "preferred": 1.5, "duty": 1.0, "other": 1.0
@@ -144,6 +161,11 @@ CREDIT_SUCCESSOR = 1.0  # v3: the successor of a retired certification satisfies
 CREDIT_CHILD_SHOWN = 0.85  # v3: a child or part shown in use, the parent itself not named
 CERTIFIED_SECTIONS = frozenset({"certifications", *SHOWN_SECTIONS})
 
+# weighted.v4: the shares of the score the title and the degree ask take when there is one.
+TITLE_SHARE = 0.15
+EDUCATION_SHARE = 0.10
+EDUCATION_PREFERRED_SHARE = 0.05
+
 # Verdict bands (commercial tools advise aiming for 75-80).
 BANDS: tuple[tuple[float, str], ...] = (
     (80.0, "strong match"),
@@ -165,11 +187,14 @@ def verdict(score: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ScoreBreakdown:
-    """What `score` returns: the overall score, per-group subscores and every keyword."""
+    """What `score` returns: the overall score, per-group subscores and every keyword (and,
+    from `weighted.v4`, the title and education comparisons with their shares)."""
 
     score: float
     subscores: tuple[Subscore, ...]
     keywords: tuple[KeywordResult, ...]
+    title: TitleMatch | None = None
+    education: EducationMatch | None = None
 
 
 Scorer = Callable[["JobAnalysis", "ResumeAnalysis"], ScoreBreakdown]
@@ -260,6 +285,43 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     mentions = certified_mentions(resume.mentions, resume.hits)
     breakdown = score_demand(demand, mentions, resume.resume.blocks)
     return attribute_children(breakdown, demand, mentions, resume.resume.blocks)
+
+
+@register_scorer("weighted.v4")
+def weighted_v4(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
+    """v3's keywords with the job title and the degree ask folded in (`with_qualifications`)."""
+    from atsmatch.qualify import match_education, match_title
+
+    return with_qualifications(
+        weighted_v3(job, resume),
+        match_title(job.posting, resume.resume, job.taxonomy),
+        match_education(job.posting, resume.resume),
+    )
+
+
+def with_qualifications(
+    breakdown: ScoreBreakdown, title: TitleMatch, education: EducationMatch
+) -> ScoreBreakdown:
+    """v4 step: the title and the degree ask take their shares of the score when they have a
+    credit; the keyword score keeps the rest (a posting without keywords stays at 0)."""
+    if not breakdown.keywords:
+        return replace(breakdown, title=title, education=education)
+    if title.credit is not None:
+        title = title.model_copy(update={"weight": TITLE_SHARE})
+    if education.credit is not None:
+        required = education.asked is not None and education.asked.need == "required"
+        share = EDUCATION_SHARE if required else EDUCATION_PREFERRED_SHARE
+        education = education.model_copy(update={"weight": share})
+    shares = title.weight + education.weight
+    value = breakdown.score * (1 - shares) + 100 * (
+        title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
+    )
+    return replace(
+        breakdown,
+        score=round(min(100.0, max(0.0, value)), 1),
+        title=title,
+        education=education,
+    )
 
 
 def certified_mentions(

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from atsmatch.models import Evidence, KeywordResult, MissingKeyword
+from atsmatch.models import (
+    EducationMatch,
+    Evidence,
+    KeywordResult,
+    MatchReport,
+    MissingKeyword,
+    TitleMatch,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -17,6 +24,7 @@ __all__ = [
     "hanging",
     "keyword_names",
     "placement_label",
+    "qualification_lines",
     "shorten",
     "with_group",
 ]
@@ -79,6 +87,28 @@ def with_group(item: KeywordResult | MissingKeyword, text: str) -> str:
     if not item.any_of:
         return text
     return f"one of: {', '.join(o.name for o in item.any_of)}; {text}"
+
+
+def qualification_lines(report: MatchReport) -> list[tuple[str, str, str]]:
+    """The Title and Education lines: (label, how it counts, reason), for a report that has them.
+
+    How it counts: "credit 0.80, 15% of the score", "credit 1.00, not in the score" (a scorer
+    before weighted.v4), or "" when there was nothing to compare.
+    """
+    lines: list[tuple[str, str, str]] = []
+    parts: tuple[tuple[str, TitleMatch | EducationMatch | None], ...] = (
+        ("Title", report.title_match),
+        ("Education", report.education_match),
+    )
+    for label, part in parts:
+        if part is None:
+            continue
+        counts = ""
+        if part.credit is not None:
+            share = f"{part.weight:.0%} of the score" if part.weight else "not in the score"
+            counts = f"credit {part.credit:.2f}, {share}"
+        lines.append((label, counts, part.reason))
+    return lines
 
 
 def placement_label(missing: MissingKeyword, *, width: int | None = 60) -> str:

@@ -29,7 +29,13 @@ from atsmatch.models import (
     Roadmap,
     SkillHit,
 )
-from atsmatch.render._common import GROUP_LABELS, evidence_label, keyword_names, placement_label
+from atsmatch.render._common import (
+    GROUP_LABELS,
+    evidence_label,
+    keyword_names,
+    placement_label,
+    qualification_lines,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -237,6 +243,7 @@ def render_match_html(report: MatchReport, sources: MatchSources | None = None) 
         "match.html.j2",
         report=report,
         groups=GROUP_LABELS,
+        qualifications=qualification_lines(report),
         matched=[
             (i, k, evidence_label(k, names, width=None))
             for i, k in enumerate(report.keywords)

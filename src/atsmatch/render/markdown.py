@@ -8,6 +8,7 @@ from atsmatch.render._common import (
     evidence_label,
     keyword_names,
     placement_label,
+    qualification_lines,
     with_group,
 )
 
@@ -26,6 +27,10 @@ def render_markdown(report: MatchReport) -> str:
         f"- Resume: `{report.resume_source}`",
         f"- Job: `{job}`",
         f"- Keywords matched: {len(report.matched)} of {len(report.keywords)}",
+        *(
+            f"- {label}{f' ({counts})' if counts else ''}: {reason}"
+            for label, counts, reason in qualification_lines(report)
+        ),
         *(
             [f"- Parseability (how well an ATS reads the file): {report.parseability:.0f} / 100"]
             if report.parseability is not None

@@ -12,6 +12,7 @@ from atsmatch.render._common import (
     hanging,
     keyword_names,
     placement_label,
+    qualification_lines,
     shorten,
     with_group,
 )
@@ -103,6 +104,9 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         details.insert(0, f"parseability {report.parseability:.0f} / 100")
     headline.append("\n" + "   ".join(details), style="dim")
     console.print(Panel(headline, title=title, title_align="left"))
+    for label, counts, reason in qualification_lines(report):
+        item = Text.assemble(reason, (f" ({counts})" if counts else "", "dim"))
+        console.print(hanging(item, indent=0, marker=f"{label}: "))
 
     if report.subscores:
         table = Table(title="Subscores", title_justify="left", show_edge=False)

@@ -1,4 +1,4 @@
-"""Job posting structure: the title, requirement blocks with their level, and "N years" asks.
+"""Job posting structure: the title, requirement blocks with their level, "N years" and degree asks.
 
 The level of a block comes from the heading above it (Requirements -> required, Nice to have ->
 preferred, Responsibilities -> duty) and is corrected line by line: postings put "X is a plus"
@@ -21,6 +21,7 @@ from atsmatch.structure.lines import (
     join_text,
     strip_bullet,
 )
+from atsmatch.structure.qualifications import core_title, find_degree_asks
 
 __all__ = ["find_years", "parse_job"]
 
@@ -177,7 +178,13 @@ def parse_job(document: Document, *, headings: Headings | None = None) -> JobPos
         ask for number, block in enumerate(final) for ask in find_years(block.text, number)
     )
     return JobPosting(
-        document=document, title=title, blocks=final, years=years, employer=find_employer(final)
+        document=document,
+        title=title,
+        core_title=core_title(title),
+        blocks=final,
+        years=years,
+        degrees=find_degree_asks(final),
+        employer=find_employer(final),
     )
 
 

@@ -25,6 +25,7 @@ from atsmatch.structure.lines import (
     states_work,
     strip_bullet,
 )
+from atsmatch.structure.qualifications import find_degrees
 
 __all__ = ["parse_resume"]
 
@@ -59,6 +60,7 @@ _NUMBERED = re.compile(r"\d{1,2}[.)]\s")
 _AT = re.compile(r"(\s+at\s+|\s+@\s+)")
 _AT_ONLY = re.compile(r"\s+(?:at|@)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
+_CELL = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+|\t+")
 
 
 @dataclass
@@ -117,18 +119,36 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
         header_idx or header_lines,
         headings.resume_keys,
     )
+    blocks = tuple(
+        Block(text=b.text, kind=b.kind, section=b.section, line=b.line, page=b.page, role=b.role)
+        for b in state.blocks
+    )
     return Resume(
         document=document,
         contact=contact,
         sections=tuple(state.sections),
         roles=tuple(roles),
-        blocks=tuple(
-            Block(
-                text=b.text, kind=b.kind, section=b.section, line=b.line, page=b.page, role=b.role
-            )
-            for b in state.blocks
-        ),
+        blocks=blocks,
+        headline=_headline(blocks, contact.name),
+        education=find_degrees(blocks),
     )
+
+
+def _headline(blocks: tuple[Block, ...], name: str | None) -> str | None:
+    """The job title under the name ("Machine Learning Engineer | Python"): the first header
+    line (or its first cell) that reads as a title, without digits, "@", a colon or a stop."""
+    for block in [b for b in blocks if b.section == "header"][:4]:
+        if block.kind != "line" or block.text.strip() == name:
+            continue
+        first = _CELL.split(block.text.strip())[0].strip()
+        words = first.split()
+        if (
+            1 <= len(words) <= 6
+            and _TITLE_WORDS.search(first)
+            and not any(ch.isdigit() or ch in "@.:" for ch in first)
+        ):
+            return first
+    return None
 
 
 def _lines_of(block: _Block, blocks: list[_Block], total: int) -> range:
