@@ -64,7 +64,7 @@ SKILLS = [
     ("Unit tests with Jest and Cypress for the React front end.", "jest-js"),
     ("Ran an A/B test on the checkout page.", "ab-testing"),
     ("Designed A/B tests and analysed them with CUPED.", "ab-testing"),
-    ("Reduced cloud spend through cost optimisation.", "finops"),
+    ("Reduced cloud spend through cost optimisation.", "cloud-cost-optimization"),
     ("Holds the AWS Certified Machine Learning Engineer – Associate certification.", "aws-mla-c01"),
     ("Holds the AWS Certified Machine Learning Engineer - Associate certification.", "aws-mla-c01"),
     ("Passed MLA-C01 in 2025.", "aws-mla-c01"),

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from atsmatch.english import is_ordinary, zipf
 from atsmatch.models import Block, SkillHit
+from atsmatch.morphology import build_concepts, concept_spans, surface_variants
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Skill, Taxonomy
@@ -116,18 +117,6 @@ class _Form:
     ordinary: bool = False  # an alias that is an English word: needs evidence unless a name
 
 
-def _plural(form: str) -> str | None:
-    """The plural of a form's last word ("data pipeline" -> "data pipelines"), if it has one."""
-    last = form.rsplit(" ", 1)[-1]
-    if len(last) < 3 or not last.isalpha() or last[-1] in "sSxX":
-        return None
-    if last.isupper():
-        return form + "s"  # LLMs, GPUs, APIs
-    if last[-1] == "y" and last[-2] not in "aeiou":
-        return form[:-1] + "ies"
-    return form + "s"
-
-
 class Extractor:
     """Compiled matcher for one taxonomy: build once, reuse everywhere (thread-safe).
 
@@ -169,6 +158,7 @@ class Extractor:
         self._context: dict[str, frozenset[str]] = {}
         self._family: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()  # guards the memory zone and the PhraseMatcher calls
+        self._concepts = taxonomy.derived(build_concepts)
         self._compile(taxonomy.skills.values())
 
     # ------------------------------------------------------------------ build
@@ -212,11 +202,7 @@ class Extractor:
         case_sensitive: bool,
         ordinary: bool = False,
     ) -> None:
-        variants = [form]
-        plural = _plural(form)
-        if plural is not None:
-            variants.append(plural)
-        for variant in variants:
+        for variant in [form, *surface_variants(form)]:
             surface = " ".join(_DASH.sub("-", variant).split())
             slot = (skill_id, case_sensitive, surface if case_sensitive else surface.lower())
             if slot in self._forms:
@@ -289,6 +275,11 @@ class Extractor:
             ordinary = form is not None and form.ordinary and not _written_as_name(text, start)
             candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False, ordinary))
             covered[start:end] = b"\x01" * (end - start)
+        for start, end, skill_id in concept_spans(text, self._concepts):  # "cleaned the data"
+            if not any(covered[start:end]):
+                name = self.taxonomy.skills[skill_id].name
+                candidates.append(_Candidate(start, end, skill_id, name, False, False))
+                covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
             candidates.extend(self._typos(text, covered))
         # Matches never share a character, so their starts differ and sorting the tuples puts
