@@ -1,4 +1,4 @@
-"""Word forms of vocabulary phrases: the extra spellings a form matches, and verb + object phrasings.
+"""Word forms of vocabulary phrases: the extra spellings of a form, and verb + object phrasings.
 
 Two pure functions, independent of the matching engine:
 
@@ -104,8 +104,8 @@ def _respelt(form: str) -> str:
 
 
 def _verb_forms(form: str) -> list[str]:
-    """"containerize", "containerized", ... for a one-word "-ization" form, when no form is an
-    ordinary English word (an "optimized" query is not Mathematical Optimization)."""
+    """The verb forms of a one-word "-ization" form ("containerized"), when none is an everyday
+    English word (an "optimized" query is not Mathematical Optimization)."""
     if not form.isalpha() or not form.lower().endswith(("ization", "isation")):
         return []
     forms = [form[:-7] + ending for ending in _VERB_ENDINGS]
@@ -157,11 +157,11 @@ _CONCEPT_CATEGORIES = frozenset({"concept", "method", "practice", "math_stats"})
 # Software Engineering as a discipline, "modeled the data" is loose for Data Modeling.
 _NOT_CONCEPTS = frozenset(
     {
-        "analytics-engineering", "backend-development", "cybersecurity", "chaos-engineering", "data-engineering",
-        "data-modeling", "data-platform", "factor-analysis", "frontend-development",
-        "long-context", "platform-engineering", "power-analysis", "predictive-maintenance",
-        "pytorch-ddp", "real-analysis", "requirements-engineering", "social-engineering",
-        "software-engineering", "sre",
+        "analytics-engineering", "backend-development", "chaos-engineering", "cybersecurity",
+        "data-engineering", "data-modeling", "data-platform", "factor-analysis",
+        "frontend-development", "long-context", "platform-engineering", "power-analysis",
+        "predictive-maintenance", "pytorch-ddp", "real-analysis", "requirements-engineering",
+        "social-engineering", "software-engineering", "sre",
     }
 )  # fmt: skip
 # Nouns without a plural ("datas"), and first halves of a compound action ("fine tuning").
@@ -174,20 +174,29 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\w.,%+]*|\S")
 # Words that end the phrase between a verb and its object: another clause or a prepositional
 # phrase ("trained staff to use models", "deployed on servers the models").
 _BREAKS = frozenset(
-    "to for with on in into onto at by from of via using through over under across within and or "
-    "but nor so yet then that which who whom whose where when while because as if than i we you "
-    "he she they it is are was were be been being has have had will would can could should must "
-    "may might not".split()
-)
+    {
+        "to", "for", "with", "on", "in", "into", "onto", "at", "by", "from", "of", "via", "using",
+        "through", "over", "under", "across", "within", "and", "or", "but", "nor", "so", "yet",
+        "then", "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as",
+        "if", "than", "i", "we", "you", "he", "she", "they", "it", "is", "are", "was", "were", "be",
+        "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "must",
+        "may", "might", "not",
+    }
+)  # fmt: skip
 # Words after which a verb form reads as a verb: the start of a clause.
 _VERB_LEAD = frozenset(
-    "to and or i we you they he she also then will would can could should must may might".split()
-)
+    {
+        "to", "and", "or", "i", "we", "you", "they", "he", "she", "also", "then", "will", "would",
+        "can", "could", "should", "must", "may", "might",
+    }
+)  # fmt: skip
 # Words after which a participle reads as an adjective: "the trained models", "use of".
 _DETERMINERS = frozenset(
-    "the a an this that these those our their its his her my your of for with in on by from "
-    "pre".split()
-)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her",
+        "my", "your", "of", "for", "with", "in", "on", "by", "from", "pre",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,4 +333,4 @@ def _ends_object(tokens: Sequence[re.Match[str]], stop: int) -> bool:
     if stop == len(tokens):
         return True
     after = tokens[stop].group()
-    return not after[0].isalnum() and after not in "-'" or after.lower() in _BREAKS
+    return (not after[0].isalnum() and after not in "-'") or after.lower() in _BREAKS
