@@ -44,6 +44,7 @@ FOUND = [
     ("Segmented customers by lifetime value.", "customer-segmentation"),
     ("Led time series modelling for retail.", "time-series-analysis"),
     ("Quantised the model to int8.", "quantization"),
+    ("Tooling for training models on TPUs.", "model-training"),
 ]
 
 # (sentence, skill id the sentence must NOT yield)

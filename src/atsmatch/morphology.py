@@ -190,6 +190,10 @@ _VERB_LEAD = frozenset(
         "can", "could", "should", "must", "may", "might",
     }
 )  # fmt: skip
+# Prepositions after which an -ing form is a gerund, a verb: "for deploying models".
+_GERUND_LEAD = frozenset(
+    {"for", "in", "by", "with", "on", "at", "from", "about", "after", "before"}
+)
 # Words after which a participle reads as an adjective: "the trained models", "use of".
 _DETERMINERS = frozenset(
     {
@@ -271,7 +275,8 @@ def _reads_as_verb(tokens: Sequence[re.Match[str]], i: int) -> bool:
     """True when the verb form at `tokens[i]` reads as a verb there, not as a noun or adjective.
 
     A form that is also a noun ("training", "models", "forecast") counts only where a clause
-    starts (the text's start, punctuation, "to", a subject, an adverb in -ly); an unambiguous one
+    starts (the text's start, punctuation, "to", a subject, an adverb in -ly), an -ing form also
+    after a preposition ("experience in training models"); an unambiguous one
     ("cleaned") anywhere but after a determiner or a preposition ("the trained models") or another
     participle ("deployed trained models": the models were trained, not by the writer).
     """
@@ -282,6 +287,8 @@ def _reads_as_verb(tokens: Sequence[re.Match[str]], i: int) -> bool:
     if not prev[0].isalnum() or low in _VERB_LEAD or low.endswith("ly"):
         return True
     word = tokens[i].group().lower()
+    if word.endswith("ing") and low in _GERUND_LEAD:
+        return True  # "experience in training models", "for deploying models"
     if word.endswith("ing") or is_noun(word):
         return False
     return low not in _DETERMINERS and not low.endswith("ed")
