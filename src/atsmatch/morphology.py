@@ -1,0 +1,343 @@
+"""Word forms of vocabulary phrases: the extra spellings of a form, and verb + object phrasings.
+
+Two pure functions, independent of the matching engine:
+
+- `surface_variants(form)`: the exact surfaces a vocabulary form also matches: the plural of its
+  last word, the other national spelling ("data visualisation", "time series modelling"), and for
+  a one-word "-ization" concept its verb forms ("containerized", "quantised") when none of them
+  is an ordinary English word ("optimized", "normalized" and "personalized" are);
+- `concept_spans(text, concepts)`: an entry named "<object> <action noun>" ("Data Cleaning",
+  "Hyperparameter Tuning", "Model Deployment") written as the verb of that action followed by its
+  object ("cleaned customer data", "tuned the hyperparameters", "deployed models to production"),
+  from the table `build_concepts` makes once per taxonomy.
+
+>>> surface_variants("containerization")[3:6]
+['containerize', 'containerise', 'containerized']
+>>> table = ConceptTable({"cleaned": ((("data",), "data-cleaning"),)})
+>>> concept_spans("Cleaned customer data for 3 teams", table)
+[(0, 21, 'data-cleaning')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import lemminflect  # type: ignore[import-untyped]
+
+from atsmatch.english import zipf
+from atsmatch.inflect import is_noun
+
+if TYPE_CHECKING:
+    from atsmatch.taxonomy import Taxonomy
+
+__all__ = ["ConceptTable", "build_concepts", "concept_spans", "plural", "surface_variants"]
+
+# ------------------------------------------------------------------ spellings
+# Words spelt differently in British and American English, both ways.
+_WORD_PAIRS = {
+    "behavior": "behaviour",
+    "behavioral": "behavioural",
+    "color": "colour",
+    "center": "centre",
+    "catalog": "catalogue",
+    "defense": "defence",
+    "license": "licence",
+    "artifact": "artefact",
+    "judgment": "judgement",
+    "gray": "grey",
+}
+_WORD_PAIRS |= {british: american for american, british in _WORD_PAIRS.items()}
+# Stems that double their l in British English: modelling, labelled, signalling.
+_DOUBLE_L = ("model", "label", "signal", "channel", "tunnel", "funnel", "cancel", "travel", "level")
+_IZE = re.compile(r"(?<=[a-z]{3})i([zs])(ation|ations|e|ed|es|ing)$")
+_YZE = re.compile(r"(?<=[a-z])y([zs])(e|ed|es|ing)$")
+_VERB_ENDINGS = ("ize", "ise", "ized", "ised", "izing", "ising", "izes", "ises")
+_VERB_WORD = 3.0  # a verb form this frequent (Zipf) is everyday English: "optimized", "prioritize"
+
+
+def plural(form: str) -> str | None:
+    """The plural of a form's last word ("data pipeline" -> "data pipelines"), if it has one."""
+    last = form.rsplit(" ", 1)[-1]
+    if len(last) < 3 or not last.isalpha():
+        return None
+    if last.isupper():
+        return None if last[-1] in "sSxX" else form + "s"  # LLMs, GPUs, APIs
+    if last.endswith("sis"):
+        return form[:-2] + "es"  # analyses, hypotheses
+    if last.endswith(("ch", "sh")):
+        return form + "es"  # batches, searches
+    if last[-1] in "sxSX":
+        return None
+    if last[-1] == "y" and last[-2] not in "aeiou":
+        return form[:-1] + "ies"
+    return form + "s"
+
+
+def _respell_word(word: str) -> str:
+    """`word` in the other national spelling, or `word` itself when it has only one."""
+    lower = word.lower()
+    if word.isupper() or not lower.isalpha():
+        return word
+    other = _WORD_PAIRS.get(lower)
+    if other is None:
+        for stem in _DOUBLE_L:
+            for single, double in (("ing", "ling"), ("ed", "led"), ("er", "ler")):
+                if lower == stem + single:
+                    other = stem + double
+                elif lower == stem + double:
+                    other = stem + single
+    if other is None and lower.endswith(("ization", "izations", "isation", "isations")):
+        other = _IZE.sub(lambda m: "i" + ("s" if m[1] == "z" else "z") + m[2], lower)
+    if other is None and _YZE.search(lower) and lower.startswith(("analy", "cataly", "paraly")):
+        other = _YZE.sub(lambda m: "y" + ("s" if m[1] == "z" else "z") + m[2], lower)
+    if other is None:
+        return word
+    return other.capitalize() if word[0].isupper() else other
+
+
+def _respelt(form: str) -> str:
+    """`form` with every word that has another national spelling respelt."""
+    return re.sub(r"[A-Za-z]+", lambda m: _respell_word(m.group()), form)
+
+
+def _verb_forms(form: str) -> list[str]:
+    """The verb forms of a one-word "-ization" form ("containerized"), when none is an everyday
+    English word (an "optimized" query is not Mathematical Optimization)."""
+    if not form.isalpha() or not form.lower().endswith(("ization", "isation")):
+        return []
+    forms = [form[:-7] + ending for ending in _VERB_ENDINGS]
+    return [] if any(zipf(f.lower()) >= _VERB_WORD for f in forms) else forms
+
+
+def surface_variants(form: str) -> list[str]:
+    """The exact surfaces `form` should also match, besides itself (may be empty).
+
+    The plural of the last word and the other national spelling of every word come for any form;
+    verb forms only for a one-word "-ization" concept (see `_verb_forms`).
+    """
+    spellings = [form, _respelt(form)]
+    found = [*spellings, *(plural(s) for s in spellings), *_verb_forms(form)]
+    return [v for v in dict.fromkeys(found) if v is not None and v != form]
+
+
+# ------------------------------------------------------------ verb + object
+# The action nouns whose verb, with the entry's object after it, says the action was done.
+# Left out on purpose: testing, selection ("selected features" for a release), classification
+# ("classified documents"), generation ("generated revenue"), management ("managed services").
+_ACTIONS: dict[str, tuple[str, ...]] = {
+    "analysis": ("analyze", "analyse"),
+    "annotation": ("annotate",),
+    "cleaning": ("clean",),
+    "cleansing": ("cleanse",),
+    "deployment": ("deploy",),
+    "detection": ("detect",),
+    "engineering": ("engineer",),
+    "extraction": ("extract",),
+    "forecasting": ("forecast",),
+    "imputation": ("impute",),
+    "labeling": ("label",),
+    "labelling": ("label",),
+    "migration": ("migrate",),
+    "modeling": ("model",),
+    "modelling": ("model",),
+    "monitoring": ("monitor",),
+    "preprocessing": ("preprocess",),
+    "segmentation": ("segment",),
+    "training": ("train",),
+    "tuning": ("tune",),
+    "versioning": ("version",),
+    "visualisation": ("visualize", "visualise"),
+    "visualization": ("visualize", "visualise"),
+}
+_CONCEPT_CATEGORIES = frozenset({"concept", "method", "practice", "math_stats"})
+# Entries whose verb + object reads as something else: "engineered software" is not a claim of
+# Software Engineering as a discipline, "modeled the data" is loose for Data Modeling.
+_NOT_CONCEPTS = frozenset(
+    {
+        "analytics-engineering", "backend-development", "chaos-engineering", "cybersecurity",
+        "data-engineering", "data-modeling", "data-platform", "factor-analysis",
+        "frontend-development", "long-context", "platform-engineering", "power-analysis",
+        "predictive-maintenance", "pytorch-ddp", "real-analysis", "requirements-engineering",
+        "social-engineering", "software-engineering", "sre",
+    }
+)  # fmt: skip
+# Nouns without a plural ("datas"), and first halves of a compound action ("fine tuning").
+_MASS_NOUNS = frozenset({"data", "information", "software", "hardware", "performance", "text"})
+_PREFIXES = frozenset({"fine", "pre", "self", "multi", "co", "re"})
+# Objects too vague to name the concept: "extracted information", "tuned performance".
+_VAGUE_OBJECTS = frozenset({"information", "performance", "business", "quality", "value"})
+_GAP = 3  # words allowed between the verb and its object: "tuned the model's hyperparameters"
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\w.,%+]*|\S")
+# Words that end the phrase between a verb and its object: another clause or a prepositional
+# phrase ("trained staff to use models", "deployed on servers the models").
+_BREAKS = frozenset(
+    {
+        "to", "for", "with", "on", "in", "into", "onto", "at", "by", "from", "of", "via", "using",
+        "through", "over", "under", "across", "within", "and", "or", "but", "nor", "so", "yet",
+        "then", "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as",
+        "if", "than", "i", "we", "you", "he", "she", "they", "it", "is", "are", "was", "were", "be",
+        "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "must",
+        "may", "might", "not",
+    }
+)  # fmt: skip
+# Words after which a verb form reads as a verb: the start of a clause.
+_VERB_LEAD = frozenset(
+    {
+        "to", "and", "or", "i", "we", "you", "they", "he", "she", "also", "then", "will", "would",
+        "can", "could", "should", "must", "may", "might",
+    }
+)  # fmt: skip
+# Prepositions after which an -ing form is a gerund, a verb: "for deploying models".
+_GERUND_LEAD = frozenset(
+    {"for", "in", "by", "with", "on", "at", "from", "about", "after", "before"}
+)
+# Words after which a participle reads as an adjective: "the trained models", "use of".
+_DETERMINERS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her",
+        "my", "your", "of", "for", "with", "in", "on", "by", "from", "pre",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptTable:
+    """For each verb form (lower case), the objects it may take and the entry each one means."""
+
+    verbs: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def _object_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """The object as written and with its last word in the plural (or the singular)."""
+    *head, last = words
+    forms = [(*head, last)]
+    other = None if last in _MASS_NOUNS else plural(last)
+    if other is not None:
+        forms.append((*head, other))
+    elif last.endswith("series"):
+        pass
+    elif last.endswith("ies"):
+        forms.append((*head, last[:-3] + "y"))
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ics")):
+        forms.append((*head, last[:-1]))
+    return forms
+
+
+def build_concepts(taxonomy: Taxonomy) -> ConceptTable:
+    """The verb + object table of a taxonomy (`taxonomy.derived(build_concepts)`).
+
+    Every entry of a concept-like category named (or aliased) "<one or two object words>
+    <action noun>" gives its action's verb forms, each with the object in the singular and plural.
+    Names go before aliases, so where two entries share a verb and object the one named so wins.
+    """
+    found: dict[str, dict[tuple[str, ...], str]] = {}
+    skills = sorted(taxonomy.skills.values(), key=lambda s: s.id)
+    pairs = [(s.id, s.name) for s in skills] + [(s.id, a) for s in skills for a in s.aliases]
+    for skill_id, form in pairs:
+        skill = taxonomy.skills[skill_id]
+        if skill.category not in _CONCEPT_CATEGORIES or skill_id in _NOT_CONCEPTS:
+            continue
+        words = form.lower().split()
+        if not 2 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+            continue
+        lemmas = _ACTIONS.get(words[-1], ())
+        if not lemmas or not _noun_like(words[-2]) or words[-2] in _PREFIXES | _VAGUE_OBJECTS:
+            continue
+        if any(w in _BREAKS for w in words[:-1]):
+            continue
+        objects = _object_forms(words[:-1])
+        for lemma in lemmas:
+            for verb in _inflections(lemma):
+                table = found.setdefault(verb, {})
+                for obj in objects:
+                    table.setdefault(obj, skill_id)
+    return ConceptTable({verb: tuple(table.items()) for verb, table in sorted(found.items())})
+
+
+def _noun_like(word: str) -> bool:
+    """False for a word the tables know only as another part of speech ("statistical")."""
+    known = lemminflect.getAllLemmas(word)
+    return not known or "NOUN" in known or "PROPN" in known
+
+
+def _inflections(lemma: str) -> list[str]:
+    """Every form of the verb `lemma` ("train": train, trains, trained, training)."""
+    forms = {lemma}
+    for words in lemminflect.getAllInflections(lemma, upos="VERB").values():
+        forms.update(words)
+    return sorted(forms)
+
+
+def _reads_as_verb(tokens: Sequence[re.Match[str]], i: int) -> bool:
+    """True when the verb form at `tokens[i]` reads as a verb there, not as a noun or adjective.
+
+    A form that is also a noun ("training", "models", "forecast") counts only where a clause
+    starts (the text's start, punctuation, "to", a subject, an adverb in -ly), an -ing form also
+    after a preposition ("experience in training models"); an unambiguous one
+    ("cleaned") anywhere but after a determiner or a preposition ("the trained models") or another
+    participle ("deployed trained models": the models were trained, not by the writer).
+    """
+    if i == 0:
+        return True
+    prev = tokens[i - 1].group()
+    low = prev.lower()
+    if not prev[0].isalnum() or low in _VERB_LEAD or low.endswith("ly"):
+        return True
+    word = tokens[i].group().lower()
+    if word.endswith("ing") and low in _GERUND_LEAD:
+        return True  # "experience in training models", "for deploying models"
+    if word.endswith("ing") or is_noun(word):
+        return False
+    return low not in _DETERMINERS and not low.endswith("ed")
+
+
+def concept_spans(text: str, concepts: ConceptTable) -> list[tuple[int, int, str]]:
+    """(start, end, skill id) for each verb + object phrasing of a concept in `text`.
+
+    The object follows its verb with at most `_GAP` words between them and no punctuation or
+    clause break, and ends there (punctuation, the text's end or a word such as "to" or "for"
+    follows): "cleaned customer data pipelines" names pipelines, not data.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        choices = concepts.verbs.get(tokens[i].group().lower())
+        if choices is None or not _reads_as_verb(tokens, i):
+            i += 1
+            continue
+        found = _object_after(tokens, i, choices)
+        if found is None:
+            i += 1
+            continue
+        stop, skill_id = found
+        spans.append((tokens[i].start(), tokens[stop - 1].end(), skill_id))
+        i = stop
+    return spans
+
+
+def _object_after(
+    tokens: Sequence[re.Match[str]], i: int, choices: tuple[tuple[tuple[str, ...], str], ...]
+) -> tuple[int, str] | None:
+    """The end token and entry of the nearest object the verb at `tokens[i]` takes, if any."""
+    for start in range(i + 1, min(i + 2 + _GAP, len(tokens))):
+        for obj, skill_id in choices:
+            stop = start + len(obj)
+            words = [t.group().lower() for t in tokens[start:stop]]
+            if tuple(words) == obj and _ends_object(tokens, stop):
+                return stop, skill_id
+        word = tokens[start].group()
+        if not word[0].isalnum() or word.lower() in _BREAKS:
+            return None
+    return None
+
+
+def _ends_object(tokens: Sequence[re.Match[str]], stop: int) -> bool:
+    """True when nothing after `tokens[stop - 1]` carries its noun phrase on."""
+    if stop == len(tokens):
+        return True
+    after = tokens[stop].group()
+    return (not after[0].isalnum() and after not in "-'") or after.lower() in _BREAKS
