@@ -27,11 +27,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from atsmatch import _affixes, morphology
 from atsmatch._affixes import AffixRules
 from atsmatch.english import english_stamp, is_ordinary, zipf
 from atsmatch.models import Block, SkillHit
+from atsmatch.morphology import build_concepts, concept_spans, surface_variants
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Skill, Taxonomy
@@ -245,20 +248,8 @@ def _titled(text: str) -> str:
     return "".join(out)
 
 
-def _plural(form: str) -> str | None:
-    """The plural of a form's last word ("data pipeline" -> "data pipelines"), if it has one."""
-    last = form.rsplit(" ", 1)[-1]
-    if len(last) < 3 or not last.isalpha() or last[-1] in "sSxX":
-        return None
-    if last.isupper():
-        return form + "s"  # LLMs, GPUs, APIs
-    if last[-1] == "y" and last[-2] not in "aeiou":
-        return form[:-1] + "ies"
-    return form + "s"
-
-
 # One compiled form: skill id, the form as the vocabulary writes it, case-sensitive, an ordinary
-# English word, and its variants (itself, its plural) as [key, tokens, spellings] where
+# English word, and its variants (itself, `surface_variants`) as [key, tokens, spellings] where
 # `spellings` lists the keys with spaces between tokens when there are any ("c / c++").
 _FormRecord = tuple[str, str, bool, bool, list[tuple[str, int, list[str]]]]
 _TABLES_FORMAT = 1  # bump when what `compiled_tables` returns changes shape or meaning
@@ -269,7 +260,8 @@ def compiled_tables(taxonomy: Taxonomy) -> dict[str, Any]:
     with its variants and token counts; from the on-disk cache when it holds them.
 
     The key covers everything the tables are derived from: the skills' names, aliases,
-    case-sensitive forms and categories, the English word list, spaCy's version, atsmatch's.
+    case-sensitive forms and categories, the English word list, spaCy's version, and the code
+    that derives them.
     """
     from atsmatch import __version__
     from atsmatch._diskcache import cached, fingerprint
@@ -278,9 +270,12 @@ def compiled_tables(taxonomy: Taxonomy) -> dict[str, Any]:
         [s.id, s.name, s.category, list(s.aliases), list(s.case_sensitive)]
         for s in taxonomy.skills.values()
     ]
+    sources = [Path(module.__file__ or "").read_bytes() for module in (_affixes, morphology)]
     key = fingerprint(
         str(_TABLES_FORMAT),
         __version__,
+        Path(__file__).read_bytes(),  # a change to how forms are compiled is a miss
+        *sources,
         english_stamp(),
         AffixRules.spacy_stamp(),
         json.dumps(skills, ensure_ascii=False),
@@ -309,8 +304,7 @@ def _compile(taxonomy: Taxonomy) -> dict[str, Any]:
 
     def add(skill_id: str, form: str, *, sensitive: bool, ordinary: bool = False) -> None:
         variants: list[tuple[str, int, list[str]]] = []
-        plural = _plural(form)
-        for variant in [form] if plural is None else [form, plural]:
+        for variant in [form, *surface_variants(form)]:
             surface = " ".join(_DASH.sub("-", variant).split())
             key = surface if sensitive else surface.lower()
             if (skill_id, sensitive, key) in seen or not key:
@@ -366,6 +360,7 @@ class Extractor:
         self._family: dict[str, frozenset[str]] = {}
         self._load(tables["forms"])
         self._relate(taxonomy.skills.values())
+        self._concepts = taxonomy.derived(build_concepts)
         # One automaton finds every form in the text title-cased ("Apache Spark", "Cpython"):
         # case no longer matters, and a form that opens with a letter cannot match inside a
         # word ("Python" is not "pYTHON"), so most occurrences inside words are never reported.
@@ -470,6 +465,11 @@ class Extractor:
             ordinary = form is not None and form.ordinary and not _written_as_name(text, start)
             candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False, ordinary))
             covered[start:end] = b"\x01" * (end - start)
+        for start, end, skill_id in concept_spans(text, self._concepts):  # "cleaned the data"
+            if not any(covered[start:end]):
+                name = self.taxonomy.skills[skill_id].name
+                candidates.append(_Candidate(start, end, skill_id, name, False, False))
+                covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
             candidates.extend(self._typos(text, covered))
         # Matches never share a character, so their starts differ and sorting the tuples puts

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
     from types import ModuleType
 
-__all__ = ["Tense", "inflect", "is_noun", "verb_reading"]
+__all__ = ["Tense", "inflect", "is_noun", "lemminflect_module", "lemminflect_stamp", "verb_reading"]
 
 Tense = Literal["past", "present"]
 
@@ -72,7 +72,7 @@ def inflect(lemma: str, tense: Tense) -> str:
     past = _tables().past.get(lemma)
     if past is not None:
         return past
-    found = _lemminflect().getInflection(lemma, tag="VBD")  # a verb the tables do not know
+    found = lemminflect_module().getInflection(lemma, tag="VBD")  # a verb the tables do not know
     return str(found[0]) if found else lemma
 
 
@@ -88,7 +88,7 @@ def _tables() -> _Tables:
     """The tables, from the on-disk cache or derived from lemminflect (once per process)."""
     from atsmatch._diskcache import cached, fingerprint
 
-    key = fingerprint(str(_TABLES_FORMAT), *(path.read_bytes() for path in _resources()))
+    key = fingerprint(str(_TABLES_FORMAT), lemminflect_stamp())
     data = cached("english-verbs", key, _derive, _well_formed)
     return _Tables(
         lemmas=data["lemmas"],
@@ -96,6 +96,13 @@ def _tables() -> _Tables:
         past=data["past"],
         nouns=frozenset(data["nouns"]),
     )
+
+
+def lemminflect_stamp() -> str:
+    """A digest of lemminflect's table files, which anything derived from them depends on."""
+    from atsmatch._diskcache import fingerprint
+
+    return fingerprint(*(path.read_bytes() for path in _resources()))
 
 
 def _resources() -> list[Path]:
@@ -109,7 +116,7 @@ def _resources() -> list[Path]:
 
 def _derive() -> dict[str, Any]:
     """Read every verb form, past tense and noun out of lemminflect, through its public calls."""
-    lemminflect = _lemminflect()
+    lemminflect = lemminflect_module()
     # Its word list has no public call: the lookup tables' keys are the words it knows.
     lemmatizer = lemminflect.Lemmatizer()
     words = sorted(set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict()))
@@ -155,7 +162,7 @@ class _NoSpacy(MetaPathFinder):
 
 
 @cache
-def _lemminflect() -> Any:
+def lemminflect_module() -> Any:
     """lemminflect, imported without its spaCy hook.
 
     lemminflect's `__init__` imports spaCy (about 0.6 s) only to register `Token._.lemma`, which

@@ -20,15 +20,15 @@ Two pure functions, independent of the matching engine:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-import lemminflect  # type: ignore[import-untyped]
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from atsmatch.english import zipf
-from atsmatch.inflect import is_noun
+from atsmatch.inflect import is_noun, lemminflect_module, lemminflect_stamp
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy
@@ -227,7 +227,29 @@ def _object_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
 
 
 def build_concepts(taxonomy: Taxonomy) -> ConceptTable:
-    """The verb + object table of a taxonomy (`taxonomy.derived(build_concepts)`).
+    """The verb + object table of a taxonomy (`taxonomy.derived(build_concepts)`), from the
+    on-disk cache when it holds the table for these entries (`atsmatch._diskcache`)."""
+    from atsmatch._diskcache import cached, fingerprint
+
+    skills = [[s.id, s.name, s.category, list(s.aliases)] for s in taxonomy.skills.values()]
+    key = fingerprint(
+        Path(__file__).read_bytes(), lemminflect_stamp(), json.dumps(skills, ensure_ascii=False)
+    )
+    stored = cached("concepts", key, lambda: _concept_rows(taxonomy), _rows_well_formed)
+    return ConceptTable(
+        {
+            verb: tuple((tuple(obj), skill_id) for obj, skill_id in objects)
+            for verb, objects in stored.items()
+        }
+    )
+
+
+def _rows_well_formed(rows: Any) -> bool:
+    return isinstance(rows, dict) and all(isinstance(v, list) for v in rows.values())
+
+
+def _concept_rows(taxonomy: Taxonomy) -> dict[str, list[tuple[list[str], str]]]:
+    """The table of `build_concepts` as JSON rows: verb form -> [object words, entry id].
 
     Every entry of a concept-like category named (or aliased) "<one or two object words>
     <action noun>" gives its action's verb forms, each with the object in the singular and plural.
@@ -254,19 +276,22 @@ def build_concepts(taxonomy: Taxonomy) -> ConceptTable:
                 table = found.setdefault(verb, {})
                 for obj in objects:
                     table.setdefault(obj, skill_id)
-    return ConceptTable({verb: tuple(table.items()) for verb, table in sorted(found.items())})
+    return {
+        verb: [(list(obj), sid) for obj, sid in table.items()]
+        for verb, table in sorted(found.items())
+    }
 
 
 def _noun_like(word: str) -> bool:
     """False for a word the tables know only as another part of speech ("statistical")."""
-    known = lemminflect.getAllLemmas(word)
+    known = lemminflect_module().getAllLemmas(word)
     return not known or "NOUN" in known or "PROPN" in known
 
 
 def _inflections(lemma: str) -> list[str]:
     """Every form of the verb `lemma` ("train": train, trains, trained, training)."""
     forms = {lemma}
-    for words in lemminflect.getAllInflections(lemma, upos="VERB").values():
+    for words in lemminflect_module().getAllInflections(lemma, upos="VERB").values():
         forms.update(words)
     return sorted(forms)
 
