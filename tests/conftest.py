@@ -7,8 +7,10 @@ opened one fails at teardown, so the suite passes from a fresh clone with nothin
 
 from __future__ import annotations
 
+import atexit
 import mimetypes
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -100,6 +102,11 @@ class OutsideReads:
 
 _AUDIT = OutsideReads(allowed_roots())
 sys.addaudithook(_AUDIT)
+# The compiled-vocabulary cache of this run is a folder of its own, under the temporary folder:
+# tests never read or write the user's ~/.cache, and every run builds each table once itself.
+_CACHE = tempfile.mkdtemp(prefix="atsmatch-test-cache-")
+os.environ["ATSMATCH_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 # Hypothesis keeps its examples in the current folder unless told: keep them in the repository.
 set_hypothesis_home_dir(ROOT / ".hypothesis")
 

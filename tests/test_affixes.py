@@ -1,0 +1,95 @@
+"""The extractor's token boundaries agree with spaCy's own tokenizer, run by run.
+
+`atsmatch._affixes` re-implements spaCy's affix algorithm so that a warm process never imports
+spaCy; this holds it to spaCy's `Tokenizer` (same prefix, suffix and infix rules, no exception
+table, the C#/F#/J# special cases) on every text of the test corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from atsmatch._affixes import SPECIAL_CASES, AffixRules
+
+from .conftest import CORPUS, EXAMPLES
+
+TRICKY = [
+    "C#/F# (C#) c#, C #, J#.",
+    "Node.JS node.js U.S. e.g. 10GB 8gb R. (R) R&D scikit-learn CI/CD x86-64 3D S3. A/B k8s",
+    "C++, C++. \"Python\" 'SQL' [Go] {Rust} --flag ...and/or... 50% $100k ~5y 1,000,000",
+    "end.Start pre-/post-processing Python's 'n' rock'n'roll co-op e-mail @handle #hashtag",
+    "İstanbul straße ﬁle naïve café — – − ‐ “quoted” «guillemets» 東京 Python3.11 v2.0",
+]
+
+
+def _corpus_texts() -> list[str]:
+    texts = [EXAMPLES.joinpath(name).read_text() for name in ("resume.txt", "job_ml_engineer.txt")]
+    for path in sorted((CORPUS / "jobs").rglob("*.txt")):
+        texts.append(path.read_text(errors="replace"))
+    for path in sorted((CORPUS / "long_postings").glob("*.txt")):
+        texts.append(path.read_text())
+    jsonl = CORPUS / "skills_dev" / "skillspan_dev_postings.jsonl"
+    texts += [json.loads(line)["text"] for line in jsonl.read_text().splitlines() if line]
+    return texts + TRICKY
+
+
+@pytest.fixture(scope="module")
+def spacy_tokenizer() -> Any:
+    """spaCy's tokenizer as the extractor used it before the scan: affix rules only."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    nlp = spacy.blank("en")
+    default: Any = nlp.tokenizer
+    tokenizer = Tokenizer(
+        nlp.vocab,
+        rules={},
+        prefix_search=default.prefix_search,
+        suffix_search=default.suffix_search,
+        infix_finditer=default.infix_finditer,
+    )
+    for special in SPECIAL_CASES:
+        tokenizer.add_special_case(special, [{"ORTH": special}])
+    return tokenizer
+
+
+class TestSpacyOracle:
+    """Every run of every corpus text splits into the tokens spaCy makes of it."""
+
+    def test_corpus_tokens_equal_spacy(self, spacy_tokenizer: Any) -> None:
+        """Token spans of each text equal spaCy's, whitespace tokens aside."""
+        rules = AffixRules.from_spacy()
+        texts = _corpus_texts()
+        assert len(texts) > 100
+        for text in texts:
+            expected = [(t.idx, t.idx + len(t)) for t in spacy_tokenizer(text) if not t.is_space]
+            found = [
+                (run.start() + left, run.start() + right)
+                for run in re.finditer(r"\S+", text)
+                for left, right in rules.spans(run.group())
+            ]
+            assert found == expected, text[:80]
+
+    def test_rules_round_trip(self) -> None:
+        """Rules rebuilt from their patterns (as the cache keeps them) split the same way."""
+        rules = AffixRules.from_spacy()
+        again = AffixRules(**rules.to_dict())
+        for text in TRICKY:
+            for run in text.split():
+                assert again.spans(run) == rules.spans(run)
+
+
+class TestLongRuns:
+    """A run of thousands of characters without a space is split in linear time."""
+
+    def test_long_run_splits_at_punctuation(self) -> None:
+        """Past 200 characters a run is cut at punctuation, each mark its own token."""
+        rules = AffixRules.from_spacy()
+        run = "C++," * 5_000
+        spans = rules.spans(run)
+        assert spans[:3] == ((0, 1), (1, 2), (2, 3))
+        assert spans[-1] == (len(run) - 1, len(run))
