@@ -34,7 +34,7 @@ from atsmatch import _affixes, morphology
 from atsmatch._affixes import AffixRules
 from atsmatch.english import english_stamp, is_ordinary, zipf
 from atsmatch.models import Block, SkillHit
-from atsmatch.morphology import build_concepts, concept_spans, surface_variants
+from atsmatch.morphology import build_concepts, concept_spans, surface_variants, titled
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Skill, Taxonomy
@@ -233,21 +233,6 @@ def _spacings(key: str, rules: AffixRules) -> list[str]:
     return spellings
 
 
-def _titled(text: str) -> str:
-    """`text` title-cased, one character for one: a letter after a cased letter in lower case,
-    any other in upper case (a character whose case changes its length stays as written)."""
-    titled = text.title()
-    if len(titled) == len(text):
-        return titled
-    out: list[str] = []
-    cased = False
-    for char in text:
-        changed = char.lower() if cased else char.upper()
-        out.append(changed if len(changed) == 1 else char)
-        cased = char.lower() != char.upper()
-    return "".join(out)
-
-
 # One compiled form: skill id, the form as the vocabulary writes it, case-sensitive, an ordinary
 # English word, and its variants (itself, `surface_variants`) as [key, tokens, spellings] where
 # `spellings` lists the keys with spaces between tokens when there are any ("c / c++").
@@ -380,7 +365,7 @@ class Extractor:
             if short:
                 shorts[key] = value
             else:
-                self._automaton.add_word(_titled(key), value)
+                self._automaton.add_word(titled(key), value)
         self._automaton.make_automaton()
         self._shorts = shorts
         alone = sorted(shorts, key=lambda key: (-len(key), key))  # "Go" before "G"
@@ -508,11 +493,11 @@ class Extractor:
         Ties go to the leftmost, then the case-insensitive match, then an entry's name over
         another's alias, then compile order.
         """
-        titled = _titled(text)
+        title_cased = titled(text)
         ranked: list[tuple[int, int, bool, bool, int, int, _Surface]] = []
         shorts = self._shorts
         occurrences = itertools.chain(
-            self._automaton.iter(titled),
+            self._automaton.iter(title_cased),
             ((m.end() - 1, shorts[m.group()]) for m in self._short_names.finditer(text)),
         )
         size_of_text = len(text)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -208,6 +208,17 @@ class ConceptTable:
     """For each verb form (lower case), the objects it may take and the entry each one means."""
 
     verbs: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # Any verb form opening a word of the title-cased text ("Cleaned"): where to look, as most
+    # text holds none (a case-blind pattern would cost thirty times as much to run).
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    longest: int = field(init=False, repr=False, compare=False)  # words in the longest object
+
+    def __post_init__(self) -> None:
+        forms = sorted(self.verbs, key=lambda verb: (-len(verb), verb))  # "training" first
+        alternatives = "|".join(re.escape(titled(form)) for form in forms) or "(?!)"
+        object.__setattr__(self, "pattern", re.compile(alternatives))
+        sizes = [len(obj) for choices in self.verbs.values() for obj, _ in choices]
+        object.__setattr__(self, "longest", max(sizes, default=0))
 
 
 def _object_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
@@ -319,29 +330,74 @@ def _reads_as_verb(tokens: Sequence[re.Match[str]], i: int) -> bool:
     return low not in _DETERMINERS and not low.endswith("ed")
 
 
+def titled(text: str) -> str:
+    """`text` title-cased, one character for one: a letter after a cased letter in lower case,
+    any other in upper case (a character whose case changes its length stays as written)."""
+    result = text.title()
+    if len(result) == len(text):
+        return result
+    out: list[str] = []
+    cased = False
+    for char in text:
+        changed = char.lower() if cased else char.upper()
+        out.append(changed if len(changed) == 1 else char)
+        cased = char.lower() != char.upper()
+    return "".join(out)
+
+
 def concept_spans(text: str, concepts: ConceptTable) -> list[tuple[int, int, str]]:
     """(start, end, skill id) for each verb + object phrasing of a concept in `text`.
 
     The object follows its verb with at most `_GAP` words between them and no punctuation or
     clause break, and ends there (punctuation, the text's end or a word such as "to" or "for"
     follows): "cleaned customer data pipelines" names pipelines, not data.
+
+    Only the words around a verb form are split into tokens: from the start of the run of
+    non-spaces before it (whitespace always ends a token, so the tokens there are the ones the
+    whole text would give) to as far as its object can reach.
     """
-    tokens = list(_TOKEN.finditer(text))
     spans: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
+    resume_at = 0  # the end of the last phrase: its words are not read again
+    for found in concepts.pattern.finditer(titled(text)):
+        start = found.start()
+        if start < resume_at:
+            continue
+        tokens, i = _tokens_around(text, start, _GAP + concepts.longest + 2)
+        if i is None:
+            continue  # the form is inside a longer token ("precleaned", "3.trained")
         choices = concepts.verbs.get(tokens[i].group().lower())
         if choices is None or not _reads_as_verb(tokens, i):
-            i += 1
             continue
-        found = _object_after(tokens, i, choices)
-        if found is None:
-            i += 1
-            continue
-        stop, skill_id = found
-        spans.append((tokens[i].start(), tokens[stop - 1].end(), skill_id))
-        i = stop
+        phrase = _object_after(tokens, i, choices)
+        if phrase is not None:
+            stop, skill_id = phrase
+            spans.append((start, tokens[stop - 1].end(), skill_id))
+            resume_at = tokens[stop - 1].end()
     return spans
+
+
+def _tokens_around(text: str, start: int, after: int) -> tuple[list[re.Match[str]], int | None]:
+    """The tokens from the one before position `start` to `after` tokens past it, and the index
+    of the token that starts at `start` (None when none does)."""
+    origin = start
+    while origin and not text[origin - 1].isspace():
+        origin -= 1
+    if origin == start:  # the previous token is in the run before this one
+        while origin and text[origin - 1].isspace():
+            origin -= 1
+        while origin and not text[origin - 1].isspace():
+            origin -= 1
+    tokens: list[re.Match[str]] = []
+    index: int | None = None
+    for token in _TOKEN.finditer(text, origin):
+        if token.start() == start:
+            index = len(tokens)
+        elif token.start() > start and index is None:
+            break
+        tokens.append(token)
+        if index is not None and len(tokens) > index + after:
+            break
+    return tokens, index
 
 
 def _object_after(
