@@ -52,7 +52,7 @@ class TestWheel:
         names = wheel.namelist()
         assert "atsmatch/py.typed" in names
         (entry_points,) = [n for n in names if n.endswith("entry_points.txt")]
-        assert "atsmatch = atsmatch.cli:main" in wheel.read(entry_points).decode()
+        assert "atsmatch = atsmatch.__main__:run" in wheel.read(entry_points).decode()
 
     def test_no_tests_or_tools(self, wheel: zipfile.ZipFile) -> None:
         """Tests, tools and examples stay out of the wheel."""

@@ -8,8 +8,8 @@ patterns are read from spaCy once, when the compiled vocabulary is built, and ke
 a process that finds that cache never imports spaCy. `tests/test_affixes.py` holds this to
 spaCy's own tokenizer on every text of the test corpus.
 
->>> AffixRules.from_spacy().spans("(C#/Python,")
-((0, 1), (1, 3), (3, 4), (4, 10), (10, 11))
+>>> AffixRules.from_spacy().spans("(scikit-learn),")
+((0, 1), (1, 7), (7, 8), (8, 13), (13, 14), (14, 15))
 """
 
 from __future__ import annotations

@@ -436,7 +436,8 @@ class Extractor:
             text = _DASH.sub("-", text)  # 10x faster than str.translate on a page of text
         if not text.strip():
             return []
-        spans = self._scan(text)
+        title_cased = titled(text)
+        spans = self._scan(text, title_cased)
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
         for url in _urls(text):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
@@ -450,7 +451,7 @@ class Extractor:
             ordinary = form is not None and form.ordinary and not _written_as_name(text, start)
             candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False, ordinary))
             covered[start:end] = b"\x01" * (end - start)
-        for start, end, skill_id in concept_spans(text, self._concepts):  # "cleaned the data"
+        for start, end, skill_id in concept_spans(text, self._concepts, title_cased):
             if not any(covered[start:end]):
                 name = self.taxonomy.skills[skill_id].name
                 candidates.append(_Candidate(start, end, skill_id, name, False, False))
@@ -486,14 +487,13 @@ class Extractor:
             )
         return hits
 
-    def _scan(self, text: str) -> list[tuple[int, int, str, bool]]:
+    def _scan(self, text: str, title_cased: str) -> list[tuple[int, int, str, bool]]:
         """Both exact tiers' matches, the longest (in tokens) kept where they overlap (C# beats
         C, Apache Spark beats Spark), in text order.
 
         Ties go to the leftmost, then the case-insensitive match, then an entry's name over
         another's alias, then compile order.
         """
-        title_cased = titled(text)
         ranked: list[tuple[int, int, bool, bool, int, int, _Surface]] = []
         shorts = self._shorts
         occurrences = itertools.chain(

@@ -171,6 +171,7 @@ _PREFIXES = frozenset({"fine", "pre", "self", "multi", "co", "re"})
 _VAGUE_OBJECTS = frozenset({"information", "performance", "business", "quality", "value"})
 _GAP = 3  # words allowed between the verb and its object: "tuned the model's hyperparameters"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\w.,%+]*|\S")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")  # `_TOKEN`'s word
 # Words that end the phrase between a verb and its object: another clause or a prepositional
 # phrase ("trained staff to use models", "deployed on servers the models").
 _BREAKS = frozenset(
@@ -345,7 +346,9 @@ def titled(text: str) -> str:
     return "".join(out)
 
 
-def concept_spans(text: str, concepts: ConceptTable) -> list[tuple[int, int, str]]:
+def concept_spans(
+    text: str, concepts: ConceptTable, title_cased: str | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, skill id) for each verb + object phrasing of a concept in `text`.
 
     The object follows its verb with at most `_GAP` words between them and no punctuation or
@@ -354,14 +357,16 @@ def concept_spans(text: str, concepts: ConceptTable) -> list[tuple[int, int, str
 
     Only the words around a verb form are split into tokens: from the start of the run of
     non-spaces before it (whitespace always ends a token, so the tokens there are the ones the
-    whole text would give) to as far as its object can reach.
+    whole text would give) to as far as its object can reach. `title_cased` is `titled(text)`,
+    when the caller has it already.
     """
     spans: list[tuple[int, int, str]] = []
     resume_at = 0  # the end of the last phrase: its words are not read again
-    for found in concepts.pattern.finditer(titled(text)):
+    for found in concepts.pattern.finditer(title_cased or titled(text)):
         start = found.start()
-        if start < resume_at:
-            continue
+        word = _WORD.match(text, start)
+        if start < resume_at or word is None or word.group().lower() not in concepts.verbs:
+            continue  # read already, or the form opens a longer word ("Trainings")
         tokens, i = _tokens_around(text, start, _GAP + concepts.longest + 2)
         if i is None:
             continue  # the form is inside a longer token ("precleaned", "3.trained")
