@@ -215,9 +215,8 @@ class ConceptTable:
     longest: int = field(init=False, repr=False, compare=False)  # words in the longest object
 
     def __post_init__(self) -> None:
-        forms = sorted(self.verbs, key=lambda verb: (-len(verb), verb))  # "training" first
-        alternatives = "|".join(re.escape(titled(form)) for form in forms) or "(?!)"
-        object.__setattr__(self, "pattern", re.compile(alternatives))
+        pattern = _trie_pattern([titled(form) for form in self.verbs]) or "(?!)"
+        object.__setattr__(self, "pattern", re.compile(pattern))
         sizes = [len(obj) for choices in self.verbs.values() for obj, _ in choices]
         object.__setattr__(self, "longest", max(sizes, default=0))
 
@@ -331,6 +330,28 @@ def _reads_as_verb(tokens: Sequence[re.Match[str]], i: int) -> bool:
     return low not in _DETERMINERS and not low.endswith("ed")
 
 
+def _trie_pattern(words: Sequence[str]) -> str:
+    """A regular expression matching any of `words`, longest first, nested by shared prefix
+    ("Clean(?:ed|ing|s)?"), so each position tries a few letters, not every word."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
 def titled(text: str) -> str:
     """`text` title-cased, one character for one: a letter after a cased letter in lower case,
     any other in upper case (a character whose case changes its length stays as written)."""
@@ -367,12 +388,13 @@ def concept_spans(
         word = _WORD.match(text, start)
         if start < resume_at or word is None or word.group().lower() not in concepts.verbs:
             continue  # read already, or the form opens a longer word ("Trainings")
-        tokens, i = _tokens_around(text, start, _GAP + concepts.longest + 2)
+        tokens, i = _tokens_before(text, start)
         if i is None:
             continue  # the form is inside a longer token ("precleaned", "3.trained")
         choices = concepts.verbs.get(tokens[i].group().lower())
         if choices is None or not _reads_as_verb(tokens, i):
-            continue
+            continue  # most forms found are nouns ("Models", "Engineering"): no further work
+        _extend(text, tokens, i + _GAP + concepts.longest + 2)
         phrase = _object_after(tokens, i, choices)
         if phrase is not None:
             stop, skill_id = phrase
@@ -381,9 +403,9 @@ def concept_spans(
     return spans
 
 
-def _tokens_around(text: str, start: int, after: int) -> tuple[list[re.Match[str]], int | None]:
-    """The tokens from the one before position `start` to `after` tokens past it, and the index
-    of the token that starts at `start` (None when none does)."""
+def _tokens_before(text: str, start: int) -> tuple[list[re.Match[str]], int | None]:
+    """The tokens from the one before position `start` to the one at it, and the index of
+    the token that starts at `start` (None when none does)."""
     origin = start
     while origin and not text[origin - 1].isspace():
         origin -= 1
@@ -393,16 +415,21 @@ def _tokens_around(text: str, start: int, after: int) -> tuple[list[re.Match[str
         while origin and not text[origin - 1].isspace():
             origin -= 1
     tokens: list[re.Match[str]] = []
-    index: int | None = None
     for token in _TOKEN.finditer(text, origin):
-        if token.start() == start:
-            index = len(tokens)
-        elif token.start() > start and index is None:
-            break
+        if token.start() > start:
+            return tokens, None
         tokens.append(token)
-        if index is not None and len(tokens) > index + after:
-            break
-    return tokens, index
+        if token.start() == start:
+            return tokens, len(tokens) - 1
+    return tokens, None
+
+
+def _extend(text: str, tokens: list[re.Match[str]], count: int) -> None:
+    """Add the tokens that follow `tokens`, until there are `count` + 1 or the text ends."""
+    for token in _TOKEN.finditer(text, tokens[-1].end()):
+        if len(tokens) > count:
+            return
+        tokens.append(token)
 
 
 def _object_after(
