@@ -392,7 +392,7 @@ class Extractor:
             if len(form) >= _FUZZY_MIN_LEN and form.isalpha():
                 bucket = self._fuzzy_buckets.setdefault(folded[0], {})
                 bucket.setdefault(folded, _Form(skill_id, form, False))
-            compact = re.sub(r"[\s-]", "", folded)
+            compact = "".join(folded.split()).replace("-", "")  # no space or hyphen
             if len(compact) >= _COMPACT_MIN_LEN and compact.isalpha():
                 self._compact.setdefault(compact, _Form(skill_id, form, False))
                 # Split spellings break a name near its start ("Py Torch", "Tensor Flow").

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.abc import MetaPathFinder
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,8 +43,7 @@ _RESOURCES = ("infl_lu.csv.gz", "infl_overrides.csv", "lemma_lu.csv.gz", "lemma_
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    lemmas: dict[str, list[str]]  # verb form -> the verb lemmas it is a form of
-    forms: dict[str, dict[str, list[str]]]  # verb lemma -> Penn tag -> its forms
+    readings: dict[str, list[str | None]]  # verb form -> [its lemma, its tense or None]
     past: dict[str, str]  # verb lemma -> its simple past
     nouns: frozenset[str]  # every word lemminflect knows as a noun (lower case)
 
@@ -53,15 +52,11 @@ class _Tables:
 def verb_reading(word: str) -> tuple[str, Tense | None] | None:
     """The verb lemma `word` is a form of and its tense (None for a bare base form, or a form
     shared by both tenses such as "set"), or None when the tables know no such verb form."""
-    lower = word.lower()
-    tables = _tables()
-    for lemma in tables.lemmas.get(lower, ()):
-        forms = tables.forms.get(lemma, {})
-        tenses = {_TAGS[tag] for tag, words in forms.items() if tag in _TAGS and lower in words}
-        base = lower in forms.get("VB", ())
-        if tenses or base:
-            return lemma, tenses.pop() if len(tenses) == 1 and not base else None
-    return None
+    found = _tables().readings.get(word.lower())
+    if found is None:
+        return None
+    lemma, tense = found
+    return str(lemma), cast("Tense | None", tense)
 
 
 @lru_cache(maxsize=4096)
@@ -88,13 +83,10 @@ def _tables() -> _Tables:
     """The tables, from the on-disk cache or derived from lemminflect (once per process)."""
     from atsmatch._diskcache import cached, fingerprint
 
-    key = fingerprint(str(_TABLES_FORMAT), lemminflect_stamp())
+    key = fingerprint(str(_TABLES_FORMAT), Path(__file__).read_bytes(), lemminflect_stamp())
     data = cached("english-verbs", key, _derive, _well_formed)
     return _Tables(
-        lemmas=data["lemmas"],
-        forms=data["forms"],
-        past=data["past"],
-        nouns=frozenset(data["nouns"]),
+        readings=data["readings"], past=data["past"], nouns=frozenset(data["nouns"].split())
     )
 
 
@@ -115,35 +107,40 @@ def _resources() -> list[Path]:
 
 
 def _derive() -> dict[str, Any]:
-    """Read every verb form, past tense and noun out of lemminflect, through its public calls."""
+    """Read each verb form's reading, each verb's past and every noun out of lemminflect,
+    through its public calls."""
     lemminflect = lemminflect_module()
     # Its word list has no public call: the lookup tables' keys are the words it knows.
     lemmatizer = lemminflect.Lemmatizer()
     words = sorted(set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict()))
-    lemmas: dict[str, list[str]] = {}
+    readings: dict[str, tuple[str, Tense | None]] = {}
     nouns: list[str] = []
+    lemmas: set[str] = set()
     for word in words:
-        found = lemminflect.getAllLemmas(word, upos="VERB").get("VERB")
-        if found:
-            lemmas[word] = list(found)
+        for lemma in lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()):
+            lemmas.add(lemma)
+            forms = lemminflect.getAllInflections(lemma, upos="VERB")
+            tenses = {_TAGS[tag] for tag, found in forms.items() if tag in _TAGS and word in found}
+            base = word in forms.get("VB", ())
+            if tenses or base:  # the first lemma that has the word as a form reads it
+                readings[word] = (lemma, tenses.pop() if len(tenses) == 1 and not base else None)
+                break
         if "NOUN" in lemminflect.getAllLemmas(word, upos="NOUN"):
             nouns.append(word)
-    forms: dict[str, dict[str, list[str]]] = {}
     past: dict[str, str] = {}
-    for lemma in sorted({lemma for found in lemmas.values() for lemma in found}):
-        inflections = lemminflect.getAllInflections(lemma, upos="VERB")
-        forms[lemma] = {tag: list(spellings) for tag, spellings in inflections.items()}
+    for lemma in sorted(lemmas):
         simple_past = lemminflect.getInflection(lemma, tag="VBD")
         if simple_past:
             past[lemma] = str(simple_past[0])
-    return {"lemmas": lemmas, "forms": forms, "past": past, "nouns": nouns}
+    # Nouns as one string: a list of 40,000 strings costs more to read back than to split.
+    return {"readings": readings, "past": past, "nouns": "\n".join(nouns)}
 
 
 def _well_formed(data: Any) -> bool:
     return (
         isinstance(data, dict)
-        and all(isinstance(data.get(name), dict) for name in ("lemmas", "forms", "past"))
-        and isinstance(data.get("nouns"), list)
+        and all(isinstance(data.get(name), dict) for name in ("readings", "past"))
+        and isinstance(data.get("nouns"), str)
     )
 
 
