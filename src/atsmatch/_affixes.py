@@ -14,6 +14,7 @@ spaCy's own tokenizer on every text of the test corpus.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,7 @@ class AffixRules:
         )
 
     @staticmethod
+    @functools.cache
     def spacy_stamp() -> str:
         """A digest of the installed spaCy's version file, found without importing spaCy: what
         rules `from_spacy` would read depends on it."""

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib.util
 import threading
@@ -48,6 +49,7 @@ def _words() -> dict[str, float]:
     return _table
 
 
+@functools.cache
 def english_stamp() -> str:
     """A digest of the word list, which anything derived from these frequencies depends on."""
     import hashlib

@@ -1,22 +1,25 @@
 """Find taxonomy skills in text: a compiled multi-pattern scan, case and context rules, typo tier.
 
 Three tiers, cheapest first:
-1. exact phrases, case-insensitive, for names and aliases that are not English words, with the
-   plural of the last word added;
+1. exact phrases, case-insensitive, for names and aliases that are not English words, with their
+   variants (plural, the other national spelling: `morphology.surface_variants`);
 2. exact phrases, case-sensitive, for forms like "R", "Go", "Spark", "Lambda" that are also words
    or letters; when the entry lists `context` words, the block must also hold one of them, a
    skill of the same category or a related skill, or be a list of skills;
 3. a typo tier on the words nothing matched ("Kubernates", "Tenser Flow"), reported as fuzzy.
 
-The exact tiers are two Aho-Corasick automata (one over the lowercased text, one over the text as
-written) that find every occurrence of every form in one pass. An occurrence counts only where
-it starts and ends on token boundaries and spans as many tokens as the form, by spaCy's English
-affix rules (`atsmatch._affixes`), so "Java" is not found in "JavaScript" nor "C" in
-"Objective-C", exactly as a spaCy PhraseMatcher would decide, at a fraction of the cost: only the
-few words around an occurrence are ever split into tokens.
+The exact tiers are one Aho-Corasick automaton over the title-cased text (case-sensitive forms
+are then checked as written; one- and two-letter ones are found by a regular expression) that
+finds every occurrence of every form in one pass. An occurrence counts only where it starts and
+ends on token boundaries and spans as many tokens as the form, by spaCy's English affix rules
+(`atsmatch._affixes`), so "Java" is not found in "JavaScript" nor "C" in "Objective-C", exactly
+as a spaCy PhraseMatcher would decide, at a fraction of the cost: only the few words around an
+occurrence that would be kept are ever split into tokens. Verb + object phrasings of concepts
+(`atsmatch.morphology`) fill in where nothing exact matched.
 
-An `Extractor` is built once per taxonomy and is then read-only, so one instance serves every
-thread.
+What building derives from the taxonomy (`compiled_tables`) is kept in the on-disk cache, so an
+`Extractor` is built in tens of milliseconds without importing spaCy. It is then read-only
+(its caches are plain dict writes), so one instance serves every thread.
 """
 
 from __future__ import annotations

@@ -90,6 +90,7 @@ def _tables() -> _Tables:
     )
 
 
+@cache
 def lemminflect_stamp() -> str:
     """A digest of lemminflect's table files, which anything derived from them depends on."""
     from atsmatch._diskcache import fingerprint
