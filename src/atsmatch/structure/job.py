@@ -21,7 +21,7 @@ from atsmatch.structure.lines import (
     join_text,
     strip_bullet,
 )
-from atsmatch.structure.qualifications import core_title, find_degree_asks
+from atsmatch.structure.qualifications import core_title, find_degree_asks, names_job
 
 __all__ = ["find_years", "parse_job"]
 
@@ -35,11 +35,6 @@ _REQUIRED_CUES = re.compile(r"\b(?:must|required|mandatory|essential)\b", re.I)
 _TITLE_PREFIX = re.compile(
     r"^\s*(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job\s+description|"
     r"job|opening|vacancy|job\s+posting)\s*[:\-–—|]\s*(?P<title>.+)$",
-    re.I,
-)
-_TITLE_NOUN = re.compile(
-    r"\b(?:engineer|scientist|developer|analyst|manager|architect|lead|researcher|consultant|"
-    r"director|specialist|administrator|designer|intern|head|associate|officer|sre|devops)s?\b",
     re.I,
 )
 _SEEKING = re.compile(
@@ -246,7 +241,7 @@ def _find_title(lines: tuple[Line, ...], index: HeadingIndex) -> tuple[str | Non
         break
     for line in lines[:10]:
         seeking = _SEEKING.search(line.text)
-        if seeking is not None and _TITLE_NOUN.search(seeking.group("title")):
+        if seeking is not None and names_job(seeking.group("title")):
             return seeking.group("title"), None
     return None, None
 
