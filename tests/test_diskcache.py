@@ -199,3 +199,31 @@ class TestColdProcess:
         ]
         assert runs[1]["heavy"] == []
         assert runs[0]["report"] == runs[1]["report"]
+
+
+class TestPruning:
+    """Old vocabularies and versions do not pile up in the folder."""
+
+    def test_only_the_most_recent_are_kept(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Writing past `KEEP` files of a kind deletes the least recently used."""
+        monkeypatch.setattr(_diskcache, "KEEP", 3)
+        for name in "abcde":
+            cached("demo", fingerprint(name), Builds([name]), _is_list)
+        assert len(list(folder.glob("demo-*.json"))) == 3
+        build = Builds(["e"])
+        assert cached("demo", fingerprint("e"), build, _is_list) == ["e"]
+        assert build.calls == 0  # the newest is still there
+        build = Builds(["a"])
+        cached("demo", fingerprint("a"), build, _is_list)
+        assert build.calls == 1  # the oldest was pruned
+
+    def test_kinds_are_pruned_apart(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Files of one kind never push out another kind's."""
+        monkeypatch.setattr(_diskcache, "KEEP", 1)
+        cached("one", fingerprint("x"), Builds([1]), _is_list)
+        cached("two", fingerprint("x"), Builds([2]), _is_list)
+        cached("two", fingerprint("y"), Builds([3]), _is_list)
+        assert len(list(folder.glob("one-*.json"))) == 1
+        assert len(list(folder.glob("two-*.json"))) == 1

@@ -13,7 +13,8 @@ What makes it safe to share between processes and to trust:
 - files are written to a temporary name and renamed into place, so two processes starting at
   once each read either nothing or a whole file;
 - a folder that cannot be created or written (read-only home, full disk) costs only the speed-up:
-  the value is built in memory and returned.
+  the value is built in memory and returned;
+- it stays small: of each kind, only the `KEEP` most recently used files are kept (a few MB).
 
 The folder is `ATSMATCH_CACHE_DIR` if set (an empty value turns the cache off), else
 `$XDG_CACHE_HOME/atsmatch`, else `~/.cache/atsmatch`.
@@ -21,6 +22,7 @@ The folder is `ATSMATCH_CACHE_DIR` if set (an empty value turns the cache off), 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -33,6 +35,7 @@ __all__ = ["cache_dir", "cached", "fingerprint"]
 
 FORMAT = 1  # bump when the layout of any cached value changes
 _ENV = "ATSMATCH_CACHE_DIR"
+KEEP = 16  # files of one kind kept, the most recently used: older vocabularies and versions go
 
 
 def cache_dir() -> Path | None:
@@ -67,7 +70,9 @@ def cached(
     folder = cache_dir()
     path = None if folder is None else folder / f"{kind}-{key[:32]}.json"
     value = None if path is None else _read(path, kind, key, object_hook)
-    if value is not None and check(value):
+    if path is not None and value is not None and check(value):
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: the last to be pruned
         return value
     value = build()
     if folder is not None and path is not None:
@@ -113,5 +118,17 @@ def _write(folder: Path, path: Path, kind: str, key: str, value: Any) -> None:
         except BaseException:
             temporary.unlink()
             raise
+        _prune(folder, kind)
     except OSError:
         pass  # read-only or full: the value is still returned, only not kept
+
+
+def _prune(folder: Path, kind: str) -> None:
+    """Delete all but the `KEEP` most recently used files of `kind` (each new vocabulary or
+    version writes new ones; a file another process deletes first is no error)."""
+    files = []
+    for path in folder.glob(f"{kind}-*.json"):
+        with contextlib.suppress(OSError):
+            files.append((path.stat().st_mtime_ns, path))
+    for _, path in sorted(files, reverse=True)[KEEP:]:
+        path.unlink(missing_ok=True)
