@@ -240,7 +240,8 @@ def _spacings(key: str, rules: AffixRules) -> list[str]:
 # English word, and its variants (itself, `surface_variants`) as [key, tokens, spellings] where
 # `spellings` lists the keys with spaces between tokens when there are any ("c / c++").
 _FormRecord = tuple[str, str, bool, bool, list[tuple[str, int, list[str]]]]
-_TABLES_FORMAT = 1  # bump when what `compiled_tables` returns changes shape or meaning
+_TABLES_FORMAT = 2  # bump when what `compiled_tables` returns changes shape or meaning
+_TABLE_LISTS = ("forms", "fuzzy", "compact", "heads")
 
 
 def compiled_tables(taxonomy: Taxonomy) -> dict[str, Any]:
@@ -279,7 +280,7 @@ def _well_formed(tables: Any) -> bool:
         isinstance(tables, dict)
         and isinstance(tables.get("rules"), dict)
         and set(tables["rules"]) == {"prefix", "suffix", "infix"}
-        and isinstance(tables.get("forms"), list)
+        and all(isinstance(tables.get(name), list) for name in _TABLE_LISTS)
         and all(isinstance(record, list) and len(record) == 5 for record in tables["forms"])
     )
 
@@ -316,7 +317,29 @@ def _compile(taxonomy: Taxonomy) -> dict[str, Any]:
             add(skill.id, form, sensitive=False, ordinary=ordinary)
         for form in skill.case_sensitive:
             add(skill.id, form, sensitive=True)
-    return {"rules": rules.to_dict(), "forms": records}
+    # The typo tier's indexes: long one-word forms, every form without spaces or hyphens, and
+    # the first parts a split spelling of one can start with ("Py Torch", "Tensor Flow").
+    fuzzy: dict[str, tuple[str, str]] = {}
+    compact: dict[str, tuple[str, str]] = {}
+    heads: set[str] = set()
+    for skill_id, form, sensitive, _, _ in records:
+        if sensitive:
+            continue
+        folded = form.casefold()
+        if len(form) >= _FUZZY_MIN_LEN and form.isalpha():
+            fuzzy.setdefault(folded, (skill_id, form))
+        joined = "".join(folded.split()).replace("-", "")
+        if len(joined) >= _COMPACT_MIN_LEN and joined.isalpha():
+            compact.setdefault(joined, (skill_id, form))
+            last = min(len(joined) - 2, _SPLIT_HEAD_MAX)
+            heads.update(joined[:cut] for cut in range(2, last + 1))
+    return {
+        "rules": rules.to_dict(),
+        "forms": records,
+        "fuzzy": [[word, *found] for word, found in fuzzy.items()],
+        "compact": [[word, *found] for word, found in compact.items()],
+        "heads": sorted(heads),
+    }
 
 
 class Extractor:
@@ -346,7 +369,7 @@ class Extractor:
         self._context: dict[str, frozenset[str]] = {}
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
-        self._load(tables["forms"])
+        self._load(tables)
         self._relate(taxonomy.skills.values())
         self._concepts = taxonomy.derived(build_concepts)
         # One automaton finds every form in the text title-cased ("Apache Spark", "Cpython"):
@@ -377,9 +400,10 @@ class Extractor:
         )
 
     # ------------------------------------------------------------------ build
-    def _load(self, records: list[_FormRecord]) -> None:
-        """Fill the form tables from the compiled records (see `compiled_tables`)."""
+    def _load(self, tables: dict[str, Any]) -> None:
+        """Fill the form tables and the typo tier's indexes from `compiled_tables`."""
         skills = self.taxonomy.skills
+        records: list[_FormRecord] = tables["forms"]
         for skill_id, form, sensitive, ordinary, variants in records:
             alias = form.casefold() != skills[skill_id].name.casefold()
             for key, tokens, spellings in variants:
@@ -389,18 +413,12 @@ class Extractor:
                     self._surfaces.append(
                         _Surface(spaced, skill_id, sensitive, tokens, alias, order)
                     )
-            if sensitive:
-                continue
-            folded = form.casefold()
-            if len(form) >= _FUZZY_MIN_LEN and form.isalpha():
-                bucket = self._fuzzy_buckets.setdefault(folded[0], {})
-                bucket.setdefault(folded, _Form(skill_id, form, False))
-            compact = "".join(folded.split()).replace("-", "")  # no space or hyphen
-            if len(compact) >= _COMPACT_MIN_LEN and compact.isalpha():
-                self._compact.setdefault(compact, _Form(skill_id, form, False))
-                # Split spellings break a name near its start ("Py Torch", "Tensor Flow").
-                last = min(len(compact) - 2, _SPLIT_HEAD_MAX)
-                self._compact_heads.update(compact[:cut] for cut in range(2, last + 1))
+        for word, skill_id, form in tables["fuzzy"]:
+            bucket = self._fuzzy_buckets.setdefault(word[0], {})
+            bucket[word] = _Form(skill_id, form, False)
+        for word, skill_id, form in tables["compact"]:
+            self._compact[word] = _Form(skill_id, form, False)
+        self._compact_heads.update(tables["heads"])
 
     def _relate(self, skills: Iterable[Skill]) -> None:
         """Each skill's context words and family (parents, children, related both ways)."""
