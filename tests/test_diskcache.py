@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -227,3 +229,60 @@ class TestPruning:
         cached("two", fingerprint("y"), Builds([3]), _is_list)
         assert len(list(folder.glob("one-*.json"))) == 1
         assert len(list(folder.glob("two-*.json"))) == 1
+
+
+class TestTemporaryFallback:
+    """A home that cannot be written falls back to a private folder in the temporary folder."""
+
+    @pytest.fixture
+    def unwritable_home(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        """No ATSMATCH_CACHE_DIR, a cache home under a file, and a temporary folder of its own."""
+        blocker = tmp_path / "file"
+        blocker.write_text("not a folder")
+        monkeypatch.delenv("ATSMATCH_CACHE_DIR")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))
+        temporary = tmp_path / "tmp"
+        temporary.mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+        return temporary / f"atsmatch-cache-{os.getuid()}"
+
+    def test_values_kept_in_the_fallback(self, unwritable_home: Path) -> None:
+        """The value is built once, kept in a folder only this user can read or write."""
+        build = Builds([1])
+        cached("demo", fingerprint("a"), build, _is_list)
+        assert cached("demo", fingerprint("a"), build, _is_list) == [1]
+        assert build.calls == 1
+        assert unwritable_home.stat().st_mode & 0o777 == 0o700
+        assert len(list(unwritable_home.glob("demo-*.json"))) == 1
+
+    def test_open_folder_not_trusted(self, unwritable_home: Path) -> None:
+        """A fallback folder others may write to is neither read nor written."""
+        unwritable_home.mkdir()
+        unwritable_home.chmod(0o777)
+        build = Builds([1])
+        cached("demo", fingerprint("a"), build, _is_list)
+        cached("demo", fingerprint("a"), build, _is_list)
+        assert build.calls == 2
+        assert list(unwritable_home.iterdir()) == []
+
+    def test_link_not_followed(self, unwritable_home: Path, tmp_path: Path) -> None:
+        """A link planted where the fallback folder goes is not used."""
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir(mode=0o700)
+        unwritable_home.symlink_to(elsewhere)
+        build = Builds([1])
+        cached("demo", fingerprint("a"), build, _is_list)
+        assert list(elsewhere.iterdir()) == []
+
+    def test_writable_home_leaves_no_fallback(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With a home that can be written, nothing is made in the temporary folder."""
+        monkeypatch.delenv("ATSMATCH_CACHE_DIR")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+        temporary = tmp_path / "tmp"
+        temporary.mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+        cached("demo", fingerprint("a"), Builds([1]), _is_list)
+        assert list(temporary.iterdir()) == []
+        assert len(list((tmp_path / "home" / "atsmatch").glob("demo-*.json"))) == 1

@@ -13,7 +13,9 @@ What makes it safe to share between processes and to trust:
 - files are written to a temporary name and renamed into place, so two processes starting at
   once each read either nothing or a whole file;
 - a folder that cannot be created or written (read-only home, full disk) costs only the speed-up:
-  the value is built in memory and returned;
+  the value is then kept in a private folder of the temporary folder (`atsmatch-cache-<uid>`,
+  used only if it is a real folder of this user's that no one else can write), or, failing
+  that, built in memory and returned;
 - it stays small: of each kind, only the `KEEP` most recently used files are kept (a few MB).
 
 The folder is `ATSMATCH_CACHE_DIR` if set (an empty value turns the cache off), else
@@ -26,6 +28,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +48,30 @@ def cache_dir() -> Path | None:
         return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME")
     return (Path(base) if base else Path("~/.cache").expanduser()) / "atsmatch"
+
+
+def _folders() -> list[Path]:
+    """The folders to read from and write to, in order: `cache_dir()`, then (unless the folder
+    was set explicitly) a private one in the temporary folder, for a service whose home cannot
+    be written (a container's user without one)."""
+    folder = cache_dir()
+    if folder is None:
+        return []
+    if os.environ.get(_ENV) is not None or not hasattr(os, "getuid"):
+        return [folder]
+    return [folder, Path(tempfile.gettempdir()) / f"atsmatch-cache-{os.getuid()}"]
+
+
+def _private(folder: Path, *, create: bool) -> bool:
+    """True for a real folder (not a link) of this user's that no one else may write to: the
+    only kind in a shared temporary folder whose files can be trusted."""
+    try:
+        if create:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -67,16 +94,22 @@ def cached(
     """The JSON value `build()` returns, read from the cache when a valid copy of `kind` under
     `key` is there, else built and stored. `check` rejects a value of the wrong shape; a value
     read back passes each of its objects through `object_hook` (as `json.loads` does)."""
-    folder = cache_dir()
-    path = None if folder is None else folder / f"{kind}-{key[:32]}.json"
-    value = None if path is None else _read(path, kind, key, object_hook)
-    if path is not None and value is not None and check(value):
-        with contextlib.suppress(OSError):
-            os.utime(path)  # used now: the last to be pruned
-        return value
+    folders = _folders()
+    name = f"{kind}-{key[:32]}.json"
+    for number, folder in enumerate(folders):
+        if number and not _private(folder, create=False):
+            break
+        value = _read(folder / name, kind, key, object_hook)
+        if value is not None and check(value):
+            with contextlib.suppress(OSError):
+                os.utime(folder / name)  # used now: the last to be pruned
+            return value
     value = build()
-    if folder is not None and path is not None:
-        _write(folder, path, kind, key, value)
+    for number, folder in enumerate(folders):
+        if number and not _private(folder, create=True):
+            break
+        if _write(folder, folder / name, kind, key, value):
+            break
     if object_hook is not None:  # hand back what a later read would
         return json.loads(json.dumps(value), object_hook=object_hook)
     return value
@@ -104,7 +137,8 @@ def _read(
         return None
 
 
-def _write(folder: Path, path: Path, kind: str, key: str, value: Any) -> None:
+def _write(folder: Path, path: Path, kind: str, key: str, value: Any) -> bool:
+    """Store `value`; False when the folder cannot be written (read-only, full, missing)."""
     body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     meta = {"format": FORMAT, "kind": kind, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
     try:
@@ -120,7 +154,8 @@ def _write(folder: Path, path: Path, kind: str, key: str, value: Any) -> None:
             raise
         _prune(folder, kind)
     except OSError:
-        pass  # read-only or full: the value is still returned, only not kept
+        return False  # read-only or full: the value is still returned, only not kept here
+    return True
 
 
 def _prune(folder: Path, kind: str) -> None:
