@@ -32,9 +32,12 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["cache_dir", "cached", "fingerprint"]
+if TYPE_CHECKING:
+    from atsmatch.taxonomy import Taxonomy
+
+__all__ = ["cache_dir", "cached", "fingerprint", "skills_stamp"]
 
 FORMAT = 1  # bump when the layout of any cached value changes
 _ENV = "ATSMATCH_CACHE_DIR"
@@ -82,6 +85,20 @@ def fingerprint(*parts: str | bytes) -> str:
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()
+
+
+def skills_stamp(taxonomy: Taxonomy) -> str:
+    """A digest of every skill's id, name, category, aliases and case-sensitive forms: what the
+    tables derived from a vocabulary's forms depend on. Worked out once per taxonomy."""
+    return taxonomy.derived(_skills_digest)
+
+
+def _skills_digest(taxonomy: Taxonomy) -> str:
+    skills = [
+        [s.id, s.name, s.category, list(s.aliases), list(s.case_sensitive)]
+        for s in taxonomy.skills.values()
+    ]
+    return fingerprint(json.dumps(skills, ensure_ascii=False))
 
 
 def cached(

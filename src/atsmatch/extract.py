@@ -25,7 +25,6 @@ What building derives from the taxonomy (`compiled_tables`) is kept in the on-di
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -168,18 +167,6 @@ class _Chunk:
 
     def tokens(self, start: int, end: int) -> int | None:
         """How many tokens [start, end) spans, or None when an edge falls inside a token."""
-        if not self._first <= start < self._last:
-            self._load(start)
-        first = self._first
-        if end <= self._last:  # within one run: the usual case
-            starts, ends = self._starts, self._ends
-            left = bisect_left(starts, start - first)
-            right = bisect_left(ends, end - first)
-            if left == len(starts) or starts[left] != start - first:
-                return None  # `start` is inside a token
-            if right == len(ends) or ends[right] != end - first:
-                return None  # `end` is inside a token
-            return right - left + 1
         count = 0
         at = start
         while True:
@@ -187,11 +174,11 @@ class _Chunk:
             first, starts, ends = self._first, self._starts, self._ends
             index = bisect_left(starts, at - first)
             if index == len(starts) or starts[index] != at - first:
-                return None
+                return None  # `at` is inside a token
             if end <= self._last:
                 stop = bisect_left(ends, end - first)
                 if stop == len(ends) or ends[stop] != end - first:
-                    return None
+                    return None  # `end` is inside a token
                 return count + stop - index + 1
             count += len(starts) - index
             at = self._last + 1  # the pattern's next word, after its single space
@@ -240,7 +227,6 @@ def _spacings(key: str, rules: AffixRules) -> list[str]:
 # English word, and its variants (itself, `surface_variants`) as [key, tokens, spellings] where
 # `spellings` lists the keys with spaces between tokens when there are any ("c / c++").
 _FormRecord = tuple[str, str, bool, bool, list[tuple[str, int, list[str]]]]
-_TABLES_FORMAT = 2  # bump when what `compiled_tables` returns changes shape or meaning
 _TABLE_LISTS = ("forms", "fuzzy", "compact", "heads")
 
 
@@ -253,21 +239,16 @@ def compiled_tables(taxonomy: Taxonomy) -> dict[str, Any]:
     that derives them.
     """
     from atsmatch import __version__
-    from atsmatch._diskcache import cached, fingerprint
+    from atsmatch._diskcache import cached, fingerprint, skills_stamp
 
-    skills = [
-        [s.id, s.name, s.category, list(s.aliases), list(s.case_sensitive)]
-        for s in taxonomy.skills.values()
-    ]
     sources = [Path(module.__file__ or "").read_bytes() for module in (_affixes, morphology)]
     key = fingerprint(
-        str(_TABLES_FORMAT),
         __version__,
         Path(__file__).read_bytes(),  # a change to how forms are compiled is a miss
         *sources,
         english_stamp(),
         AffixRules.spacy_stamp(),
-        json.dumps(skills, ensure_ascii=False),
+        skills_stamp(taxonomy),
     )
     return cast(
         "dict[str, Any]", cached("extractor", key, lambda: _compile(taxonomy), _well_formed)

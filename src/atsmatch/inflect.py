@@ -37,7 +37,6 @@ __all__ = ["Tense", "inflect", "is_noun", "lemminflect_module", "lemminflect_sta
 Tense = Literal["past", "present"]
 
 _TAGS: dict[str, Tense] = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBG": "present"}
-_TABLES_FORMAT = 1  # bump when what `_derive` returns changes
 _RESOURCES = ("infl_lu.csv.gz", "infl_overrides.csv", "lemma_lu.csv.gz", "lemma_overrides.csv")
 
 
@@ -83,7 +82,8 @@ def _tables() -> _Tables:
     """The tables, from the on-disk cache or derived from lemminflect (once per process)."""
     from atsmatch._diskcache import cached, fingerprint
 
-    key = fingerprint(str(_TABLES_FORMAT), Path(__file__).read_bytes(), lemminflect_stamp())
+    # Keyed by this module's own code too: a change to what `_derive` makes is a miss.
+    key = fingerprint(Path(__file__).read_bytes(), lemminflect_stamp())
     data = cached("english-verbs", key, _derive, _well_formed)
     return _Tables(
         readings=data["readings"], past=data["past"], nouns=frozenset(data["nouns"].split())

@@ -20,7 +20,6 @@ Two pure functions, independent of the matching engine:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -240,12 +239,9 @@ def _object_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
 def build_concepts(taxonomy: Taxonomy) -> ConceptTable:
     """The verb + object table of a taxonomy (`taxonomy.derived(build_concepts)`), from the
     on-disk cache when it holds the table for these entries (`atsmatch._diskcache`)."""
-    from atsmatch._diskcache import cached, fingerprint
+    from atsmatch._diskcache import cached, fingerprint, skills_stamp
 
-    skills = [[s.id, s.name, s.category, list(s.aliases)] for s in taxonomy.skills.values()]
-    key = fingerprint(
-        Path(__file__).read_bytes(), lemminflect_stamp(), json.dumps(skills, ensure_ascii=False)
-    )
+    key = fingerprint(Path(__file__).read_bytes(), lemminflect_stamp(), skills_stamp(taxonomy))
     stored = cached("concepts", key, lambda: _concept_rows(taxonomy), _rows_well_formed)
     return ConceptTable(
         {
