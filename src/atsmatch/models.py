@@ -289,6 +289,7 @@ class Evidence(_Model):
 
     kind: EvidenceKind
     skill_id: str  # the resume skill behind the credit (the keyword itself or a relative)
+    name: str  # that skill's name, as a report shows it
     text: str  # the resume text (block) that shows it
     section: str
     block: int

@@ -106,7 +106,7 @@ def build_roadmap(
         phases=phases,
         certifications=picks,
         paths=_paths(pool, taxonomy, held, gaps),
-        proven=_proven(reports, taxonomy),
+        proven=_proven(reports),
         held=_held(reports),
         taxonomy_version=taxonomy.version,
         atsmatch_version=__version__,
@@ -263,12 +263,11 @@ def _paths(
     return tuple(paths)
 
 
-def _proven(reports: Sequence[MatchReport], taxonomy: Taxonomy) -> tuple[RoadmapProof, ...]:
+def _proven(reports: Sequence[MatchReport]) -> tuple[RoadmapProof, ...]:
     """What the resume already shows: each matched keyword at its best credit."""
     from atsmatch.render._common import evidence_label
 
     best: dict[str, RoadmapProof] = {}
-    names = {sid: s.name for sid, s in taxonomy.skills.items()}
     for report in reports:
         for k in report.keywords:
             if k.credit < MISSING_BELOW:
@@ -279,7 +278,7 @@ def _proven(reports: Sequence[MatchReport], taxonomy: Taxonomy) -> tuple[Roadmap
                     skill_id=k.skill_id,
                     name=k.name,
                     credit=k.credit,
-                    evidence=evidence_label(k, names, width=None),
+                    evidence=evidence_label(k, width=None),
                 )
     return tuple(sorted(best.values(), key=lambda p: (-p.credit, p.name, p.skill_id)))
 

@@ -389,6 +389,7 @@ def attribute_children(
         evidence = Evidence(
             kind="child",
             skill_id=child_id,
+            name=mention.hit.name,
             text=resume_blocks[mention.hit.block].text,
             section=mention.hit.section,
             block=mention.hit.block,
@@ -641,6 +642,7 @@ def _keyword(
             Evidence(
                 kind=kind,
                 skill_id=skill_id,
+                name=m.hit.name,
                 text=resume_blocks[m.hit.block].text,
                 section=m.hit.section,
                 block=m.hit.block,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from atsmatch.models import (
@@ -22,7 +21,6 @@ __all__ = [
     "GROUP_LABELS",
     "evidence_label",
     "hanging",
-    "keyword_names",
     "placement_label",
     "qualification_lines",
     "shorten",
@@ -56,30 +54,16 @@ def shorten(text: str, width: int | None = 70) -> str:
     return text[: width - 1].rstrip() + "…"
 
 
-def evidence_label(
-    keyword: KeywordResult, skill_names: Mapping[str, str] | None = None, *, width: int | None = 60
-) -> str:
-    """Where the resume shows a keyword, in a few words; the quoted text cut to `width`.
-
-    `skill_names` names the skill behind credit earned through a relative (`keyword_names`
-    of the report: the posting's keywords); an unnamed one shows its id.
-    """
+def evidence_label(keyword: KeywordResult, *, width: int | None = 60) -> str:
+    """Where the resume shows a keyword, in a few words (naming the skill behind credit earned
+    through a relative); the quoted text cut to `width`."""
     if not keyword.evidence:
         return "not found"
     ev: Evidence = keyword.evidence[0]
-    via = ""
-    if ev.skill_id != keyword.skill_id:
-        via = f" ({(skill_names or {}).get(ev.skill_id, ev.skill_id)})"
+    via = f" ({ev.name})" if ev.skill_id != keyword.skill_id else ""
     fuzzy = " [misspelt]" if ev.fuzzy else ""
     kind = _KIND_LABELS.get(ev.kind, ev.kind)
     return f"{kind} {ev.section}{via}{fuzzy}: {shorten(ev.text, width)}"
-
-
-def keyword_names(keywords: Sequence[KeywordResult]) -> dict[str, str]:
-    """Skill id -> name of every keyword of a report (and of its any-of options)."""
-    names = {k.skill_id: k.name for k in keywords}
-    names.update({o.skill_id: o.name for k in keywords for o in k.any_of})
-    return names
 
 
 def with_group(item: KeywordResult | MissingKeyword, text: str) -> str:

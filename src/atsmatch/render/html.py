@@ -32,7 +32,6 @@ from atsmatch.models import (
 from atsmatch.render._common import (
     GROUP_LABELS,
     evidence_label,
-    keyword_names,
     placement_label,
     qualification_lines,
 )
@@ -238,14 +237,13 @@ def render_match_html(report: MatchReport, sources: MatchSources | None = None) 
     """The match report as one page; with `sources`, the resume and posting side by side."""
     matched = set(report.matched)
     index = {k.skill_id: i for i, k in enumerate(report.keywords)}  # row anchors: kw-<index>
-    names = keyword_names(report.keywords)
     return render_html(
         "match.html.j2",
         report=report,
         groups=GROUP_LABELS,
         qualifications=qualification_lines(report),
         matched=[
-            (i, k, evidence_label(k, names, width=None))
+            (i, k, evidence_label(k, width=None))
             for i, k in enumerate(report.keywords)
             if k.skill_id in matched
         ],

@@ -6,7 +6,6 @@ from atsmatch.models import MatchReport
 from atsmatch.render._common import (
     GROUP_LABELS,
     evidence_label,
-    keyword_names,
     placement_label,
     qualification_lines,
     with_group,
@@ -48,14 +47,13 @@ def render_markdown(report: MatchReport) -> str:
         ]
         out.append("")
     matched = set(report.matched)
-    names = keyword_names(report.keywords)
     rows = [k for k in report.keywords if k.skill_id in matched]
     if rows:
         out += ["## Matched keywords", "", "| keyword | level | weight | credit | where |",
                 "|---|---|---:|---:|---|"]  # fmt: skip
         out += [
             f"| {_cell(k.name)} | {k.level} | {k.weight:.2f} | {k.credit:.2f} "
-            f"| {_cell(with_group(k, evidence_label(k, names)))} |"
+            f"| {_cell(with_group(k, evidence_label(k)))} |"
             for k in rows
         ]
         out.append("")

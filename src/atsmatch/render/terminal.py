@@ -10,7 +10,6 @@ from atsmatch.render._common import (
     GROUP_LABELS,
     evidence_label,
     hanging,
-    keyword_names,
     placement_label,
     qualification_lines,
     shorten,
@@ -120,7 +119,6 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
         console.print(table)
 
     matched = [k for k in report.keywords if k.skill_id in set(report.matched)]
-    names = keyword_names(report.keywords)
     if matched:
         rows = [
             (
@@ -128,7 +126,7 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
                 k.level,
                 k.weight,
                 k.credit,
-                with_group(k, evidence_label(k, names, width=None)),
+                with_group(k, evidence_label(k, width=None)),
             )
             for k in matched[:top]
         ]
