@@ -32,7 +32,14 @@ from atsmatch.inflect import is_noun, lemminflect_module, lemminflect_stamp
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy
 
-__all__ = ["ConceptTable", "build_concepts", "concept_spans", "plural", "surface_variants"]
+__all__ = [
+    "ConceptTable",
+    "build_concepts",
+    "concept_spans",
+    "plural",
+    "surface_variants",
+    "titled",
+]
 
 # ------------------------------------------------------------------ spellings
 # Words spelt differently in British and American English, both ways.
