@@ -93,3 +93,25 @@ class TestLongRuns:
         spans = rules.spans(run)
         assert spans[:3] == ((0, 1), (1, 2), (2, 3))
         assert spans[-1] == (len(run) - 1, len(run))
+
+
+class TestLetterRuns:
+    """A run of letters only is one token: the extractor takes a form of plain words standing
+    between spaces as one token a word without asking the rules."""
+
+    def test_corpus_words_are_single_tokens(self) -> None:
+        """Every alphabetic run of the corpus, as written, in capitals and in lower case."""
+        rules = AffixRules.from_spacy()
+        words = {run for text in _corpus_texts() for run in text.split() if run.isalpha()}
+        assert len(words) > 1_000
+        for word in sorted(words):
+            for form in (word, word.upper(), word.lower(), word.title()):
+                assert rules.spans(form) == ((0, len(form)),), form
+
+    def test_every_letter_alone_and_in_a_word(self) -> None:
+        """Each letter of the first 0x3000 code points, alone, opening and closing a word."""
+        rules = AffixRules.from_spacy()
+        letters = [chr(code) for code in range(0x3000) if chr(code).isalpha()]
+        for letter in letters:
+            for form in (letter, f"{letter}ab", f"ab{letter}", f"A{letter}B"):
+                assert rules.spans(form) == ((0, len(form)),), form

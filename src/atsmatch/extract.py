@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -57,8 +58,14 @@ _GLUE_AFTER = frozenset("+#-&_'")
 # Bullets and slashes are left out: "Notion • San Francisco, CA" is an employer line, not a list.
 _LIST_SPLIT = re.compile(r"[,|;]")
 _URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
-# No `_URLISH` match without one of these: "@", "://", "www." or ".com/" (and so on).
-_URL_TRIGGER = re.compile(r"@|://|www\.|\.(?:com|io|org|net|dev|ai)/")
+# No `_URLISH` match without one of these (found by the extractor's automaton).
+_URL_TRIGGERS = (
+    "@",
+    "://",
+    "www.",
+    *(f".{tld}/" for tld in ("com", "io", "org", "net", "dev", "ai")),
+)
+_VERB = "verb"  # the mark of an automaton key that is a verb form of the concept table
 _SPACE = re.compile(r"\s")
 # Words the typo tier must never touch: common English words of seven letters or more that sit
 # one edit away from a vocabulary form.
@@ -98,19 +105,26 @@ _LIST_JOIN = re.compile(r"^(?:\s*[,/&]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|and/or)
 
 
 _BLOCK_SEP = "\n\n"
+_first = itemgetter(0)
 _SHORT = 2  # case-sensitive names this short are found by `_short_names`, not the automaton
 _MAX_GAPS = 3  # "c/c++" is also found as "C / C++"; forms with more such gaps only as written
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, minus
 _DASH = re.compile(f"[{_DASHES}]")
-# A capitalised word and, if a space or hyphen follows, the word after it: \b[A-Z] written as a
-# capital not preceded by a word character, since a pattern that opens with a character class
-# lets the regex engine skip to the capitals.
-_CAPITAL_WORD = re.compile(r"([A-Z](?<!\w[A-Z])[^\W\d_]*)(?:(?=([ -])([^\W\d_]+)))?")
-_WORD_CHAR = re.compile(r"\w")
-_LETTER = re.compile(r"[^\W\d_]")
+# A capitalised word: \b[A-Z] written as a capital not preceded by a word character, since a
+# pattern that opens with a character class lets the regex engine skip to the capitals.
+_CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
 _WORD_EDGE_AFTER = r"(?![\w+#])(?![.-][\w+#])"
+
+
+class _Scan(NamedTuple):
+    """What one pass of the automaton finds (`Extractor._scan`)."""
+
+    spans: list[tuple[int, int, _Surface]]  # the exact tiers' matches kept, in text order
+    verbs: list[int]  # where a verb form of the concept table starts, ascending
+    urls: list[int]  # where a URL trigger ("@", "www.") ends, ascending
 
 
 class _Candidate(NamedTuple):
@@ -122,7 +136,9 @@ class _Candidate(NamedTuple):
     alias: str
     sensitive: bool
     fuzzy: bool
-    ordinary: bool = False  # an alias that is also an English word, not written as a name
+    # Needs its block to back it up: a case-sensitive form with context words ("Spark"), or an
+    # ordinary English alias not written as a name ("beats", "torch").
+    doubtful: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +151,11 @@ class _Form:
     ordinary: bool = False  # an alias that is an English word: needs evidence unless a name
 
 
+# The typo tier's reading of a capitalised word: lower-cased when a split name can start with
+# it, else ""; and the form it names with whether it is misspelt, if any.
+_Kind = tuple[str, tuple[_Form, bool] | None]
+
+
 class _Surface(NamedTuple):
     """What one automaton key stands for: a skill's form and the tokens it spans."""
 
@@ -144,11 +165,21 @@ class _Surface(NamedTuple):
     tokens: int
     alias: bool  # an alias loses a tie to another entry's name ("message queues")
     order: int  # compile order, the last tie-break
+    plain: bool  # words of letters only, a token each: no affix rule splits such a word
+    form: str  # what a hit reports as its alias: the vocabulary form, or the entry's name
+    ordinary: bool  # an English word: needs evidence unless written as a name (`_Form`)
+    contextual: bool  # case-sensitive, of an entry with context words: needs evidence
+
+    @property
+    def rank(self) -> tuple[bool, bool, int]:
+        """Tie-breaks between surfaces of as many tokens at one place."""
+        return (self.sensitive, self.alias, self.order)
 
 
-# What the automaton holds for a key: its length, whether it starts and ends with a letter, and
-# the surfaces it stands for.
-_Entries = tuple[int, bool, bool, tuple[_Surface, ...]]
+# What the automaton holds for a key: its length, whether it starts and ends with a letter, the
+# surfaces it stands for, and a mark: `_VERB` for a verb form of the concept table, a URL
+# trigger as it must be written ("www."), or "".
+_Entries = tuple[int, bool, bool, tuple[_Surface, ...], str]
 
 
 class _Chunk:
@@ -346,7 +377,7 @@ class Extractor:
         self._fuzzy_buckets: dict[str, dict[str, _Form]] = {}
         self._compact: dict[str, _Form] = {}
         self._compact_heads: set[str] = set()  # first parts a split compact form can start with
-        self._judged: dict[str, tuple[_Form, bool] | None] = {}  # the typo tier's verdicts
+        self._kinds: dict[str, _Kind] = {}  # the typo tier's verdicts, by capitalised word
         self._context: dict[str, frozenset[str]] = {}
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
@@ -367,12 +398,25 @@ class Extractor:
             short = surface.sensitive and len(key) <= _SHORT and key.isalpha()
             grouped.setdefault((short, key if short else key.lower()), []).append(surface)
         shorts: dict[str, _Entries] = {}
+        keys: dict[str, _Entries] = {}
         for (short, key), surfaces in grouped.items():
-            value = (len(key), key[0].isalpha(), key[-1].isalpha(), tuple(surfaces))
+            surfaces.sort(key=lambda s: (-s.tokens, s.rank))  # the order `_scan` tries them
+            value = (len(key), key[0].isalpha(), key[-1].isalpha(), tuple(surfaces), "")
             if short:
                 shorts[key] = value
             else:
-                self._automaton.add_word(titled(key), value)
+                keys[titled(key)] = value
+        # The same pass finds where the concept table's verb forms and URLs may start.
+        marks = [(titled(verb), _VERB) for verb in self._concepts.verbs]
+        for trigger in _URL_TRIGGERS:
+            marks.append((titled(trigger), trigger))
+            if trigger[0].isalpha():  # after a letter, title case leaves it lower case: "wwww."
+                marks.append((trigger.lower(), trigger))
+        for key, mark in marks:
+            size, head, tail, entries, _ = keys.get(key, (len(key), False, False, (), ""))
+            keys[key] = (size, head, tail, entries, mark)
+        for key, value in keys.items():
+            self._automaton.add_word(key, value)
         self._automaton.make_automaton()
         self._shorts = shorts
         alone = sorted(shorts, key=lambda key: (-len(key), key))  # "Go" before "G"
@@ -386,13 +430,30 @@ class Extractor:
         skills = self.taxonomy.skills
         records: list[_FormRecord] = tables["forms"]
         for skill_id, form, sensitive, ordinary, variants in records:
-            alias = form.casefold() != skills[skill_id].name.casefold()
-            for key, tokens, spellings in variants:
+            for key, _, _ in variants:
                 self._forms[skill_id, sensitive, key] = _Form(skill_id, form, sensitive, ordinary)
+        for skill_id, form, sensitive, _, variants in records:
+            name = skills[skill_id].name
+            alias = form.casefold() != name.casefold()
+            for key, tokens, spellings in variants:
                 for spaced in spellings or [key]:
-                    order = len(self._surfaces)
+                    words = spaced.split(" ")
+                    plain = len(words) == tokens and all(map(str.isalpha, words))
+                    # A spelling with spaces added ("ci / cd") reports the entry's name.
+                    found = self._forms.get((skill_id, sensitive, spaced))
                     self._surfaces.append(
-                        _Surface(spaced, skill_id, sensitive, tokens, alias, order)
+                        _Surface(
+                            spaced,
+                            skill_id,
+                            sensitive,
+                            tokens,
+                            alias,
+                            len(self._surfaces),
+                            plain,
+                            found.text if found is not None else name,
+                            found is not None and found.ordinary,
+                            sensitive and bool(skills[skill_id].context),
+                        )
                     )
         for word, skill_id, form in tables["fuzzy"]:
             bucket = self._fuzzy_buckets.setdefault(word[0], {})
@@ -439,21 +500,24 @@ class Extractor:
         if not text.strip():
             return []
         title_cased = titled(text)
-        spans = self._scan(text, title_cased)
+        scan = self._scan(text, title_cased)
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
-        for url in _urls(text):
+        for url in _urls(text, scan.urls):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
         candidates: list[_Candidate] = []
-        for start, end, skill_id, sensitive in spans:
+        for start, end, surface in scan.spans:
             if covered[start] or not _clean_edges(text, start, end) or _money(text, start, end):
                 continue
-            key = " ".join(text[start:end].split())
-            form = self._forms.get((skill_id, sensitive, key if sensitive else key.lower()))
-            alias = form.text if form is not None else self.taxonomy.skills[skill_id].name
-            ordinary = form is not None and form.ordinary and not _written_as_name(text, start)
-            candidates.append(_Candidate(start, end, skill_id, alias, sensitive, False, ordinary))
+            doubtful = surface.contextual or (
+                surface.ordinary and not _written_as_name(text, start)
+            )
+            candidates.append(
+                _Candidate(
+                    start, end, surface.skill_id, surface.form, surface.sensitive, False, doubtful
+                )
+            )
             covered[start:end] = b"\x01" * (end - start)
-        for start, end, skill_id in concept_spans(text, self._concepts, title_cased):
+        for start, end, skill_id in concept_spans(text, self._concepts, scan.verbs):
             if not any(covered[start:end]):
                 name = self.taxonomy.skills[skill_id].name
                 candidates.append(_Candidate(start, end, skill_id, name, False, False))
@@ -463,7 +527,10 @@ class Extractor:
         # Matches never share a character, so their starts differ and sorting the tuples puts
         # them in block order and, within a block, in text order.
         candidates.sort()
-        indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
+        if len(blocks) == 1:
+            indexes = [0] * len(candidates)
+        else:
+            indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
         rejected = self._out_of_context(blocks, candidates, indexes, starts)
         skills = self.taxonomy.skills
         hits: list[SkillHit] = []
@@ -489,49 +556,106 @@ class Extractor:
             )
         return hits
 
-    def _scan(self, text: str, title_cased: str) -> list[tuple[int, int, str, bool]]:
+    def _scan(self, text: str, title_cased: str) -> _Scan:
         """Both exact tiers' matches, the longest (in tokens) kept where they overlap (C# beats
-        C, Apache Spark beats Spark), in text order.
+        C, Apache Spark beats Spark), in text order; and where verb forms and URLs may start.
 
         Ties go to the leftmost, then the case-insensitive match, then an entry's name over
         another's alias, then compile order.
         """
-        ranked: list[tuple[int, int, bool, bool, int, int, _Surface]] = []
         shorts = self._shorts
         occurrences = itertools.chain(
             self._automaton.iter(title_cased),
             ((m.end() - 1, shorts[m.group()]) for m in self._short_names.finditer(text)),
         )
         size_of_text = len(text)
-        for last, (size, head_alpha, tail_alpha, entries) in occurrences:
+        spans: list[tuple[int, int, tuple[_Surface, ...]]] = []
+        verbs: set[int] = set()
+        urls: list[int] = []
+        for last, (size, head_alpha, tail_alpha, entries, mark) in occurrences:
             start, end = last - size + 1, last + 1
+            if mark:
+                if mark is _VERB:
+                    verbs.add(start)
+                elif text.startswith(mark, start):  # "www." as written, not "WWW."
+                    urls.append(end)
+                if not entries:
+                    continue
             # Letters on both sides of an edge never split into two tokens: "Java" in
             # "JavaScript" is rejected here without asking the affix rules.
             if head_alpha and start and text[start - 1].isalpha():
                 continue
             if tail_alpha and end < size_of_text and text[end].isalpha():
                 continue
-            for entry in entries:
-                rank = (-entry.tokens, start, entry.sensitive, entry.alias, entry.order)
-                ranked.append((*rank, end, entry))
-        # Longest first; the token boundaries are checked only for a match that would be kept,
-        # so the words inside a longer match ("spark" in "Apache Spark") are never split.
-        ranked.sort()
+            spans.append((start, end, entries))
+        spans.sort(key=_first)
         chunk = _Chunk(text, self._rules)
+        kept: list[tuple[int, int, _Surface]] = []
+        # Overlapping matches form a cluster; most stand alone and need no ranking.
+        at, count = 0, len(spans)
+        while at < count:
+            start, reach, entries = spans[at]
+            after = at + 1
+            while after < count and spans[after][0] < reach:
+                reach = max(reach, spans[after][1])
+                after += 1
+            if after == at + 1:
+                surface = self._alone(text, chunk, start, reach, entries)
+                if surface is not None:
+                    kept.append((start, reach, surface))
+            else:
+                kept += self._ranked(text, chunk, spans[at:after])
+            at = after
+        return _Scan(kept, sorted(verbs), sorted(urls))
+
+    def _alone(
+        self, text: str, chunk: _Chunk, start: int, end: int, entries: tuple[_Surface, ...]
+    ) -> _Surface | None:
+        """The best of the entries found at [start, end) that stands on token boundaries."""
+        # A form of plain words standing between spaces spans one token a word: the affix
+        # rules split no run of letters.
+        plain = (not start or text[start - 1].isspace()) and (
+            end == len(text) or text[end].isspace()
+        )
+        tokens: int | None = -1  # not worked out yet
+        for entry in entries:  # in rank order (`_load`)
+            if entry.sensitive and text[start:end] != entry.key:
+                continue
+            if plain and entry.plain:
+                return entry
+            if tokens == -1:
+                tokens = chunk.tokens(start, end)
+            if tokens == entry.tokens:
+                return entry
+        return None
+
+    def _ranked(
+        self, text: str, chunk: _Chunk, spans: list[tuple[int, int, tuple[_Surface, ...]]]
+    ) -> list[tuple[int, int, _Surface]]:
+        """The matches kept among overlapping ones: longest first, the token boundaries checked
+        only for a match that would be kept, so the words inside a longer match ("spark" in
+        "Apache Spark") are never split."""
+        ranked = sorted(
+            (-entry.tokens, start, entry.rank, end, entry)
+            for start, end, entries in spans
+            for entry in entries
+        )
         found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
-        taken = bytearray(len(text))
-        kept: list[tuple[int, int, str, bool]] = []
-        for _, start, sensitive, _, _, end, entry in ranked:
-            if 1 in taken[start:end] or (sensitive and text[start:end] != entry.key):
+        taken: set[int] = set()
+        kept: list[tuple[int, int, _Surface]] = []
+        for _, start, _, end, entry in ranked:
+            if not taken.isdisjoint(range(start, end)):
+                continue
+            if entry.sensitive and text[start:end] != entry.key:
                 continue
             span = (start, end)
             if span not in found:
                 found[span] = chunk.tokens(start, end)
             if found[span] != entry.tokens:
                 continue
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, entry.skill_id, sensitive))
-        kept.sort()
+            taken.update(range(start, end))
+            kept.append((start, end, entry))
+        kept.sort(key=_first)
         return kept
 
     def _typos(self, text: str, covered: bytearray) -> list[_Candidate]:
@@ -544,61 +668,53 @@ class Extractor:
         a word that does not open its block (a bullet opens with a verb, not a tool). A word
         taken as the second half of a split name is not read again.
         """
-        compact, heads = self._compact, self._compact_heads
-        # Each distinct capitalised word (with the word after it) is judged once, then the few
-        # that name something are found where they stand.
-        spellings: dict[tuple[str, str, str], _Form] = {}  # split name -> its form
-        judged: dict[str, tuple[_Form, bool] | None] = {}  # word -> form, whether misspelt
-        for word, joint, following in set(_CAPITAL_WORD.findall(text)):
-            folded = word.lower()
-            if joint and folded in heads:
-                form = compact.get(folded + following.lower())
-                if form is not None:
-                    spellings[word, joint, following] = form
-            if len(word) >= _COMPACT_MIN_LEN:
-                judged[word] = self._judge(folded)
-        splits: dict[int, tuple[int, int, _Form]] = {}  # start -> second word, end, form
-        for (word, joint, following), form in spellings.items():
-            for start, end in _standing(text, f"{word}{joint}{following}"):
-                splits[start] = (start + len(word) + 1, end, form)
-        words: dict[int, tuple[int, _Form]] = {}
-        for word, verdict in judged.items():
-            if verdict is None:
-                continue
-            form, misspelt = verdict
-            for start, end in _standing(text, word):
-                if not (misspelt and _opens_block(text, start)):
-                    words[start] = (end, form)
         hits: list[_Candidate] = []
         resume_at = 0
-        for start in sorted(splits.keys() | words.keys()):
+        size_of_text = len(text)
+        for found in _CAPITAL_WORD.finditer(text):
+            start = found.start()
             if covered[start] or start < resume_at:
                 continue
-            split = splits.get(start)
-            if split is not None and not covered[split[0]]:
-                _, end, form = split
-                hits.append(_Candidate(start, end, form.skill_id, form.text, False, True))
-                resume_at = end
-                continue
-            if start in words:
-                end, form = words[start]
+            word = found.group()
+            kind = self._kinds.get(word)
+            if kind is None:
+                kind = self._kind(word)
+            head, verdict = kind
+            end = found.end()
+            if head and end < size_of_text and text[end] in " -":
+                following = _LETTERS.match(text, end + 1)
+                if following is not None and not covered[end + 1]:
+                    form = self._compact.get(head + following.group().lower())
+                    if form is not None:
+                        resume_at = following.end()
+                        hits.append(
+                            _Candidate(start, resume_at, form.skill_id, form.text, False, True)
+                        )
+                        continue
+            if verdict is not None and not (verdict[1] and _opens_block(text, start)):
+                form = verdict[0]
                 hits.append(_Candidate(start, end, form.skill_id, form.text, False, True))
         return hits
 
-    def _judge(self, folded: str) -> tuple[_Form, bool] | None:
-        """The form a long capitalised word (lowercased) names: one without its space or hyphen
-        ("scikitlearn"), or a misspelt one; and whether it is misspelt. Remembered per word."""
-        if folded in self._judged:
-            return self._judged[folded]
-        form = self._compact.get(folded)
-        verdict = (form, False) if form is not None else None
-        if form is None:
-            form = self._misspelt(folded)
-            verdict = None if form is None else (form, True)
-        if len(self._judged) > _TYPO_CACHE_SIZE:
-            self._judged.clear()
-        self._judged[folded] = verdict  # a plain dict write is atomic under the GIL
-        return verdict
+    def _kind(self, word: str) -> _Kind:
+        """What the typo tier makes of a capitalised word, remembered per word: the word in lower
+        case when a split name can start with it ("Tensor" of "Tensor Flow"), and for a long
+        word, the form it names without its space or hyphen ("Scikitlearn") or misspelt, and
+        whether it is misspelt."""
+        folded = word.lower()
+        verdict: tuple[_Form, bool] | None = None
+        if len(word) >= _COMPACT_MIN_LEN:
+            form = self._compact.get(folded)
+            if form is not None:
+                verdict = (form, False)
+            else:
+                form = self._misspelt(folded)
+                verdict = None if form is None else (form, True)
+        kind = (folded if folded in self._compact_heads else "", verdict)
+        if len(self._kinds) > _TYPO_CACHE_SIZE:
+            self._kinds.clear()
+        self._kinds[word] = kind  # a plain dict write is atomic under the GIL
+        return kind
 
     def _misspelt(self, word: str) -> _Form | None:
         """The long vocabulary word within one edit of `word` (compared within its first letter)."""
@@ -625,21 +741,17 @@ class Extractor:
     ) -> set[_Candidate]:
         """Doubtful candidates that their block does not back up.
 
-        Doubtful: a case-sensitive form with context words ("Spark"), or an ordinary English
-        alias not written as a name ("beats", "torch"). A block backs one up when it is a list of
+        A block backs one up when it is a list of
         skills, or holds a context word, a skill of the same category or a related skill, or
         when a trigger stands just before it ("experience with Ray") or a backed-up skill of its
         category or family beside it in a list ("Ray or Feast", "Word, PowerPoint, Excel").
         `indexes` holds each candidate's block, `starts` each block's offset in the joined text.
         """
-        context = self._context
-
-        def doubtful(cand: _Candidate) -> bool:
-            return cand.ordinary or (cand.sensitive and cand.skill_id in context)
-
         doubtful_blocks = {
-            index for cand, index in zip(candidates, indexes, strict=True) if doubtful(cand)
+            index for cand, index in zip(candidates, indexes, strict=True) if cand.doubtful
         }
+        if not doubtful_blocks:
+            return set()
         by_block: dict[int, list[_Candidate]] = {index: [] for index in doubtful_blocks}
         for cand, index in zip(candidates, indexes, strict=True):
             if index in by_block:
@@ -650,10 +762,12 @@ class Extractor:
             if block.section in _SKILL_LIST_SECTIONS or _looks_like_list(block.text):
                 continue
             in_block = by_block[index]
-            unsure = {c for c in in_block if doubtful(c)}
-            sure = {c.skill_id for c in in_block if c not in unsure}
+            unsure = {c for c in in_block if c.doubtful}
+            sure = {c.skill_id for c in in_block if not c.doubtful}
             evidence = _Evidence(block.text, sure, self._word_patterns)
             accepted = {c for c in unsure if self._backed(c, starts[index], evidence)}
+            if accepted == unsure:
+                continue
             # A doubtful name listed beside a sure or backed-up one of its kind is backed up too,
             # and backs up its own other neighbour in turn: "Word, PowerPoint, Excel".
             offset = starts[index]
@@ -717,6 +831,7 @@ class _Evidence:
         self._patterns = patterns  # the extractor's, shared by every block
         self._categories: set[str] | None = None
         self._folded: str | None = None
+        self._said: dict[str, bool] = {}  # context word -> whether the block holds it
 
     def categories(self, skills: Mapping[str, Skill]) -> set[str]:
         """The categories of the block's sure skills."""
@@ -727,6 +842,12 @@ class _Evidence:
     def says(self, word: str) -> bool:
         """Whether the block holds `word` (casefolded) as a word or its plural ("workspaces"),
         or, for a phrase, anywhere."""
+        said = self._said.get(word)
+        if said is None:
+            said = self._said[word] = self._find(word)
+        return said
+
+    def _find(self, word: str) -> bool:
         if self._folded is None:
             self._folded = self.text.casefold()
         if word not in self._folded:
@@ -789,35 +910,26 @@ def _clean_edges(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _urls(text: str) -> Iterator[re.Match[str]]:
-    """URLs and e-mail addresses: `_URLISH` run only on the whitespace-free runs that can hold one.
+def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
+    """URLs and e-mail addresses: `_URLISH` run only on the whitespace-free runs that can hold one,
+    those holding a trigger (`_URL_TRIGGERS`; `triggers` are where they end, ascending).
 
     Every `_URLISH` match ends where its run of non-spaces ends, so a run holds at most one and
     searching run by run finds the same matches as `finditer` over the whole text, which costs
     far more: it tries its e-mail branch from every character of every word.
     """
     done = 0  # where the last run searched ends
-    for trigger in _URL_TRIGGER.finditer(text):
-        start = trigger.start()
-        if start < done:
+    for trigger in triggers:
+        if trigger <= done:
             continue
+        start = trigger - 1
         while start > done and not text[start - 1].isspace():  # the spaces the regex means
             start -= 1
-        space = _SPACE.search(text, trigger.end())
+        space = _SPACE.search(text, trigger)
         done = space.start() if space is not None else len(text)
         url = _URLISH.search(text, start, done)
         if url is not None:
             yield url
-
-
-def _standing(text: str, words: str) -> Iterator[tuple[int, int]]:
-    """Where `words` stands in `text` as whole words (not inside a longer word)."""
-    start = text.find(words)
-    while start != -1:
-        end = start + len(words)
-        if not (start and _WORD_CHAR.match(text, start - 1)) and not _LETTER.match(text, end):
-            yield start, end
-        start = text.find(words, end)
 
 
 def _opens_block(text: str, start: int) -> bool:

@@ -21,7 +21,7 @@ Two pure functions, independent of the matching engine:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,6 +178,7 @@ _VAGUE_OBJECTS = frozenset({"information", "performance", "business", "quality",
 _GAP = 3  # words allowed between the verb and its object: "tuned the model's hyperparameters"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\w.,%+]*|\S")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")  # `_TOKEN`'s word
+_AHEAD = re.compile(rf"(?:\s*\S+){{1,{_GAP + 2}}}")
 # Words that end the phrase between a verb and its object: another clause or a prepositional
 # phrase ("trained staff to use models", "deployed on servers the models").
 _BREAKS = frozenset(
@@ -219,12 +220,17 @@ class ConceptTable:
     # text holds none (a case-blind pattern would cost thirty times as much to run).
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     longest: int = field(init=False, repr=False, compare=False)  # words in the longest object
+    # For each verb form, the first words of its objects: most verb forms found have none of
+    # them within reach, and are passed over before the words around them are split.
+    firsts: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         pattern = _trie_pattern([titled(form) for form in self.verbs]) or "(?!)"
         object.__setattr__(self, "pattern", re.compile(pattern))
         sizes = [len(obj) for choices in self.verbs.values() for obj, _ in choices]
         object.__setattr__(self, "longest", max(sizes, default=0))
+        firsts = {verb: frozenset(obj[0] for obj, _ in objs) for verb, objs in self.verbs.items()}
+        object.__setattr__(self, "firsts", firsts)
 
 
 def _object_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
@@ -371,7 +377,7 @@ def titled(text: str) -> str:
 
 
 def concept_spans(
-    text: str, concepts: ConceptTable, title_cased: str | None = None
+    text: str, concepts: ConceptTable, starts: Iterable[int] | None = None
 ) -> list[tuple[int, int, str]]:
     """(start, end, skill id) for each verb + object phrasing of a concept in `text`.
 
@@ -381,16 +387,23 @@ def concept_spans(
 
     Only the words around a verb form are split into tokens: from the start of the run of
     non-spaces before it (whitespace always ends a token, so the tokens there are the ones the
-    whole text would give) to as far as its object can reach. `title_cased` is `titled(text)`,
-    when the caller has it already.
+    whole text would give) to as far as its object can reach. `starts` are where a verb form
+    (title-cased) starts in `text`, ascending, when the caller has found them already.
     """
     spans: list[tuple[int, int, str]] = []
     resume_at = 0  # the end of the last phrase: its words are not read again
-    for found in concepts.pattern.finditer(title_cased or titled(text)):
-        start = found.start()
+    if starts is None:
+        starts = (found.start() for found in concepts.pattern.finditer(titled(text)))
+    for start in starts:
         word = _WORD.match(text, start)
         if start < resume_at or word is None or word.group().lower() not in concepts.verbs:
             continue  # read already, or the form opens a longer word ("Trainings")
+        # The object starts within the verb's next `_GAP` + 1 tokens, which lie within the next
+        # `_GAP` + 2 runs of non-spaces (the first may be the rest of the verb's own run).
+        ahead = _AHEAD.match(text, word.end())
+        window = ahead.group().lower() if ahead is not None else ""
+        if not any(first in window for first in concepts.firsts[word.group().lower()]):
+            continue  # no object within reach: most verb forms found are nouns ("Models")
         tokens, i = _tokens_before(text, start)
         if i is None:
             continue  # the form is inside a longer token ("precleaned", "3.trained")
