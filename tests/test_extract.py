@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from atsmatch import extract
 from atsmatch.extract import Extractor
 from atsmatch.models import Block
 from atsmatch.morphology import titled
+
+from .conftest import CORPUS
 
 
 def names(extractor: Extractor, text: str, section: str = "other") -> list[str]:
@@ -189,6 +193,31 @@ class TestHits:
         """The same text gives the same hits in the same order."""
         text = "Python, PyTorch, Kubernetes, Spark on Databricks, Kubernates"
         assert extractor.extract_text(text) == extractor.extract_text(text)
+
+
+class TestTriggerWindows:
+    """The quick test of a window before a doubtful name never loses a trigger."""
+
+    def test_agrees_with_the_pattern_on_every_corpus_window(self) -> None:
+        """Each 48-character window before a word of the corpus's long postings."""
+        texts = [p.read_text() for p in sorted((CORPUS / "long_postings").glob("*.txt"))]
+        windows = [
+            text[max(0, m.start() - extract._TRIGGER_WINDOW) : m.start()]
+            for text in texts
+            for m in re.finditer(r"\S+", text)
+        ]
+        found = [w for w in windows if extract._TRIGGER.search(w)]
+        assert found  # the corpus holds triggers to agree on
+        assert [w for w in windows if extract._triggers(w)] == found
+
+    @pytest.mark.parametrize(
+        "window",
+        ["experience with\xa0", "Such as:", "e.g. (", "Experience In The  ", "FLUENT IN (\r\n",
+         "knowledge of modern\t", "hands-on experience with a", "such aſ", "experienced in: "],
+    )  # fmt: skip
+    def test_agrees_on_spacing_and_case(self, window: str) -> None:
+        """Unusual spaces, capitals, a colon or bracket and case folding."""
+        assert extract._triggers(window) == (extract._TRIGGER.search(window) is not None)
 
 
 class TestLongRunning:

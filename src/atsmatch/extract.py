@@ -89,6 +89,8 @@ _TRIGGER = re.compile(
     re.I,
 )
 _TRIGGER_WINDOW = 48
+# How a window that `_TRIGGER` matches ends, once spaces, ":" and "(" are stripped.
+_TRIGGER_ENDS = ("with", "in", "of", "as", "e.g.", "a", "an", "the", "modern", "strong", "solid")
 _VALUE_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*$")
 _VALUE_AFTER = re.compile(r"\s*(?:of|at|=|:|@)?\s*\d")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "PCA", "MLE", "K8S"
@@ -122,7 +124,7 @@ _WORD_EDGE_AFTER = r"(?![\w+#])(?![.-][\w+#])"
 class _Scan(NamedTuple):
     """What one pass of the automaton finds (`Extractor._scan`)."""
 
-    spans: list[tuple[int, int, _Surface]]  # the exact tiers' matches kept, in text order
+    spans: list[tuple[int, int, tuple[_Surface, ...]]]  # forms found, by where they start
     verbs: list[int]  # where a verb form of the concept table starts, ascending
     urls: list[int]  # where a URL trigger ("@", "www.") ends, ascending
 
@@ -504,19 +506,7 @@ class Extractor:
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
         for url in _urls(text, scan.urls):
             covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
-        candidates: list[_Candidate] = []
-        for start, end, surface in scan.spans:
-            if covered[start] or not _clean_edges(text, start, end) or _money(text, start, end):
-                continue
-            doubtful = surface.contextual or (
-                surface.ordinary and not _written_as_name(text, start)
-            )
-            candidates.append(
-                _Candidate(
-                    start, end, surface.skill_id, surface.form, surface.sensitive, False, doubtful
-                )
-            )
-            covered[start:end] = b"\x01" * (end - start)
+        candidates = self._exact(text, scan.spans, covered)
         for start, end, skill_id in concept_spans(text, self._concepts, scan.verbs):
             if not any(covered[start:end]):
                 name = self.taxonomy.skills[skill_id].name
@@ -557,12 +547,8 @@ class Extractor:
         return hits
 
     def _scan(self, text: str, title_cased: str) -> _Scan:
-        """Both exact tiers' matches, the longest (in tokens) kept where they overlap (C# beats
-        C, Apache Spark beats Spark), in text order; and where verb forms and URLs may start.
-
-        Ties go to the leftmost, then the case-insensitive match, then an entry's name over
-        another's alias, then compile order.
-        """
+        """Where vocabulary forms, verb forms and URL triggers occur, in one pass of the automaton
+        over the title-cased text (and of `_short_names` over the text)."""
         shorts = self._shorts
         occurrences = itertools.chain(
             self._automaton.iter(title_cased),
@@ -589,8 +575,34 @@ class Extractor:
                 continue
             spans.append((start, end, entries))
         spans.sort(key=_first)
+        return _Scan(spans, sorted(verbs), sorted(urls))
+
+    def _exact(
+        self, text: str, spans: list[tuple[int, int, tuple[_Surface, ...]]], covered: bytearray
+    ) -> list[_Candidate]:
+        """The exact tiers' candidates: where forms overlap, the longest (in tokens) kept (C#
+        beats C, Apache Spark beats Spark); then each dropped inside a URL, glued to a
+        neighbouring word or naming a currency beside an amount. Marks them in `covered`.
+
+        Ties go to the leftmost, then the case-insensitive match, then an entry's name over
+        another's alias, then compile order.
+        """
         chunk = _Chunk(text, self._rules)
-        kept: list[tuple[int, int, _Surface]] = []
+        candidates: list[_Candidate] = []
+
+        def keep(start: int, end: int, surface: _Surface) -> None:
+            if covered[start] or not _clean_edges(text, start, end) or _money(text, start, end):
+                return
+            doubtful = surface.contextual or (
+                surface.ordinary and not _written_as_name(text, start)
+            )
+            candidates.append(
+                _Candidate(
+                    start, end, surface.skill_id, surface.form, surface.sensitive, False, doubtful
+                )
+            )
+            covered[start:end] = b"\x01" * (end - start)
+
         # Overlapping matches form a cluster; most stand alone and need no ranking.
         at, count = 0, len(spans)
         while at < count:
@@ -602,11 +614,12 @@ class Extractor:
             if after == at + 1:
                 surface = self._alone(text, chunk, start, reach, entries)
                 if surface is not None:
-                    kept.append((start, reach, surface))
+                    keep(start, reach, surface)
             else:
-                kept += self._ranked(text, chunk, spans[at:after])
+                for kept in self._ranked(text, chunk, spans[at:after]):
+                    keep(*kept)
             at = after
-        return _Scan(kept, sorted(verbs), sorted(urls))
+        return candidates
 
     def _alone(
         self, text: str, chunk: _Chunk, start: int, end: int, entries: tuple[_Surface, ...]
@@ -810,7 +823,7 @@ class Extractor:
             return True
         text = evidence.text
         before = text[max(0, cand.start - offset - _TRIGGER_WINDOW) : cand.start - offset]
-        if _TRIGGER.search(before) is not None:
+        if _triggers(before):
             return True
         if category == "metric" and (
             _VALUE_BEFORE.search(before) or _VALUE_AFTER.match(text, cand.end - offset)
@@ -986,6 +999,15 @@ def _written_as_name(text: str, start: int) -> bool:
     return i >= 0 and text[i] not in ".!?:;\n\u2022*-(" and not text.startswith(_BLOCK_SEP, i - 1)
 
 
+def _triggers(before: str) -> bool:
+    """True when `before` ends with a trigger ("experience with"); most windows end otherwise,
+    which their last word tells without running `_TRIGGER` over the window."""
+    tail = before.rstrip()
+    if tail.endswith((":", "(")):
+        tail = tail[:-1].rstrip()
+    return tail.casefold().endswith(_TRIGGER_ENDS) and _TRIGGER.search(before) is not None
+
+
 def _looks_like_list(text: str) -> bool:
     """A line such as "Languages: Python, R, SQL" or "Go | Rust | C++": three or more items of
     at most four words, two on average (read item by item: prose fails at its first item)."""
@@ -993,7 +1015,7 @@ def _looks_like_list(text: str) -> bool:
     items = words = at = 0
     for separator in itertools.chain(_LIST_SPLIT.finditer(body), (None,)):
         end = separator.start() if separator is not None else len(body)
-        size = len(body[at:end].split())
+        size = len(body[at:end].split(None, 4))  # five pieces: more than four words
         if size > 4:
             return False
         if size:
