@@ -144,11 +144,11 @@ def _placement(
     if related:
         names = " and ".join(taxonomy.skills[r].name for r in related[:3])
         beside = [i for r in related for i in by_skill[r] if blocks[i].section == "skills"]
-        listed = beside[0] if beside else _first(blocks, "skills", kind="line")
+        line = beside[0] if beside else _first(blocks, "skills", kind="line")
         return Placement(
             where="skills",
-            block=listed,
-            text=blocks[listed].text if listed is not None else None,
+            block=line,
+            text=blocks[line].text if line is not None else None,
             reason=f"your resume names {names} but no bullet shows related work; add "
             f"{keyword.name} beside it only if you have used it, with a bullet that shows it",
         )
