@@ -245,8 +245,10 @@ class Demand:
     # Resume skill id -> (order, factor, relation) for each relation through which naming that
     # skill earns this keyword credit (a skill can be both a child and a related skill).
     relatives: Mapping[str, tuple[tuple[int, float, EvidenceKind], ...]]
-    # An any-of group (weighted.v3): every option's own demand, in posting order, this one's too.
+    # An any-of group (weighted.v3): every option's own demand, in posting order, this one's too;
+    # and the options as a report lists them.
     any_of: tuple[Demand, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,17 +377,18 @@ def attribute_children(
     keywords = []
     for k in breakdown.keywords:
         own = mentions.get(k.skill_id)
-        shown = _shown_child(by_id[k.skill_id], mentions) if k.credit < CREDIT_SHOWN else None
-        if shown is None or (own is not None and own.kind not in ("skills_list", "other")):
+        if own is not None and own.kind not in ("skills_list", "other"):
             keywords.append(k)
             continue
-        child_id, mention = shown
         credit = CREDIT_CHILD_SHOWN
         if own is not None:  # named (0.85) and shown through a part: shown (1.0)
             credit = own.value / CREDIT_CLAIMED * CREDIT_SHOWN
-        if credit <= k.credit:
+        # Cheap tests first: the walk over the relatives only for a keyword a part would raise.
+        shown = _shown_child(by_id[k.skill_id], mentions) if credit > k.credit else None
+        if shown is None:
             keywords.append(k)
             continue
+        child_id, mention = shown
         evidence = Evidence(
             kind="child",
             skill_id=child_id,
@@ -474,6 +477,7 @@ def grouped_demand(
             level=each[heaviest].level if head not in alone else each[head].level,
             weight=each[heaviest].weight,
             any_of=tuple(each[o] for o in options),
+            alternatives=tuple(Alternative(skill_id=o, name=each[o].name) for o in options),
         )
     ranked = sorted(demand.values(), key=lambda d: (-d.weight, d.name.casefold(), d.skill_id))
     return tuple(ranked)
@@ -526,28 +530,31 @@ def score_demand(
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
     """The score and subscores of credited keywords."""
-    groups = [group_of(k.category) for k in keywords]  # once per keyword, not once per group
+    members: dict[str, list[KeywordResult]] = {}
+    for k in keywords:  # one pass, each group's members in keyword order
+        members.setdefault(group_of(k.category), []).append(k)
     return ScoreBreakdown(
         score=_ratio(keywords),
         subscores=tuple(
             Subscore(
                 group=group,
-                score=_ratio(members),
-                weight=round(sum(k.weight for k in members), 3),
-                keywords=len(members),
+                score=_ratio(members[group]),
+                weight=round(sum([k.weight for k in members[group]]), 3),
+                keywords=len(members[group]),
             )
             for group in GROUPS
-            if (members := [k for k, g in zip(keywords, groups, strict=True) if g == group])
+            if group in members
         ),
         keywords=keywords,
     )
 
 
 def _ratio(keywords: Sequence[KeywordResult]) -> float:
-    total = sum(k.weight for k in keywords)
+    weights = [k.weight for k in keywords]
+    total = sum(weights)
     if total == 0:
         return 0.0
-    value = 100.0 * sum(k.weight * k.credit for k in keywords) / total
+    value = 100.0 * sum([w * k.credit for w, k in zip(weights, keywords, strict=True)]) / total
     return round(min(100.0, max(0.0, value)), 1)
 
 
@@ -618,39 +625,64 @@ def _keyword(
     demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> KeywordResult:
     """The keyword's best credit and the resume evidence behind it (strongest first)."""
-    options: list[tuple[float, str, int, Mention, EvidenceKind]] = []
+    return _result(demand, _credited(demand, mentions), resume_blocks)
+
+
+# A way a keyword earns credit: (-credit, through a relative, skill id, order, mention, kind).
+# Ordered as the tuple sorts: best credit first, the keyword's own mention first on a tie (a
+# certification held beats its successor); (skill id, order) is unique, so the sort never
+# compares mentions.
+_Credit = tuple[float, bool, str, int, Mention, EvidenceKind]
+
+
+def _credited(demand: Demand, mentions: Mapping[str, Mention]) -> list[_Credit]:
+    """The keyword's three best ways to earn credit from the resume, best first."""
+    options: list[_Credit] = []
     own = mentions.get(demand.skill_id)
     if own is not None:
-        options.append((own.value, demand.skill_id, -1, own, own.kind))
+        options.append((-own.value, False, demand.skill_id, -1, own, own.kind))
     # Only the relatives the resume names (a set operation, not a walk over every relative).
     for other in demand.relatives.keys() & mentions.keys():
         held = mentions[other]
         for order, factor, kind in demand.relatives[other]:
-            options.append((factor * held.value, other, order, held, kind))
-    # The keyword's own mention first on a tie (a certification held beats its successor).
-    options.sort(key=lambda o: (-o[0], o[2] != -1, o[1], o[2]))
-    best = options[:3]
+            options.append((-(factor * held.value), True, other, order, held, kind))
+    options.sort()
+    return options[:3]
+
+
+def _result(
+    demand: Demand,
+    best: Sequence[_Credit],
+    resume_blocks: Sequence[Block],
+    group: Demand | None = None,
+) -> KeywordResult:
+    """The result of `demand` credited by `best`; with `group`, as the option that earned an
+    any-of group's credit: the group's weight, level and text, and every option listed."""
+    shown = group or demand
     return KeywordResult(
         skill_id=demand.skill_id,
         name=demand.name,
         category=demand.category,
-        level=demand.level,
-        mentions=demand.mentions,
-        weight=demand.weight,
-        credit=round(best[0][0], 3) if best else 0.0,
+        level=shown.level,
+        mentions=shown.mentions,
+        weight=shown.weight,
+        credit=round(-best[0][0], 3) if best else 0.0,
         evidence=tuple(
-            Evidence(
-                kind=kind,
-                skill_id=skill_id,
-                name=m.hit.name,
-                text=resume_blocks[m.hit.block].text,
-                section=m.hit.section,
-                block=m.hit.block,
-                fuzzy=m.hit.fuzzy,
-            )
-            for _, skill_id, _, m, kind in best
+            [
+                Evidence(
+                    kind=kind,
+                    skill_id=skill_id,
+                    name=m.hit.name,
+                    text=resume_blocks[m.hit.block].text,
+                    section=m.hit.section,
+                    block=m.hit.block,
+                    fuzzy=m.hit.fuzzy,
+                )
+                for _, _, skill_id, _, m, kind in best
+            ]
         ),
-        job_text=demand.job_text,
+        job_text=shown.job_text,
+        any_of=group.alternatives if group is not None else (),
     )
 
 
@@ -659,15 +691,8 @@ def _any_of_keyword(
 ) -> KeywordResult:
     """An any-of group's result: the option with the best credit (else the group's head), with
     the group's weight, level and text, and every option listed."""
-    results = [_keyword(option, mentions, resume_blocks) for option in demand.any_of]
+    credited = [_credited(option, mentions) for option in demand.any_of]
+    credits = [round(-best[0][0], 3) if best else 0.0 for best in credited]
     head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
-    best = min(range(len(results)), key=lambda i: (-results[i].credit, i != head, i))
-    return results[best].model_copy(
-        update={
-            "level": demand.level,
-            "weight": demand.weight,
-            "mentions": demand.mentions,
-            "job_text": demand.job_text,
-            "any_of": tuple(Alternative(skill_id=o.skill_id, name=o.name) for o in demand.any_of),
-        }
-    )
+    best = min(range(len(credits)), key=lambda i: (-credits[i], i != head, i))
+    return _result(demand.any_of[best], credited[best], resume_blocks, group=demand)

@@ -4,7 +4,7 @@ and the certifications of a match (held, asked for, retired, satisfied by a succ
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from atsmatch.models import (
@@ -55,6 +55,7 @@ def missing_keywords(
         blocks = by_skill.setdefault(hit.skill_id, [])
         if hit.block not in blocks:
             blocks.append(hit.block)
+    listed = _listed_categories(resume_blocks, by_skill, taxonomy)
     result = []
     for keyword in keywords:
         if keyword.credit >= MISSING_BELOW:
@@ -73,7 +74,7 @@ def missing_keywords(
                 partial_credit=keyword.credit,
                 job_text=keyword.job_text,
                 related_evidence=tuple(taxonomy.skills[r].name for r in related),
-                placement=_placement(keyword, related, resume_blocks, by_skill, taxonomy),
+                placement=_placement(keyword, related, resume_blocks, by_skill, listed, taxonomy),
                 certification=covering[0].name if covering and not related else None,
                 gap=not related,
                 any_of=keyword.any_of,
@@ -103,8 +104,10 @@ def _related_shown(
 ) -> list[str]:
     """Resume skills related to the keyword: the scorer's evidence first, then the graph."""
     sid = keyword.skill_id
-    candidates = dict.fromkeys([*(e.skill_id for e in keyword.evidence), *taxonomy.neighbours(sid)])
-    return [c for c in candidates if c != sid and c in by_skill]
+    # Filtered before the duplicates go: a neighbour list can be long, the resume's skills few.
+    candidates = [e.skill_id for e in keyword.evidence]
+    candidates += [n for n in taxonomy.neighbours(sid) if n in by_skill]
+    return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
 
 
 def _placement(
@@ -112,6 +115,7 @@ def _placement(
     related: Sequence[str],
     blocks: Sequence[Block],
     by_skill: dict[str, list[int]],
+    listed: Mapping[int, list[str]],
     taxonomy: Taxonomy,
 ) -> Placement:
     """The bullet that shows most related work, else the skills list or summary; a
@@ -140,11 +144,11 @@ def _placement(
     if related:
         names = " and ".join(taxonomy.skills[r].name for r in related[:3])
         beside = [i for r in related for i in by_skill[r] if blocks[i].section == "skills"]
-        listed = beside[0] if beside else _first(blocks, "skills", kind="line")
+        line = beside[0] if beside else _first(blocks, "skills", kind="line")
         return Placement(
             where="skills",
-            block=listed,
-            text=blocks[listed].text if listed is not None else None,
+            block=line,
+            text=blocks[line].text if line is not None else None,
             reason=f"your resume names {names} but no bullet shows related work; add "
             f"{keyword.name} beside it only if you have used it, with a bullet that shows it",
         )
@@ -157,28 +161,39 @@ def _placement(
             reason=f"real gap: nothing in the resume relates to {keyword.name}; if you have "
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
-    listed = _skills_line(keyword.category, blocks, by_skill, taxonomy)
+    line = _skills_line(keyword.category, blocks, listed)
     return Placement(
         where="skills",
-        block=listed,
-        text=blocks[listed].text if listed is not None else None,
+        block=line,
+        text=blocks[line].text if line is not None else None,
         reason=f"real gap: nothing in the resume relates to {keyword.name}; add it to your "
         "skills only once you have used it, and mention it in a bullet where you did",
     )
 
 
+def _listed_categories(
+    blocks: Sequence[Block], by_skill: dict[str, list[int]], taxonomy: Taxonomy
+) -> dict[int, list[str]]:
+    """Skills-section line -> the category of each skill it names (read once per match, for
+    every real gap's `_skills_line`)."""
+    listed: dict[int, list[str]] = {}
+    for skill_id, indices in by_skill.items():
+        category = taxonomy.skills[skill_id].category
+        for index in indices:
+            if blocks[index].section == "skills" and blocks[index].kind != "heading":
+                listed.setdefault(index, []).append(category)
+    return listed
+
+
 def _skills_line(
-    category: str, blocks: Sequence[Block], by_skill: dict[str, list[int]], taxonomy: Taxonomy
+    category: str, blocks: Sequence[Block], listed: Mapping[int, list[str]]
 ) -> int | None:
     """The skills-section line that lists most skills of the same category (then group)."""
     group = group_of(category)
-    score: dict[int, tuple[int, int]] = {}
-    for skill_id, indices in by_skill.items():
-        other = taxonomy.skills[skill_id].category
-        for index in indices:
-            if blocks[index].section == "skills" and blocks[index].kind != "heading":
-                same, near = score.get(index, (0, 0))
-                score[index] = (same + (other == category), near + (group_of(other) == group))
+    score = {
+        index: (categories.count(category), sum(group_of(c) == group for c in categories))
+        for index, categories in listed.items()
+    }
     if not score or max(score.values()) == (0, 0):
         return _first(blocks, "skills", kind="line")
     return min(score, key=lambda i: (-score[i][0], -score[i][1], i))

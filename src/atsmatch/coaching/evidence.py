@@ -111,14 +111,18 @@ def stuffing_warnings(
     titles: set[int] = set()
     if resume is not None:
         titles = {role.first_block for role in resume.roles}
+    asked = {k.skill_id for k in keywords}  # only keywords are counted
     resume_counts: dict[str, int] = {}
     for hit in resume_hits:
+        if hit.skill_id not in asked:
+            continue
         if resume is not None and _names_a_title(hit, resume, titles):
             continue
         resume_counts[hit.skill_id] = resume_counts.get(hit.skill_id, 0) + 1
     job_counts: dict[str, int] = {}
     for hit in job_hits:
-        job_counts[hit.skill_id] = job_counts.get(hit.skill_id, 0) + 1
+        if hit.skill_id in asked:
+            job_counts[hit.skill_id] = job_counts.get(hit.skill_id, 0) + 1
     out = []
     for keyword in keywords:
         mine = resume_counts.get(keyword.skill_id, 0)
@@ -150,6 +154,13 @@ def _names_a_title(hit: SkillHit, resume: Resume, titles: set[int]) -> bool:
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
 
 
+def _words(text: str) -> list[str]:
+    """The text's words, lowercased."""
+    if text.isascii():  # the same words, lowered in one call instead of one per word
+        return _TOKEN.findall(text.lower())
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
 @dataclass(frozen=True, slots=True)
 class JobGrams:
     """A posting's runs of `words` words, each with the first block it appears in.
@@ -168,7 +179,7 @@ class JobGrams:
         """The index of `job_blocks`."""
         grams: dict[tuple[str, ...], int] = {}
         for index, block in enumerate(job_blocks):
-            tokens = [t.lower() for t in _TOKEN.findall(block.text)]
+            tokens = _words(block.text)
             for i in range(len(tokens) - words + 1):
                 grams.setdefault(tuple(tokens[i : i + words]), index)
         return cls(
@@ -198,7 +209,7 @@ def verbatim_overlaps(
     firsts, lasts = grams.firsts, grams.lasts
     out = []
     for index, block in enumerate(resume_blocks):
-        tokens = [t.lower() for t in _TOKEN.findall(block.text)]
+        tokens = _words(block.text)
         found: list[re.Match[str]] | None = None
         i = 0
         while i <= len(tokens) - words:
@@ -256,7 +267,9 @@ def acronym_advice(
 ) -> tuple[AcronymAdvice, ...]:
     """Acronym and long form for keywords the resume has under a different form than the
     posting, and both forms for methods and concepts the posting writes only one way."""
-    job_written, resume_written = _written_forms(job_hits), _written_forms(resume_hits)
+    asked = {k.skill_id for k in keywords}  # only keywords are compared
+    job_written = _written_forms([h for h in job_hits if h.skill_id in asked])
+    resume_written = _written_forms([h for h in resume_hits if h.skill_id in asked])
     out = []
     for keyword in keywords:
         skill = taxonomy.skills[keyword.skill_id]

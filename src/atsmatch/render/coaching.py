@@ -5,16 +5,30 @@ Every view prints the same lines; only the markup differs, so the wording lives 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from atsmatch.coaching.fixes import plural
-from atsmatch.models import BulletFeedback, Coaching
+from atsmatch.models import BulletFeedback, Coaching, MissingKeyword
 from atsmatch.render._common import hanging, shorten
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["coaching_lines", "coaching_markdown", "coaching_summary", "render_coaching"]
+__all__ = [
+    "coaching_lines",
+    "coaching_markdown",
+    "coaching_summary",
+    "missing_ids",
+    "render_coaching",
+]
+
+
+def missing_ids(missing: Sequence[MissingKeyword]) -> frozenset[str]:
+    """The skills the missing keywords name, every option of an unmet any-of group too."""
+    return frozenset(
+        [m.skill_id for m in missing] + [o.skill_id for m in missing for o in m.any_of]
+    )
 
 
 def coaching_summary(coaching: Coaching) -> str:
@@ -46,14 +60,53 @@ def _experience_line(check_met: bool, text: str, shown: int, short: int) -> str:
     return f'short by {plural(short, "month")}: "{text}" ({plural(shown, "month")} shown, {years})'
 
 
+def _keyword_months(coaching: Coaching, missing: Collection[str]) -> list[str]:
+    """ "Name N m" per keyword with dated experience. A keyword the report lists as missing
+    shows months only through more specific skills, and says so; one without them (named in
+    a role only with a typo, which a finding reports) is left out."""
+    items = []
+    for e in coaching.skill_experience:
+        if e.skill_id not in missing:
+            items.append(f"{e.name} {e.months} m")
+        elif e.via:
+            items.append(f"{e.name} {e.months} m through more specific skills")
+    return items
+
+
+def _between_items(label: str, items: Sequence[str], width: int | None) -> str:
+    """`label` and the items, comma-separated; with `width`, the lines broken between items
+    only (rich breaks at any space, so "Python 40 m" could lose its "m" to the next line)."""
+    if width is None:
+        return f"{label} {', '.join(items)}"
+    from rich.cells import cell_len
+
+    lines, line = [], label
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if cell_len(f"{line} {piece}") > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = f"{line} {piece}"
+    return "\n".join([*lines, line])
+
+
 def coaching_lines(
-    coaching: Coaching, *, cut: bool, top: int, bullets: bool = True
+    coaching: Coaching,
+    *,
+    cut: bool,
+    top: int,
+    bullets: bool = True,
+    missing: Collection[str] = (),
+    width: int | None = None,
 ) -> list[tuple[str, str]]:
     """(kind, text) pairs: kind is "h" (heading), "i" (item), "s" (sub-item), "p" (paragraph).
 
     `cut` shortens quoted resume text to one line (Markdown lists); the terminal and HTML
     wrap it instead, so the words that matter are never cut off. `bullets=False` leaves out
-    the flagged bullets, for a view that shows each one beside its bullet.
+    the flagged bullets, for a view that shows each one beside its bullet. `missing` is the
+    report's missing skills (`missing_ids`): their months are worded as coming through other
+    skills. `width` breaks a list of items only between items (the terminal's width).
     """
 
     def quote(text: str, width: int) -> str:
@@ -110,20 +163,20 @@ def coaching_lines(
         line = _experience_line(check.met, check.text, check.months_shown, check.short_by_months)
         out.append(("i", line))
         out.append(("s", check.basis))
-    if coaching.skill_experience:
-        top_skills = ", ".join(
-            f"{e.name} {e.months} m" for e in coaching.skill_experience[: max(top, 1)]
-        )
-        out.append(("p", f"Months per job keyword: {top_skills}"))
+    if months := _keyword_months(coaching, missing)[: max(top, 1)]:
+        out.append(("p", _between_items("Months per job keyword:", months, width)))
     return out
 
 
-def render_coaching(coaching: Coaching, console: Console, *, top: int = 15) -> None:
+def render_coaching(
+    coaching: Coaching, console: Console, *, top: int = 15, missing: Collection[str] = ()
+) -> None:
     """Print the coaching sections to a rich console, wrapped lines under their item's text."""
     from rich.text import Text
 
     layout = {"i": (2, "• ", ""), "s": (6, "", "dim"), "p": (2, "", "")}
-    for kind, text in coaching_lines(coaching, cut=False, top=top):
+    width = console.width - layout["p"][0]
+    for kind, text in coaching_lines(coaching, cut=False, top=top, missing=missing, width=width):
         if kind == "h":
             console.print(Text(text, style="bold"))
         else:
@@ -131,10 +184,12 @@ def render_coaching(coaching: Coaching, console: Console, *, top: int = 15) -> N
             console.print(hanging(Text(text, style=style), indent=indent, marker=marker))
 
 
-def coaching_markdown(coaching: Coaching, *, top: int = 30) -> list[str]:
+def coaching_markdown(
+    coaching: Coaching, *, top: int = 30, missing: Collection[str] = ()
+) -> list[str]:
     """The coaching sections as Markdown lines."""
     out: list[str] = []
-    for kind, text in coaching_lines(coaching, cut=True, top=top):
+    for kind, text in coaching_lines(coaching, cut=True, top=top, missing=missing):
         if kind == "h":
             out += ["", f"## {text}", ""] if out else [f"## {text}", ""]
         elif kind == "i":

@@ -213,12 +213,19 @@ def _first_try(bullet: BulletFeedback) -> str:
 
 def _coaching_sections(report: MatchReport, *, bullets: bool) -> list[dict[str, Any]]:
     """The coaching lines as headed sections of paragraphs and lists (items with sub-items)."""
-    from atsmatch.render.coaching import coaching_lines
+    from atsmatch.render.coaching import coaching_lines, missing_ids
 
     if report.coaching is None:
         return []
     sections: list[dict[str, Any]] = []
-    for kind, text in coaching_lines(report.coaching, cut=False, top=10_000, bullets=bullets):
+    lines = coaching_lines(
+        report.coaching,
+        cut=False,
+        top=10_000,
+        bullets=bullets,
+        missing=missing_ids(report.missing),
+    )
+    for kind, text in lines:
         parts = sections[-1]["parts"] if sections else []
         if kind == "h":
             sections.append({"heading": text, "parts": []})

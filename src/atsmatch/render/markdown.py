@@ -83,9 +83,9 @@ def render_markdown(report: MatchReport) -> str:
         ]
         out.append("")
     if report.coaching is not None:
-        from atsmatch.render.coaching import coaching_markdown
+        from atsmatch.render.coaching import coaching_markdown, missing_ids
 
-        out += coaching_markdown(report.coaching)
+        out += coaching_markdown(report.coaching, missing=missing_ids(report.missing))
     if report.findings:
         out += ["## Findings", ""]
         for f in report.findings:

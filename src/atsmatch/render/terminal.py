@@ -165,9 +165,9 @@ def render_terminal(report: MatchReport, console: Console, *, top: int = 15) -> 
             console.print(hanging(item, indent=2, marker="• "))
 
     if report.coaching is not None:
-        from atsmatch.render.coaching import render_coaching
+        from atsmatch.render.coaching import missing_ids, render_coaching
 
-        render_coaching(report.coaching, console, top=top)
+        render_coaching(report.coaching, console, top=top, missing=missing_ids(report.missing))
 
     if report.findings:
         console.print(Text("Findings", style="bold"))
