@@ -8,7 +8,7 @@ import pytest
 
 from atsmatch import extract
 from atsmatch.extract import Extractor
-from atsmatch.models import Block
+from atsmatch.models import Block, SkillHit
 from atsmatch.morphology import titled
 
 from .conftest import CORPUS
@@ -188,6 +188,22 @@ class TestHits:
         """`patterns()` lists every form with its skill id (for reference benchmarks)."""
         forms = dict(extractor.patterns())
         assert forms["sklearn"] == forms["scikit-learn"]
+
+    def test_hits_equal_validated_ones(self, extractor: Extractor) -> None:
+        """Hits are made without validating them again: each equals its validated copy, field
+        for field, type for type, in JSON and in the fields it says were set."""
+        texts = [p.read_text() for p in sorted((CORPUS / "long_postings").glob("*.txt"))[:8]]
+        hits = [hit for text in texts for hit in extractor.extract_text(text)]
+        assert len(hits) > 100
+        for hit in hits:
+            checked = SkillHit.model_validate(hit.model_dump())
+            assert hit == checked and hash(hit) == hash(checked)
+            assert list(hit.__dict__) == list(SkillHit.model_fields)
+            assert [type(v) for v in hit.__dict__.values()] == [
+                type(v) for v in checked.__dict__.values()
+            ]
+            assert hit.model_fields_set == checked.model_fields_set
+            assert hit.model_dump_json() == checked.model_dump_json()
 
     def test_deterministic(self, extractor: Extractor) -> None:
         """The same text gives the same hits in the same order."""

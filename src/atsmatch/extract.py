@@ -530,7 +530,7 @@ class Extractor:
             block, skill = blocks[index], skills[cand.skill_id]
             start, end = cand.start - starts[index], cand.end - starts[index]
             hits.append(
-                SkillHit(
+                SkillHit._trusted(
                     skill_id=skill.id,
                     name=skill.name,
                     category=skill.category,

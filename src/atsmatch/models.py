@@ -9,7 +9,7 @@ Indices (`line`, `block`) count from 0 into `Document.lines` and into `Resume.bl
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -71,8 +71,24 @@ __all__ = [
 ]
 
 
+_setattr = object.__setattr__  # what pydantic's own `model_construct` sets a frozen model with
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def _trusted(cls, **values: Any) -> Self:
+        """An instance of values our own code made, of the fields' own types, every field given:
+        not validated again (`model_construct` without its per-field loop). Only for a model
+        made thousands of times a call (`SkillHit`); tests hold such instances equal to
+        validated ones."""
+        model = cls.__new__(cls)
+        _setattr(model, "__dict__", values)
+        _setattr(model, "__pydantic_fields_set__", set(values))
+        _setattr(model, "__pydantic_extra__", None)
+        _setattr(model, "__pydantic_private__", None)
+        return model
 
 
 Region = Literal["body", "header", "footer", "table", "textbox", "footnote"]
