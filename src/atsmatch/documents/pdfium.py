@@ -78,8 +78,13 @@ def read_pdf_pdfium(data: bytes, *, source: str, limits: Limits, started: float)
     )
 
 
+class _Unreadable(Exception):
+    """PDFium could not load a page or its text."""
+
+
 _ERRORS: ErrorMap = {
     LimitReached: (LimitExceededError, "{exc}"),
+    _Unreadable: (CorruptDocumentError, "the PDF could not be parsed ({exc})"),
     MemoryError: (LimitExceededError, "the PDF needs too much memory to read"),
     Exception: (CorruptDocumentError, "the PDF could not be parsed ({kind}: {exc})"),
 }
@@ -129,13 +134,13 @@ def _read_page(pdfium: Any, document: Any, index: int, number: int) -> tuple[_Pa
     """One page's raw lines (as `_raw_line` makes them) and its image count."""
     page = pdfium.FPDF_LoadPage(document, index)
     if not page:
-        raise CorruptDocumentError(f"page {number} could not be parsed")
+        raise _Unreadable(f"PDFium cannot load page {number}")
     try:
         width, height, to_device = _page_space(pdfium, page)
         forms, images = _objects(pdfium, page)
         text_page = pdfium.FPDFText_LoadPage(page)
         if not text_page:
-            raise CorruptDocumentError(f"the text of page {number} could not be read")
+            raise _Unreadable(f"PDFium cannot read the text of page {number}")
         try:
             runs = _glyphs(pdfium, text_page, forms, to_device)
         finally:
