@@ -6,7 +6,8 @@ against in the same run (see benchmarks/README.md):
    pyahocorasick loaded with the same alias list, the cost of the typo tier, and a posting
    naming "C#" against the same naming another language;
 2. end-to-end match latency with one warm `atsmatch.Matcher` (text and PDF), against
-   pdfminer.six's own layout parse of the same PDF;
+   pdfminer.six's own layout parse of the same PDF; the pdfminer and PDFium readers on the
+   corpus's resume PDFs;
 3. cold start of `atsmatch --help`, beside `python -c "import spacy"`, and the CPU time of a
    whole cold CLI match beside that of `import spacy; spacy.blank('en')`;
 4. peak memory (RSS) of a CLI match of the example PDF;
@@ -14,7 +15,7 @@ against in the same run (see benchmarks/README.md):
 6. `atsmatch rank` of 120 real PDF/DOCX resumes, serially and with `--workers 2`.
 
 Ratios, not absolute numbers, are what carry across machines. Needs the `dev` extra
-(flashtext, pyahocorasick).
+(flashtext, pyahocorasick, pypdfium2).
 
     python benchmarks/run.py            # full run, about a minute or two
     python benchmarks/run.py --quick    # few iterations: a smoke test for CI
@@ -66,6 +67,7 @@ def _check_requirements() -> None:
         ("flashtext (pip install -e '.[dev]')", lambda: __import__("flashtext").KeywordProcessor),
         ("pyahocorasick (pip install -e '.[dev]')", lambda: __import__("ahocorasick").Automaton),
         ("pdfminer.six", lambda: __import__("pdfminer.high_level")),
+        ("pypdfium2 (pip install -e '.[dev]')", lambda: __import__("pypdfium2")),
     ]
     for name, probe in probes:
         try:
@@ -374,6 +376,41 @@ def bench_latency(report: Report, quick: bool) -> None:
         "warm text-only match (new resume), median", f"{text_ms:.2f} ms", "<= 6 ms", text_ms <= 6
     )
     report.target("PDF match / pdfminer parse", f"{ratio:.2f}x", "<= 1.3x", ratio <= 1.3)
+
+
+def bench_pdf_readers(report: Report, quick: bool) -> None:
+    """The two PDF readers on the corpus's resume PDFs, in turns in one run (process CPU time)."""
+    from atsmatch.documents import read_document
+    from atsmatch.limits import Limits
+
+    paths = [*sorted((CORPUS / "resumes").rglob("*.pdf")), RESUME_PDF]
+    datas = [path.read_bytes() for path in paths]
+    readers = {name: Limits(pdf_reader=name) for name in ("pdfminer", "pdfium")}
+
+    def read_all(limits: Limits) -> None:
+        for data in datas:
+            read_document(data, limits=limits)
+
+    for limits in readers.values():
+        read_all(limits)  # warm: imports, font tables
+    times: dict[str, list[float]] = {name: [] for name in readers}
+    for _ in range(3 if quick else 15):
+        for name, limits in readers.items():
+            start = time.process_time()
+            read_all(limits)
+            times[name].append(time.process_time() - start)
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    report.table(
+        f"2. PDF read, pdfminer reader vs PDFium reader ({len(paths)} resume PDFs, in-process)",
+        ["reader", "median ms, all files", "ms per file"],
+        [
+            [name, f"{median * 1000:.0f}", f"{median * 1000 / len(paths):.1f}"]
+            for name, median in medians.items()
+        ],
+    )
+    speedup = medians["pdfminer"] / medians["pdfium"]
+    print(f"PDFium reader speed-up: {speedup:.1f}x")
+    report.target("PDFium reader vs pdfminer reader", f"{speedup:.1f}x", ">= 3x", speedup >= 3)
 
 
 # ---------------------------------------------------------------------- 3. cold start
@@ -697,6 +734,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     benches: list[Callable[[Report, bool], Any]] = [
         bench_extraction,
         bench_latency,
+        bench_pdf_readers,
         bench_cold_start,
         bench_memory,
         bench_growth,

@@ -183,7 +183,7 @@ class TestCorpusCli:
         from atsmatch import cli
 
         isolated_matcher.replay = True
-        monkeypatch.setattr(cli, "_matcher", lambda vocab: isolated_matcher)
+        monkeypatch.setattr(cli, "_matcher", lambda vocab, reader=None: isolated_matcher)
         runner = CliRunner()
         wrong = []
         for result in results:

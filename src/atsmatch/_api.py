@@ -79,6 +79,10 @@ class Matcher:
             taxonomy = load_taxonomy()
         self.taxonomy = taxonomy
         self.limits = limits or DEFAULT_LIMITS
+        if self.limits.pdf_reader == "pdfium":  # a missing extra fails here, not per file
+            from atsmatch.documents.pdfium import require_pdfium
+
+            require_pdfium()
         self._lock = threading.Lock()
         # Parsed documents with their skill hits, by content: a posting ranked against many
         # resumes (or one resume against many postings) is read and matched once.

@@ -3,9 +3,10 @@
 Exit codes: 0 ok, 1 error (unreadable file, bad vocabulary, a `roadmap` document that names no
 skill, ...; `check` prints its report first when the file is a scan or password-protected),
 2 usage (an unknown --role too; `roadmap` with a role and postings, or neither; `serve` without
-the server extra), 3 score (or parseability, for `check`) below `--fail-under`. Errors are one
-line on stderr, never a traceback. Heavy modules (spaCy, pdfminer, pydantic models, FastAPI) are
-imported inside the commands so `atsmatch --help` stays fast.
+the server extra; `--pdf-reader pdfium` without the fast extra), 3 score (or parseability, for
+`check`) below `--fail-under`. Errors are one line on stderr, never a traceback. Heavy modules
+(spaCy, pdfminer, pydantic models, FastAPI) are imported inside the commands so `atsmatch --help`
+stays fast.
 """
 
 from __future__ import annotations
@@ -58,6 +59,22 @@ class Format(StrEnum):
     html = "html"
 
 
+class PdfReader(StrEnum):
+    """The PDF readers of `match` and `rank` (`Limits.pdf_reader`)."""
+
+    pdfminer = "pdfminer"
+    pdfium = "pdfium"
+
+
+PdfReaderOption = Annotated[
+    PdfReader,
+    typer.Option(
+        "--pdf-reader",
+        help="Read PDFs with pdfminer (the default) or PDFium (faster; the 'fast' extra).",
+    ),
+]
+
+
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     typer.echo(f"atsmatch: {message}", err=True)
     raise typer.Exit(code)
@@ -72,6 +89,19 @@ def _html_ready(output: str) -> None:
 
     try:
         require_jinja2()
+    except MissingExtraError as exc:
+        _fail(str(exc), EXIT_USAGE)
+
+
+def _reader_ready(reader: PdfReader) -> None:
+    """Before any slow work: `--pdf-reader pdfium` needs the `fast` extra (exit 2 without it)."""
+    if reader is not PdfReader.pdfium:
+        return
+    from atsmatch.documents.pdfium import require_pdfium
+    from atsmatch.errors import MissingExtraError
+
+    try:
+        require_pdfium()
     except MissingExtraError as exc:
         _fail(str(exc), EXIT_USAGE)
 
@@ -130,12 +160,13 @@ def _taxonomy(vocab: list[Path] | None) -> Taxonomy | None:
     return load_taxonomy(*vocab)
 
 
-def _matcher(vocab: list[Path] | None) -> Matcher:
+def _matcher(vocab: list[Path] | None, reader: PdfReader = PdfReader.pdfminer) -> Matcher:
     """PDF and DOCX are parsed in a worker process with a hard time and memory bound."""
     from atsmatch._api import Matcher
     from atsmatch.limits import Limits
 
-    return Matcher(taxonomy=_taxonomy(vocab), limits=Limits(isolate=True))
+    limits = Limits(isolate=True, pdf_reader=reader.value)
+    return Matcher(taxonomy=_taxonomy(vocab), limits=limits)
 
 
 VocabOption = Annotated[
@@ -170,13 +201,15 @@ def match(
         typer.Option("--fail-under", min=0, max=100, help="Exit with code 3 below this score."),
     ] = None,
     today: TodayOption = None,
+    pdf_reader: PdfReaderOption = PdfReader.pdfminer,
 ) -> None:
     """Score RESUME against JOB (or --role) and show matched and missing keywords."""
     if (job is None) == (role is None):
         _fail("give a job posting file or --role, not both and not neither", EXIT_USAGE)
     _html_ready(output)
+    _reader_ready(pdf_reader)
     with _errors():
-        matcher = _matcher(vocab)
+        matcher = _matcher(vocab, pdf_reader)
         # Parsed here, so the HTML page can show both documents; the report is the same.
         parsed = matcher.parse_resume(_source(resume))
         posting = matcher.parse_job(
@@ -353,6 +386,7 @@ def rank(
     ] = None,
     vocab: VocabOption = None,
     today: TodayOption = None,
+    pdf_reader: PdfReaderOption = PdfReader.pdfminer,
 ) -> None:
     """Rank many FILES against one --job (or --role), best first; or postings against --resume.
 
@@ -367,6 +401,7 @@ def rank(
     if output is RankFormat.jsonl and top is not None:
         _fail("--top needs the whole ranking; jsonl writes entries as they finish", EXIT_USAGE)
     _html_ready(output)
+    _reader_ready(pdf_reader)
     sources = [_source(f) for f in files]
     client = _dask_client(scheduler) if scheduler is not None else None
     with _errors():
@@ -379,7 +414,7 @@ def rank(
             "client": client,
             "taxonomy": _taxonomy(vocab),
             # Dask workers are daemonic processes, which may not start the isolating child.
-            "limits": Limits(isolate=client is None),
+            "limits": Limits(isolate=client is None, pdf_reader=pdf_reader.value),
             "today": today.date() if today is not None else None,
         }
         if resume is not None:

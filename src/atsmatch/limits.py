@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["Limits"]
+__all__ = ["Limits", "PdfReader"]
+
+PdfReader = Literal["pdfminer", "pdfium"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,16 @@ class Limits:
     # pages that stall inside pdfminer's own code. Text is read in-process either way.
     isolate: bool = False
     max_memory_mb: int = 512
+    # Which PDF reader: pdfminer.six (pure Python, every limit above checked as it parses), or
+    # PDFium through pypdfium2 (the `fast` extra: native code, several times faster, the same
+    # lines within a small tolerance; no operator or inflation budget in process, so read
+    # untrusted files with it under `isolate=True`). Here because every reader, worker and
+    # isolating child gets the limits.
+    pdf_reader: PdfReader = "pdfminer"
+
+    def __post_init__(self) -> None:
+        if self.pdf_reader not in ("pdfminer", "pdfium"):
+            raise ValueError(f"pdf_reader must be 'pdfminer' or 'pdfium', not {self.pdf_reader!r}")
 
 
 DEFAULT_LIMITS = Limits()

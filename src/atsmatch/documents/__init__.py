@@ -44,7 +44,8 @@ def read_document(
     `os.PathLike`) is a file to read. `name` replaces the `Document.source` label, which
     otherwise is the file name, `"<bytes>"` or `"<text>"`. With `Limits(isolate=True)`, PDF
     and DOCX are parsed in a worker process killed at the time limit, with its memory capped
-    (`documents/isolate.py`).
+    (`documents/isolate.py`). `Limits(pdf_reader="pdfium")` reads PDFs with PDFium (the `fast`
+    extra; `MissingExtraError` without it).
 
     >>> read_document("# Skills\\nPython, SQL").lines[0].bold
     True
@@ -94,10 +95,19 @@ def _dispatch(data: bytes, label: str, limits: Limits, started: float) -> Docume
     if len(data) > limits.max_bytes:
         raise _over_bytes(len(data), limits, label)
     kind = sniff(data, source=label)
+    pdfium = kind == "pdf" and limits.pdf_reader == "pdfium"
+    if pdfium:
+        from atsmatch.documents.pdfium import require_pdfium
+
+        require_pdfium()  # here, not in the isolating child: the error names the extra
     if limits.isolate and kind != "text":
         from atsmatch.documents.isolate import read_isolated
 
         return read_isolated(data, source=label, limits=limits)
+    if pdfium:
+        from atsmatch.documents.pdfium import read_pdf_pdfium
+
+        return read_pdf_pdfium(data, source=label, limits=limits, started=started)
     if kind == "pdf":
         from atsmatch.documents.pdf import read_pdf
 

@@ -44,7 +44,15 @@ __all__ = ["GRACE_SECONDS", "IsolatedRun", "last_run", "read_isolated", "stop_fo
 GRACE_SECONDS = 1.0
 """Added to `max_seconds` before the child is killed: its own clock checks speak first."""
 
-_PRELOAD = ["atsmatch.documents.isolate", "atsmatch.documents.pdf", "atsmatch.documents.docx"]
+# pypdfium2 (the `fast` extra) is initialised once here rather than in every child, where its
+# import would cost more than a read; the forkserver skips a preload that is not installed.
+_PRELOAD = [
+    "atsmatch.documents.isolate",
+    "atsmatch.documents.pdf",
+    "atsmatch.documents.docx",
+    "atsmatch.documents.pdfium",
+    "pypdfium2",
+]
 _context: BaseContext | None = None
 _context_lock = threading.Lock()
 _stop_registered = False

@@ -41,7 +41,7 @@ from atsmatch.errors import (
 from atsmatch.limits import Limits
 from atsmatch.models import Document, Line, Region
 
-__all__ = ["MAX_FIGURES_PER_PAGE", "MAX_GLYPHS_PER_PAGE", "read_pdf"]
+__all__ = ["MAX_FIGURES_PER_PAGE", "MAX_GLYPHS_PER_PAGE", "build_document", "read_pdf"]
 
 # pdfminer logs a warning for every odd font ("Could not get FontBBox ..."). With no handler
 # configured, Python prints those on stderr; a NullHandler stops that while records still
@@ -119,6 +119,24 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
             raise InflateLimitError(
                 f"compressed streams inflate to more than {budget.limit:,} bytes, over the limit"
             )
+    return build_document(
+        pages, images=images, soft_hyphens=tex, byte_size=len(data), source=source, limits=limits
+    )
+
+
+def build_document(
+    pages: list[_Page],
+    *,
+    images: int,
+    soft_hyphens: bool,
+    byte_size: int,
+    source: str,
+    limits: Limits,
+) -> Document:
+    """The `Document` of a read PDF's raw lines: bands, reading order, repairs, the limits.
+
+    Shared by both PDF readers (`pdfium.py` builds the same `_Page`s from PDFium's characters).
+    """
     if not pages:
         raise CorruptDocumentError("the PDF has no readable pages", source=source)
     _assign_regions(pages)
@@ -128,7 +146,7 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
     for page in pages:
         ordered, count = _order_page(page)
         columns.append(count)
-        lines.extend(_finish(ordered, soft_hyphens=tex))
+        lines.extend(_finish(ordered, soft_hyphens=soft_hyphens))
     total = sum(len(line.text) for line in lines)
     if total > limits.max_chars:
         raise LimitExceededError(
@@ -147,7 +165,7 @@ def read_pdf(data: bytes, *, source: str, limits: Limits, started: float) -> Doc
         format="pdf",
         pages=len(pages),
         page_sizes=tuple((round(p.width, 2), round(p.height, 2)) for p in pages),
-        byte_size=len(data),
+        byte_size=byte_size,
         lines=tuple(lines),
         images=images,
         columns=tuple(columns),
