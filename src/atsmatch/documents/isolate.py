@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from atsmatch import errors
 from atsmatch.errors import CorruptDocumentError, DocumentError, LimitExceededError
-from atsmatch.limits import Limits
+from atsmatch.limits import Limits, PdfReader
 from atsmatch.models import Document
 
 __all__ = ["GRACE_SECONDS", "IsolatedRun", "last_run", "read_isolated", "stop_forkserver_at_exit"]
@@ -44,15 +44,11 @@ __all__ = ["GRACE_SECONDS", "IsolatedRun", "last_run", "read_isolated", "stop_fo
 GRACE_SECONDS = 1.0
 """Added to `max_seconds` before the child is killed: its own clock checks speak first."""
 
-# pypdfium2 (the `fast` extra) is initialised once here rather than in every child, where its
-# import would cost more than a read; the forkserver skips a preload that is not installed.
-_PRELOAD = [
-    "atsmatch.documents.isolate",
-    "atsmatch.documents.pdf",
-    "atsmatch.documents.docx",
-    "atsmatch.documents.pdfium",
-    "pypdfium2",
-]
+_PRELOAD = ["atsmatch.documents.isolate", "atsmatch.documents.pdf", "atsmatch.documents.docx"]
+# For the PDFium reader (the `fast` extra), pypdfium2 is initialised once in the forkserver
+# rather than in every child, where its import would cost more than a read; a process reading
+# with pdfminer does not pay for it.
+_PRELOAD_PDFIUM = ["atsmatch.documents.pdfium", "pypdfium2"]
 _context: BaseContext | None = None
 _context_lock = threading.Lock()
 _stop_registered = False
@@ -80,13 +76,16 @@ def last_run() -> IsolatedRun | None:
     return run
 
 
-def _mp_context() -> BaseContext:
+def _mp_context(reader: PdfReader) -> BaseContext:
+    """The process's one context for readers; its forkserver preloads what the first read's
+    `reader` needs."""
     global _context
     with _context_lock:
         if _context is None:
             if "forkserver" in multiprocessing.get_all_start_methods():
                 forkserver = multiprocessing.get_context("forkserver")
-                forkserver.set_forkserver_preload(["__main__", *_PRELOAD])
+                preload = [*_PRELOAD, *(_PRELOAD_PDFIUM if reader == "pdfium" else [])]
+                forkserver.set_forkserver_preload(["__main__", *preload])
                 stop_forkserver_at_exit()
                 _context = forkserver
             else:
@@ -145,7 +144,7 @@ def _run(
     ("document", Document, usage) or ("error", class name, reason, cause text, usage) tuple,
     usage being `_usage()` or None."""
     started = time.monotonic()
-    context = _mp_context()
+    context = _mp_context(limits.pdf_reader)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(  # type: ignore[attr-defined]
         target=target,
