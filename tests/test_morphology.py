@@ -195,3 +195,26 @@ class TestConceptSpans:
         """Where an exact form covers the words, the exact hit stands alone."""
         hits = extract_skills("Deployed PyTorch models.")
         assert [h.skill_id for h in hits] == ["pytorch"]
+
+
+class TestVerbStarts:
+    """The extractor's automaton finds the same places to read a verb phrasing from as the
+    pattern `concept_spans` uses on its own."""
+
+    def test_same_spans_on_the_long_postings(self) -> None:
+        """Every long posting of the corpus: the phrasings found either way are the same."""
+        from atsmatch.extract import Extractor
+        from atsmatch.morphology import build_concepts, titled
+
+        from .conftest import CORPUS
+
+        taxonomy = load_taxonomy()
+        extractor, table = Extractor(taxonomy), taxonomy.derived(build_concepts)
+        found = 0
+        for path in sorted((CORPUS / "long_postings").glob("*.txt")):
+            text = path.read_text()
+            starts = extractor._scan(text, titled(text)).verbs
+            spans = concept_spans(text, table, starts)
+            assert spans == concept_spans(text, table)
+            found += len(spans)
+        assert found >= 3  # the postings hold a few such phrasings to agree on

@@ -216,17 +216,12 @@ class ConceptTable:
     """For each verb form (lower case), the objects it may take and the entry each one means."""
 
     verbs: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
-    # Any verb form opening a word of the title-cased text ("Cleaned"): where to look, as most
-    # text holds none (a case-blind pattern would cost thirty times as much to run).
-    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     longest: int = field(init=False, repr=False, compare=False)  # words in the longest object
     # For each verb form, the first words of its objects: most verb forms found have none of
     # them within reach, and are passed over before the words around them are split.
     firsts: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        pattern = _trie_pattern([titled(form) for form in self.verbs]) or "(?!)"
-        object.__setattr__(self, "pattern", re.compile(pattern))
         sizes = [len(obj) for choices in self.verbs.values() for obj, _ in choices]
         object.__setattr__(self, "longest", max(sizes, default=0))
         firsts = {verb: frozenset(obj[0] for obj, _ in objs) for verb, objs in self.verbs.items()}
@@ -392,8 +387,10 @@ def concept_spans(
     """
     spans: list[tuple[int, int, str]] = []
     resume_at = 0  # the end of the last phrase: its words are not read again
-    if starts is None:
-        starts = (found.start() for found in concepts.pattern.finditer(titled(text)))
+    if starts is None:  # the extractor finds them with its automaton; here, any verb form
+        # opening a word of the title-cased text (a case-blind pattern would cost far more)
+        pattern = _trie_pattern([titled(form) for form in concepts.verbs]) or "(?!)"
+        starts = (found.start() for found in re.finditer(pattern, titled(text)))
     for start in starts:
         word = _WORD.match(text, start)
         if start < resume_at or word is None or word.group().lower() not in concepts.verbs:
