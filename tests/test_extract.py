@@ -62,6 +62,19 @@ class TestBoundaries:
         assert "Python" not in found
         assert "Apache Kafka" not in found
 
+    def test_url_masking_matches_the_regex_on_random_runs(self, extractor: Extractor) -> None:
+        """Runs built from the pieces URLs and addresses are made of, in any order."""
+        import random
+
+        rng = random.Random(11)
+        pieces = ["@", "://", "www.", ".com/", ".io/", ".ai", "http", "s", "x", "W", "-", ".",
+                  "/", " ", " ", "\n", "a.b", "Ww", "é"]  # fmt: skip
+        for _ in range(3_000):
+            text = "".join(rng.choices(pieces, k=rng.randint(1, 14)))
+            expected = [m.span() for m in extract._URLISH.finditer(text)]
+            triggers = extractor._scan(text, titled(text)).urls
+            assert [m.span() for m in extract._urls(text, triggers)] == expected, text
+
     @pytest.mark.parametrize(
         "text",
         [

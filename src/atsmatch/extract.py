@@ -57,14 +57,18 @@ _GLUE_AFTER = frozenset("+#-&_'")
 # A block reads as a list of skills when it is mostly short comma/pipe separated items.
 # Bullets and slashes are left out: "Notion • San Francisco, CA" is an employer line, not a list.
 _LIST_SPLIT = re.compile(r"[,|;]")
-_URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|org|net|dev|ai)/\S*")
-# No `_URLISH` match without one of these (found by the extractor's automaton).
-_URL_TRIGGERS = (
-    "@",
-    "://",
-    "www.",
-    *(f".{tld}/" for tld in ("com", "io", "org", "net", "dev", "ai")),
+_TLDS = ("com", "io", "org", "net", "dev", "ai")
+# URLs and e-mail addresses, branch by branch, each with what a run of non-spaces must hold for
+# it to match there: the automaton finds those (`_URL_TRIGGERS`), and a run is searched only
+# for the branches it can hold (the e-mail branch costs most, and in vain, on a run without "@").
+_URL_BRANCHES = (
+    (r"\S+@\S+", ("@",)),
+    (r"(?:https?://|www\.)\S+", ("://", "www.")),
+    (rf"\b[\w-]+\.(?:{'|'.join(_TLDS)})/\S*", tuple(f".{tld}/" for tld in _TLDS)),
 )
+_URLISH = re.compile("|".join(branch for branch, _ in _URL_BRANCHES))  # the whole, for tests
+_URL_SEARCHES = tuple((re.compile(branch), needles) for branch, needles in _URL_BRANCHES)
+_URL_TRIGGERS = tuple(needle for _, needles in _URL_BRANCHES for needle in needles)
 _VERB = "verb"  # the mark of an automaton key that is a verb form of the concept table
 _SPACE = re.compile(r"\s")
 # Words the typo tier must never touch: common English words of seven letters or more that sit
@@ -929,7 +933,9 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
 
     Every `_URLISH` match ends where its run of non-spaces ends, so a run holds at most one and
     searching run by run finds the same matches as `finditer` over the whole text, which costs
-    far more: it tries its e-mail branch from every character of every word.
+    far more: it tries its e-mail branch from every character of every word. Within a run, the
+    leftmost match of the branches it can hold (the first branch where two start together) is
+    the one `_URLISH` finds.
     """
     done = 0  # where the last run searched ends
     for trigger in triggers:
@@ -940,9 +946,15 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
             start -= 1
         space = _SPACE.search(text, trigger)
         done = space.start() if space is not None else len(text)
-        url = _URLISH.search(text, start, done)
-        if url is not None:
-            yield url
+        run = text[start:done]
+        found = [
+            url
+            for search, needles in _URL_SEARCHES
+            if any(needle in run for needle in needles)
+            and (url := search.search(text, start, done)) is not None
+        ]
+        if found:
+            yield min(found, key=lambda url: url.start())  # `min` keeps the first of a tie
 
 
 def _opens_block(text: str, start: int) -> bool:
