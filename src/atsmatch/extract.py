@@ -594,8 +594,12 @@ class Extractor:
         chunk = _Chunk(text, self._rules)
         candidates: list[_Candidate] = []
 
-        def keep(start: int, end: int, surface: _Surface) -> None:
-            if covered[start] or not _clean_edges(text, start, end) or _money(text, start, end):
+        def keep(start: int, end: int, surface: _Surface, spaced: bool = False) -> None:
+            if covered[start]:
+                return
+            if not spaced and not _clean_edges(text, start, end):
+                return
+            if end - start == 3 and _money(text, start, end):
                 return
             doubtful = surface.contextual or (
                 surface.ordinary and not _written_as_name(text, start)
@@ -608,43 +612,38 @@ class Extractor:
             covered[start:end] = b"\x01" * (end - start)
 
         # Overlapping matches form a cluster; most stand alone and need no ranking.
+        size_of_text = len(text)
         at, count = 0, len(spans)
         while at < count:
-            start, reach, entries = spans[at]
+            start, end, entries = spans[at]
             after = at + 1
-            while after < count and spans[after][0] < reach:
-                reach = max(reach, spans[after][1])
-                after += 1
-            if after == at + 1:
-                surface = self._alone(text, chunk, start, reach, entries)
-                if surface is not None:
-                    keep(start, reach, surface)
-            else:
+            if after < count and spans[after][0] < end:
+                while after < count and spans[after][0] < end:
+                    end = max(end, spans[after][1])
+                    after += 1
                 for kept in self._ranked(text, chunk, spans[at:after]):
                     keep(*kept)
-            at = after
-        return candidates
-
-    def _alone(
-        self, text: str, chunk: _Chunk, start: int, end: int, entries: tuple[_Surface, ...]
-    ) -> _Surface | None:
-        """The best of the entries found at [start, end) that stands on token boundaries."""
-        # A form of plain words standing between spaces spans one token a word: the affix
-        # rules split no run of letters.
-        plain = (not start or text[start - 1].isspace()) and (
-            end == len(text) or text[end].isspace()
-        )
-        tokens: int | None = -1  # not worked out yet
-        for entry in entries:  # in rank order (`_load`)
-            if entry.sensitive and text[start:end] != entry.key:
+                at = after
                 continue
-            if plain and entry.plain:
-                return entry
-            if tokens == -1:
-                tokens = chunk.tokens(start, end)
-            if tokens == entry.tokens:
-                return entry
-        return None
+            at = after
+            # A form of plain words between spaces spans one token a word (the affix rules
+            # split no run of letters) and is glued to nothing.
+            spaced = (not start or text[start - 1].isspace()) and (
+                end == size_of_text or text[end].isspace()
+            )
+            tokens = -1  # not worked out yet
+            for entry in entries:  # in rank order (`_load`)
+                if entry.sensitive and text[start:end] != entry.key:
+                    continue
+                if spaced and entry.plain:
+                    keep(start, end, entry, spaced)
+                    break
+                if tokens == -1:
+                    tokens = chunk.tokens(start, end) or 0
+                if tokens == entry.tokens:
+                    keep(start, end, entry, spaced)
+                    break
+        return candidates
 
     def _ranked(
         self, text: str, chunk: _Chunk, spans: list[tuple[int, int, tuple[_Surface, ...]]]
