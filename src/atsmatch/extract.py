@@ -157,9 +157,11 @@ class _Form:
     ordinary: bool = False  # an alias that is an English word: needs evidence unless a name
 
 
-# The typo tier's reading of a capitalised word: lower-cased when a split name can start with
-# it, else ""; and the form it names with whether it is misspelt, if any.
-_Kind = tuple[str, tuple[_Form, bool] | None]
+# The typo tier's reading of a capitalised word: the word in lower case, the letters the second
+# word of a split name it starts can open with ("" when none starts with it), and the form it
+# names with whether it is misspelt, if any.
+_Kind = tuple[str, str, tuple[_Form, bool] | None]
+_NOTHING: _Kind = ("", "", None)  # a word the typo tier can make nothing of
 
 
 class _Surface(NamedTuple):
@@ -351,12 +353,18 @@ def _compile(taxonomy: Taxonomy) -> dict[str, Any]:
             compact.setdefault(joined, (skill_id, form))
             last = min(len(joined) - 2, _SPLIT_HEAD_MAX)
             heads.update(joined[:cut] for cut in range(2, last + 1))
+    # For each first part, the letters the rest of a form it starts can open with.
+    initials: dict[str, set[str]] = {head: set() for head in heads}
+    for joined in compact:
+        for cut in range(2, min(len(joined) - 1, _SPLIT_HEAD_MAX) + 1):
+            if joined[:cut] in initials:
+                initials[joined[:cut]].add(joined[cut])
     return {
         "rules": rules.to_dict(),
         "forms": records,
         "fuzzy": [[word, *found] for word, found in fuzzy.items()],
         "compact": [[word, *found] for word, found in compact.items()],
-        "heads": sorted(heads),
+        "heads": [[head, "".join(sorted(initials[head]))] for head in sorted(heads)],
     }
 
 
@@ -382,7 +390,8 @@ class Extractor:
         # Typo tier: long one-word forms by first letter, and every form without spaces/hyphens.
         self._fuzzy_buckets: dict[str, dict[str, _Form]] = {}
         self._compact: dict[str, _Form] = {}
-        self._compact_heads: set[str] = set()  # first parts a split compact form can start with
+        # First parts a split compact form can start with, and the letters its rest can open with.
+        self._compact_heads: dict[str, str] = {}
         self._kinds: dict[str, _Kind] = {}  # the typo tier's verdicts, by capitalised word
         self._context: dict[str, frozenset[str]] = {}
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
@@ -466,7 +475,7 @@ class Extractor:
             bucket[word] = _Form(skill_id, form, False)
         for word, skill_id, form in tables["compact"]:
             self._compact[word] = _Form(skill_id, form, False)
-        self._compact_heads.update(tables["heads"])
+        self._compact_heads.update(tables["heads"])  # [head, initials] pairs
 
     def _relate(self, skills: Iterable[Skill]) -> None:
         """Each skill's context words and family (parents, children, related both ways)."""
@@ -687,17 +696,23 @@ class Extractor:
         hits: list[_Candidate] = []
         resume_at = 0
         size_of_text = len(text)
+        kinds = self._kinds
         for found in _CAPITAL_WORD.finditer(text):
+            word = found.group()
+            kind = kinds.get(word) or self._kind(word)
+            if kind is _NOTHING:
+                continue  # most words: no split name starts with it, and it names nothing
             start = found.start()
             if covered[start] or start < resume_at:
                 continue
-            word = found.group()
-            kind = self._kinds.get(word)
-            if kind is None:
-                kind = self._kind(word)
-            head, verdict = kind
+            head, initials, verdict = kind
             end = found.end()
-            if head and end < size_of_text and text[end] in " -":
+            if (
+                initials
+                and end + 1 < size_of_text
+                and text[end] in " -"
+                and text[end + 1].lower()[:1] in initials
+            ):
                 following = _LETTERS.match(text, end + 1)
                 if following is not None and not covered[end + 1]:
                     form = self._compact.get(head + following.group().lower())
@@ -713,10 +728,9 @@ class Extractor:
         return hits
 
     def _kind(self, word: str) -> _Kind:
-        """What the typo tier makes of a capitalised word, remembered per word: the word in lower
-        case when a split name can start with it ("Tensor" of "Tensor Flow"), and for a long
-        word, the form it names without its space or hyphen ("Scikitlearn") or misspelt, and
-        whether it is misspelt."""
+        """What the typo tier makes of a capitalised word (`_Kind`), remembered per word: whether a
+        split name can start with it ("Tensor" of "Tensor Flow"), and for a long word, the form
+        it names without its space or hyphen ("Scikitlearn") or misspelt."""
         folded = word.lower()
         verdict: tuple[_Form, bool] | None = None
         if len(word) >= _COMPACT_MIN_LEN:
@@ -726,7 +740,8 @@ class Extractor:
             else:
                 form = self._misspelt(folded)
                 verdict = None if form is None else (form, True)
-        kind = (folded if folded in self._compact_heads else "", verdict)
+        initials = self._compact_heads.get(folded, "")
+        kind = (folded, initials, verdict) if initials or verdict is not None else _NOTHING
         if len(self._kinds) > _TYPO_CACHE_SIZE:
             self._kinds.clear()
         self._kinds[word] = kind  # a plain dict write is atomic under the GIL
