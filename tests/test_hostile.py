@@ -297,9 +297,9 @@ def _exit_hard(conn: Connection) -> None:
 def _allocate(conn: Connection, megabytes: int) -> None:
     from atsmatch.documents.isolate import _cap_memory
 
-    _cap_memory(megabytes)
+    _cap_memory(megabytes)  # beyond what the child has mapped already: ask for twice that
     try:
-        block = bytearray(megabytes * 1024 * 1024)
+        block = bytearray(2 * megabytes * 1024 * 1024)
         conn.send(("error", "CorruptDocumentError", f"got {len(block)}", None, None))
     except MemoryError:
         conn.send(("error", "LimitExceededError", "memory", None, None))
@@ -325,7 +325,7 @@ class TestIsolation:
     def test_memory_cap_applies_in_the_child(self) -> None:
         """RLIMIT_AS makes a large allocation fail inside the child, not the caller."""
         with pytest.raises(LimitExceededError):
-            _run(_allocate, (400,), source="x", limits=Limits(max_memory_mb=200))
+            _run(_allocate, (200,), source="x", limits=Limits(max_memory_mb=200))
 
     def test_errors_keep_type_source_and_cause(self) -> None:
         """A typed error in the child is raised here as the same class, cause as text."""

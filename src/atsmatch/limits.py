@@ -32,8 +32,8 @@ class Limits:
     max_unzipped_bytes: int = 50 * 1024 * 1024
     max_zip_ratio: float = 100.0
     # Parse PDF and DOCX in a separate worker process that is killed at `max_seconds` (plus a
-    # short grace) and whose address space is capped at `max_memory_mb`: the hard bound for
-    # pages that stall inside pdfminer's own code. Text is read in-process either way.
+    # short grace) and may map at most `max_memory_mb` beyond what it starts with: the hard
+    # bound for pages that stall inside pdfminer's own code. Text is read in-process either way.
     isolate: bool = False
     max_memory_mb: int = 512
     # Which PDF reader: pdfminer.six (pure Python, every limit above checked as it parses), or

@@ -4,17 +4,22 @@ In-process checks (page counts, glyphs per page, the operator budget and the clo
 operator, zip directory checks) stop almost every hostile file early, but a step that stalls
 inside a parser's own code cannot be interrupted from Python, and a library that
 allocates gigabytes in one call cannot be stopped half-way. A child process can: it is killed
-at `Limits.max_seconds` plus a short grace, and its address space is capped at
-`Limits.max_memory_mb` (`RLIMIT_AS`), so a `MemoryError` (or a crash) ends the child, not the
-server.
+at `Limits.max_seconds` plus a short grace, and it may map at most `Limits.max_memory_mb`
+beyond the address space it starts with (`RLIMIT_AS`), so a `MemoryError` (or a crash) ends
+the child, not the server.
 
-Children are forked from a `forkserver` that has the parsers imported already (a fork costs a
-few milliseconds, not the 0.3 s of a fresh interpreter); where there is no forkserver
-(Windows, macOS without it) they are spawned. Using it sets the forkserver's preload list to
-the atsmatch readers, once, for the whole process. The child sends back the pickled
-`Document`, or the error's type and message, which are raised again here as the same
-`DocumentError` subclass. Each call leaves its figures (wall time, the child's peak RSS, how
-it ended) in `last_run()` for the calling thread, for logs and benchmarks.
+On Linux, a process with one thread (the CLI, a batch worker, a script) forks the child from
+itself: it has the readers imported already, so the child costs a fork and the read, not the
+imports of a second interpreter. A process with threads (a server) must not fork itself, so
+its children come from a `forkserver` that has the parsers imported (a fork costs a few
+milliseconds, not the 0.3 s of a fresh interpreter); where there is no forkserver (Windows,
+macOS) they are spawned. Using the forkserver sets its preload list to the atsmatch readers,
+once, for the whole process.
+
+The child sends back the pickled `Document`, or the error's type and message, which are raised
+again here as the same `DocumentError` subclass. Each call leaves its figures (wall time, the
+child's peak RSS above what it started with, how it ended) in `last_run()` for the calling
+thread, for logs and benchmarks.
 """
 
 from __future__ import annotations
@@ -50,6 +55,9 @@ _PRELOAD = ["atsmatch.documents.isolate", "atsmatch.documents.pdf", "atsmatch.do
 # with pdfminer does not pay for it.
 _PRELOAD_PDFIUM = ["atsmatch.documents.pdfium", "pypdfium2"]
 _context: BaseContext | None = None
+# Forking a process with threads can leave a lock held for good in the child; with one thread,
+# forking it is safe, on Linux (macOS frameworks are not fork-safe).
+_FORK: BaseContext | None = multiprocessing.get_context("fork") if sys.platform == "linux" else None
 _context_lock = threading.Lock()
 _stop_registered = False
 _stop_lock = threading.Lock()
@@ -144,7 +152,8 @@ def _run(
     ("document", Document, usage) or ("error", class name, reason, cause text, usage) tuple,
     usage being `_usage()` or None."""
     started = time.monotonic()
-    context = _mp_context(limits.pdf_reader)
+    context = _FORK if _FORK is not None and threading.active_count() == 1 else None
+    context = context or _mp_context(limits.pdf_reader)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(  # type: ignore[attr-defined]
         target=target,
@@ -225,38 +234,49 @@ def _rebuild(kind: str, reason: str, source: str, cause: str | None) -> Document
     return error
 
 
-def _usage() -> tuple[float | None, float | None]:
-    """This process's peak RSS in MB and its CPU seconds, for `IsolatedRun`."""
+def _usage(baseline_mb: float) -> tuple[float | None, float | None]:
+    """This process's peak RSS in MB above `baseline_mb` and its CPU seconds, for `IsolatedRun`."""
     try:
         cpu: float | None = sum(os.times()[:2])
     except OSError:
         cpu = None
-    return _peak_rss_mb(), cpu
+    peak = _peak_rss_mb()
+    return (None if peak is None else max(0.0, peak - baseline_mb)), cpu
+
+
+def _status_mb(field: str) -> float | None:
+    """A size from this process's status on Linux ("VmHWM", "VmRSS", "VmSize"), in MB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:  # noqa: PTH123
+            for line in status:
+                if line.startswith(f"{field}:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def _peak_rss_mb() -> float | None:
     """This process's peak resident set size (VmHWM on Linux, else getrusage)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:  # noqa: PTH123
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    peak = _status_mb("VmHWM")
+    if peak is not None:
+        return peak
     try:
         import resource
 
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        most = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     except (ImportError, OSError):
         return None
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    return most / (1024 * 1024) if sys.platform == "darwin" else most / 1024
 
 
 def _cap_memory(megabytes: int) -> None:
+    """Let this process map at most `megabytes` beyond what it has mapped already."""
     try:
         import resource
 
-        cap = megabytes * 1024 * 1024
+        mapped = _status_mb("VmSize") or 0.0
+        cap = int((mapped + megabytes) * 1024 * 1024)
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             cap = min(cap, hard)
@@ -267,26 +287,27 @@ def _cap_memory(megabytes: int) -> None:
 
 def _child_main(conn: Connection, data: bytes, source: str, limits: Limits) -> None:
     """Worker entry point: cap memory, read, send the result (or the error) back."""
+    baseline = _status_mb("VmRSS") or 0.0  # a forked child starts with its parent's pages
     _cap_memory(limits.max_memory_mb)
     message: tuple[Any, ...]
     try:
         from atsmatch.documents import read_document
 
         document = read_document(data, limits=limits, name=source)
-        message = ("document", document, _usage())
+        message = ("document", document, _usage(baseline))
     except DocumentError as exc:
         cause = exc.__cause__
         text = None
         if cause is not None:
             text = "".join(traceback.format_exception_only(type(cause), cause)).strip()[:2000]
-        message = ("error", type(exc).__name__, exc.reason, text, _usage())
+        message = ("error", type(exc).__name__, exc.reason, text, _usage(baseline))
     except MemoryError:
         message = (
             "error",
             "LimitExceededError",
             f"the document needs more than {limits.max_memory_mb:,} MB of memory",
             None,
-            _usage(),
+            _usage(baseline),
         )
     except BaseException as exc:  # anything else still comes back typed
         text = "".join(traceback.format_exception(exc))[-4000:]
@@ -295,7 +316,7 @@ def _child_main(conn: Connection, data: bytes, source: str, limits: Limits) -> N
             "CorruptDocumentError",
             f"the document could not be read ({type(exc).__name__})",
             text,
-            _usage(),
+            _usage(baseline),
         )
     try:
         conn.send(message)
