@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 import zlib
 from multiprocessing.connection import Connection
@@ -21,6 +23,7 @@ from atsmatch.errors import (
 )
 from atsmatch.limits import Limits
 from tests import hostile_files as hf
+from tests.conftest import EXAMPLES
 
 MAX_SECONDS = 5.0
 MAX_RSS_MB = 300.0
@@ -307,6 +310,34 @@ def _allocate(conn: Connection, megabytes: int) -> None:
 
 class TestIsolation:
     """The worker process: hard time bound, memory cap, typed errors across the boundary."""
+
+    @pytest.mark.skipif(sys.platform != "linux", reason="forks itself on Linux only")
+    def test_one_thread_forks_itself_threads_use_the_forkserver(self) -> None:
+        """A caller with one thread forks the reader from itself; with another thread alive,
+        the reader comes from the forkserver (forking a process with threads is unsafe)."""
+        script = (
+            "import sys, threading\n"
+            "from atsmatch.documents.isolate import last_run, read_isolated\n"
+            "from atsmatch.limits import Limits\n"
+            "data = open(sys.argv[1], 'rb').read()\n"
+            "read_isolated(data, source='cv.pdf', limits=Limits())\n"
+            "alone = last_run().start_method\n"
+            "stop = threading.Event()\n"
+            "waiter = threading.Thread(target=stop.wait)\n"
+            "waiter.start()\n"
+            "read_isolated(data, source='cv.pdf', limits=Limits())\n"
+            "stop.set()\n"
+            "waiter.join()\n"
+            "print(alone, last_run().start_method)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(EXAMPLES / "resume.pdf")],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        assert done.stdout.split() == ["fork", "forkserver"]
 
     def test_stalled_child_is_killed_at_the_limit(self) -> None:
         """A child that never answers is killed at max_seconds plus the grace period."""

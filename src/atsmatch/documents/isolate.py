@@ -69,13 +69,15 @@ Ending = Literal["document", "error", "killed", "died"]
 @dataclass(frozen=True, slots=True)
 class IsolatedRun:
     """How one isolated read went: wall seconds, the child's CPU seconds and peak RSS in MB
-    (None when it did not report them), how it ended."""
+    above what it started with (None when it did not report them), how it ended, and how the
+    child was started ("fork", "forkserver" or "spawn")."""
 
     seconds: float
     cpu_seconds: float | None
     peak_rss_mb: float | None
     ending: Ending
     exitcode: int | None
+    start_method: str
 
 
 def last_run() -> IsolatedRun | None:
@@ -197,7 +199,12 @@ def _run(
     peak, cpu = message[-1] if message is not None and message[-1] else (None, None)
     exitcode = process.exitcode
     _local.run = IsolatedRun(
-        seconds=seconds, cpu_seconds=cpu, peak_rss_mb=peak, ending=ending, exitcode=exitcode
+        seconds=seconds,
+        cpu_seconds=cpu,
+        peak_rss_mb=peak,
+        ending=ending,
+        exitcode=exitcode,
+        start_method=context.get_start_method(),
     )
     if exitcode is not None:
         process.close()
