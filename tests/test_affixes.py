@@ -115,3 +115,24 @@ class TestLetterRuns:
         for letter in letters:
             for form in (letter, f"{letter}ab", f"ab{letter}", f"A{letter}B"):
                 assert rules.spans(form) == ((0, len(form)),), form
+
+
+class TestWordMarks:
+    """The marks the extractor takes as split off a word without asking the rules."""
+
+    def test_marks_split_off_corpus_words(self) -> None:
+        """Every fortieth word of the corpus with one opening mark before it, one or two closing
+        marks after it: the word stays a whole token."""
+        rules = AffixRules.from_spacy()
+        opening, closing = rules.word_marks()
+        assert "(" in opening and "," in closing and ")" in closing
+        assert "." not in closing  # "U.S.": the rules keep a stop with the letters before it
+        words = sorted({run for text in _corpus_texts() for run in text.split() if run.isalpha()})
+        pairs = [a + b for a in closing for b in closing]
+        cases = [(before, after) for before in ("", *opening) for after in ("", *closing)]
+        cases += [("", after) for after in pairs]
+        assert len(words) > 1_000
+        for word in words[::40]:
+            for before, after in cases:
+                span = (len(before), len(before) + len(word))
+                assert span in rules.spans(before + word + after), before + word + after

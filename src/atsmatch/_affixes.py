@@ -25,6 +25,9 @@ __all__ = ["SPECIAL_CASES", "AffixRules"]
 # Names whose last character the suffix rules would split off ("C#" -> "C", "#").
 SPECIAL_CASES = ("C#", "c#", "F#", "f#", "J#", "j#")
 _CACHE_SIZE = 50_000
+# Marks that may open or close a word (what `AffixRules.word_marks` tries).
+_OPENING_MARKS = "([{\"'*<«“‘#$"
+_CLOSING_MARKS = ",;:!?)]}\"'*&>…"  # not ".": "U.S." keeps its stop
 _LONG_CHUNK = 200  # characters: no prose word is this long; split such a run at punctuation
 _PUNCT_RUN = re.compile(r"\w+|[^\w\s]")
 
@@ -77,6 +80,26 @@ class AffixRules:
 
     def to_dict(self) -> dict[str, str]:
         return {"prefix": self.prefix, "suffix": self.suffix, "infix": self.infix}
+
+    def word_marks(self) -> tuple[str, str]:
+        """The marks these rules always split off a word of letters: one opening it ("(", a
+        quote) and up to two closing it (",", ")", "):"), whatever the word. Tried on words of
+        every kind of letter; `tests/test_affixes.py` holds them to every word of the corpus."""
+        words = ("python", "Python", "PYTHON", "a", "Z", "ab", "AB", "é", "Ω")
+        few = words[:3]
+
+        def whole(before: str, word: str, after: str) -> bool:
+            return (len(before), len(before) + len(word)) in self.spans(before + word + after)
+
+        opening = "".join(m for m in _OPENING_MARKS if all(whole(m, w, "") for w in words))
+        closing = "".join(
+            mark
+            for mark in _CLOSING_MARKS
+            if all(whole("", w, mark) for w in words)
+            and all(whole("", w, mark + after) for w in few for after in _CLOSING_MARKS)
+            and all(whole(first, w, mark) for w in few for first in opening)
+        )
+        return opening, closing
 
     def spans(self, chunk: str) -> tuple[tuple[int, int], ...]:
         """The (start, end) of each token of `chunk`, a run without whitespace."""

@@ -300,6 +300,9 @@ def _well_formed(tables: Any) -> bool:
         isinstance(tables, dict)
         and isinstance(tables.get("rules"), dict)
         and set(tables["rules"]) == {"prefix", "suffix", "infix"}
+        and isinstance(tables.get("marks"), list)
+        and len(tables["marks"]) == 2
+        and all(isinstance(marks, str) for marks in tables["marks"])
         and all(isinstance(tables.get(name), list) for name in _TABLE_LISTS)
         and all(isinstance(record, list) and len(record) == 5 for record in tables["forms"])
     )
@@ -361,6 +364,7 @@ def _compile(taxonomy: Taxonomy) -> dict[str, Any]:
                 initials[joined[:cut]].add(joined[cut])
     return {
         "rules": rules.to_dict(),
+        "marks": list(rules.word_marks()),
         "forms": records,
         "fuzzy": [[word, *found] for word, found in fuzzy.items()],
         "compact": [[word, *found] for word, found in compact.items()],
@@ -384,6 +388,7 @@ class Extractor:
         self.fuzzy = fuzzy
         tables = compiled_tables(taxonomy)
         self._rules = AffixRules(**tables["rules"])
+        self._opening, self._closing = tables["marks"]  # `AffixRules.word_marks`
         self._forms: dict[tuple[str, bool, str], _Form] = {}
         # Every matchable surface, in compile order.
         self._surfaces: list[_Surface] = []
@@ -644,7 +649,7 @@ class Extractor:
             for entry in entries:  # in rank order (`_load`)
                 if entry.sensitive and text[start:end] != entry.key:
                     continue
-                if spaced and entry.plain:
+                if entry.plain and (spaced or self._marked(text, start, end)):
                     keep(start, end, entry, spaced)
                     break
                 if tokens == -1:
@@ -653,6 +658,19 @@ class Extractor:
                     keep(start, end, entry, spaced)
                     break
         return candidates
+
+    def _marked(self, text: str, start: int, end: int) -> bool:
+        """True when the words at [start, end) have at most one opening mark before them (after
+        a space) and up to two closing marks after them (then a space): "(Python),". The affix
+        rules split such marks off any word of letters, so the words are whole tokens."""
+        if start and not text[start - 1].isspace():
+            opened = text[start - 1] in self._opening
+            if not opened or (start > 1 and not text[start - 2].isspace()):
+                return False
+        at, size = end, len(text)
+        while at < size and at - end < 2 and text[at] in self._closing:
+            at += 1
+        return at == size or text[at].isspace()
 
     def _ranked(
         self, text: str, chunk: _Chunk, spans: list[tuple[int, int, tuple[_Surface, ...]]]
