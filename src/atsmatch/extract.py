@@ -408,9 +408,10 @@ class Extractor:
         # case no longer matters, and a form that opens with a letter cannot match inside a
         # word ("Python" is not "pYTHON"), so most occurrences inside words are never reported.
         # A case-sensitive form is then checked as written. Short case-sensitive names ("R",
-        # "Go") would match at the start of many words, so a regular expression finds them as
-        # written (a leading look-behind would cost it its fast scan for first letters; the
-        # edge check below does that job).
+        # "Go") would match at the start of many words, so a regular expression a name finds
+        # them as written: one opening with a letter searches as fast as `str.find`, where one
+        # for all the names would try each at every character (a leading look-behind would
+        # cost it that too; the edge check below does that job).
         self._automaton: Any = ahocorasick.Automaton()
         grouped: dict[tuple[bool, str], list[_Surface]] = {}
         for surface in self._surfaces:
@@ -438,11 +439,10 @@ class Extractor:
         for key, value in keys.items():
             self._automaton.add_word(key, value)
         self._automaton.make_automaton()
-        self._shorts = shorts
-        alone = sorted(shorts, key=lambda key: (-len(key), key))  # "Go" before "G"
-        self._short_names = re.compile(
-            f"(?:{'|'.join(map(re.escape, alone))})(?![^\\W\\d_])" if alone else "(?!)"
-        )
+        self._short_names = [
+            (re.compile(f"{re.escape(key)}(?![^\\W\\d_])"), value)
+            for key, value in sorted(shorts.items())
+        ]
 
     # ------------------------------------------------------------------ build
     def _load(self, tables: dict[str, Any]) -> None:
@@ -567,11 +567,7 @@ class Extractor:
     def _scan(self, text: str, title_cased: str) -> _Scan:
         """Where vocabulary forms, verb forms and URL triggers occur, in one pass of the automaton
         over the title-cased text (and of `_short_names` over the text)."""
-        shorts = self._shorts
-        occurrences = itertools.chain(
-            self._automaton.iter(title_cased),
-            ((m.end() - 1, shorts[m.group()]) for m in self._short_names.finditer(text)),
-        )
+        occurrences = itertools.chain(self._automaton.iter(title_cased), self._shorts(text))
         size_of_text = len(text)
         spans: list[tuple[int, int, tuple[_Surface, ...]]] = []
         verbs: set[int] = set()
@@ -594,6 +590,12 @@ class Extractor:
             spans.append((start, end, entries))
         spans.sort(key=_first)
         return _Scan(spans, sorted(verbs), sorted(urls))
+
+    def _shorts(self, text: str) -> Iterator[tuple[int, _Entries]]:
+        """Where each short case-sensitive name ends, as the automaton reports a key."""
+        for name, value in self._short_names:
+            for found in name.finditer(text):
+                yield found.end() - 1, value
 
     def _exact(
         self, text: str, spans: list[tuple[int, int, tuple[_Surface, ...]]], covered: bytearray
