@@ -217,14 +217,21 @@ class ConceptTable:
 
     verbs: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     longest: int = field(init=False, repr=False, compare=False)  # words in the longest object
-    # For each verb form, the first words of its objects: most verb forms found have none of
-    # them within reach, and are passed over before the words around them are split.
-    firsts: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    # For each verb form, a pattern finding the first word of any of its objects: most verb
+    # forms found have none within reach, and are passed over before the words around them
+    # are split. The forms of one verb share theirs.
+    firsts: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         sizes = [len(obj) for choices in self.verbs.values() for obj, _ in choices]
         object.__setattr__(self, "longest", max(sizes, default=0))
-        firsts = {verb: frozenset(obj[0] for obj, _ in objs) for verb, objs in self.verbs.items()}
+        patterns: dict[frozenset[str], re.Pattern[str]] = {}
+        firsts = {}
+        for verb, objs in self.verbs.items():
+            words = frozenset(obj[0] for obj, _ in objs)
+            if words not in patterns:
+                patterns[words] = re.compile("|".join(map(re.escape, sorted(words))))
+            firsts[verb] = patterns[words]
         object.__setattr__(self, "firsts", firsts)
 
 
@@ -399,7 +406,7 @@ def concept_spans(
         # `_GAP` + 2 runs of non-spaces (the first may be the rest of the verb's own run).
         ahead = _AHEAD.match(text, word.end())
         window = ahead.group().lower() if ahead is not None else ""
-        if not any(first in window for first in concepts.firsts[word.group().lower()]):
+        if concepts.firsts[word.group().lower()].search(window) is None:
             continue  # no object within reach: most verb forms found are nouns ("Models")
         tokens, i = _tokens_before(text, start)
         if i is None:
