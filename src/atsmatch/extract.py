@@ -389,7 +389,6 @@ class Extractor:
         tables = compiled_tables(taxonomy)
         self._rules = AffixRules(**tables["rules"])
         self._opening, self._closing = tables["marks"]  # `AffixRules.word_marks`
-        self._forms: dict[tuple[str, bool, str], _Form] = {}
         # Every matchable surface, in compile order.
         self._surfaces: list[_Surface] = []
         # Typo tier: long one-word forms by first letter, and every form without spaces/hyphens.
@@ -449,9 +448,12 @@ class Extractor:
         """Fill the form tables and the typo tier's indexes from `compiled_tables`."""
         skills = self.taxonomy.skills
         records: list[_FormRecord] = tables["forms"]
-        for skill_id, form, sensitive, ordinary, variants in records:
-            for key, _, _ in variants:
-                self._forms[skill_id, sensitive, key] = _Form(skill_id, form, sensitive, ordinary)
+        # (skill id, case-sensitive, key) -> the form as written, whether an English word
+        forms = {
+            (skill_id, sensitive, key): (form, ordinary)
+            for skill_id, form, sensitive, ordinary, variants in records
+            for key, _, _ in variants
+        }
         for skill_id, form, sensitive, _, variants in records:
             name = skills[skill_id].name
             alias = form.casefold() != name.casefold()
@@ -460,7 +462,7 @@ class Extractor:
                     words = spaced.split(" ")
                     plain = len(words) == tokens and all(map(str.isalpha, words))
                     # A spelling with spaces added ("ci / cd") reports the entry's name.
-                    found = self._forms.get((skill_id, sensitive, spaced))
+                    written, ordinary = forms.get((skill_id, sensitive, spaced), (name, False))
                     self._surfaces.append(
                         _Surface(
                             spaced,
@@ -470,8 +472,8 @@ class Extractor:
                             alias,
                             len(self._surfaces),
                             plain,
-                            found.text if found is not None else name,
-                            found is not None and found.ordinary,
+                            written,
+                            ordinary,
                             sensitive and bool(skills[skill_id].context),
                         )
                     )
@@ -494,7 +496,7 @@ class Extractor:
 
     def patterns(self) -> list[tuple[str, str]]:
         """Every (form, skill id) pair the exact tiers match, for loading into other tools."""
-        return sorted({(f.text, f.skill_id) for f in self._forms.values()})
+        return sorted({(s.form, s.skill_id) for s in self._surfaces})
 
     # ---------------------------------------------------------------- extract
     def extract_text(self, text: str, *, section: str = "other") -> list[SkillHit]:
