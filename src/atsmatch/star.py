@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
@@ -72,7 +73,9 @@ _LEAD_JUNK = re.compile(r"^[^\w$€£(]+")
 _NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+")
 # "Data Collection: Designed ..." -> the label is a topic, the sentence starts after it.
 _LABEL = re.compile(r"^([A-Z][\w&/+.'-]*(?:\s+[\w&/+.'-]+){0,4})\s*:\s+(?=\S)")
-_TRAIL = re.compile(r"[\s,;:.–—-]+$")
+# What a bullet's sentence does not end with; after `clean_bullet` joins its words with single
+# spaces, a space is the only whitespace left to strip.
+_TRAIL = " ,;:.–—-"
 _WORD = re.compile(r"[A-Za-z0-9$€£][\w'+#$€£%./-]*")
 
 
@@ -86,10 +89,10 @@ def clean_bullet(text: str) -> str:
         text = _NUMBERING.sub("", text)
         if text == before:
             break
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) if ":" in text else None
     if label and not label.group(1).endswith("."):
         text = text[label.end() :]
-    return _TRAIL.sub("", text)
+    return text.rstrip(_TRAIL)
 
 
 def _words(text: str) -> list[str]:
@@ -141,10 +144,11 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
     (("from",), re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG)),
 )
-_SPELLED = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|hundreds|thousands|dozens)"
-)
+_SPELLED_WORDS = (
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
+)  # fmt: skip
+_SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
 _SPELLED_COUNT = re.compile(r"\b" + _SPELLED + r"\b", re.IGNORECASE)
 # People and outcomes counted in words or figures: "five were hired", "3 of them were promoted",
 # "three new hires".
@@ -158,7 +162,7 @@ _OUTCOMES = (
         ),
     ),
     (
-        (),
+        _SPELLED_WORDS,
         re.compile(
             r"\b" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?(?:hires|engineers|analysts|"
             r"scientists|people|customers|clients|users|teams|patents|papers|awards|promotions|"
@@ -238,13 +242,15 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# Figures that are not results: phone numbers, dates, date ranges, dotted versions. Most need a
-# run of four digits (a year, a phone number's end): one scan for that spares the rest.
+# Figures that are not results: phone numbers, dates, date ranges, versions; gated as above.
+# Most need a run of four digits (a year, a phone number's end): one scan for that spares the
+# rest.
 _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
-    ((".",), re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")),
-    ((), re.compile(r"\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.IGNORECASE)),
+    (("v", "release"), re.compile(r"\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.I)),
 )
+# A dotted version ("3.11.2") needs two dots: most bullets have one, at their end.
+_DOTTED_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NOT_RESULTS_WITH_FOUR_DIGITS = (
     re.compile(r"(?<!\d)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
@@ -255,6 +261,16 @@ _NOT_RESULTS_WITH_FOUR_DIGITS = (
     re.compile(r"\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now)\b", re.IGNORECASE),
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+# Characters that IGNORECASE matches to an ASCII letter but `str.lower` does not lower to it.
+_TO_ASCII = str.maketrans("İıſ", "iis")
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased for the `in` gates: whatever a pattern matches, even with
+    IGNORECASE, holds the pattern's lower-case letters here."""
+    return text.lower() if text.isascii() else text.translate(_TO_ASCII).lower()
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -282,13 +298,17 @@ def find_results(
     """
     if not (_DIGIT.search(text) or _FOLD.search(text) or _SPELLED_COUNT.search(text)):
         return ()
-    patterns = [p for needs, p in _NOT_RESULTS if not needs or any(map(text.__contains__, needs))]
+    lower = _folded(text)
+    patterns = [p for needs, p in _NOT_RESULTS if any(map(lower.__contains__, needs))]
+    if text.count(".") >= 2:
+        patterns.append(_DOTTED_VERSION)
     if _FOUR_DIGITS.search(text):
         patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
     masked = _mask(text, [span for p in patterns for span in map(_SPAN, p.finditer(text))])
     masked = _mask(masked, _version_spans(masked, hits, taxonomy))
     spans: list[tuple[int, int]] = []
-    lower = masked.lower()
+    if masked != text:  # a figure blanked out
+        lower = _folded(masked)
     for needs, pattern in _RESULT_PATTERNS:
         if not needs or any(map(lower.__contains__, needs)):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
@@ -313,8 +333,10 @@ def find_results(
     return tuple(text[s:e].strip() for s, e in merged)
 
 
-_VERSION_AFTER = re.compile(r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])")
-_CAP_WORD = re.compile(r"\b[A-Z][\w.+#-]*")
+_VERSION = r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])"
+_VERSION_AFTER = re.compile(_VERSION)
+# A capitalised word a number follows: the name of a tool, perhaps.
+_CAP_WORD_NUMBERED = re.compile(r"\b[A-Z][\w.+#-]*(?=" + _VERSION + ")")
 
 
 def _version_spans(
@@ -323,11 +345,9 @@ def _version_spans(
     """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17")."""
     ends = {h.end for h in hits}
     if taxonomy is not None:
-        for word in _CAP_WORD.finditer(text):
-            end = word.end()
-            # The look-up is the dear part: only for a word a number follows.
-            if _VERSION_AFTER.match(text, end) and taxonomy.lookup(word.group(0)) is not None:
-                ends.add(end)
+        for word in _CAP_WORD_NUMBERED.finditer(text):
+            if taxonomy.lookup(word.group(0)) is not None:
+                ends.add(word.end())
     spans = []
     for end in ends:
         version = _VERSION_AFTER.match(text, end)
@@ -798,7 +818,7 @@ def _object_case(subject: str) -> str:
 _PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class BulletContext:
     """Everything the rules read about one bullet, worked out once.
 
@@ -908,6 +928,11 @@ class BulletContext:
     def rewrite(self) -> str:
         """The bullet rewritten in its own words, angle brackets marking what only the candidate
         knows (whom or why, the tool, the result); a template when no rewrite is safe."""
+        return self._rewrite
+
+    @cached_property
+    def _rewrite(self) -> str:
+        """`rewrite()`, written once: several rules of one bullet quote it."""
         out = self.own_words()
         if out is None:
             tool = "" if self.tools else " with <tool>"
