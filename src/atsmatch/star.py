@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
@@ -113,6 +114,7 @@ _METRIC_WORDS = (
     "rmse", "mae", "mape", "r2", "r²", "perplexity", "wer", "top-", "uptime",
 )  # fmt: skip
 # The only results written without a digit.
+_FOLD_WORDS = ("fold", "doubl", "tripl", "quadrupled", "halv")
 _FOLD = re.compile(
     r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b",
     re.IGNORECASE,
@@ -129,7 +131,7 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
     ),
     (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
-    (("fold", "doubl", "tripl", "quadrupled", "halv"), _FOLD),
+    (_FOLD_WORDS, _FOLD),
     (
         (),
         re.compile(
@@ -149,7 +151,6 @@ _SPELLED_WORDS = (
     "fifteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
 )  # fmt: skip
 _SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
-_SPELLED_COUNT = re.compile(r"\b" + _SPELLED + r"\b", re.IGNORECASE)
 # People and outcomes counted in words or figures: "five were hired", "3 of them were promoted",
 # "three new hires".
 _OUTCOMES = (
@@ -171,6 +172,7 @@ _OUTCOMES = (
         ),
     ),
 )
+_WORDED = _FOLD_WORDS + _SPELLED_WORDS
 # A number followed by what it counts: "40+ training jobs", "200M card transactions".
 _COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
 _NOT_UNITS = frozenset(
@@ -296,9 +298,9 @@ def find_results(
     ("40+ training jobs") count; phone numbers, dates, bare years and version numbers right after
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
-    if not (_DIGIT.search(text) or _FOLD.search(text) or _SPELLED_COUNT.search(text)):
-        return ()
     lower = _folded(text)
+    if _DIGIT.search(text) is None and not any(map(lower.__contains__, _WORDED)):
+        return ()  # no figure, and none of the words a result is written in without one
     patterns = [p for needs, p in _NOT_RESULTS if any(map(lower.__contains__, needs))]
     if text.count(".") >= 2:
         patterns.append(_DOTTED_VERSION)
@@ -862,7 +864,7 @@ class BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
         sentence = clean_bullet(text)
         results = find_results(text, hits=hits, taxonomy=taxonomy)
-        tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=lambda h: (h.start, h.end))))
+        tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=attrgetter("start", "end"))))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
