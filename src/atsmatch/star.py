@@ -121,9 +121,11 @@ _FOLD = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
+_FIGURE = re.compile(r"[$€£\d]")
 # Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
 # test on the lower-cased text spares most bullets most scans, and cannot change what they find.
-_RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+# These open with the figure, so no match starts before the text's first figure.
+_FIGURE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("%", "percent", "pp"), re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)")),
     (("$", "€", "£"), re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")),
     (
@@ -131,7 +133,6 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
     ),
     (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
-    (_FOLD_WORDS, _FOLD),
     (
         (),
         re.compile(
@@ -139,11 +140,15 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"days?|weeks?|months?)\b"
         ),
     ),
+    (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
+)
+# These open with a word.
+_WORD_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (_FOLD_WORDS, _FOLD),
     (
         _METRIC_WORDS,
         re.compile(r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM),
     ),
-    (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
     (("from",), re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG)),
 )
 _SPELLED_WORDS = (
@@ -173,7 +178,8 @@ _OUTCOMES = (
     ),
 )
 _WORDED = _FOLD_WORDS + _SPELLED_WORDS
-# A number followed by what it counts: "40+ training jobs", "200M card transactions".
+# A number followed by what it counts: "40+ training jobs", "200M card transactions" (opening
+# with the figure too).
 _COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
 _NOT_UNITS = frozenset(
     [
@@ -311,13 +317,15 @@ def find_results(
     spans: list[tuple[int, int]] = []
     if masked != text:  # a figure blanked out
         lower = _folded(masked)
-    for needs, pattern in _RESULT_PATTERNS:
+    figure = _FIGURE.search(masked)
+    start = figure.start() if figure else len(masked)
+    for needs, pattern in _FIGURE_PATTERNS:
+        if not needs or any(map(lower.__contains__, needs)):
+            spans.extend(map(_SPAN, pattern.finditer(masked, start)))
+    for needs, pattern in _WORD_PATTERNS + _OUTCOMES:
         if not needs or any(map(lower.__contains__, needs)):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
-    for needs, pattern in _OUTCOMES:
-        if not needs or any(map(lower.__contains__, needs)):
-            spans.extend(map(_SPAN, pattern.finditer(masked)))
-    for m in _COUNT.finditer(masked):
+    for m in _COUNT.finditer(masked, start):
         number, unit = m.group(0).split()[0], m.group(2).lower()
         if unit in _NOT_UNITS or _DIGIT.search(number) is None:
             continue
