@@ -156,6 +156,9 @@ _SPELLED_WORDS = (
     "fifteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
 )  # fmt: skip
 _SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
+# The words' first letters: a pattern that looks ahead for one before trying the words fails
+# most positions at that one test (so does each `\b(?=[...])` below).
+_SPELLED_FIRST = "[" + "".join(sorted({w[0] for w in _SPELLED_WORDS})) + "]"
 # People and outcomes counted in words or figures: "five were hired", "3 of them were promoted",
 # "three new hires".
 _OUTCOMES = (
@@ -170,7 +173,8 @@ _OUTCOMES = (
     (
         _SPELLED_WORDS,
         re.compile(
-            r"\b" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?(?:hires|engineers|analysts|"
+            r"\b(?=" + _SPELLED_FIRST + ")" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?"
+            r"(?:hires|engineers|analysts|"
             r"scientists|people|customers|clients|users|teams|patents|papers|awards|promotions|"
             r"launches|products|features|releases|markets|countries|accounts|partners|deals)\b",
             re.IGNORECASE,
@@ -255,7 +259,10 @@ _MONTH = (
 # rest.
 _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
-    (("v", "release"), re.compile(r"\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.I)),
+    (
+        ("v", "release"),
+        re.compile(r"\b(?=[vr])(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.I),
+    ),
 )
 # A dotted version ("3.11.2") needs two dots: most bullets have one, at their end.
 _DOTTED_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")
@@ -369,7 +376,8 @@ def _version_spans(
 # ---- context (situation / task) -------------------------------------------------------------
 
 _CONTEXT = re.compile(
-    r"\b(?:for|serving|used by|adopted by|across|supporting|on behalf of|in order to|so that|"
+    r"\b(?=[fsuaoit])"  # the phrases' first letters
+    r"(?:for|serving|used by|adopted by|across|supporting|on behalf of|in order to|so that|"
     r"to (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|detect|"
     r"predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
     r"[^,;:.()]{3,60}",
@@ -1091,7 +1099,7 @@ def flag(message: FlagMessage, text: str | None = None, **fields: object) -> Bul
 Rule = Callable[[BulletContext], Iterator[BulletFlag]]
 
 _PRONOUNS = re.compile(
-    r"\b(?:I|I'm|I've|me|my|mine|myself)\b|\b(?:we|our|ours|us)\b|\b(?:We|Our)\b"
+    r"\b(?=[ImwouWO])(?:(?:I|I'm|I've|me|my|mine|myself)\b|(?:we|our|ours|us)\b|(?:We|Our)\b)"
 )
 
 
