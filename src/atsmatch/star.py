@@ -352,8 +352,9 @@ def find_results(
 
 _VERSION = r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])"
 _VERSION_AFTER = re.compile(_VERSION)
-# A capitalised word a number follows: the name of a tool, perhaps.
-_CAP_WORD_NUMBERED = re.compile(r"\b[A-Z][\w.+#-]*(?=" + _VERSION + ")")
+# A capitalised word a number follows: the name of a tool, perhaps. "[A-Z](?<!\w[A-Z])" is
+# "\b[A-Z]" written to open with the class, which the engine skips ahead to.
+_CAP_WORD_NUMBERED = re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*(?=" + _VERSION + ")")
 
 
 def _version_spans(
