@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
@@ -72,7 +74,9 @@ _LEAD_JUNK = re.compile(r"^[^\w$€£(]+")
 _NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+")
 # "Data Collection: Designed ..." -> the label is a topic, the sentence starts after it.
 _LABEL = re.compile(r"^([A-Z][\w&/+.'-]*(?:\s+[\w&/+.'-]+){0,4})\s*:\s+(?=\S)")
-_TRAIL = re.compile(r"[\s,;:.–—-]+$")
+# What a bullet's sentence does not end with; after `clean_bullet` joins its words with single
+# spaces, a space is the only whitespace left to strip.
+_TRAIL = " ,;:.–—-"
 _WORD = re.compile(r"[A-Za-z0-9$€£][\w'+#$€£%./-]*")
 
 
@@ -86,10 +90,10 @@ def clean_bullet(text: str) -> str:
         text = _NUMBERING.sub("", text)
         if text == before:
             break
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) if ":" in text else None
     if label and not label.group(1).endswith("."):
         text = text[label.end() :]
-    return _TRAIL.sub("", text)
+    return text.rstrip(_TRAIL)
 
 
 def _words(text: str) -> list[str]:
@@ -110,15 +114,18 @@ _METRIC_WORDS = (
     "rmse", "mae", "mape", "r2", "r²", "perplexity", "wer", "top-", "uptime",
 )  # fmt: skip
 # The only results written without a digit.
+_FOLD_WORDS = ("fold", "doubl", "tripl", "quadrupled", "halv")
 _FOLD = re.compile(
     r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
 _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
+_FIGURE = re.compile(r"[$€£\d]")
 # Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
 # test on the lower-cased text spares most bullets most scans, and cannot change what they find.
-_RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+# These open with the figure, so no match starts before the text's first figure.
+_FIGURE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("%", "percent", "pp"), re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)")),
     (("$", "€", "£"), re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")),
     (
@@ -126,7 +133,6 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
     ),
     (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
-    (("fold", "doubl", "tripl", "quadrupled", "halv"), _FOLD),
     (
         (),
         re.compile(
@@ -134,18 +140,25 @@ _RESULT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"days?|weeks?|months?)\b"
         ),
     ),
+    (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
+)
+# These open with a word.
+_WORD_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (_FOLD_WORDS, _FOLD),
     (
         _METRIC_WORDS,
         re.compile(r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM),
     ),
-    (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
     (("from",), re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG)),
 )
-_SPELLED = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|hundreds|thousands|dozens)"
-)
-_SPELLED_COUNT = re.compile(r"\b" + _SPELLED + r"\b", re.IGNORECASE)
+_SPELLED_WORDS = (
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
+)  # fmt: skip
+_SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
+# The words' first letters: a pattern that looks ahead for one before trying the words fails
+# most positions at that one test (so does each `\b(?=[...])` below).
+_SPELLED_FIRST = "[" + "".join(sorted({w[0] for w in _SPELLED_WORDS})) + "]"
 # People and outcomes counted in words or figures: "five were hired", "3 of them were promoted",
 # "three new hires".
 _OUTCOMES = (
@@ -158,16 +171,19 @@ _OUTCOMES = (
         ),
     ),
     (
-        (),
+        _SPELLED_WORDS,
         re.compile(
-            r"\b" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?(?:hires|engineers|analysts|"
+            r"\b(?=" + _SPELLED_FIRST + ")" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?"
+            r"(?:hires|engineers|analysts|"
             r"scientists|people|customers|clients|users|teams|patents|papers|awards|promotions|"
             r"launches|products|features|releases|markets|countries|accounts|partners|deals)\b",
             re.IGNORECASE,
         ),
     ),
 )
-# A number followed by what it counts: "40+ training jobs", "200M card transactions".
+_WORDED = _FOLD_WORDS + _SPELLED_WORDS
+# A number followed by what it counts: "40+ training jobs", "200M card transactions" (opening
+# with the figure too).
 _COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
 _NOT_UNITS = frozenset(
     [
@@ -238,13 +254,18 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# Figures that are not results: phone numbers, dates, date ranges, dotted versions. Most need a
-# run of four digits (a year, a phone number's end): one scan for that spares the rest.
+# Figures that are not results: phone numbers, dates, date ranges, versions; gated as above.
+# Most need a run of four digits (a year, a phone number's end): one scan for that spares the
+# rest.
 _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
-    ((".",), re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")),
-    ((), re.compile(r"\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.IGNORECASE)),
+    (
+        ("v", "release"),
+        re.compile(r"\b(?=[vr])(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.I),
+    ),
 )
+# A dotted version ("3.11.2") needs two dots: most bullets have one, at their end.
+_DOTTED_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NOT_RESULTS_WITH_FOUR_DIGITS = (
     re.compile(r"(?<!\d)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
@@ -255,6 +276,16 @@ _NOT_RESULTS_WITH_FOUR_DIGITS = (
     re.compile(r"\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now)\b", re.IGNORECASE),
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+# Characters that IGNORECASE matches to an ASCII letter but `str.lower` does not lower to it.
+_TO_ASCII = str.maketrans("İıſ", "iis")
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased for the `in` gates: whatever a pattern matches, even with
+    IGNORECASE, holds the pattern's lower-case letters here."""
+    return text.lower() if text.isascii() else text.translate(_TO_ASCII).lower()
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -280,22 +311,28 @@ def find_results(
     ("40+ training jobs") count; phone numbers, dates, bare years and version numbers right after
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
-    if not (_DIGIT.search(text) or _FOLD.search(text) or _SPELLED_COUNT.search(text)):
-        return ()
-    patterns = [p for needs, p in _NOT_RESULTS if not needs or any(map(text.__contains__, needs))]
+    lower = _folded(text)
+    if _DIGIT.search(text) is None and not any(map(lower.__contains__, _WORDED)):
+        return ()  # no figure, and none of the words a result is written in without one
+    patterns = [p for needs, p in _NOT_RESULTS if any(map(lower.__contains__, needs))]
+    if text.count(".") >= 2:
+        patterns.append(_DOTTED_VERSION)
     if _FOUR_DIGITS.search(text):
         patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
     masked = _mask(text, [span for p in patterns for span in map(_SPAN, p.finditer(text))])
     masked = _mask(masked, _version_spans(masked, hits, taxonomy))
     spans: list[tuple[int, int]] = []
-    lower = masked.lower()
-    for needs, pattern in _RESULT_PATTERNS:
+    if masked != text:  # a figure blanked out
+        lower = _folded(masked)
+    figure = _FIGURE.search(masked)
+    start = figure.start() if figure else len(masked)
+    for needs, pattern in _FIGURE_PATTERNS:
+        if not needs or any(map(lower.__contains__, needs)):
+            spans.extend(map(_SPAN, pattern.finditer(masked, start)))
+    for needs, pattern in _WORD_PATTERNS + _OUTCOMES:
         if not needs or any(map(lower.__contains__, needs)):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
-    for needs, pattern in _OUTCOMES:
-        if not needs or any(map(lower.__contains__, needs)):
-            spans.extend(map(_SPAN, pattern.finditer(masked)))
-    for m in _COUNT.finditer(masked):
+    for m in _COUNT.finditer(masked, start):
         number, unit = m.group(0).split()[0], m.group(2).lower()
         if unit in _NOT_UNITS or _DIGIT.search(number) is None:
             continue
@@ -313,8 +350,11 @@ def find_results(
     return tuple(text[s:e].strip() for s, e in merged)
 
 
-_VERSION_AFTER = re.compile(r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])")
-_CAP_WORD = re.compile(r"\b[A-Z][\w.+#-]*")
+_VERSION = r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])"
+_VERSION_AFTER = re.compile(_VERSION)
+# A capitalised word a number follows: the name of a tool, perhaps. "[A-Z](?<!\w[A-Z])" is
+# "\b[A-Z]" written to open with the class, which the engine skips ahead to.
+_CAP_WORD_NUMBERED = re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*(?=" + _VERSION + ")")
 
 
 def _version_spans(
@@ -323,11 +363,9 @@ def _version_spans(
     """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17")."""
     ends = {h.end for h in hits}
     if taxonomy is not None:
-        for word in _CAP_WORD.finditer(text):
-            end = word.end()
-            # The look-up is the dear part: only for a word a number follows.
-            if _VERSION_AFTER.match(text, end) and taxonomy.lookup(word.group(0)) is not None:
-                ends.add(end)
+        for word in _CAP_WORD_NUMBERED.finditer(text):
+            if taxonomy.lookup(word.group(0)) is not None:
+                ends.add(word.end())
     spans = []
     for end in ends:
         version = _VERSION_AFTER.match(text, end)
@@ -339,7 +377,8 @@ def _version_spans(
 # ---- context (situation / task) -------------------------------------------------------------
 
 _CONTEXT = re.compile(
-    r"\b(?:for|serving|used by|adopted by|across|supporting|on behalf of|in order to|so that|"
+    r"\b(?=[fsuaoit])"  # the phrases' first letters
+    r"(?:for|serving|used by|adopted by|across|supporting|on behalf of|in order to|so that|"
     r"to (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|detect|"
     r"predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
     r"[^,;:.()]{3,60}",
@@ -798,7 +837,7 @@ def _object_case(subject: str) -> str:
 _PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class BulletContext:
     """Everything the rules read about one bullet, worked out once.
 
@@ -842,7 +881,7 @@ class BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
         sentence = clean_bullet(text)
         results = find_results(text, hits=hits, taxonomy=taxonomy)
-        tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=lambda h: (h.start, h.end))))
+        tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=attrgetter("start", "end"))))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
@@ -908,6 +947,11 @@ class BulletContext:
     def rewrite(self) -> str:
         """The bullet rewritten in its own words, angle brackets marking what only the candidate
         knows (whom or why, the tool, the result); a template when no rewrite is safe."""
+        return self._rewrite
+
+    @cached_property
+    def _rewrite(self) -> str:
+        """`rewrite()`, written once: several rules of one bullet quote it."""
         out = self.own_words()
         if out is None:
             tool = "" if self.tools else " with <tool>"
@@ -1056,7 +1100,7 @@ def flag(message: FlagMessage, text: str | None = None, **fields: object) -> Bul
 Rule = Callable[[BulletContext], Iterator[BulletFlag]]
 
 _PRONOUNS = re.compile(
-    r"\b(?:I|I'm|I've|me|my|mine|myself)\b|\b(?:we|our|ours|us)\b|\b(?:We|Our)\b"
+    r"\b(?=[ImwouWO])(?:(?:I|I'm|I've|me|my|mine|myself)\b|(?:we|our|ours|us)\b|(?:We|Our)\b)"
 )
 
 

@@ -119,6 +119,8 @@ _NOT_NAME = re.compile(
 
 def find_location(text: str) -> re.Match[str] | None:
     """The first "City, ST" / "City, Country" / "Remote" in the text."""
+    if "," not in text and "Remote" not in text and "Hybrid" not in text:
+        return None  # each form needs one of these: most lines are spared the scan
     return _LOCATION.search(text)
 
 

@@ -104,14 +104,17 @@ _DATE = (
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|to\s+date|date|till\s+date)"
 _SEP = r"\s*(?:-{1,2}|–|—|−|~|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
 
+# Every date opens with a digit or one of these letters (a month's or a season's): a position
+# most often fails at that one look-ahead, before any form is tried.
+_OPENS = r"(?=[jfmasondw\d])"
 _RANGE = re.compile(
-    rf"(?<![\w./+-])(?:{_DATE.format(p='s')}){_SEP}"
+    rf"{_OPENS}(?<![\w./+-])(?:{_DATE.format(p='s')}){_SEP}"
     rf"(?:(?P<present>{_PRESENT})|{_DATE.format(p='e')})(?![\w/])",
     re.IGNORECASE,
 )
 # A single month-or-season date ("Summer 2021", "May 2014"): never a bare year.
 _SINGLE = re.compile(
-    rf"(?<![\w./+-])(?:(?P<smon>{_MONTH})\s*,?\s*(?P<smy>{_YEAR}|{_SHORT_YEAR})"
+    rf"{_OPENS}(?<![\w./+-])(?:(?P<smon>{_MONTH})\s*,?\s*(?P<smy>{_YEAR}|{_SHORT_YEAR})"
     rf"|(?P<ssea>{_SEASON})\s*,?\s*(?P<ssy>{_YEAR})"
     rf"|(?P<snm>0?[1-9]|1[0-2])\s*/\s*(?P<sny>{_YEAR}))(?![\w/])",
     re.IGNORECASE,

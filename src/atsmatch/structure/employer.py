@@ -62,7 +62,7 @@ def drop_names(
 ) -> list[SkillHit]:
     """`hits` less those inside one of `names` as written in their block (and not all of it)."""
     patterns = [
-        re.compile(rf"(?<!\w){re.escape(n)}(?!\w)") for n in dict.fromkeys(names) if n.strip()
+        (n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for n in dict.fromkeys(names) if n.strip()
     ]
     hits = list(hits)
     if not patterns:
@@ -72,7 +72,10 @@ def drop_names(
     for hit in hits:
         if hit.block not in spans:
             text = blocks[hit.block].text
-            spans[hit.block] = [m.span() for p in patterns for m in p.finditer(text)]
+            # Most blocks name no employer: a substring test spares them the scans.
+            spans[hit.block] = [
+                m.span() for n, p in patterns if n in text for m in p.finditer(text)
+            ]
         inside = any(
             start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
             for start, end in spans[hit.block]

