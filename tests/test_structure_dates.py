@@ -72,3 +72,31 @@ class TestYearMonth:
         assert found is not None and found.start is not None and found.end is not None
         assert str(YearMonth.parse(found.start)) == found.start
         assert YearMonth.parse(found.start).first <= YearMonth.parse(found.end).last
+
+
+class TestCaseBlindTwins:
+    """A month or season written with a letter the case-blind patterns take for an ASCII one
+    ("ſep", "Wınter") is read as that month, never a crash on an odd resume."""
+
+    def test_every_twin_of_every_letter(self) -> None:
+        """Each letter of each name swapped for every character its pattern matches."""
+        import re
+
+        from atsmatch.structure import dates
+
+        twins = {
+            letter: [
+                chr(code)
+                for code in range(0x3000)
+                if chr(code) != letter and re.fullmatch(letter, chr(code), re.IGNORECASE)
+            ]
+            for letter in "abcdefghijklmnopqrstuvwxyz"
+        }
+        names = {**dates._MONTHS, **dates._SEASONS}
+        for name, month in names.items():
+            for at, letter in enumerate(name):
+                for twin in twins[letter]:
+                    written = name[:at] + twin + name[at + 1 :]
+                    found = find_date_range(f"{written} 2020 - 2021")
+                    assert found is not None, written
+                    assert found.start == f"2020-{month:02d}", written

@@ -85,6 +85,14 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+# Letters a case-blind pattern takes for the ASCII ones ("ſep" matches "sep"), spelled as those.
+_ASCII_TWINS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
+
+
+def _folded(name: str) -> str:
+    """A month or season name as the tables spell it, however a case-blind match wrote it."""
+    return name.translate(_ASCII_TWINS).lower()
+
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -162,9 +170,9 @@ def find_date_range(text: str, *, single: bool = True) -> DateRange | None:
 def _date(match: re.Match[str], p: str) -> str | None:
     groups = match.groupdict()
     if groups.get(p + "mon"):
-        found = YearMonth(_full_year(groups[p + "my"]), _MONTHS[groups[p + "mon"][:3].lower()])
+        found = YearMonth(_full_year(groups[p + "my"]), _MONTHS[_folded(groups[p + "mon"])[:3]])
     elif groups.get(p + "sea"):
-        found = YearMonth(int(groups[p + "sy"]), _SEASONS[groups[p + "sea"].lower()])
+        found = YearMonth(int(groups[p + "sy"]), _SEASONS[_folded(groups[p + "sea"])])
     elif groups.get(p + "nm"):
         found = YearMonth(int(groups[p + "ny"]), int(groups[p + "nm"]))
     elif groups.get(p + "iy"):
