@@ -312,32 +312,39 @@ class TestIsolation:
     """The worker process: hard time bound, memory cap, typed errors across the boundary."""
 
     @pytest.mark.skipif(sys.platform != "linux", reason="forks itself on Linux only")
-    def test_one_thread_forks_itself_threads_use_the_forkserver(self) -> None:
-        """A caller with one thread forks the reader from itself; with another thread alive,
-        the reader comes from the forkserver (forking a process with threads is unsafe)."""
+    def test_one_thread_forks_itself_twice_then_uses_the_forkserver(self) -> None:
+        """A caller with one thread forks its first two readers from itself, later ones come
+        from the forkserver; with another thread alive, the reader never forks the caller
+        (forking a process with threads is unsafe)."""
         script = (
             "import sys, threading\n"
             "from atsmatch.documents.isolate import last_run, read_isolated\n"
             "from atsmatch.limits import Limits\n"
             "data = open(sys.argv[1], 'rb').read()\n"
-            "read_isolated(data, source='cv.pdf', limits=Limits())\n"
-            "alone = last_run().start_method\n"
-            "stop = threading.Event()\n"
-            "waiter = threading.Thread(target=stop.wait)\n"
-            "waiter.start()\n"
-            "read_isolated(data, source='cv.pdf', limits=Limits())\n"
-            "stop.set()\n"
-            "waiter.join()\n"
-            "print(alone, last_run().start_method)\n"
+            "def read():\n"
+            "    read_isolated(data, source='cv.pdf', limits=Limits())\n"
+            "    return last_run().start_method\n"
+            "if __name__ == '__main__':\n"
+            "    stop = threading.Event()\n"
+            "    waiter = threading.Thread(target=stop.wait)\n"
+            "    if sys.argv[2] == 'threads':\n"
+            "        waiter.start()\n"
+            "    print(read(), read(), read())\n"
+            "    stop.set()\n"
         )
-        done = subprocess.run(
-            [sys.executable, "-c", script, str(EXAMPLES / "resume.pdf")],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=120,
-        )
-        assert done.stdout.split() == ["fork", "forkserver"]
+
+        def methods(threads: str) -> list[str]:
+            done = subprocess.run(
+                [sys.executable, "-c", script, str(EXAMPLES / "resume.pdf"), threads],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=120,
+            )
+            return done.stdout.split()
+
+        assert methods("alone") == ["fork", "fork", "forkserver"]
+        assert methods("threads") == ["forkserver", "forkserver", "forkserver"]
 
     def test_stalled_child_is_killed_at_the_limit(self) -> None:
         """A child that never answers is killed at max_seconds plus the grace period."""

@@ -8,13 +8,14 @@ at `Limits.max_seconds` plus a short grace, and it may map at most `Limits.max_m
 beyond the address space it starts with (`RLIMIT_AS`), so a `MemoryError` (or a crash) ends
 the child, not the server.
 
-On Linux, a process with one thread (the CLI, a batch worker, a script) forks the child from
-itself: it has the readers imported already, so the child costs a fork and the read, not the
-imports of a second interpreter. A process with threads (a server) must not fork itself, so
-its children come from a `forkserver` that has the parsers imported (a fork costs a few
-milliseconds, not the 0.3 s of a fresh interpreter); where there is no forkserver (Windows,
-macOS) they are spawned. Using the forkserver sets its preload list to the atsmatch readers,
-once, for the whole process.
+On Linux, a process with one thread (the CLI, a script) forks its first two children from
+itself: it has the readers imported already, so such a child costs a fork and the read, not
+the imports of a second interpreter. Later children, and those of a process with threads (a
+server, which must not fork itself), come from a `forkserver` that has the parsers imported:
+after each fork of itself a process takes a write fault on every page it touches again, which
+over many reads costs more than the forkserver's start (a fork of the small forkserver costs a
+few milliseconds). Where there is no forkserver (Windows, macOS) children are spawned. Using
+the forkserver sets its preload list to the atsmatch readers, once, for the whole process.
 
 The child sends back the pickled `Document`, or the error's type and message, which are raised
 again here as the same `DocumentError` subclass. Each call leaves its figures (wall time, the
@@ -58,6 +59,8 @@ _context: BaseContext | None = None
 # Forking a process with threads can leave a lock held for good in the child; with one thread,
 # forking it is safe, on Linux (macOS frameworks are not fork-safe).
 _FORK: BaseContext | None = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+_OWN_FORKS = 2  # a CLI match reads a resume and perhaps a posting
+_forks = 0  # reads this process has forked itself for
 _context_lock = threading.Lock()
 _stop_registered = False
 _stop_lock = threading.Lock()
@@ -101,6 +104,15 @@ def _mp_context(reader: PdfReader) -> BaseContext:
             else:
                 _context = multiprocessing.get_context("spawn")
         return _context
+
+
+def _own_fork() -> BaseContext | None:
+    """The fork context, for one of the first `_OWN_FORKS` reads of a process with one thread."""
+    global _forks
+    if _FORK is None or threading.active_count() != 1 or _forks >= _OWN_FORKS:
+        return None
+    _forks += 1
+    return _FORK
 
 
 def stop_forkserver_at_exit() -> None:
@@ -154,8 +166,7 @@ def _run(
     ("document", Document, usage) or ("error", class name, reason, cause text, usage) tuple,
     usage being `_usage()` or None."""
     started = time.monotonic()
-    context = _FORK if _FORK is not None and threading.active_count() == 1 else None
-    context = context or _mp_context(limits.pdf_reader)
+    context = _own_fork() or _mp_context(limits.pdf_reader)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(  # type: ignore[attr-defined]
         target=target,
