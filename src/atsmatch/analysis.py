@@ -91,6 +91,14 @@ class JobAnalysis:
             self.posting.blocks, self.hits, self.taxonomy, levels=self._profile_levels()
         )
 
+    @cached_property
+    def successor_demand(self) -> tuple[Demand, ...]:
+        """`grouped_demand` with retired certifications earned by successors
+        (`score.with_successors`): weighted.v3's posting side."""
+        from atsmatch.score import with_successors
+
+        return with_successors(self.grouped_demand, self.taxonomy)
+
     def _profile_levels(self) -> dict[str, float] | None:
         """A role profile's own weight per skill (a skill in both lists weighs as core)."""
         profile = self.taxonomy.roles.get(self.posting.role) if self.posting.role else None
