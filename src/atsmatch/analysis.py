@@ -112,6 +112,13 @@ class JobAnalysis:
         return detect_language("\n".join(b.text for b in self.posting.blocks))
 
     @cached_property
+    def written_forms(self) -> dict[str, tuple[str, ...]]:
+        """How the posting writes each skill (`coaching.written_forms`), for acronym advice."""
+        from atsmatch.coaching import written_forms
+
+        return written_forms(self.hits)
+
+    @cached_property
     def grams(self) -> JobGrams:
         """The posting's runs of words, to find sentences a resume copied (`coaching.JobGrams`)."""
         from atsmatch.coaching import JobGrams
