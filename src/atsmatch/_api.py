@@ -250,6 +250,7 @@ class Matcher:
             today=today or date.today(),
             bullets=mine.bullets,
             job_grams=wanted.grams,
+            job_forms=wanted.written_forms,
         )
         findings = list(_fuzzy_findings(resume_hits, parsed_resume))
         parse_report = mine.report

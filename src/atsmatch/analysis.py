@@ -91,6 +91,14 @@ class JobAnalysis:
             self.posting.blocks, self.hits, self.taxonomy, levels=self._profile_levels()
         )
 
+    @cached_property
+    def successor_demand(self) -> tuple[Demand, ...]:
+        """`grouped_demand` with retired certifications earned by successors
+        (`score.with_successors`): weighted.v3's posting side."""
+        from atsmatch.score import with_successors
+
+        return with_successors(self.grouped_demand, self.taxonomy)
+
     def _profile_levels(self) -> dict[str, float] | None:
         """A role profile's own weight per skill (a skill in both lists weighs as core)."""
         profile = self.taxonomy.roles.get(self.posting.role) if self.posting.role else None
@@ -102,6 +110,13 @@ class JobAnalysis:
         from atsmatch.language import detect_language
 
         return detect_language("\n".join(b.text for b in self.posting.blocks))
+
+    @cached_property
+    def written_forms(self) -> dict[str, tuple[str, ...]]:
+        """How the posting writes each skill (`coaching.written_forms`), for acronym advice."""
+        from atsmatch.coaching import written_forms
+
+        return written_forms(self.hits)
 
     @cached_property
     def grams(self) -> JobGrams:

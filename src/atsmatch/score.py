@@ -283,10 +283,10 @@ def weighted_v2(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
 def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     """v2 with any-of groups and section weights (the analysis' `grouped_demand`), then the
     certification steps: certified mentions, successors, attributed children."""
-    demand = with_successors(job.grouped_demand, job.taxonomy)
+    demand = job.successor_demand
     mentions = certified_mentions(resume.mentions, resume.hits)
-    breakdown = score_demand(demand, mentions, resume.resume.blocks)
-    return attribute_children(breakdown, demand, mentions, resume.resume.blocks)
+    keywords = _credit_all(demand, mentions, resume.resume.blocks)
+    return _breakdown(_attributed(keywords, demand, mentions, resume.resume.blocks))
 
 
 @register_scorer("weighted.v4")
@@ -372,10 +372,20 @@ def attribute_children(
 ) -> ScoreBreakdown:
     """v3 step: a keyword whose more specific skill or part is shown in use counts as shown
     (1.0 when the resume also names it, else 0.85); the evidence names that mention first."""
+    return _breakdown(_attributed(breakdown.keywords, demand, mentions, resume_blocks))
+
+
+def _attributed(
+    credited: Sequence[KeywordResult],
+    demand: Sequence[Demand],
+    mentions: Mapping[str, Mention],
+    resume_blocks: Sequence[Block],
+) -> tuple[KeywordResult, ...]:
+    """`attribute_children`'s keywords (weighted.v3 scores them once, after this step)."""
     # A group's result carries the option that earned it: look options up too.
     by_id = {o.skill_id: o for d in demand for o in (d, *d.any_of)}
     keywords = []
-    for k in breakdown.keywords:
+    for k in credited:
         own = mentions.get(k.skill_id)
         if own is not None and own.kind not in ("skills_list", "other"):
             keywords.append(k)
@@ -389,19 +399,19 @@ def attribute_children(
             keywords.append(k)
             continue
         child_id, mention = shown
-        evidence = Evidence(
+        evidence = Evidence._trusted(
             kind="child",
             skill_id=child_id,
             name=mention.hit.name,
             text=resume_blocks[mention.hit.block].text,
             section=mention.hit.section,
             block=mention.hit.block,
+            fuzzy=False,  # `_shown_child` takes no typo-tier mention
         )
         rest = tuple(e for e in k.evidence if e != evidence)
-        keywords.append(
-            k.model_copy(update={"credit": round(credit, 3), "evidence": (evidence, *rest)[:3]})
-        )
-    return _breakdown(tuple(keywords))
+        values = {**k.__dict__, "credit": round(credit, 3), "evidence": (evidence, *rest)[:3]}
+        keywords.append(KeywordResult._trusted(**values))
+    return tuple(keywords)
 
 
 def _shown_child(demand: Demand, mentions: Mapping[str, Mention]) -> tuple[str, Mention] | None:
@@ -519,24 +529,33 @@ def score_demand(
     demand: Sequence[Demand], mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> ScoreBreakdown:
     """Credit each keyword of `job_demand` from the resume's `resume_mentions`."""
-    keywords = tuple(
-        _any_of_keyword(d, mentions, resume_blocks)
-        if d.any_of
-        else _keyword(d, mentions, resume_blocks)
-        for d in demand
+    return _breakdown(_credit_all(demand, mentions, resume_blocks))
+
+
+def _credit_all(
+    demand: Sequence[Demand], mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
+) -> tuple[KeywordResult, ...]:
+    """`score_demand`'s keywords, not yet scored."""
+    return tuple(
+        [
+            _any_of_keyword(d, mentions, resume_blocks)
+            if d.any_of
+            else _result(d, _credited(d, mentions), resume_blocks)
+            for d in demand
+        ]
     )
-    return _breakdown(keywords)
 
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
-    """The score and subscores of credited keywords."""
+    """The score and subscores of credited keywords (subscores not validated again: the values
+    are ours, of the fields' own types)."""
     members: dict[str, list[KeywordResult]] = {}
     for k in keywords:  # one pass, each group's members in keyword order
         members.setdefault(group_of(k.category), []).append(k)
     return ScoreBreakdown(
         score=_ratio(keywords),
         subscores=tuple(
-            Subscore(
+            Subscore._trusted(
                 group=group,
                 score=_ratio(members[group]),
                 weight=round(sum([k.weight for k in members[group]]), 3),
@@ -621,13 +640,6 @@ def _duty_weight(block: Block) -> float:
     return _level_weight(block)
 
 
-def _keyword(
-    demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
-) -> KeywordResult:
-    """The keyword's best credit and the resume evidence behind it (strongest first)."""
-    return _result(demand, _credited(demand, mentions), resume_blocks)
-
-
 # A way a keyword earns credit: (-credit, through a relative, skill id, order, mention, kind).
 # Ordered as the tuple sorts: best credit first, the keyword's own mention first on a tie (a
 # certification held beats its successor); (skill id, order) is unique, so the sort never
@@ -657,9 +669,12 @@ def _result(
     group: Demand | None = None,
 ) -> KeywordResult:
     """The result of `demand` credited by `best`; with `group`, as the option that earned an
-    any-of group's credit: the group's weight, level and text, and every option listed."""
+    any-of group's credit: the group's weight, level and text, and every option listed.
+
+    Made without validating again (`_trusted`): every value comes from a `Demand` or a hit, of
+    the field's own type (a result is made per keyword per match)."""
     shown = group or demand
-    return KeywordResult(
+    return KeywordResult._trusted(
         skill_id=demand.skill_id,
         name=demand.name,
         category=demand.category,
@@ -669,7 +684,7 @@ def _result(
         credit=round(-best[0][0], 3) if best else 0.0,
         evidence=tuple(
             [
-                Evidence(
+                Evidence._trusted(
                     kind=kind,
                     skill_id=skill_id,
                     name=m.hit.name,

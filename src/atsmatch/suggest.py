@@ -49,6 +49,9 @@ def missing_keywords(
     evidence the hint points at the bullet that shows most of it, where the keyword could be
     named if it was really used there; without any, the keyword is a real gap (`gap=True`) and a
     certification that covers it is named.
+
+    The keywords and their placements are made without validating them again (`_trusted`):
+    every value is ours, of the field's own type.
     """
     by_skill: dict[str, list[int]] = {}
     for hit in resume_hits:
@@ -65,7 +68,7 @@ def missing_keywords(
             related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
         covering = active_covering(taxonomy, keyword.skill_id)
         result.append(
-            MissingKeyword(
+            MissingKeyword._trusted(
                 skill_id=keyword.skill_id,
                 name=keyword.name,
                 category=keyword.category,
@@ -134,7 +137,7 @@ def _placement(
             key=lambda i: (blocks[i].section != "experience", -len(shown[i]), i),
         )
         names = " and ".join(shown[best][:3])
-        return Placement(
+        return Placement._trusted(
             where="bullet",
             block=best,
             text=blocks[best].text,
@@ -145,7 +148,7 @@ def _placement(
         names = " and ".join(taxonomy.skills[r].name for r in related[:3])
         beside = [i for r in related for i in by_skill[r] if blocks[i].section == "skills"]
         line = beside[0] if beside else _first(blocks, "skills", kind="line")
-        return Placement(
+        return Placement._trusted(
             where="skills",
             block=line,
             text=blocks[line].text if line is not None else None,
@@ -154,7 +157,7 @@ def _placement(
         )
     if group_of(keyword.category) in _SUMMARY_GROUPS:
         summary = _first(blocks, "summary")
-        return Placement(
+        return Placement._trusted(
             where="summary",
             block=summary,
             text=blocks[summary].text if summary is not None else None,
@@ -162,7 +165,7 @@ def _placement(
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
     line = _skills_line(keyword.category, blocks, listed)
-    return Placement(
+    return Placement._trusted(
         where="skills",
         block=line,
         text=blocks[line].text if line is not None else None,
@@ -254,7 +257,7 @@ def _certification_placement(
     else:
         reason = f"{label} covers {_names(taxonomy, [c.id for c in cert.covers[:3]])}; "
         reason += "the resume shows none of them yet"
-    return Placement(
+    return Placement._trusted(
         where="certifications",
         block=listed,
         text=blocks[listed].text if listed is not None else None,

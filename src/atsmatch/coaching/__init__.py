@@ -11,7 +11,7 @@ bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from atsmatch.coaching.evidence import (
     evidence_gaps,
     stuffing_warnings,
     verbatim_overlaps,
+    written_forms,
 )
 from atsmatch.coaching.experience import (
     experience_checks,
@@ -65,6 +66,7 @@ __all__ = [
     "stuffing_warnings",
     "verbatim_overlaps",
     "word_count",
+    "written_forms",
 ]
 
 
@@ -80,14 +82,15 @@ def coach(
     today: date,
     bullets: Sequence[BulletFeedback] | None = None,
     job_grams: JobGrams | None = None,
+    job_forms: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Coaching:
     """Every coaching check for one resume against one posting.
 
     `resume_hits` and `job_hits` are the extractor's hits over `resume.blocks` and `job.blocks`
     (computed once by the matcher); `keywords` and `missing` come from the scorer and
-    `suggest.missing_keywords`. `bullets` (`star.analyze_bullets` of the resume) and `job_grams`
-    (`JobGrams.of(job.blocks)`) are computed here unless the caller kept them from an earlier
-    match of the same resume or posting.
+    `suggest.missing_keywords`. `bullets` (`star.analyze_bullets` of the resume), `job_grams`
+    (`JobGrams.of(job.blocks)`) and `job_forms` (`written_forms(job_hits)`) are computed here
+    unless the caller kept them from an earlier match of the same resume or posting.
     """
     if bullets is None:
         bullets = analyze_bullets(resume, resume_hits, taxonomy)
@@ -111,7 +114,7 @@ def coach(
         evidence_gaps=evidence_gaps(resume, resume_hits, keywords, taxonomy),
         stuffing=stuffing_warnings(resume_hits, job_hits, keywords, resume=resume),
         verbatim=verbatim_overlaps(resume.blocks, job.blocks, grams=job_grams),
-        acronyms=acronym_advice(resume_hits, job_hits, keywords, taxonomy),
+        acronyms=acronym_advice(resume_hits, job_hits, keywords, taxonomy, job_written=job_forms),
         skill_experience=experience,
         experience=checks,
     )

@@ -34,6 +34,7 @@ __all__ = [
     "evidence_gaps",
     "stuffing_warnings",
     "verbatim_overlaps",
+    "written_forms",
 ]
 
 VERBATIM_WORDS = 8  # a run of this many words shared with the posting reads as copied
@@ -247,6 +248,8 @@ def _is_acronym(form: str) -> bool:
     return bool(_ACRONYM.fullmatch(form)) and sum(ch.isupper() for ch in form) >= 2
 
 
+# Pure in the string, as `_both_forms`: a posting's and a resume's forms recur every match.
+@functools.lru_cache(maxsize=8192)
 def _form_kind(form: str) -> Literal["acronym", "long"] | None:
     """An acronym ("NLP", "CI/CD") or a long form ("natural language processing")."""
     form = form.strip()
@@ -264,12 +267,18 @@ def acronym_advice(
     job_hits: Sequence[SkillHit],
     keywords: Sequence[KeywordResult],
     taxonomy: Taxonomy,
+    *,
+    job_written: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[AcronymAdvice, ...]:
     """Acronym and long form for keywords the resume has under a different form than the
-    posting, and both forms for methods and concepts the posting writes only one way."""
+    posting, and both forms for methods and concepts the posting writes only one way.
+
+    `job_written` is `written_forms(job_hits)` when the caller kept it from an earlier match.
+    """
     asked = {k.skill_id for k in keywords}  # only keywords are compared
-    job_written = _written_forms([h for h in job_hits if h.skill_id in asked])
-    resume_written = _written_forms([h for h in resume_hits if h.skill_id in asked])
+    if job_written is None:
+        job_written = written_forms(job_hits)
+    resume_written = written_forms([h for h in resume_hits if h.skill_id in asked])
     out = []
     for keyword in keywords:
         skill = taxonomy.skills[keyword.skill_id]
@@ -313,7 +322,7 @@ def acronym_advice(
     return tuple(out)
 
 
-def _written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
+def written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
     """Skill id -> the distinct ways the text writes it, sorted."""
     forms: dict[str, set[str]] = {}
     for hit in hits:

@@ -150,7 +150,7 @@ def _skill_experience(
             if sid not in shown:
                 via.update(shown)
         out.append(
-            SkillExperience(
+            SkillExperience._trusted(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
                 name=taxonomy.skills[sid].name,
                 months=_union_months([spans_of[i] for i in roles]),
