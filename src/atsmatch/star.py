@@ -268,7 +268,8 @@ _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 # A dotted version ("3.11.2") needs two dots: most bullets have one, at their end.
 _DOTTED_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# `\d{4}` written to open with its class, which the engine skips ahead to.
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
 _NOT_RESULTS_WITH_FOUR_DIGITS = (
     re.compile(r"(?<!\d)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
     re.compile(r"\b" + _MONTH + r"\.?\s+\d{4}\b", re.IGNORECASE),
