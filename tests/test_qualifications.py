@@ -4,6 +4,8 @@ degrees, comparing them (`atsmatch.qualify`) and folding them into `weighted.v4`
 from __future__ import annotations
 
 import io
+import random
+import re
 from datetime import date
 
 import pytest
@@ -27,6 +29,7 @@ from atsmatch.structure.qualifications import (
     title_key,
 )
 from atsmatch.taxonomy import load_taxonomy
+from tests.conftest import CORPUS, EXAMPLES
 
 TODAY = date(2026, 12, 1)
 DOC = Document(source="<text>", format="text")
@@ -441,3 +444,46 @@ class TestRenderers:
         page = render_match_html(report)
         assert "<strong>Title</strong> (credit 1.00, 15% of the score)" in page
         assert "<strong>Education</strong>" in page
+
+
+class TestPatternRewrites:
+    """The field and degree-name patterns test the word start once, before their alternatives;
+    held to the patterns that tested it in each alternative."""
+
+    @staticmethod
+    def texts() -> list[str]:
+        """Corpus lines and random runs of the pieces degrees and fields are written with."""
+        lines = [
+            line
+            for path in sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")])
+            for line in path.read_text(errors="replace").splitlines()
+        ]
+        rng = random.Random(3)
+        pieces = ["BS", "MS", "B.S.", "M.Sc.", "PhD", "Ph.D", "master's", "bachelor", "degree",
+                  " in ", "Computer Science", "CS", "EE", "math", "maths", "Statistics", "MBA",
+                  "engineering", "comp. sci.", "Electrical and Electronics Engineering", ".",
+                  "/", " ", "a", "x", "-", "é", "ſ", "İ", "\n"]  # fmt: skip
+        runs = ["".join(rng.choices(pieces, k=rng.randint(1, 10))) for _ in range(5_000)]
+        return lines + runs
+
+    def test_fields_and_degree_names_match_the_per_alternative_patterns(self) -> None:
+        """Same spans, same named group, on every corpus line and 5,000 random runs."""
+        from atsmatch.structure import qualifications as q
+
+        old_field = re.compile(
+            "|".join(
+                rf"(?P<f{i}>(?<![\w.])(?:{pattern})(?![\w]))"
+                for i, (_, _, pattern) in enumerate(q._FIELDS)
+            ),
+            re.I,
+        )
+        old_level = re.compile(
+            "|".join(
+                [rf"(?P<s_{lvl}>(?<![\w.])(?i:{p})(?!\w))" for lvl, p in q._STRONG]
+                + [rf"(?P<w_{lvl}>(?<![\w.])(?:{p})(?![\w.]))" for lvl, p in q._WEAK]
+            )
+        )
+        for text in self.texts():
+            for old, new in ((old_field, q._FIELD), (old_level, q._LEVEL_TOKEN)):
+                expected = [(m.span(), m.lastgroup) for m in old.finditer(text)]
+                assert [(m.span(), m.lastgroup) for m in new.finditer(text)] == expected, text

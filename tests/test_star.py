@@ -8,6 +8,7 @@ corpus/SOURCES.md.
 
 from __future__ import annotations
 
+import random
 import re
 import textwrap
 from pathlib import Path
@@ -29,6 +30,7 @@ from atsmatch.star import (
     find_results,
 )
 from atsmatch.taxonomy import Taxonomy, load_taxonomy
+from tests.conftest import CORPUS, EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -522,6 +524,46 @@ class TestRuleCases:
     def test_counted_people_are_results(self, text: str) -> None:
         """Counts of people and outcomes, in figures or words, are measurable results."""
         assert find_results(f"Ran the loop; {text}") != ()
+
+
+class TestNumberPattern:
+    """The number pattern opens with the class of its first character; every pattern built on
+    it finds what it found when it opened with its look-behind."""
+
+    OLD_NUM = r"(?<![\w.,/])[$€£]?\d[\d,]*(?:\.\d+)?"
+
+    @staticmethod
+    def texts() -> list[str]:
+        """Corpus lines and random runs of the pieces figures and their units are written with."""
+        lines = [
+            line
+            for path in sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")])
+            for line in path.read_text(errors="replace").splitlines()
+        ]
+        rng = random.Random(5)
+        pieces = ["$", "€", "£", "1", "23", "2019", ",", ".", "/", " ", "  ", "a", "k", "M",
+                  "%", "x", "ms", "to", "from", "percent", "accuracy", "F1", "of", "+", "-",
+                  "ten", "were", "hired", "users", "\t", "\n", "é", "٣", "_"]  # fmt: skip
+        runs = ["".join(rng.choices(pieces, k=rng.randint(1, 16))) for _ in range(5_000)]
+        return lines + runs
+
+    def test_patterns_find_what_they_found(self) -> None:
+        """Same spans and groups, from the start and from the first figure, on every corpus
+        line and 5,000 random runs."""
+        built = [p for _, p in (*star._FIGURE_PATTERNS, *star._OUTCOMES)]
+        built += [star._METRIC_AFTER, star._METRIC_BEFORE, star._FROM_TO, star._COUNT]
+        built = [p for p in built if star._NUM in p.pattern]
+        assert len(built) == 9
+        pairs = [
+            (re.compile(p.pattern.replace(star._NUM, self.OLD_NUM), p.flags), p) for p in built
+        ]
+        for text in self.texts():
+            figure = star._FIGURE.search(text)
+            for start in {0, figure.start() if figure else 0}:
+                for old, new in pairs:
+                    expected = [(m.span(), m.groups()) for m in old.finditer(text, start)]
+                    found = [(m.span(), m.groups()) for m in new.finditer(text, start)]
+                    assert found == expected, (new.pattern, text)
 
 
 class TestFlagTexts:

@@ -102,7 +102,11 @@ def _words(text: str) -> list[str]:
 
 # ---- measurable results --------------------------------------------------------------------
 
-_NUM = r"(?<![\w.,/])[$€£]?\d[\d,]*(?:\.\d+)?"
+# A number, "40", "3,000", "$1.2": `(?<![\w.,/])[$€£]?\d[\d,]*(?:\.\d+)?` (nothing word-like,
+# no decimal point, comma or slash right before it), written to open with the class of its
+# first character, which the engine skips ahead to: that character, what stands before it,
+# then a digit unless the character was one.
+_NUM = r"[$€£\d](?<![\w.,/][$€£\d])(?:(?<=\d)|\d)[\d,]*(?:\.\d+)?"
 _MAG = r"(?:\s?(?:[kKmMbB]|mm|MM|bn|million|billion|thousand|trillion)\b)?"
 _METRIC = (
     r"(?:accuracy|precision|recall|F1(?:[- ]score)?|F-1|ROC[- ]AUC|AUROC|AUC|NDCG(?:@\d+)?|mAP|"
@@ -140,17 +144,14 @@ _FIGURE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"days?|weeks?|months?)\b"
         ),
     ),
-    (_METRIC_WORDS, re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")),
 )
-# These open with a word.
-_WORD_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (_FOLD_WORDS, _FOLD),
-    (
-        _METRIC_WORDS,
-        re.compile(r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM),
-    ),
-    (("from",), re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG)),
+# A model metric with its figure, after or before it ("0.93 precision", "F1 of 0.91"): both
+# need one of `_METRIC_WORDS`, tested once for the two.
+_METRIC_AFTER = re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")
+_METRIC_BEFORE = re.compile(
+    r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM
 )
+_FROM_TO = re.compile(r"\bfrom\s+" + _NUM + _MAG + r"\+?\s+to\s+" + _NUM + _MAG)
 _SPELLED_WORDS = (
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "fifteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
@@ -159,9 +160,10 @@ _SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
 # The words' first letters: a pattern that looks ahead for one before trying the words fails
 # most positions at that one test (so does each `\b(?=[...])` below).
 _SPELLED_FIRST = "[" + "".join(sorted({w[0] for w in _SPELLED_WORDS})) + "]"
-# People and outcomes counted in words or figures: "five were hired", "3 of them were promoted",
-# "three new hires".
-_OUTCOMES = (
+# Results written in words, and people and outcomes counted in words or figures: "doubled",
+# "five were hired", "3 of them were promoted", "three new hires".
+_OUTCOMES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (_FOLD_WORDS, _FOLD),
     (
         ("were", "was", "got", "been"),
         re.compile(
@@ -266,7 +268,8 @@ _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 # A dotted version ("3.11.2") needs two dots: most bullets have one, at their end.
 _DOTTED_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# `\d{4}` written to open with its class, which the engine skips ahead to.
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
 _NOT_RESULTS_WITH_FOUR_DIGITS = (
     re.compile(r"(?<!\d)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
     re.compile(r"\b" + _MONTH + r"\.?\s+\d{4}\b", re.IGNORECASE),
@@ -312,26 +315,30 @@ def find_results(
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
     lower = _folded(text)
-    if _DIGIT.search(text) is None and not any(map(lower.__contains__, _WORDED)):
-        return ()  # no figure, and none of the words a result is written in without one
-    patterns = [p for needs, p in _NOT_RESULTS if any(map(lower.__contains__, needs))]
-    if text.count(".") >= 2:
-        patterns.append(_DOTTED_VERSION)
-    if _FOUR_DIGITS.search(text):
-        patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
-    masked = _mask(text, [span for p in patterns for span in map(_SPAN, p.finditer(text))])
-    masked = _mask(masked, _version_spans(masked, hits, taxonomy))
+    masked = text
+    if _DIGIT.search(text) is None:  # nothing to blank out
+        if not any(map(lower.__contains__, _WORDED)):
+            return ()  # no figure, and none of the words a result is written in without one
+    else:
+        masked = _without_non_results(text, lower, hits, taxonomy)
+        if masked != text:  # a figure blanked out
+            lower = _folded(masked)
     spans: list[tuple[int, int]] = []
-    if masked != text:  # a figure blanked out
-        lower = _folded(masked)
+    for needs, pattern in _OUTCOMES:
+        if not needs or any(map(lower.__contains__, needs)):
+            spans.extend(map(_SPAN, pattern.finditer(masked)))
     figure = _FIGURE.search(masked)
-    start = figure.start() if figure else len(masked)
+    if figure is None:  # every other pattern needs a figure
+        return _joined(text, spans)
+    start = figure.start()
     for needs, pattern in _FIGURE_PATTERNS:
         if not needs or any(map(lower.__contains__, needs)):
             spans.extend(map(_SPAN, pattern.finditer(masked, start)))
-    for needs, pattern in _WORD_PATTERNS + _OUTCOMES:
-        if not needs or any(map(lower.__contains__, needs)):
-            spans.extend(map(_SPAN, pattern.finditer(masked)))
+    if any(map(lower.__contains__, _METRIC_WORDS)):
+        spans.extend(map(_SPAN, _METRIC_AFTER.finditer(masked, start)))
+        spans.extend(map(_SPAN, _METRIC_BEFORE.finditer(masked)))
+    if "from" in lower:
+        spans.extend(map(_SPAN, _FROM_TO.finditer(masked)))
     for m in _COUNT.finditer(masked, start):
         number, unit = m.group(0).split()[0], m.group(2).lower()
         if unit in _NOT_UNITS or _DIGIT.search(number) is None:
@@ -341,6 +348,25 @@ def find_results(
         second = m.group(3)
         end = m.end() if second and not unit.endswith("s") else m.end(2)
         spans.append((m.start(), end))
+    return _joined(text, spans)
+
+
+def _without_non_results(
+    text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None
+) -> str:
+    """`text` with its phone numbers, dates and versions blanked out; `lower` is its
+    `_folded` form."""
+    patterns = [p for needs, p in _NOT_RESULTS if any(map(lower.__contains__, needs))]
+    if text.count(".") >= 2:
+        patterns.append(_DOTTED_VERSION)
+    if _FOUR_DIGITS.search(text):
+        patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
+    masked = _mask(text, [span for p in patterns for span in map(_SPAN, p.finditer(text))])
+    return _mask(masked, _version_spans(masked, hits, taxonomy))
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The text of the spans, overlapping or touching ones as one, in reading order."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

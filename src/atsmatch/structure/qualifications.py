@@ -69,10 +69,12 @@ _FIELDS: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 FIELD_FAMILIES: dict[str, str] = {name: family for name, family, _ in _FIELDS}
 QUANTITATIVE = frozenset({"computing", "math", "engineering", "science", "economics"})
+# Every field's spellings, in order, each group named after its place in `_FIELDS`. The word
+# start is tested once, before the alternatives, so a position inside a word fails at once.
 _FIELD = re.compile(
-    "|".join(
-        f"(?P<f{i}>(?<![\\w.])(?:{pattern})(?![\\w]))" for i, (_, _, pattern) in enumerate(_FIELDS)
-    ),
+    r"(?<![\w.])(?:"
+    + "|".join(f"(?P<f{i}>(?:{pattern})(?!\\w))" for i, (_, _, pattern) in enumerate(_FIELDS))
+    + ")",
     re.I,
 )
 
@@ -91,11 +93,14 @@ _WEAK: tuple[tuple[DegreeLevel, str], ...] = (
     ("master", r"MS|MA|ME|MEng|MSc"),
     ("bachelor", r"BS|BA|BE|BEng|BSc"),
 )
+# The word start tested once, before the alternatives (as in `_FIELD`).
 _LEVEL_TOKEN = re.compile(
-    "|".join(
-        [f"(?P<s_{lvl}>(?<![\\w.])(?i:{p})(?!\\w))" for lvl, p in _STRONG]
-        + [f"(?P<w_{lvl}>(?<![\\w.])(?:{p})(?![\\w.]))" for lvl, p in _WEAK]
+    r"(?<![\w.])(?:"
+    + "|".join(
+        [f"(?P<s_{lvl}>(?i:{p})(?!\\w))" for lvl, p in _STRONG]
+        + [f"(?P<w_{lvl}>(?:{p})(?![\\w.]))" for lvl, p in _WEAK]
     )
+    + ")"
 )
 _JOINER = re.compile(r"^\s*(?:/|or\b|,|and/or\b|&|\()\s*(?:an?\s+)?$", re.I)
 _WEAK_SHAPE = re.compile(r"\s+(?:in|of|degree)\b", re.I)
@@ -225,7 +230,7 @@ def family_of(field: str) -> str | None:
 def _fields(text: str) -> list[str]:
     found: list[str] = []
     for match in _FIELD.finditer(text):
-        name = _FIELDS[int(next(k for k, v in match.groupdict().items() if v)[1:])][0]
+        name = _FIELDS[int((match.lastgroup or "")[1:])][0]
         if name not in found:
             found.append(name)
     return found
