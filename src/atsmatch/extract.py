@@ -903,7 +903,8 @@ class _Evidence:
     def _find(self, word: str) -> bool:
         if self._folded is None:
             self._folded = self.text.casefold()
-        if word not in self._folded:
+        first = self._folded.find(word)
+        if first < 0:
             return False  # the usual answer, found without splitting the block into words
         if " " in word:
             return True
@@ -911,7 +912,9 @@ class _Evidence:
         if pattern is None:
             pattern = re.compile(rf"{_WORD_EDGE_BEFORE}{re.escape(word)}s?{_WORD_EDGE_AFTER}")
             self._patterns[word] = pattern  # one per context word of the vocabulary
-        return pattern.search(self._folded) is not None
+        # A match starts with the word, so not before its first occurrence (the look-behinds
+        # still see the characters before it).
+        return pattern.search(self._folded, first) is not None
 
 
 def ambiguities(taxonomy: Taxonomy) -> list[str]:
