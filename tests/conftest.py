@@ -30,6 +30,30 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 _WATCHED = frozenset({"open", "os.listdir", "os.scandir"})
 
 
+def assert_like_validated(model: Any) -> None:
+    """A model made without validation (`_Model._trusted`) equals its validated copy: field for
+    field, type for type, in hash, JSON and the fields it says were set."""
+    cls = type(model)
+    checked = cls.model_validate(model.model_dump())
+    assert model == checked and hash(model) == hash(checked)
+    assert list(model.__dict__) == list(cls.model_fields)
+    assert [type(v) for v in model.__dict__.values()] == [
+        type(v) for v in checked.__dict__.values()
+    ]
+    assert model.model_fields_set == checked.model_fields_set
+    assert model.model_dump_json() == checked.model_dump_json()
+
+
+def corpus_lines() -> list[str]:
+    """Every line of the text files of the test corpus and the examples: what a rewritten
+    pattern is held to the pattern it replaced on."""
+    return [
+        line
+        for path in sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")])
+        for line in path.read_text(errors="replace").splitlines()
+    ]
+
+
 def allowed_roots() -> tuple[str, ...]:
     """Folders (and single files) a test may open, each with a trailing separator."""
     roots = {

@@ -11,7 +11,7 @@ from atsmatch.extract import Extractor
 from atsmatch.models import Block, SkillHit
 from atsmatch.morphology import titled
 
-from .conftest import CORPUS
+from .conftest import CORPUS, assert_like_validated
 
 
 def names(extractor: Extractor, text: str, section: str = "other") -> list[str]:
@@ -208,15 +208,9 @@ class TestHits:
         texts = [p.read_text() for p in sorted((CORPUS / "long_postings").glob("*.txt"))[:8]]
         hits = [hit for text in texts for hit in extractor.extract_text(text)]
         assert len(hits) > 100
+        assert {type(hit) for hit in hits} == {SkillHit}
         for hit in hits:
-            checked = SkillHit.model_validate(hit.model_dump())
-            assert hit == checked and hash(hit) == hash(checked)
-            assert list(hit.__dict__) == list(SkillHit.model_fields)
-            assert [type(v) for v in hit.__dict__.values()] == [
-                type(v) for v in checked.__dict__.values()
-            ]
-            assert hit.model_fields_set == checked.model_fields_set
-            assert hit.model_dump_json() == checked.model_dump_json()
+            assert_like_validated(hit)
 
     def test_deterministic(self, extractor: Extractor) -> None:
         """The same text gives the same hits in the same order."""

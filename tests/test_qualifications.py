@@ -29,7 +29,7 @@ from atsmatch.structure.qualifications import (
     title_key,
 )
 from atsmatch.taxonomy import load_taxonomy
-from tests.conftest import CORPUS, EXAMPLES
+from tests.conftest import corpus_lines
 
 TODAY = date(2026, 12, 1)
 DOC = Document(source="<text>", format="text")
@@ -453,11 +453,7 @@ class TestPatternRewrites:
     @staticmethod
     def texts() -> list[str]:
         """Corpus lines and random runs of the pieces degrees and fields are written with."""
-        lines = [
-            line
-            for path in sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")])
-            for line in path.read_text(errors="replace").splitlines()
-        ]
+        lines = corpus_lines()
         rng = random.Random(3)
         pieces = ["BS", "MS", "B.S.", "M.Sc.", "PhD", "Ph.D", "master's", "bachelor", "degree",
                   " in ", "Computer Science", "CS", "EE", "math", "maths", "Statistics", "MBA",

@@ -30,7 +30,7 @@ from atsmatch.star import (
     find_results,
 )
 from atsmatch.taxonomy import Taxonomy, load_taxonomy
-from tests.conftest import CORPUS, EXAMPLES
+from tests.conftest import corpus_lines
 
 
 @pytest.fixture(scope="module")
@@ -535,11 +535,7 @@ class TestNumberPattern:
     @staticmethod
     def texts() -> list[str]:
         """Corpus lines and random runs of the pieces figures and their units are written with."""
-        lines = [
-            line
-            for path in sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")])
-            for line in path.read_text(errors="replace").splitlines()
-        ]
+        lines = corpus_lines()
         rng = random.Random(5)
         pieces = ["$", "€", "£", "1", "23", "2019", ",", ".", "/", " ", "  ", "a", "k", "M",
                   "%", "x", "ms", "to", "from", "percent", "accuracy", "F1", "of", "+", "-",

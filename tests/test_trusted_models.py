@@ -18,7 +18,7 @@ from atsmatch.models import (
     Subscore,
 )
 from atsmatch.score import scorer_names
-from tests.conftest import CORPUS, EXAMPLES
+from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
 
 if TYPE_CHECKING:
     from atsmatch import Matcher
@@ -75,11 +75,4 @@ class TestTrustedModels:
         """Field for field, type for type, in JSON and in the fields it says were set."""
         assert len(trusted[cls]) >= 5
         for model in trusted[cls]:
-            checked = cls.model_validate(model.model_dump())
-            assert model == checked and hash(model) == hash(checked)
-            assert list(model.__dict__) == list(cls.model_fields)
-            assert [type(v) for v in model.__dict__.values()] == [
-                type(v) for v in checked.__dict__.values()
-            ]
-            assert model.model_fields_set == checked.model_fields_set
-            assert model.model_dump_json() == checked.model_dump_json()
+            assert_like_validated(model)
