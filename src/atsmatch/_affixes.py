@@ -84,7 +84,7 @@ class AffixRules:
     def word_marks(self) -> tuple[str, str]:
         """The marks these rules always split off a word of letters: one opening it ("(", a
         quote) and up to two closing it (",", ")", "):"), whatever the word. Tried on words of
-        every kind of letter; `tests/test_affixes.py` holds them to every word of the corpus."""
+        every kind of letter; `tests/test_affixes.py` holds them to words of the corpus."""
         words = ("python", "Python", "PYTHON", "a", "Z", "ab", "AB", "é", "Ω")
         few = words[:3]
 

@@ -149,12 +149,10 @@ class _Candidate(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class _Form:
-    """One matchable spelling of a skill."""
+    """A vocabulary form the typo tier can name: its skill and the form as written."""
 
     skill_id: str
-    text: str  # the vocabulary form as written
-    case_sensitive: bool
-    ordinary: bool = False  # an alias that is an English word: needs evidence unless a name
+    text: str
 
 
 # The typo tier's reading of a capitalised word: the word in lower case, the letters the second
@@ -175,7 +173,7 @@ class _Surface(NamedTuple):
     order: int  # compile order, the last tie-break
     plain: bool  # words of letters only, a token each: no affix rule splits such a word
     form: str  # what a hit reports as its alias: the vocabulary form, or the entry's name
-    ordinary: bool  # an English word: needs evidence unless written as a name (`_Form`)
+    ordinary: bool  # an alias that is an English word: needs evidence unless written as a name
     contextual: bool  # case-sensitive, of an entry with context words: needs evidence
 
     @property
@@ -407,10 +405,10 @@ class Extractor:
         # case no longer matters, and a form that opens with a letter cannot match inside a
         # word ("Python" is not "pYTHON"), so most occurrences inside words are never reported.
         # A case-sensitive form is then checked as written. Short case-sensitive names ("R",
-        # "Go") would match at the start of many words, so a regular expression a name finds
-        # them as written: one opening with a letter searches as fast as `str.find`, where one
-        # for all the names would try each at every character (a leading look-behind would
-        # cost it that too; the edge check below does that job).
+        # "Go") would match at the start of many words, so each has a regular expression of its
+        # own that finds it as written: one opening with a letter searches as fast as
+        # `str.find`, where one for all the names would try each at every character (a leading
+        # look-behind would cost it that too; the edge check below does that job).
         self._automaton: Any = ahocorasick.Automaton()
         grouped: dict[tuple[bool, str], list[_Surface]] = {}
         for surface in self._surfaces:
@@ -479,9 +477,9 @@ class Extractor:
                     )
         for word, skill_id, form in tables["fuzzy"]:
             bucket = self._fuzzy_buckets.setdefault(word[0], {})
-            bucket[word] = _Form(skill_id, form, False)
+            bucket[word] = _Form(skill_id, form)
         for word, skill_id, form in tables["compact"]:
-            self._compact[word] = _Form(skill_id, form, False)
+            self._compact[word] = _Form(skill_id, form)
         self._compact_heads.update(tables["heads"])  # [head, initials] pairs
 
     def _relate(self, skills: Iterable[Skill]) -> None:
@@ -794,10 +792,10 @@ class Extractor:
     ) -> set[_Candidate]:
         """Doubtful candidates that their block does not back up.
 
-        A block backs one up when it is a list of
-        skills, or holds a context word, a skill of the same category or a related skill, or
-        when a trigger stands just before it ("experience with Ray") or a backed-up skill of its
-        category or family beside it in a list ("Ray or Feast", "Word, PowerPoint, Excel").
+        A block backs one up when it is a list of skills, or holds a context word, a skill of the
+        same category or a related skill, or when a trigger stands just before it ("experience
+        with Ray") or a backed-up skill of its category or family beside it in a list ("Ray or
+        Feast", "Word, PowerPoint, Excel").
         `indexes` holds each candidate's block, `starts` each block's offset in the joined text.
         """
         doubtful_blocks = {

@@ -56,12 +56,12 @@ _PRELOAD = ["atsmatch.documents.isolate", "atsmatch.documents.pdf", "atsmatch.do
 # with pdfminer does not pay for it.
 _PRELOAD_PDFIUM = ["atsmatch.documents.pdfium", "pypdfium2"]
 _context: BaseContext | None = None
+_context_lock = threading.Lock()
 # Forking a process with threads can leave a lock held for good in the child; with one thread,
 # forking it is safe, on Linux (macOS frameworks are not fork-safe).
 _FORK: BaseContext | None = multiprocessing.get_context("fork") if sys.platform == "linux" else None
 _OWN_FORKS = 2  # a CLI match reads a resume and perhaps a posting
 _forks = 0  # reads this process has forked itself for
-_context_lock = threading.Lock()
 _stop_registered = False
 _stop_lock = threading.Lock()
 _local = threading.local()
@@ -90,8 +90,8 @@ def last_run() -> IsolatedRun | None:
 
 
 def _mp_context(reader: PdfReader) -> BaseContext:
-    """The process's one context for readers; its forkserver preloads what the first read's
-    `reader` needs."""
+    """The process's context for readers that do not fork the caller (forkserver, else spawn);
+    its forkserver preloads what the first such read's `reader` needs."""
     global _context
     with _context_lock:
         if _context is None:
