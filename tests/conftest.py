@@ -44,6 +44,13 @@ def assert_like_validated(model: Any) -> None:
     assert model.model_dump_json() == checked.model_dump_json()
 
 
+def skill_ids(text: str) -> set[str]:
+    """Skill ids found in one piece of text."""
+    from atsmatch import extract_skills
+
+    return {hit.skill_id for hit in extract_skills(text)}
+
+
 def corpus_lines() -> list[str]:
     """Every line of the text files of the test corpus and the examples: what a rewritten
     pattern is held to the pattern it replaced on."""

@@ -15,11 +15,7 @@ from atsmatch.morphology import (
 from atsmatch.taxonomy import Taxonomy, load_taxonomy
 from atsmatch.taxonomy._schema import normalize_form
 
-
-def ids(text: str) -> set[str]:
-    """Skill ids found in one piece of text."""
-    return {hit.skill_id for hit in extract_skills(text)}
-
+from .conftest import CORPUS, skill_ids
 
 # (sentence, skill id the phrasing must yield)
 FOUND = [
@@ -69,12 +65,12 @@ class TestPhrasings:
     @pytest.mark.parametrize(("text", "skill_id"), FOUND)
     def test_found(self, text: str, skill_id: str) -> None:
         """The sentence yields the skill."""
-        assert skill_id in ids(text)
+        assert skill_id in skill_ids(text)
 
     @pytest.mark.parametrize(("text", "skill_id"), TRAPS)
     def test_trap(self, text: str, skill_id: str) -> None:
         """The sentence reads like the phrasing but does not yield the skill."""
-        assert skill_id not in ids(text)
+        assert skill_id not in skill_ids(text)
 
 
 class TestSurfaceVariants:
@@ -205,8 +201,6 @@ class TestVerbStarts:
         """Every long posting of the corpus: the phrasings found either way are the same."""
         from atsmatch.extract import Extractor
         from atsmatch.morphology import build_concepts, titled
-
-        from .conftest import CORPUS
 
         taxonomy = load_taxonomy()
         extractor, table = Extractor(taxonomy), taxonomy.derived(build_concepts)

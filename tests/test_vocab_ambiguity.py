@@ -10,11 +10,7 @@ import pytest
 
 from atsmatch import extract_skills
 
-
-def ids(text: str) -> set[str]:
-    """Skill ids found in one piece of text."""
-    return {hit.skill_id for hit in extract_skills(text)}
-
+from .conftest import skill_ids
 
 # (sentence, skill id that must NOT be found)
 NOT_SKILLS = [
@@ -114,7 +110,7 @@ class TestNotSkills:
     @pytest.mark.parametrize(("text", "skill_id"), NOT_SKILLS)
     def test_not_found(self, text: str, skill_id: str) -> None:
         """The sentence does not yield the ambiguous skill."""
-        assert skill_id not in ids(text)
+        assert skill_id not in skill_ids(text)
 
 
 class TestSkills:
@@ -123,7 +119,7 @@ class TestSkills:
     @pytest.mark.parametrize(("text", "skill_id"), SKILLS)
     def test_found(self, text: str, skill_id: str) -> None:
         """The sentence yields the skill."""
-        assert skill_id in ids(text)
+        assert skill_id in skill_ids(text)
 
 
 class TestForms:
@@ -131,7 +127,7 @@ class TestForms:
 
     def test_lambda_calculus_is_maths(self) -> None:
         """ "Lambda calculus" yields calculus, never the AWS service."""
-        found = ids("Taught Lambda calculus to undergraduates.")
+        found = skill_ids("Taught Lambda calculus to undergraduates.")
         assert "calculus" in found
         assert "aws-lambda" not in found
 
@@ -143,12 +139,14 @@ class TestForms:
     def test_vendor_prefixed_forms(self) -> None:
         """ "AWS Redshift", "Microsoft Azure Functions" and "GCP Cloud Run" reach their services."""
         text = "Loaded AWS Redshift, wrote Microsoft Azure Functions and served on GCP Cloud Run."
-        assert {"amazon-redshift", "azure-functions", "cloud-run"} <= ids(text)
+        assert {"amazon-redshift", "azure-functions", "cloud-run"} <= skill_ids(text)
 
     def test_former_names(self) -> None:
         """Retired product names still reach today's entry."""
-        assert "vertex-ai" in ids("Trained models on Google AI Platform.")
-        assert "amazon-opensearch-service" in ids("Indexed logs in Amazon Elasticsearch Service.")
+        assert "vertex-ai" in skill_ids("Trained models on Google AI Platform.")
+        assert "amazon-opensearch-service" in skill_ids(
+            "Indexed logs in Amazon Elasticsearch Service."
+        )
 
 
 # Generic words made context-bound in 2026.11.1 (precision pass on the SkillSpan dev postings):
@@ -221,12 +219,12 @@ class TestGenericWords:
     @pytest.mark.parametrize(("text", "skill_id"), GENERIC_NOT_SKILLS)
     def test_not_found(self, text: str, skill_id: str) -> None:
         """The everyday or title use does not yield the skill."""
-        assert skill_id not in ids(text)
+        assert skill_id not in skill_ids(text)
 
     @pytest.mark.parametrize(("text", "skill_id"), GENERIC_SKILLS)
     def test_found(self, text: str, skill_id: str) -> None:
         """The technical use still yields the skill."""
-        assert skill_id in ids(text)
+        assert skill_id in skill_ids(text)
 
 
 class TestRemappedForms:
@@ -247,7 +245,7 @@ class TestRemappedForms:
     )
     def test_right_entry(self, text: str, right: str, wrong: str) -> None:
         """The phrase yields its own entry and not the neighbour it used to be filed under."""
-        found = ids(text)
+        found = skill_ids(text)
         assert right in found
         assert wrong not in found
 
@@ -262,11 +260,11 @@ class TestRemappedForms:
     )
     def test_dropped_alias(self, text: str, skill_id: str) -> None:
         """A phrase that only described the work no longer names a skill."""
-        assert skill_id not in ids(text)
+        assert skill_id not in skill_ids(text)
 
     def test_java_ee_apis(self) -> None:
         """ "JAX-WS" is the SOAP API, not Google's JAX; the singular "Servlet" names Servlets."""
-        found = ids("Java EE 7: EJB, JAX-WS, JAX-RS and Servlet filters.")
+        found = skill_ids("Java EE 7: EJB, JAX-WS, JAX-RS and Servlet filters.")
         assert {"soap-protocol", "jax-rs", "java-servlets"} <= found
         assert "jax" not in found
 
