@@ -695,7 +695,9 @@ class Extractor:
                 continue
             span = (start, end)
             if span not in found:
-                found[span] = chunk.tokens(start, end)
+                # Plain words between spaces or marks are one token a word, as in `_exact`.
+                whole = entry.plain and self._marked(text, start, end)
+                found[span] = entry.tokens if whole else chunk.tokens(start, end)
             if found[span] != entry.tokens:
                 continue
             taken.update(range(start, end))

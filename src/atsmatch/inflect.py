@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.abc import MetaPathFinder
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,7 +42,10 @@ _RESOURCES = ("infl_lu.csv.gz", "infl_overrides.csv", "lemma_lu.csv.gz", "lemma_
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    readings: dict[str, list[str | None]]  # verb form -> [its lemma, its tense or None]
+    # Two maps of strings rather than one of [lemma, tense] lists: 27,000 lists would be
+    # objects the garbage collector walks for the life of the process.
+    lemmas: dict[str, str]  # verb form -> its lemma
+    tenses: dict[str, Tense]  # verb form -> its tense, where it has one
     past: dict[str, str]  # verb lemma -> its simple past
     nouns: frozenset[str]  # every word lemminflect knows as a noun (lower case)
 
@@ -51,11 +54,9 @@ class _Tables:
 def verb_reading(word: str) -> tuple[str, Tense | None] | None:
     """The verb lemma `word` is a form of and its tense (None for a bare base form, or a form
     shared by both tenses such as "set"), or None when the tables know no such verb form."""
-    found = _tables().readings.get(word.lower())
-    if found is None:
-        return None
-    lemma, tense = found
-    return str(lemma), cast("Tense | None", tense)
+    tables, lower = _tables(), word.lower()
+    lemma = tables.lemmas.get(lower)
+    return None if lemma is None else (lemma, tables.tenses.get(lower))
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +87,10 @@ def _tables() -> _Tables:
     key = fingerprint(Path(__file__).read_bytes(), lemminflect_stamp())
     data = cached("english-verbs", key, _derive, _well_formed)
     return _Tables(
-        readings=data["readings"], past=data["past"], nouns=frozenset(data["nouns"].split())
+        lemmas=data["lemmas"],
+        tenses=data["tenses"],
+        past=data["past"],
+        nouns=frozenset(data["nouns"].split()),
     )
 
 
@@ -114,17 +118,20 @@ def _derive() -> dict[str, Any]:
     # Its word list has no public call: the lookup tables' keys are the words it knows.
     lemmatizer = lemminflect.Lemmatizer()
     words = sorted(set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict()))
-    readings: dict[str, tuple[str, Tense | None]] = {}
+    lemmas_of: dict[str, str] = {}
+    tenses: dict[str, Tense] = {}
     nouns: list[str] = []
     lemmas: set[str] = set()
     for word in words:
         for lemma in lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()):
             lemmas.add(lemma)
             forms = lemminflect.getAllInflections(lemma, upos="VERB")
-            tenses = {_TAGS[tag] for tag, found in forms.items() if tag in _TAGS and word in found}
+            tags = {_TAGS[tag] for tag, found in forms.items() if tag in _TAGS and word in found}
             base = word in forms.get("VB", ())
-            if tenses or base:  # the first lemma that has the word as a form reads it
-                readings[word] = (lemma, tenses.pop() if len(tenses) == 1 and not base else None)
+            if tags or base:  # the first lemma that has the word as a form reads it
+                lemmas_of[word] = lemma
+                if len(tags) == 1 and not base:
+                    tenses[word] = tags.pop()
                 break
         if "NOUN" in lemminflect.getAllLemmas(word, upos="NOUN"):
             nouns.append(word)
@@ -134,13 +141,13 @@ def _derive() -> dict[str, Any]:
         if simple_past:
             past[lemma] = str(simple_past[0])
     # Nouns as one string: a list of 40,000 strings costs more to read back than to split.
-    return {"readings": readings, "past": past, "nouns": "\n".join(nouns)}
+    return {"lemmas": lemmas_of, "tenses": tenses, "past": past, "nouns": "\n".join(nouns)}
 
 
 def _well_formed(data: Any) -> bool:
     return (
         isinstance(data, dict)
-        and all(isinstance(data.get(name), dict) for name in ("readings", "past"))
+        and all(isinstance(data.get(name), dict) for name in ("lemmas", "tenses", "past"))
         and isinstance(data.get("nouns"), str)
     )
 
