@@ -103,9 +103,10 @@ def measure_experience(
 ) -> tuple[tuple[SkillExperience, ...], tuple[ExperienceCheck, ...]]:
     """`skill_experience` and `experience_checks` together, reading the roles' skills once."""
     per_role = _role_skills(resume, hits, taxonomy)
+    dated = _dated_roles(resume, today)
     return (
-        _skill_experience(resume, per_role, taxonomy, today=today, skills=skills),
-        _experience_checks(resume, job, per_role, taxonomy, today=today),
+        _skill_experience(per_role, dated, taxonomy, skills=skills),
+        _experience_checks(resume, job, per_role, dated, taxonomy),
     )
 
 
@@ -120,19 +121,28 @@ def skill_experience(
     """Months of dated experience per skill: the roles whose text shows it or a more specific
     skill, overlapping roles counted once, the current role up to `today`."""
     per_role = _role_skills(resume, hits, taxonomy)
-    return _skill_experience(resume, per_role, taxonomy, today=today, skills=skills)
+    return _skill_experience(per_role, _dated_roles(resume, today), taxonomy, skills=skills)
+
+
+def _dated_roles(resume: Resume, today: date) -> dict[int, _Span]:
+    """Role index -> months, for the dated roles in an experience section, in order."""
+    return {
+        i: span
+        for i, role in enumerate(resume.roles)
+        if role.section in _EXPERIENCE_SECTIONS and (span := _span(role, today))
+    }
 
 
 def _skill_experience(
-    resume: Resume,
     per_role: _RoleSkills,
+    dated: dict[int, _Span],
     taxonomy: Taxonomy,
     *,
-    today: date,
     skills: Sequence[str] | None,
 ) -> tuple[SkillExperience, ...]:
     wanted = set(skills) if skills is not None else {s for r in per_role.values() for s in r}
-    spans_of = {i: span for i in sorted(per_role) if (span := _span(resume.roles[i], today))}
+    # `_role_skills` keeps experience-section roles only: these are its dated ones, in order.
+    spans_of = {i: span for i, span in dated.items() if i in per_role}
     # Skill id -> the dated roles that show it, in order: one pass over the roles instead of
     # one per wanted skill.
     shown_in: dict[str, list[int]] = {}
@@ -140,9 +150,9 @@ def _skill_experience(
         for sid in per_role[index]:
             shown_in.setdefault(sid, []).append(index)
     out = []
-    for sid in sorted(wanted):
-        roles = shown_in.get(sid)
-        if not roles or sid not in taxonomy.skills:
+    for sid in wanted & shown_in.keys():  # any order: the sort below orders them in full
+        roles = shown_in[sid]
+        if sid not in taxonomy.skills:
             continue
         via: set[str] = set()
         for index in roles:
@@ -155,7 +165,7 @@ def _skill_experience(
                 name=taxonomy.skills[sid].name,
                 months=_union_months([spans_of[i] for i in roles]),
                 roles=tuple(roles),
-                via=tuple(sorted(taxonomy.skills[v].name for v in via)),
+                via=tuple(sorted([taxonomy.skills[v].name for v in via])) if via else (),
             )
         )
     out.sort(key=lambda e: (-e.months, e.skill_id))
@@ -175,22 +185,16 @@ def experience_checks(
     An ask that names no skill is compared with all dated experience.
     """
     per_role = _role_skills(resume, hits, taxonomy)
-    return _experience_checks(resume, job, per_role, taxonomy, today=today)
+    return _experience_checks(resume, job, per_role, _dated_roles(resume, today), taxonomy)
 
 
 def _experience_checks(
     resume: Resume,
     job: JobPosting,
     per_role: _RoleSkills,
+    dated: dict[int, _Span],
     taxonomy: Taxonomy,
-    *,
-    today: date,
 ) -> tuple[ExperienceCheck, ...]:
-    dated = {
-        i: span
-        for i, role in enumerate(resume.roles)
-        if role.section in _EXPERIENCE_SECTIONS and (span := _span(role, today))
-    }
     out = []
     for ask in job.years:
         if ask.skill_ids:
