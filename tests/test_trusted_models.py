@@ -9,6 +9,8 @@ import pytest
 from pydantic import BaseModel
 
 from atsmatch.models import (
+    BulletFeedback,
+    BulletFlag,
     Evidence,
     KeywordResult,
     MatchReport,
@@ -23,8 +25,18 @@ from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
 if TYPE_CHECKING:
     from atsmatch import Matcher
 
-# The models the scorer, the suggestions and the coaching make with `_Model._trusted`.
-TRUSTED = (Evidence, KeywordResult, Subscore, MissingKeyword, Placement, SkillExperience)
+# The models the scorer, the suggestions, the coaching and the STAR analysis make with
+# `_Model._trusted`.
+TRUSTED = (
+    Evidence,
+    KeywordResult,
+    Subscore,
+    MissingKeyword,
+    Placement,
+    SkillExperience,
+    BulletFeedback,
+    BulletFlag,
+)
 
 
 def _models(value: object) -> list[BaseModel]:

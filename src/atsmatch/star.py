@@ -1112,7 +1112,7 @@ def flag(message: FlagMessage, text: str | None = None, **fields: object) -> Bul
     """The flag of `FLAG_TEXTS[message]` with its templates filled from `fields`; `text` is
     the words in the bullet that raised it."""
     kind, severity, template, suggestion = FLAG_TEXTS[message]
-    return BulletFlag(
+    return BulletFlag._trusted(  # our own strings, of the fields' types: not validated again
         kind=kind,
         severity=severity,
         message=template.format(**fields),
@@ -1299,7 +1299,7 @@ def analyze_bullet(
         missing.append("tools")
     if not ctx.context:
         missing.append("context")
-    return BulletFeedback(
+    return BulletFeedback._trusted(  # our own values, of the fields' types: not validated again
         block=block,
         line=line,
         page=page,
