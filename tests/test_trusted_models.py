@@ -11,7 +11,11 @@ from pydantic import BaseModel
 from atsmatch.models import (
     BulletFeedback,
     BulletFlag,
+    Coaching,
+    CoachingFix,
     Evidence,
+    EvidenceGap,
+    ExperienceCheck,
     KeywordResult,
     MatchReport,
     MissingKeyword,
@@ -36,6 +40,10 @@ TRUSTED = (
     SkillExperience,
     BulletFeedback,
     BulletFlag,
+    Coaching,
+    CoachingFix,
+    EvidenceGap,
+    ExperienceCheck,
 )
 
 

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from atsmatch.coaching import JobGrams
+    from atsmatch.coaching import JobGrams, ResumeFacts
     from atsmatch.models import BulletFeedback, JobPosting, ParseReport, Resume, SkillHit
     from atsmatch.score import Demand, Mention
     from atsmatch.taxonomy import Taxonomy
@@ -52,6 +52,13 @@ class ResumeAnalysis:
         from atsmatch.star import analyze_bullets
 
         return analyze_bullets(self.resume, self.hits, self.taxonomy)
+
+    @cached_property
+    def facts(self) -> ResumeFacts:
+        """What coaching reads from the resume alone (`coaching.ResumeFacts`)."""
+        from atsmatch.coaching import ResumeFacts
+
+        return ResumeFacts.of(self.resume, self.hits, self.taxonomy, self.bullets)
 
     @cached_property
     def report(self) -> ParseReport:
