@@ -11,8 +11,10 @@ from pydantic import BaseModel
 from atsmatch.models import (
     BulletFeedback,
     BulletFlag,
+    CertificationNote,
     Coaching,
     CoachingFix,
+    EducationMatch,
     Evidence,
     EvidenceGap,
     ExperienceCheck,
@@ -22,6 +24,7 @@ from atsmatch.models import (
     Placement,
     SkillExperience,
     Subscore,
+    TitleMatch,
 )
 from atsmatch.score import scorer_names
 from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
@@ -44,6 +47,9 @@ TRUSTED = (
     CoachingFix,
     EvidenceGap,
     ExperienceCheck,
+    TitleMatch,
+    EducationMatch,
+    CertificationNote,
 )
 
 
