@@ -11,13 +11,20 @@ from pydantic import BaseModel
 from atsmatch.models import (
     BulletFeedback,
     BulletFlag,
+    CertificationNote,
+    Coaching,
+    CoachingFix,
+    EducationMatch,
     Evidence,
+    EvidenceGap,
+    ExperienceCheck,
     KeywordResult,
     MatchReport,
     MissingKeyword,
     Placement,
     SkillExperience,
     Subscore,
+    TitleMatch,
 )
 from atsmatch.score import scorer_names
 from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
@@ -36,6 +43,13 @@ TRUSTED = (
     SkillExperience,
     BulletFeedback,
     BulletFlag,
+    Coaching,
+    CoachingFix,
+    EvidenceGap,
+    ExperienceCheck,
+    TitleMatch,
+    EducationMatch,
+    CertificationNote,
 )
 
 

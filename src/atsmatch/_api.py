@@ -251,6 +251,7 @@ class Matcher:
             bullets=mine.bullets,
             job_grams=wanted.grams,
             job_forms=wanted.written_forms,
+            facts=mine.facts,
         )
         findings = list(_fuzzy_findings(resume_hits, parsed_resume))
         parse_report = mine.report

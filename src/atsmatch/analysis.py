@@ -16,9 +16,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from atsmatch.coaching import JobGrams
+    from atsmatch.coaching import JobGrams, ResumeFacts
     from atsmatch.models import BulletFeedback, JobPosting, ParseReport, Resume, SkillHit
-    from atsmatch.score import Demand, Mention
+    from atsmatch.score import CreditTable, Demand, Mention
     from atsmatch.taxonomy import Taxonomy
 
 __all__ = ["JobAnalysis", "ResumeAnalysis"]
@@ -47,11 +47,26 @@ class ResumeAnalysis:
         return resume_mentions(self.hits)
 
     @cached_property
+    def certified_mentions(self) -> dict[str, Mention]:
+        """`mentions` with held certifications as evidence of themselves
+        (`score.certified_mentions`): weighted.v3's resume side."""
+        from atsmatch.score import certified_mentions
+
+        return certified_mentions(self.mentions, self.hits)
+
+    @cached_property
     def bullets(self) -> tuple[BulletFeedback, ...]:
         """STAR feedback for every bullet (`star.analyze_bullets`)."""
         from atsmatch.star import analyze_bullets
 
         return analyze_bullets(self.resume, self.hits, self.taxonomy)
+
+    @cached_property
+    def facts(self) -> ResumeFacts:
+        """What coaching reads from the resume alone (`coaching.ResumeFacts`)."""
+        from atsmatch.coaching import ResumeFacts
+
+        return ResumeFacts.of(self.resume, self.hits, self.taxonomy, self.bullets)
 
     @cached_property
     def report(self) -> ParseReport:
@@ -98,6 +113,14 @@ class JobAnalysis:
         from atsmatch.score import with_successors
 
         return with_successors(self.grouped_demand, self.taxonomy)
+
+    @cached_property
+    def credit_table(self) -> CreditTable:
+        """What crediting `successor_demand` needs from the posting alone (`score.CreditTable`):
+        the keywords no resume skill can credit are made once, not per match."""
+        from atsmatch.score import CreditTable
+
+        return CreditTable.of(self.successor_demand)
 
     def _profile_levels(self) -> dict[str, float] | None:
         """A role profile's own weight per skill (a skill in both lists weighs as core)."""

@@ -73,10 +73,10 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
     """
     job = posting.core_title
     if job is None:
-        return TitleMatch(status="no-title", reason="the posting states no job title; not scored")
+        return _title(status="no-title", reason="the posting states no job title; not scored")
     candidates = _resume_titles(resume)
     if not candidates:
-        return TitleMatch(
+        return _title(
             status="unknown",
             job_title=job,
             reason="no headline or role title found on the resume; not scored",
@@ -98,7 +98,7 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
         "different": f'no headline or recent role on the resume matches "{job}" or comes close '
         f'(its {label}: "{title}")',
     }
-    return TitleMatch(
+    return _title(
         status=status,
         credit=TITLE_CREDIT.get(status),
         job_title=job,
@@ -110,6 +110,29 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
 
 
 _Where = Literal["headline", "role"]
+
+
+def _title(
+    *,
+    status: _TitleStatus | Literal["no-title", "unknown"],
+    reason: str,
+    credit: float | None = None,
+    job_title: str | None = None,
+    resume_title: str | None = None,
+    where: _Where | None = None,
+    role: int | None = None,
+) -> TitleMatch:
+    """A `TitleMatch` of our own values, not validated again (one per match)."""
+    return TitleMatch._trusted(
+        status=status,
+        credit=credit,
+        weight=0.0,
+        job_title=job_title,
+        resume_title=resume_title,
+        where=where,
+        role=role,
+        reason=reason,
+    )
 
 
 def _resume_titles(resume: Resume) -> list[tuple[str, _Where, int | None, str]]:
@@ -204,14 +227,14 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
     asks = [a for a in posting.degrees if a.need != "not-required"]
     if not asks:
         if posting.degrees:
-            return EducationMatch(
+            return _education(
                 status="not-required", reason="the posting says no degree is required; not scored"
             )
         asker = "the role profile" if posting.role else "the posting"
-        return EducationMatch(status="no-ask", reason=f"{asker} asks for no degree; not scored")
+        return _education(status="no-ask", reason=f"{asker} asks for no degree; not scored")
     ask = next((a for a in asks if a.need == "required"), asks[0])
     if not resume.education:
-        return EducationMatch(
+        return _education(
             status="unknown",
             asked=ask,
             reason=f"{_ask_phrase(ask)}; no degree found on the resume, so not scored",
@@ -220,7 +243,7 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
     best = max(range(len(judged)), key=lambda n: (judged[n][2], -n))
     status, field, credit = judged[best]
     degree = resume.education[best]
-    return EducationMatch(
+    return _education(
         status=status,
         field=field,
         credit=credit,
@@ -228,6 +251,27 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
         degree=degree,
         reason=f"{_ask_phrase(ask)}; the resume shows {_degree_phrase(degree)}"
         + _verdict(ask, status, field),
+    )
+
+
+def _education(
+    *,
+    status: Literal["exceeds", "meets", "below", "no-ask", "not-required", "unknown"],
+    reason: str,
+    field: _FieldStatus | None = None,
+    credit: float | None = None,
+    asked: DegreeAsk | None = None,
+    degree: Degree | None = None,
+) -> EducationMatch:
+    """An `EducationMatch` of our own values, not validated again (one per match)."""
+    return EducationMatch._trusted(
+        status=status,
+        field=field,
+        credit=credit,
+        weight=0.0,
+        asked=asked,
+        degree=degree,
+        reason=reason,
     )
 
 

@@ -97,6 +97,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCORER",
+    "CreditTable",
     "Demand",
     "Mention",
     "ScoreBreakdown",
@@ -283,10 +284,53 @@ def weighted_v2(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
 def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     """v2 with any-of groups and section weights (the analysis' `grouped_demand`), then the
     certification steps: certified mentions, successors, attributed children."""
-    demand = job.successor_demand
-    mentions = certified_mentions(resume.mentions, resume.hits)
-    keywords = _credit_all(demand, mentions, resume.resume.blocks)
-    return _breakdown(_attributed(keywords, demand, mentions, resume.resume.blocks))
+    table = job.credit_table
+    mentions = resume.certified_mentions
+    blocks = resume.resume.blocks
+    keywords = []
+    for d, uncredited, ways in zip(table.demand, table.uncredited, table.ways, strict=True):
+        if ways.isdisjoint(mentions):  # nothing on the resume can credit it
+            keywords.append(uncredited)
+            continue
+        keyword = (
+            _any_of_keyword(d, mentions, blocks)
+            if d.any_of
+            else _result(d, _credited(d, mentions), blocks)
+        )
+        children = table.children.get(keyword.skill_id)
+        if children:  # only a keyword with a more specific skill can gain from one
+            keyword = _attribute(keyword, children, mentions, blocks)
+        keywords.append(keyword)
+    return _breakdown(tuple(keywords))
+
+
+@dataclass(frozen=True, slots=True)
+class CreditTable:
+    """What crediting a posting's keywords needs from the posting alone, worked out once per
+    posting (`JobAnalysis.credit_table`): weighted.v3's demand, for each keyword the skills a
+    resume could credit it through and its result when the resume names none of them, and the
+    more specific skills of each keyword (and option) that has any."""
+
+    demand: tuple[Demand, ...]
+    ways: tuple[frozenset[str], ...]
+    uncredited: tuple[KeywordResult, ...]
+    children: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, demand: Sequence[Demand]) -> CreditTable:
+        """The table of `demand` (`with_successors` of `grouped_demand`)."""
+        # The skills that could credit a keyword: its own or an option's, or their relatives.
+        ways = [
+            frozenset().union(*({o.skill_id, *o.relatives} for o in (d, *d.any_of))) for d in demand
+        ]
+        return cls(
+            demand=tuple(demand),
+            ways=tuple(ways),
+            uncredited=tuple(
+                _any_of_keyword(d, {}, ()) if d.any_of else _result(d, [], ()) for d in demand
+            ),
+            children=_children(demand),
+        )
 
 
 @register_scorer("weighted.v4")
@@ -308,12 +352,13 @@ def with_qualifications(
     credit; the keyword score keeps the rest (a posting without keywords stays at 0)."""
     if not breakdown.keywords:
         return replace(breakdown, title=title, education=education)
+    # Copies with a share of our own (`_trusted`, as `model_copy` would leave them unvalidated).
     if title.credit is not None:
-        title = title.model_copy(update={"weight": TITLE_SHARE})
+        title = TitleMatch._trusted(**{**title.__dict__, "weight": TITLE_SHARE})
     if education.credit is not None:
         required = education.asked is not None and education.asked.need == "required"
         share = EDUCATION_SHARE if required else EDUCATION_PREFERRED_SHARE
-        education = education.model_copy(update={"weight": share})
+        education = EducationMatch._trusted(**{**education.__dict__, "weight": share})
     shares = title.weight + education.weight
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
@@ -381,45 +426,72 @@ def _attributed(
     mentions: Mapping[str, Mention],
     resume_blocks: Sequence[Block],
 ) -> tuple[KeywordResult, ...]:
-    """`attribute_children`'s keywords (weighted.v3 scores them once, after this step)."""
+    """`attribute_children`'s keywords."""
+    children = _children(demand)
+    return tuple(
+        [
+            _attribute(k, children[k.skill_id], mentions, resume_blocks)
+            if k.skill_id in children
+            else k
+            for k in credited
+        ]
+    )
+
+
+def _children(demand: Sequence[Demand]) -> dict[str, frozenset[str]]:
+    """Keyword (or option) id -> its more specific skills, for the keywords that have any."""
     # A group's result carries the option that earned it: look options up too.
-    by_id = {o.skill_id: o for d in demand for o in (d, *d.any_of)}
-    keywords = []
-    for k in credited:
-        own = mentions.get(k.skill_id)
-        if own is not None and own.kind not in ("skills_list", "other"):
-            keywords.append(k)
-            continue
-        credit = CREDIT_CHILD_SHOWN
-        if own is not None:  # named (0.85) and shown through a part: shown (1.0)
-            credit = own.value / CREDIT_CLAIMED * CREDIT_SHOWN
-        # Cheap tests first: the walk over the relatives only for a keyword a part would raise.
-        shown = _shown_child(by_id[k.skill_id], mentions) if credit > k.credit else None
-        if shown is None:
-            keywords.append(k)
-            continue
-        child_id, mention = shown
-        evidence = Evidence._trusted(
-            kind="child",
-            skill_id=child_id,
-            name=mention.hit.name,
-            text=resume_blocks[mention.hit.block].text,
-            section=mention.hit.section,
-            block=mention.hit.block,
-            fuzzy=False,  # `_shown_child` takes no typo-tier mention
+    found = {
+        o.skill_id: frozenset(
+            other
+            for other, kinds in o.relatives.items()
+            if any(kind == "child" for _, _, kind in kinds)
         )
-        rest = tuple(e for e in k.evidence if e != evidence)
-        values = {**k.__dict__, "credit": round(credit, 3), "evidence": (evidence, *rest)[:3]}
-        keywords.append(KeywordResult._trusted(**values))
-    return tuple(keywords)
+        for d in demand
+        for o in (d, *d.any_of)
+    }
+    return {sid: children for sid, children in found.items() if children}
 
 
-def _shown_child(demand: Demand, mentions: Mapping[str, Mention]) -> tuple[str, Mention] | None:
+def _attribute(
+    k: KeywordResult,
+    children: frozenset[str],
+    mentions: Mapping[str, Mention],
+    resume_blocks: Sequence[Block],
+) -> KeywordResult:
+    """One keyword of `attribute_children`, given its more specific skills."""
+    own = mentions.get(k.skill_id)
+    if own is not None and own.kind not in ("skills_list", "other"):
+        return k
+    credit = CREDIT_CHILD_SHOWN
+    if own is not None:  # named (0.85) and shown through a part: shown (1.0)
+        credit = own.value / CREDIT_CLAIMED * CREDIT_SHOWN
+    # Cheap tests first: the walk over the children only for a keyword a part would raise.
+    shown = _shown_child(children, mentions) if credit > k.credit else None
+    if shown is None:
+        return k
+    child_id, mention = shown
+    evidence = Evidence._trusted(
+        kind="child",
+        skill_id=child_id,
+        name=mention.hit.name,
+        text=resume_blocks[mention.hit.block].text,
+        section=mention.hit.section,
+        block=mention.hit.block,
+        fuzzy=False,  # `_shown_child` takes no typo-tier mention
+    )
+    rest = tuple(e for e in k.evidence if e != evidence)
+    values = {**k.__dict__, "credit": round(credit, 3), "evidence": (evidence, *rest)[:3]}
+    return KeywordResult._trusted(**values)
+
+
+def _shown_child(
+    children: frozenset[str], mentions: Mapping[str, Mention]
+) -> tuple[str, Mention] | None:
     """The first more specific skill of a keyword shown in use, by id (deterministic)."""
-    for other in sorted(demand.relatives.keys() & mentions.keys()):
+    for other in sorted(children & mentions.keys()):
         mention = mentions[other]
-        is_child = any(kind == "child" for _, _, kind in demand.relatives[other])
-        if is_child and mention.kind == "experience" and not mention.hit.fuzzy:
+        if mention.kind == "experience" and not mention.hit.fuzzy:
             return other, mention
     return None
 

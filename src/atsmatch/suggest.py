@@ -313,7 +313,7 @@ def certification_notes(
                 else f"not held; {label} covers skills the resume does not show yet"
             )
         notes.append(
-            CertificationNote(
+            CertificationNote._trusted(  # our own values, of the fields' types
                 skill_id=cid,
                 name=cert.name,
                 code=cert.code,

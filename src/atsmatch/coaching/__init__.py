@@ -30,11 +30,11 @@ from atsmatch.coaching.experience import (
     months_between,
     skill_experience,
 )
+from atsmatch.coaching.facts import ResumeFacts
 from atsmatch.coaching.fixes import rank_fixes
 from atsmatch.coaching.writing import (
     QUANTIFIED_TARGET,
     WORDS_PER_PAGE,
-    role_bullets,
     verb_counts,
     word_count,
 )
@@ -57,6 +57,7 @@ __all__ = [
     "VERBATIM_WORDS",
     "WORDS_PER_PAGE",
     "JobGrams",
+    "ResumeFacts",
     "acronym_advice",
     "coach",
     "evidence_gaps",
@@ -83,39 +84,59 @@ def coach(
     bullets: Sequence[BulletFeedback] | None = None,
     job_grams: JobGrams | None = None,
     job_forms: Mapping[str, tuple[str, ...]] | None = None,
+    facts: ResumeFacts | None = None,
 ) -> Coaching:
     """Every coaching check for one resume against one posting.
 
     `resume_hits` and `job_hits` are the extractor's hits over `resume.blocks` and `job.blocks`
     (computed once by the matcher); `keywords` and `missing` come from the scorer and
     `suggest.missing_keywords`. `bullets` (`star.analyze_bullets` of the resume), `job_grams`
-    (`JobGrams.of(job.blocks)`) and `job_forms` (`written_forms(job_hits)`) are computed here
-    unless the caller kept them from an earlier match of the same resume or posting.
+    (`JobGrams.of(job.blocks)`), `job_forms` (`written_forms(job_hits)`) and `facts`
+    (`ResumeFacts.of`) are computed here unless the caller kept them from an earlier match of
+    the same resume or posting.
+
+    The result is made without validating it again (`_trusted`): its parts are our own models
+    and values, of the fields' types.
     """
     if bullets is None:
         bullets = analyze_bullets(resume, resume_hits, taxonomy)
+    if facts is None:
+        facts = ResumeFacts.of(resume, resume_hits, taxonomy, bullets)
     quantified = sum(1 for b in bullets if b.results)
     counts = verb_counts(bullets)
     wanted = [k.skill_id for k in keywords]
     wanted += [s for ask in job.years for s in ask.skill_ids]
     experience, checks = measure_experience(
-        resume, job, resume_hits, taxonomy, today=today, skills=wanted
+        resume, job, resume_hits, taxonomy, today=today, skills=wanted, per_role=facts.role_skills
     )
-    partial = Coaching(
-        today=today.isoformat(),
-        bullets=bullets,
-        quantified=quantified,
-        quantified_share=round(quantified / len(bullets), 3) if bullets else 0.0,
-        quantified_target=QUANTIFIED_TARGET,
-        distinct_verbs=len(counts),
-        repeated_verbs=tuple(v for v, n in counts.items() if n >= 3),
-        roles=role_bullets(resume, bullets),
-        length=word_count(resume),
-        evidence_gaps=evidence_gaps(resume, resume_hits, keywords, taxonomy),
-        stuffing=stuffing_warnings(resume_hits, job_hits, keywords, resume=resume),
-        verbatim=verbatim_overlaps(resume.blocks, job.blocks, grams=job_grams),
-        acronyms=acronym_advice(resume_hits, job_hits, keywords, taxonomy, job_written=job_forms),
-        skill_experience=experience,
-        experience=checks,
-    )
-    return partial.model_copy(update={"fixes": rank_fixes(partial, missing, keywords)})
+    values = {
+        "today": today.isoformat(),
+        "bullets": tuple(bullets),
+        "quantified": quantified,
+        "quantified_share": round(quantified / len(bullets), 3) if bullets else 0.0,
+        "quantified_target": QUANTIFIED_TARGET,
+        "distinct_verbs": len(counts),
+        "repeated_verbs": tuple(v for v, n in counts.items() if n >= 3),
+        "roles": facts.roles,
+        "length": facts.length,
+        "fixes": (),
+        "evidence_gaps": evidence_gaps(resume, resume_hits, keywords, taxonomy),
+        "stuffing": stuffing_warnings(
+            resume_hits, job_hits, keywords, resume=resume, resume_counts=facts.mentions
+        ),
+        "verbatim": verbatim_overlaps(
+            resume.blocks, job.blocks, grams=job_grams, resume_words=facts.words
+        ),
+        "acronyms": acronym_advice(
+            resume_hits,
+            job_hits,
+            keywords,
+            taxonomy,
+            job_written=job_forms,
+            resume_written=facts.written,
+        ),
+        "skill_experience": experience,
+        "experience": checks,
+    }
+    partial = Coaching._trusted(**values)
+    return Coaching._trusted(**{**values, "fixes": rank_fixes(partial, missing, keywords)})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -31,8 +31,10 @@ __all__ = [
     "VERBATIM_WORDS",
     "JobGrams",
     "acronym_advice",
+    "block_words",
     "evidence_gaps",
     "stuffing_warnings",
+    "untitled_mentions",
     "verbatim_overlaps",
     "written_forms",
 ]
@@ -78,7 +80,7 @@ def evidence_gaps(
             continue
         why = "the posting asks for it" if level else "the posting does not ask for it"
         out.append(
-            EvidenceGap(
+            EvidenceGap._trusted(  # our own values, of the fields' types
                 skill_id=sid,
                 name=skill.name,
                 level=level,
@@ -101,29 +103,23 @@ def stuffing_warnings(
     keywords: Sequence[KeywordResult],
     *,
     resume: Resume | None = None,
+    resume_counts: Mapping[str, int] | None = None,
 ) -> tuple[StuffingWarning, ...]:
     """Job keywords the resume repeats far beyond the posting's own use (more than twice as
     often, and at least five times): ATS and recruiters both read that as stuffing.
 
     With `resume`, names that are titles or labels do not count: the header, each role's title
     line ("Machine Learning Engineer - Acme") and a list's label ("Machine learning: PyTorch,
-    ..."). Naming your own job title is not stuffing.
+    ..."). Naming your own job title is not stuffing. `resume_counts` is
+    `untitled_mentions(resume_hits, resume)` when the caller kept it.
     """
-    titles: set[int] = set()
-    if resume is not None:
-        titles = {role.first_block for role in resume.roles}
     asked = {k.skill_id for k in keywords}  # only keywords are counted
-    resume_counts: dict[str, int] = {}
-    for hit in resume_hits:
-        if hit.skill_id not in asked:
-            continue
-        if resume is not None and _names_a_title(hit, resume, titles):
-            continue
-        resume_counts[hit.skill_id] = resume_counts.get(hit.skill_id, 0) + 1
-    job_counts: dict[str, int] = {}
-    for hit in job_hits:
-        if hit.skill_id in asked:
-            job_counts[hit.skill_id] = job_counts.get(hit.skill_id, 0) + 1
+    if resume_counts is None:
+        if resume is not None:
+            resume_counts = untitled_mentions(resume_hits, resume)
+        else:
+            resume_counts = _counts(h.skill_id for h in resume_hits)
+    job_counts = _counts(h.skill_id for h in job_hits if h.skill_id in asked)
     out = []
     for keyword in keywords:
         mine = resume_counts.get(keyword.skill_id, 0)
@@ -140,6 +136,20 @@ def stuffing_warnings(
                 )
             )
     return tuple(out)
+
+
+def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[str, int]:
+    """How often the resume names each skill outside titles and labels (of the resume alone:
+    `ResumeFacts` keeps it for every posting)."""
+    titles = {role.first_block for role in resume.roles}
+    return _counts(h.skill_id for h in resume_hits if not _names_a_title(h, resume, titles))
+
+
+def _counts(skill_ids: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for sid in skill_ids:
+        counts[sid] = counts.get(sid, 0) + 1
+    return counts
 
 
 def _names_a_title(hit: SkillHit, resume: Resume, titles: set[int]) -> bool:
@@ -161,6 +171,11 @@ def _words(text: str) -> list[str]:
     if text.isascii():  # the same words, lowered in one call instead of one per word
         return _LOWER_TOKEN.findall(text.lower())
     return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def block_words(blocks: Sequence[Block]) -> tuple[tuple[str, ...], ...]:
+    """Each block's words, lowercased: what `verbatim_overlaps` compares."""
+    return tuple([tuple(_words(block.text)) for block in blocks])
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +213,12 @@ def verbatim_overlaps(
     *,
     words: int = VERBATIM_WORDS,
     grams: JobGrams | None = None,
+    resume_words: Sequence[Sequence[str]] | None = None,
 ) -> tuple[VerbatimOverlap, ...]:
     """Runs of `words` or more consecutive words the resume shares with the posting.
 
-    `grams` is `JobGrams.of(job_blocks, words=words)` when the caller already has it.
+    `grams` is `JobGrams.of(job_blocks, words=words)` and `resume_words` is `block_words(
+    resume_blocks)` when the caller already has them.
     """
     if grams is None or grams.words != words:
         grams = JobGrams.of(job_blocks, words=words)
@@ -209,9 +226,11 @@ def verbatim_overlaps(
     if not index_of:
         return ()
     firsts, lasts = grams.firsts, grams.lasts
+    if resume_words is None:
+        resume_words = block_words(resume_blocks)
     out = []
     for index, block in enumerate(resume_blocks):
-        tokens = _words(block.text)
+        tokens = resume_words[index]
         found: list[re.Match[str]] | None = None
         i = 0
         while i <= len(tokens) - words:
@@ -270,16 +289,18 @@ def acronym_advice(
     taxonomy: Taxonomy,
     *,
     job_written: Mapping[str, tuple[str, ...]] | None = None,
+    resume_written: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[AcronymAdvice, ...]:
     """Acronym and long form for keywords the resume has under a different form than the
     posting, and both forms for methods and concepts the posting writes only one way.
 
-    `job_written` is `written_forms(job_hits)` when the caller kept it from an earlier match.
+    `job_written` is `written_forms(job_hits)` and `resume_written` `written_forms(resume_hits)`
+    when the caller kept them from an earlier match (only keywords are compared).
     """
-    asked = {k.skill_id for k in keywords}  # only keywords are compared
     if job_written is None:
         job_written = written_forms(job_hits)
-    resume_written = written_forms([h for h in resume_hits if h.skill_id in asked])
+    if resume_written is None:
+        resume_written = written_forms(resume_hits)
     out = []
     for keyword in keywords:
         skill = taxonomy.skills[keyword.skill_id]

@@ -20,13 +20,20 @@ from atsmatch.structure.dates import YearMonth
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy
 
-__all__ = ["experience_checks", "measure_experience", "months_between", "skill_experience"]
+__all__ = [
+    "RoleSkills",
+    "experience_checks",
+    "measure_experience",
+    "months_between",
+    "role_skills",
+    "skill_experience",
+]
 
 _EXPERIENCE_SECTIONS = frozenset({"experience", "volunteer"})
 
 # Role index -> skill id -> the skills written in the role that show it (itself or a more
 # specific one).
-_RoleSkills = dict[int, dict[str, set[str]]]
+RoleSkills = dict[int, dict[str, set[str]]]
 # First and last month, both counted, as `YearMonth.ordinal`: plain ints compare and subtract
 # several times faster than `YearMonth` values, and a resume's spans are compared per skill.
 _Span = tuple[int, int]
@@ -73,10 +80,10 @@ def _union_months(spans: Sequence[_Span]) -> int:
     return total
 
 
-def _role_skills(resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy) -> _RoleSkills:
+def role_skills(resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy) -> RoleSkills:
     """For each role in an experience section: skill id -> the skills written in the role that
-    show it (itself or a more specific one)."""
-    out: _RoleSkills = {}
+    show it (itself or a more specific one). Of the resume alone: `ResumeFacts` keeps it."""
+    out: RoleSkills = {}
     for hit in hits:
         role = resume.blocks[hit.block].role
         if role is None or resume.roles[role].section not in _EXPERIENCE_SECTIONS:
@@ -100,9 +107,13 @@ def measure_experience(
     *,
     today: date,
     skills: Sequence[str] | None = None,
+    per_role: RoleSkills | None = None,
 ) -> tuple[tuple[SkillExperience, ...], tuple[ExperienceCheck, ...]]:
-    """`skill_experience` and `experience_checks` together, reading the roles' skills once."""
-    per_role = _role_skills(resume, hits, taxonomy)
+    """`skill_experience` and `experience_checks` together, reading the roles' skills once.
+
+    `per_role` is `role_skills(resume, hits, taxonomy)` when the caller kept it."""
+    if per_role is None:
+        per_role = role_skills(resume, hits, taxonomy)
     dated = _dated_roles(resume, today)
     return (
         _skill_experience(per_role, dated, taxonomy, skills=skills),
@@ -120,7 +131,7 @@ def skill_experience(
 ) -> tuple[SkillExperience, ...]:
     """Months of dated experience per skill: the roles whose text shows it or a more specific
     skill, overlapping roles counted once, the current role up to `today`."""
-    per_role = _role_skills(resume, hits, taxonomy)
+    per_role = role_skills(resume, hits, taxonomy)
     return _skill_experience(per_role, _dated_roles(resume, today), taxonomy, skills=skills)
 
 
@@ -134,14 +145,14 @@ def _dated_roles(resume: Resume, today: date) -> dict[int, _Span]:
 
 
 def _skill_experience(
-    per_role: _RoleSkills,
+    per_role: RoleSkills,
     dated: dict[int, _Span],
     taxonomy: Taxonomy,
     *,
     skills: Sequence[str] | None,
 ) -> tuple[SkillExperience, ...]:
     wanted = set(skills) if skills is not None else {s for r in per_role.values() for s in r}
-    # `_role_skills` keeps experience-section roles only: these are its dated ones, in order.
+    # `role_skills` keeps experience-section roles only: these are its dated ones, in order.
     spans_of = {i: span for i, span in dated.items() if i in per_role}
     # Skill id -> the dated roles that show it, in order: one pass over the roles instead of
     # one per wanted skill.
@@ -184,14 +195,14 @@ def experience_checks(
 
     An ask that names no skill is compared with all dated experience.
     """
-    per_role = _role_skills(resume, hits, taxonomy)
+    per_role = role_skills(resume, hits, taxonomy)
     return _experience_checks(resume, job, per_role, _dated_roles(resume, today), taxonomy)
 
 
 def _experience_checks(
     resume: Resume,
     job: JobPosting,
-    per_role: _RoleSkills,
+    per_role: RoleSkills,
     dated: dict[int, _Span],
     taxonomy: Taxonomy,
 ) -> tuple[ExperienceCheck, ...]:
@@ -224,7 +235,7 @@ def _experience_checks(
         else:
             basis += ": none of your dated roles shows it"
         out.append(
-            ExperienceCheck(
+            ExperienceCheck._trusted(  # our own values, of the fields' types
                 text=ask.text,
                 subject=ask.subject,
                 years=ask.years,

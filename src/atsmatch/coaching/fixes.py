@@ -154,6 +154,9 @@ def rank_fixes(
             per_kind[fix.kind] = per_kind.get(fix.kind, 0) + 1
             kept.append(fix)
     return tuple(
-        CoachingFix(rank=i, kind=fix.kind, message=fix.message, block=fix.block, text=fix.text)
+        # Our own values, of the fields' types: not validated again.
+        CoachingFix._trusted(
+            rank=i, kind=fix.kind, message=fix.message, block=fix.block, text=fix.text
+        )
         for i, fix in enumerate(kept, start=1)
     )
