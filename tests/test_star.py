@@ -12,7 +12,7 @@ import random
 import re
 import textwrap
 from pathlib import Path
-from typing import get_args
+from typing import ClassVar, get_args
 
 import pytest
 
@@ -560,6 +560,53 @@ class TestNumberPattern:
                     expected = [(m.span(), m.groups()) for m in old.finditer(text, start)]
                     found = [(m.span(), m.groups()) for m in new.finditer(text, start)]
                     assert found == expected, (new.pattern, text)
+
+
+class TestWordBoundaryPatterns:
+    """The patterns rewritten to open with a class the engine skips ahead to, rather than with
+    `\\b` or a look-behind, find what the patterns they replaced found."""
+
+    OLD: ClassVar[dict[str, re.Pattern[str]]] = {
+        "_CONTEXT": re.compile(
+            r"\b(?=[fsuaoit])"
+            r"(?:for|serving|used by|adopted by|across|supporting|on behalf of|in order to|so that|"
+            r"to (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|"
+            r"detect|predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
+            r"[^,;:.()]{3,60}",
+            re.IGNORECASE,
+        ),
+        "_PRONOUNS": re.compile(
+            r"\b(?=[ImwouWO])(?:(?:I|I'm|I've|me|my|mine|myself)\b|(?:we|our|ours|us)\b|"
+            r"(?:We|Our)\b)"
+        ),
+        "_DOTTED_VERSION": re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b"),
+    }
+
+    @staticmethod
+    def texts() -> list[str]:
+        """Corpus lines, hand-made traps and random runs of the letters and marks around the
+        patterns' words."""
+        traps = [
+            "FOR the team", "ſo that it ran", "İn order to ship", "ın order to ship", "ſerving 5",
+            "xfor the team", "_for the team", "for", "for ab", "To Reduce churn by a lot",
+            "I'm here", "I've been", "AI and I", "I", "MY team", "Our team", "our/ours", "us.",
+            "we_are", "élan we", "v3.11.2", "xv3.11.2", ".3.11.2", "v.3.1.2", "3.11.2.4",
+            "vv1.2.3", "v1.2", "1.2.3x", "١.٢.٣", "v١.2.3",
+        ]  # fmt: skip
+        rng = random.Random(7)
+        pieces = ["for", "to ", "reduce", "so that", "serving", "I", "I'm", "me", "my", "we",
+                  "We", "our", "us", "v", "1", "23", ".", " ", "  ", "x", "_", "-", "'", ",",
+                  "(", "é", "İ", "ı", "ſ", "F", "S", "t", "O", "\n"]  # fmt: skip
+        runs = ["".join(rng.choices(pieces, k=rng.randint(1, 14))) for _ in range(5_000)]
+        return corpus_lines() + traps + runs
+
+    @pytest.mark.parametrize("name", sorted(OLD))
+    def test_pattern_finds_what_it_found(self, name: str) -> None:
+        """Same spans on every corpus line, the traps and 5,000 random runs."""
+        old, new = self.OLD[name], getattr(star, name)
+        for text in self.texts():
+            expected = [m.span() for m in old.finditer(text)]
+            assert [m.span() for m in new.finditer(text)] == expected, (name, text)
 
 
 class TestFlagTexts:

@@ -266,8 +266,9 @@ _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(r"\b(?=[vr])(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.I),
     ),
 )
-# A dotted version ("3.11.2") needs two dots: most bullets have one, at their end.
-_DOTTED_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b")
+# A dotted version ("3.11.2") needs two dots: most bullets have one, at their end. The pattern
+# is `(?<![\w.])v?\d+\.\d+\.\d+\b` written, like `_NUM`, to open with its first character's class.
+_DOTTED_VERSION = re.compile(r"[v\d](?<![\w.][v\d])(?:(?<=\d)|\d)\d*\.\d+\.\d+\b")
 # `\d{4}` written to open with its class, which the engine skips ahead to.
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
 _NOT_RESULTS_WITH_FOUR_DIGITS = (
@@ -402,13 +403,17 @@ def _version_spans(
 
 # ---- context (situation / task) -------------------------------------------------------------
 
+# A phrase opens on a word boundary with one of its first letters, written as a case-sensitive
+# class the engine skips ahead to (it cannot skip to an IGNORECASE one; "İ", "ı" and "ſ" are the
+# other letters IGNORECASE matches "i" and "s" to); the look-behinds then pick the phrases that
+# letter opens.
 _CONTEXT = re.compile(
-    r"\b(?=[fsuaoit])"  # the phrases' first letters
-    r"(?:for|serving|used by|adopted by|across|supporting|on behalf of|in order to|so that|"
-    r"to (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|detect|"
-    r"predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
-    r"[^,;:.()]{3,60}",
-    re.IGNORECASE,
+    r"[FSUAOITfsuaoitİıſ](?<!\w.)"
+    r"(?i:(?<=f)or|(?<=s)(?:erving|upporting|o that)|(?<=u)sed by|(?<=a)(?:dopted by|cross)|"
+    r"(?<=o)n behalf of|(?<=i)n order to|"
+    r"(?<=t)o (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|"
+    r"detect|predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
+    r"[^,;:.()]{3,60}"
 )
 
 
@@ -1125,9 +1130,10 @@ def flag(message: FlagMessage, text: str | None = None, **fields: object) -> Bul
 
 Rule = Callable[[BulletContext], Iterator[BulletFlag]]
 
-_PRONOUNS = re.compile(
-    r"\b(?=[ImwouWO])(?:(?:I|I'm|I've|me|my|mine|myself)\b|(?:we|our|ours|us)\b|(?:We|Our)\b)"
-)
+_PRONOUN_WORDS = ("I", "me", "my", "mine", "myself", "we", "our", "ours", "us", "We", "Our")
+# Each pronoun as a whole word: the look-behind after it, where `\b` before it would be, lets the
+# engine skip ahead to the pronouns' first letters.
+_PRONOUNS = re.compile("|".join(rf"{word}\b(?<!\w{word})" for word in _PRONOUN_WORDS))
 
 
 def _weak_opener(ctx: BulletContext) -> Iterator[BulletFlag]:
