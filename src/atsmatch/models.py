@@ -72,6 +72,7 @@ __all__ = [
 
 
 _setattr = object.__setattr__  # what pydantic's own `model_construct` sets a frozen model with
+_new = object.__new__  # `BaseModel` has no `__new__` of its own
 
 
 class _Model(BaseModel):
@@ -83,7 +84,7 @@ class _Model(BaseModel):
         not validated again (`model_construct` without its per-field loop). Only for a model
         made thousands of times a call (`SkillHit`); tests hold such instances equal to
         validated ones."""
-        model = cls.__new__(cls)
+        model = _new(cls)
         _setattr(model, "__dict__", values)
         _setattr(model, "__pydantic_fields_set__", set(values))
         _setattr(model, "__pydantic_extra__", None)
