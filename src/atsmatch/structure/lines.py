@@ -56,6 +56,7 @@ _SMALL_WORDS = frozenset(
     ]
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 def strip_bullet(text: str) -> str | None:
@@ -129,6 +130,8 @@ def _finite(word: str) -> bool:
 
 def is_caps(text: str) -> bool:
     """ALL CAPS: at least two letters and none of them lowercase."""
+    if _ASCII_LOWER.search(text) is not None:  # most lines: no need to list the letters
+        return False
     letters = _LETTER.findall(text)
     return len(letters) >= 2 and all(not ch.islower() for ch in letters)
 
