@@ -212,10 +212,9 @@ def _name(lines: Sequence[Line], candidates: Sequence[int], headings: frozenset[
                 part = _NAME_MARKUP.sub("", part)
             part = part.strip()
             words = part.split()
-            # Cheapest tests first: the case-blind _NOT_NAME scan is the dearest.
-            if not 2 <= len(words) <= 4 or any(ch.isdigit() or ch == "@" for ch in part):
-                continue
-            if not all(_NAME_WORD.match(w) for w in words):
+            # Cheapest tests first: the case-blind _NOT_NAME scan is the dearest. Name words hold
+            # no digit and no "@", so no e-mail address or phone number passes.
+            if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
                 continue
             if _NOT_NAME.search(part) or part.lower() in headings:
                 continue
