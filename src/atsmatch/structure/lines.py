@@ -57,6 +57,7 @@ _SMALL_WORDS = frozenset(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LOWER = re.compile(r"[a-z]")
+_WORD_SPLIT = re.compile(r"[\s/]+")
 
 
 def strip_bullet(text: str) -> str | None:
@@ -138,15 +139,15 @@ def is_caps(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Every significant word starts with a capital ("Work Experience", "Skills & Tools")."""
-    words = [w for w in re.split(r"[\s/]+", text) if _LETTER.search(w)]
-    if not words:
-        return False
-    for index, word in enumerate(words):
+    opened = False  # a word with a letter was seen: small words may be lowercase after it
+    for word in _WORD_SPLIT.split(text):
         first = _LETTER.search(word)
-        assert first is not None
-        if first.group(0).islower() and (index == 0 or word.lower() not in _SMALL_WORDS):
+        if first is None:
+            continue
+        if first.group(0).islower() and (not opened or word.lower() not in _SMALL_WORDS):
             return False
-    return True
+        opened = True
+    return opened
 
 
 def join_text(head: str, tail: str) -> str:
