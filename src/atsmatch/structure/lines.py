@@ -65,14 +65,12 @@ def strip_bullet(text: str) -> str | None:
     match = _BULLET.match(text)
     if match is None:
         return None
-    rest = text[match.end() :]
+    end = match.end()
     # "-" and "*" need a space after them ("-5% latency" is not a bullet, "**bold**" is markup).
     glyph = match.group(0).strip()
-    if glyph in {"-", "*", "–", "—"} and not text[match.end() - 1 : match.end()].isspace():
+    if glyph in {"-", "*", "–", "—"} and not text[end - 1 : end].isspace():
         return None
-    if not rest.strip():
-        return None
-    return rest.strip()
+    return text[end:].strip() or None
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
