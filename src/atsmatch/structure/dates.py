@@ -151,9 +151,17 @@ def find_date_range(text: str, *, single: bool = True) -> DateRange | None:
     A single date stands for both start and end (an internship "Summer 2021"); `single=False`
     accepts ranges only.
     """
-    if _YEARISH.search(text) is None:
+    year = _YEARISH.search(text)
+    if year is None:
         return None
-    match = _RANGE.search(text)
+    # No date starts before the first year-shaped token by more than a month's name (nine
+    # letters at most) and the spaces and marks between ("September, 2021", "03 / 2021"): the
+    # searches start there, not at the start of a line whose dates sit at its right edge.
+    gap = year.start()
+    while gap and (text[gap - 1].isspace() or text[gap - 1] in ",./"):
+        gap -= 1
+    start_at = max(0, gap - 9)
+    match = _RANGE.search(text, start_at)
     if match is not None:
         start = _date(match, "s")
         if match.group("present"):
@@ -163,7 +171,7 @@ def find_date_range(text: str, *, single: bool = True) -> DateRange | None:
             return DateRange(start, end, False, match.span())
     if not single:
         return None
-    found = _SINGLE.search(text)
+    found = _SINGLE.search(text, start_at)
     if found is None:
         return None
     date = _date(found, "s")
