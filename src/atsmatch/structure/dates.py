@@ -183,6 +183,7 @@ def _date(match: re.Match[str], p: str) -> str | None:
 
     The groups are read one by one (not `groupdict`) and the string is written directly: every
     year and month the patterns admit is a valid `YearMonth`, and this runs for every date line.
+    A `_SINGLE` match is one of the first three forms, so the last two are asked of ranges only.
     """
     if name := match.group(p + "mon"):
         year, month = _full_year(match.group(p + "my")), _MONTHS[_folded(name)[:3]]

@@ -249,7 +249,7 @@ def _heading_candidate(
     bold = line.bold or text.startswith("#")  # a Markdown heading
     strong = bold or caps or layout.larger(line)
     kind = index.exact(bare)
-    # Most short lines name no section and are not set apart: they go before the date scan.
+    # Most short lines name no section and are not set apart: turned away before the date scan.
     if kind is None and (listed or not strong or len(words) > 5):
         return None
     if find_date_range(bare) is not None or "@" in bare:
