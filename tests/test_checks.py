@@ -336,6 +336,14 @@ class TestGlyphsAndWords:
         assert "'MachineLearning'" in finding.message and "'PythonSQL'" in finding.message
         assert "PyTorch" not in finding.message and "JavaScript" not in finding.message
 
+    def test_glued_keywords_in_any_piece(self, matcher: Matcher) -> None:
+        """Joins are found after a tab and beside a slash; one glued to a word character is
+        part of a longer word, not a join."""
+        text = CLEAN.replace("Python, PyTorch,", "Tools:\tMachineLearning/DataScience x_PythonSQL,")
+        finding = by_id(matcher.check(text), "glued-words")
+        assert "'MachineLearning'" in finding.message and "'DataScience'" in finding.message
+        assert "PythonSQL" not in finding.message
+
     def test_unusual_bullets(self, matcher: Matcher) -> None:
         """Arrow and check-mark bullets are an info; round bullets are not."""
         report = matcher.check(

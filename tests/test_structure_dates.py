@@ -100,3 +100,32 @@ class TestCaseBlindTwins:
                     found = find_date_range(f"{written} 2020 - 2021")
                     assert found is not None, written
                     assert found.start == f"2020-{month:02d}", written
+
+
+class TestSearchStart:
+    """The searches start just before the first year, so a date anywhere in a line is found
+    whole, from its month's name on."""
+
+    @pytest.mark.parametrize(
+        ("text", "start"),
+        [
+            ("Senior Engineer, Acme, Austin, TX    September, 2019 – Present", "2019-09"),
+            ("Data Analyst — Northgate    03 / 2016 – 05 / 2018", "2016-03"),
+            ("Built a model for 2020 users    Sept.  2021 – Jun 2022", "2021-09"),
+            ("Placed in the top 4% of 2019 teams    Summer 2021", "2021-06"),
+        ],
+    )
+    def test_date_at_the_right_edge(self, text: str, start: str) -> None:
+        """The span covers the whole written date, month name and all."""
+        found = find_date_range(text)
+        assert found is not None and found.start == start
+        written = text.rstrip().split("    ")[-1]
+        assert text[found.span[0] : found.span[1]] == written
+
+    @pytest.mark.parametrize(
+        "text",
+        ["AWS Certified Cloud Practitioner (2021)", "trained on 200M rows", "+1 415 555 0134"],
+    )
+    def test_no_date(self, text: str) -> None:
+        """A bare year, a count or a phone number is no date."""
+        assert find_date_range(text) is None

@@ -80,6 +80,9 @@ def _words(text: str) -> list[str]:
     punctuation around them is stripped, and only the rest need the regex."""
     words: list[str] = []
     for token in text.split():
+        if token.isalpha():  # most tokens: nothing to strip
+            words.append(token)
+            continue
         core = token.strip(_PUNCTUATION)
         if core.isalpha():  # letters only: one word, as the regex would find it
             words.append(core)

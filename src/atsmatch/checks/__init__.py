@@ -100,15 +100,16 @@ def check_resume(resume: Resume, *, aliases: Mapping[str, str] | None = None) ->
     """
     from atsmatch import __version__
 
+    summary = summarize(resume)
     findings = [
-        *layout_findings(resume.document, name=resume.contact.name),
+        *layout_findings(resume.document, name=resume.contact.name, words=summary.words),
         *content_findings(resume, aliases=aliases),
     ]
     return ParseReport(
         source=resume.document.source,
         parseability=parseability(findings),
         findings=_sorted(findings),
-        summary=summarize(resume),
+        summary=summary,
         atsmatch_version=__version__,
     )
 

@@ -226,15 +226,30 @@ def _unmarked(resume: Resume) -> Iterator[Finding]:
 # --- glued words -------------------------------------------------------------------------------
 
 
+def _camel_words(text: str) -> Iterator[str]:
+    """`_CAMEL`'s matches in `text`, scanning only the space-separated pieces that hold a hint.
+
+    A match is letters only, so it never spans a space, and it holds a hint; a piece ends at a
+    space or an end of the text, where `\\b` reads as it does in the whole text.
+    """
+    done = 0
+    for hint in _CAMEL_HINT.finditer(text):
+        if hint.start() < done:
+            continue  # in a piece already scanned
+        start = text.rfind(" ", 0, hint.start()) + 1
+        done = text.find(" ", hint.start())
+        if done < 0:
+            done = len(text)
+        for match in _CAMEL.finditer(text, start, done):
+            yield match.group(0)
+
+
 def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Finding]:
     """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
     examples: list[str] = []
     lines: list[int] = []
     for i, line in enumerate(document.lines):
-        if _CAMEL_HINT.search(line.text) is None:
-            continue
-        for match in _CAMEL.finditer(line.text):
-            word = match.group(0)
+        for word in _camel_words(line.text):
             if word.lower() in aliases:
                 continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
             parts = _CAMEL_CUT.split(word)

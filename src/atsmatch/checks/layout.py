@@ -57,8 +57,13 @@ _ICON_FONT = re.compile(
 _STANDARD_BULLETS = frozenset("•·-–—*▪■◦○●")
 
 
-def layout_findings(document: Document, *, name: str | None = None) -> list[Finding]:
-    """Every file and layout finding for a document, in a stable order."""
+def layout_findings(
+    document: Document, *, name: str | None = None, words: int | None = None
+) -> list[Finding]:
+    """Every file and layout finding for a document, in a stable order.
+
+    `words` is the document's `count_words`, when the caller has counted them already.
+    """
     checks: tuple[Callable[[Document, _Scan], Iterator[Finding]], ...] = (
         _columns,
         _header_footer,
@@ -75,7 +80,7 @@ def layout_findings(document: Document, *, name: str | None = None) -> list[Find
         _length,
         _file_size,
     )
-    scan = _Scan.of(document, name)
+    scan = _Scan.of(document, name, count_words(document.lines) if words is None else words)
     return [finding for check in checks for finding in check(document, scan)]
 
 
@@ -97,9 +102,9 @@ class _Scan:
     bullet: list[int] = field(default_factory=list)  # opens with an unusual bullet
 
     @classmethod
-    def of(cls, document: Document, name: str | None) -> _Scan:
+    def of(cls, document: Document, name: str | None, words: int) -> _Scan:
         """Sort every line into the lists it belongs to."""
-        scan = cls(words=count_words(document.lines))
+        scan = cls(words=words)
         regions = {"textbox": scan.textbox, "table": scan.table, "footnote": scan.footnote}
         for i, line in enumerate(document.lines):
             text = line.text

@@ -104,6 +104,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
     budget = max_chars if max_chars is not None else len(text)
     lines: list[dict[str, Any]] = []  # each line's fields, made `Line`s at the end
     follows_text = False
+    markup = "](" in text or "**" in text or "__" in text  # most text has none to strip
     for raw in text.splitlines():
         # Underlines, rules and headings all open with one of these after the indent (`\s`
         # and str.isspace agree), so most lines skip the three patterns.
@@ -121,7 +122,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
             heading = _HEADING.match(raw)
             if heading:
                 raw, bold = heading.group(1), True
-        cleaned = repair_text(_strip_markup(raw))
+        cleaned = repair_text(_strip_markup(raw) if markup else raw)
         if cleaned:
             budget -= len(cleaned)
             if budget < 0:

@@ -182,7 +182,7 @@ def _website(texts: Sequence[str]) -> str | None:
     for text in texts:
         if not _TLD.search(text):  # a cheap scan for the domain ending spares most lines _URL
             continue
-        emails = [m.span() for m in _EMAIL.finditer(text)]
+        emails = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
         for match in _URL.finditer(text):
             if any(a <= match.start() < b for a, b in emails):
                 continue
@@ -208,13 +208,15 @@ def _name(lines: Sequence[Line], candidates: Sequence[int], headings: frozenset[
     for rank, index in enumerate(candidates[:10]):
         line = lines[index]
         for part in _NAME_SPLIT.split(line.text.strip()):
-            part = _NAME_MARKUP.sub("", part).strip()
+            if "**" in part or "__" in part or part.startswith("#"):  # else nothing to remove
+                part = _NAME_MARKUP.sub("", part)
+            part = part.strip()
             words = part.split()
-            if not 2 <= len(words) <= 4 or _NOT_NAME.search(part) or part.lower() in headings:
+            # Cheapest tests first: the case-blind _NOT_NAME scan is the dearest. Name words hold
+            # no digit and no "@", so no e-mail address or phone number passes.
+            if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
                 continue
-            if any(ch.isdigit() or ch == "@" for ch in part):
-                continue
-            if not all(_NAME_WORD.match(w) for w in words):
+            if _NOT_NAME.search(part) or part.lower() in headings:
                 continue
             if find_location(part):
                 continue

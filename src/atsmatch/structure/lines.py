@@ -56,6 +56,8 @@ _SMALL_WORDS = frozenset(
     ]
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LOWER = re.compile(r"[a-z]")
+_WORD_SPLIT = re.compile(r"[\s/]+")
 
 
 def strip_bullet(text: str) -> str | None:
@@ -63,14 +65,12 @@ def strip_bullet(text: str) -> str | None:
     match = _BULLET.match(text)
     if match is None:
         return None
-    rest = text[match.end() :]
+    end = match.end()
     # "-" and "*" need a space after them ("-5% latency" is not a bullet, "**bold**" is markup).
     glyph = match.group(0).strip()
-    if glyph in {"-", "*", "–", "—"} and not text[match.end() - 1 : match.end()].isspace():
+    if glyph in {"-", "*", "–", "—"} and not text[end - 1 : end].isspace():
         return None
-    if not rest.strip():
-        return None
-    return rest.strip()
+    return text[end:].strip() or None
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -129,21 +129,23 @@ def _finite(word: str) -> bool:
 
 def is_caps(text: str) -> bool:
     """ALL CAPS: at least two letters and none of them lowercase."""
+    if _ASCII_LOWER.search(text) is not None:  # most lines: no need to list the letters
+        return False
     letters = _LETTER.findall(text)
     return len(letters) >= 2 and all(not ch.islower() for ch in letters)
 
 
 def is_title_case(text: str) -> bool:
     """Every significant word starts with a capital ("Work Experience", "Skills & Tools")."""
-    words = [w for w in re.split(r"[\s/]+", text) if _LETTER.search(w)]
-    if not words:
-        return False
-    for index, word in enumerate(words):
+    opened = False  # a word with a letter was seen: small words may be lowercase after it
+    for word in _WORD_SPLIT.split(text):
         first = _LETTER.search(word)
-        assert first is not None
-        if first.group(0).islower() and (index == 0 or word.lower() not in _SMALL_WORDS):
+        if first is None:
+            continue
+        if first.group(0).islower() and (not opened or word.lower() not in _SMALL_WORDS):
             return False
-    return True
+        opened = True
+    return opened
 
 
 def join_text(head: str, tail: str) -> str:

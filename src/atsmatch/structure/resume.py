@@ -53,6 +53,10 @@ _ORG_WORDS = re.compile(
     r"deepmind|openai|netflix|uber|airbnb)\b\.?",
     re.I,
 )
+# The two word lists without the case-blind flag, for lowercased ASCII text: the same matches at
+# the same places there (the flag differs only on letters such as "ſ" and the Kelvin sign).
+_TITLE_WORDS_LOWER = re.compile(_TITLE_WORDS.pattern)
+_ORG_WORDS_LOWER = re.compile(_ORG_WORDS.pattern)
 _SPLIT = re.compile(r"\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+")
 _LEGAL = re.compile(r"^(?:inc|corp|llc|llp|ltd|gmbh|ag|plc|co|s\.a)\.?$", re.I)
 _ABBREVIATION_END = re.compile(r"\b(?:inc|corp|ltd|co|jr|sr|st)\.$", re.I)
@@ -241,20 +245,19 @@ def _heading_candidate(
     words = heading_key(bare).split()
     if not 1 <= len(words) <= 6 or bare.endswith((".", ",", ";")):
         return None
-    if find_date_range(bare) is not None or any(ch in bare for ch in "@"):
-        return None
-    markdown = text.startswith("#")
     caps = is_caps(bare)
-    style = _Style(caps=caps, bold=line.bold or markdown, size=line.size)
-    strong = style.bold or caps or layout.larger(line)
+    bold = line.bold or text.startswith("#")  # a Markdown heading
+    strong = bold or caps or layout.larger(line)
     kind = index.exact(bare)
-    if listed and kind is None:
+    # Most short lines name no section and are not set apart: turned away before the date scan.
+    if kind is None and (listed or not strong or len(words) > 5):
         return None
+    if find_date_range(bare) is not None or "@" in bare:
+        return None
+    style = _Style(caps=caps, bold=bold, size=line.size)
     if kind is not None:
         if strong or is_title_case(bare) or bare.endswith(":"):
             return kind, style
-        return None
-    if not strong or len(words) > 5:
         return None
     connected = _CONNECTORS.search(bare) is not None
     if not connected and (caps or is_title_case(bare)):
@@ -553,8 +556,12 @@ def _role_fields(texts: list[str], *, project: bool = False) -> _Fields:
 
 
 def _cue(piece: str) -> str | None:
-    title = [m.end() for m in _TITLE_WORDS.finditer(piece)]
-    org = [m.end() for m in _ORG_WORDS.finditer(piece)]
+    if piece.isascii():  # most pieces: the case-sensitive twins read lowercased text faster
+        text, titles, orgs = piece.lower(), _TITLE_WORDS_LOWER, _ORG_WORDS_LOWER
+    else:
+        text, titles, orgs = piece, _TITLE_WORDS, _ORG_WORDS
+    title = [m.end() for m in titles.finditer(text)]
+    org = [m.end() for m in orgs.finditer(text)]
     if title and (not org or max(title) > max(org)):
         return "title"
     if org:
