@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache, partial
 from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
@@ -435,6 +435,8 @@ _PARTICLES = frozenset({"up", "out", "over", "down", "off"})
 _AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "been", "be", "will", "can", "got", "gets"}
 )
+# The only second words `read_verb` reads.
+_READ_SECOND = _PARTICLES | _AUXILIARIES | {"of"}
 
 
 class VerbPhrase(NamedTuple):
@@ -492,6 +494,21 @@ def read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
     -ing / third-person form that is no noun reads as an action; a bare word that may be a noun
     ("Design", "Churn") does not, unless the lexicon lists it.
     """
+    if second.lower() not in _READ_SECOND:
+        second = ""  # the answer does not depend on it: one entry per opening word
+    return taxonomy.derived(_VerbReader).read(first, second)
+
+
+class _VerbReader:
+    """`read_verb`'s answers for one taxonomy (`Taxonomy.derived`), each worked out once:
+    bullets open with the same few verbs, and every resume is read with them."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.read = lru_cache(maxsize=4096)(partial(_read_verb, taxonomy=taxonomy))
+
+
+def _read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
+    """`read_verb`, uncached."""
     lower, after = first.lower(), second.lower()
     if after in _AUXILIARIES or after == "of":
         return None  # "Reports were ...", "Design of ...": a noun
