@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 import textwrap
+from itertools import pairwise
 from pathlib import Path
 from typing import ClassVar, get_args
 
@@ -28,6 +29,7 @@ from atsmatch.star import (
     analyze_bullets,
     clean_bullet,
     find_results,
+    read_verb,
 )
 from atsmatch.taxonomy import Taxonomy, load_taxonomy
 from tests.conftest import corpus_lines
@@ -607,6 +609,22 @@ class TestWordBoundaryPatterns:
         for text in self.texts():
             expected = [m.span() for m in old.finditer(text)]
             assert [m.span() for m in new.finditer(text)] == expected, (name, text)
+
+
+class TestVerbReader:
+    """`read_verb` keeps its answers per opening word: a kept answer is the one it works out."""
+
+    def test_kept_answers_are_worked_out_ones(self, taxonomy: Taxonomy) -> None:
+        """Every pair of neighbouring words in the corpus lines, each read twice, reads as the
+        uncached reading does, whatever the second word."""
+        pairs = set()
+        for line in corpus_lines():
+            words = re.findall(r"[A-Za-z][A-Za-z-]*", line)
+            pairs.update(pairwise(words))
+        pairs |= {("Stood", "Up"), ("Took", "over"), ("Design", "of"), ("Reports", "were")}
+        for first, second in sorted(pairs) * 2:
+            expected = star._read_verb(first, second, taxonomy)
+            assert read_verb(first, second, taxonomy) == expected, (first, second)
 
 
 class TestFlagTexts:
