@@ -33,6 +33,12 @@ _URL = re.compile(
     re.I,
 )
 _PROFILE = re.compile(r"linkedin\.com|github\.com", re.I)
+# The site each profile pattern names, found first: the patterns' optional prefixes make them
+# slow to scan a long contact line, so they start at most this far before the site's name
+# ("https://" and "www." or a country's "uk.").
+_LINKEDIN_SITE = re.compile(r"linkedin\.com/", re.I)
+_GITHUB_SITE = re.compile(r"github\.com/", re.I)
+_PREFIX = 12
 _NAME_SPLIT = re.compile(r"\s*[|•·,–—\t]\s*|\s{3,}")
 _NAME_MARKUP = re.compile(r"^#+\s*|\*\*|__")
 _STATES = [
@@ -138,7 +144,7 @@ def extract_contact(
         name=_name(lines, header or list(range(min(len(lines), 5))), headings),
         email=_first(_EMAIL, texts),
         phone=_phone(texts),
-        linkedin=_first(_LINKEDIN, texts, strip="/"),
+        linkedin=_linkedin(texts),
         github=_github(texts),
         website=_website(texts),
         location=_location([lines[i].text for i in preferred] or texts[:8]),
@@ -153,9 +159,22 @@ def _first(pattern: re.Pattern[str], texts: Sequence[str], strip: str = "") -> s
     return None
 
 
+def _linkedin(texts: Sequence[str]) -> str | None:
+    for text in texts:
+        site = _LINKEDIN_SITE.search(text)
+        if site is not None:
+            match = _LINKEDIN.search(text, max(0, site.start() - _PREFIX))
+            if match:
+                return match.group(0).rstrip("/") or None
+    return None
+
+
 def _github(texts: Sequence[str]) -> str | None:
     for text in texts:
-        for match in _GITHUB.finditer(text):
+        site = _GITHUB_SITE.search(text)
+        if site is None:
+            continue
+        for match in _GITHUB.finditer(text, max(0, site.start() - _PREFIX)):
             found = match.group(0).rstrip("/")
             if not found.lower().endswith(("/features", "/about", "/pricing")):
                 return found

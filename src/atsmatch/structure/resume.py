@@ -117,16 +117,7 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
     heading_at = _find_headings(lines, layout, index)
     state = _build_blocks(lines, layout, heading_at)
     roles = _find_roles(state)
-    header_lines = [b.line for b in state.blocks if b.section == "header"]
-    header_idx: list[int] = []
-    for b in state.blocks:
-        if b.section == "header":
-            header_idx.extend(_lines_of(b, state.blocks, len(lines)))
-    contact = extract_contact(
-        lines,
-        header_idx or header_lines,
-        headings.resume_keys,
-    )
+    contact = extract_contact(lines, _header_lines(state.blocks, len(lines)), headings.resume_keys)
     blocks = _BLOCKS.validate_python(
         [
             {
@@ -168,9 +159,17 @@ def _headline(blocks: tuple[Block, ...], name: str | None) -> str | None:
     return None
 
 
-def _lines_of(block: _Block, blocks: list[_Block], total: int) -> range:
-    after = [b.line for b in blocks if b.line > block.line]
-    return range(block.line, min(after) if after else total)
+def _header_lines(blocks: list[_Block], total: int) -> list[int]:
+    """The line indices the header section's blocks span, blank lines after them included.
+
+    Blocks are in line order, one per starting line, so a block runs to the next block's line.
+    """
+    return [
+        i
+        for k, block in enumerate(blocks)
+        if block.section == "header"
+        for i in range(block.line, blocks[k + 1].line if k + 1 < len(blocks) else total)
+    ]
 
 
 def _find_headings(lines: tuple[Line, ...], layout: Layout, index: HeadingIndex) -> dict[int, str]:
