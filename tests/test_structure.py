@@ -386,6 +386,25 @@ class TestProfileSearch:
             assert contact._github([line]) == (old[0] if old else None)
 
 
+class TestRoleSplitters:
+    """The role-line splitters, opened with a look-ahead, split as the patterns they replaced."""
+
+    def test_pieces_as_before(self) -> None:
+        """Every corpus line splits into the same pieces at the same separators."""
+        import re
+
+        from atsmatch.structure import resume as structure
+
+        split = re.compile(r"\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+")
+        at = re.compile(r"(\s+at\s+|\s+@\s+)")
+        for line in [
+            *corpus_lines(),
+            "Engineer   at  Acme @ Beta |Gamma , Delta\t\tEpsilon • Zeta",
+        ]:
+            assert structure._SPLIT.split(line) == split.split(line)
+            assert structure._AT.split(line) == at.split(line)
+
+
 class TestHeaderLines:
     """The header section's line indices, read off the blocks in one pass."""
 

@@ -57,13 +57,17 @@ _ORG_WORDS = re.compile(
 # the same places there (the flag differs only on letters such as "ſ" and the Kelvin sign).
 _TITLE_WORDS_LOWER = re.compile(_TITLE_WORDS.pattern)
 _ORG_WORDS_LOWER = re.compile(_ORG_WORDS.pattern)
-_SPLIT = re.compile(r"\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+")
+# Every separator opens with a space, "|" or ",", and the at-splitter with a space: the leading
+# look-ahead turns most positions away before the alternatives are tried one by one.
+_SPLIT = re.compile(
+    r"(?=[\s|,])(?:\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+)"
+)
 _LEGAL = re.compile(r"^(?:inc|corp|llc|llp|ltd|gmbh|ag|plc|co|s\.a)\.?$", re.I)
 _ABBREVIATION_END = re.compile(r"\b(?:inc|corp|ltd|co|jr|sr|st)\.$", re.I)
 _DURATION = re.compile(r"(?:\d+\s+(?:years?|yrs?|months?|mos?)\s*){1,2}", re.I)
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")
-_AT = re.compile(r"(\s+at\s+|\s+@\s+)")
+_AT = re.compile(r"(?=\s)(\s+at\s+|\s+@\s+)")
 _AT_ONLY = re.compile(r"\s+(?:at|@)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+|\t+")
