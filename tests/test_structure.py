@@ -386,6 +386,34 @@ class TestProfileSearch:
             assert contact._github([line]) == (old[0] if old else None)
 
 
+class TestWebsiteSearch:
+    """The website search, started at the word the first domain ending closes, finds what a
+    whole-line search finds."""
+
+    def test_as_whole_line_search(self) -> None:
+        """Every corpus line (and a few with several addresses) gives the same website."""
+        from atsmatch.structure import contact
+
+        def whole_line(text: str) -> str | None:
+            if not contact._TLD.search(text):
+                return None
+            emails = [m.span() for m in contact._EMAIL.finditer(text)]
+            for match in contact._URL.finditer(text):
+                if any(a <= match.start() < b for a, b in emails):
+                    continue
+                found = match.group(0).rstrip("/.")
+                if not contact._PROFILE.search(found):
+                    return found
+            return None
+
+        extra = [
+            "Ada | ada@byron.dev | https://github.com/ada | ada.dev",
+            "e.g. notes x.y.Com/z, HTTPS://WWW.Ada-Byron.co.uk/cv.",
+        ]
+        for line in [*corpus_lines(), *extra]:
+            assert contact._website([line]) == whole_line(line)
+
+
 class TestRoleSplitters:
     """The role-line splitters, opened with a look-ahead, split as the patterns they replaced."""
 

@@ -199,10 +199,13 @@ def _phone(texts: Sequence[str]) -> str | None:
 
 def _website(texts: Sequence[str]) -> str | None:
     for text in texts:
-        if not _TLD.search(text):  # a cheap scan for the domain ending spares most lines _URL
+        tld = _TLD.search(text)  # a cheap scan for the domain ending spares most lines _URL
+        if tld is None:
             continue
         emails = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
-        for match in _URL.finditer(text):
+        # Every address holds such an ending and no space before it: none starts before the
+        # word the first ending closes.
+        for match in _URL.finditer(text, text.rfind(" ", 0, tld.start()) + 1):
             if any(a <= match.start() < b for a, b in emails):
                 continue
             found = match.group(0).rstrip("/.")
