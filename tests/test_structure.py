@@ -386,6 +386,22 @@ class TestProfileSearch:
             assert contact._github([line]) == (old[0] if old else None)
 
 
+class TestCaps:
+    """ALL CAPS, read letter by letter only where the text is not ASCII."""
+
+    def test_as_every_letter_read(self) -> None:
+        """Every corpus line (and a few non-ASCII ones) is caps exactly when its letters, two
+        or more, hold no lowercase one."""
+        import re
+
+        from atsmatch.structure.lines import is_caps
+
+        for line in [*corpus_lines(), "ÉCOLE", "ÉCOLe", "SKILLS ß", "Ω", "AB ª", "12 AB"]:
+            letters = re.findall(r"[^\W\d_]", line)
+            expected = len(letters) >= 2 and not any(ch.islower() for ch in letters)
+            assert is_caps(line) == expected
+
+
 class TestWebsiteSearch:
     """The website search, started at the word the first domain ending closes, finds what a
     whole-line search finds."""
