@@ -430,8 +430,18 @@ class TestWebsiteSearch:
             assert contact._website([line]) == whole_line(line)
 
 
-class TestRoleSplitters:
-    """The role-line splitters, opened with a look-ahead, split as the patterns they replaced."""
+class TestSplitters:
+    """The line splitters, opened with a look-ahead, split as the patterns they replaced."""
+
+    def test_name_cells_as_before(self) -> None:
+        """Every corpus line splits into the same name candidates."""
+        import re
+
+        from atsmatch.structure import contact
+
+        cells = re.compile(r"\s*[|•·,–—\t]\s*|\s{3,}")
+        for line in [*corpus_lines(), "Ada Byron  •  ada.dev\t| London,UK —x·y   z"]:
+            assert contact._NAME_SPLIT.split(line) == cells.split(line)
 
     def test_pieces_as_before(self) -> None:
         """Every corpus line splits into the same pieces at the same separators."""

@@ -39,7 +39,8 @@ _PROFILE = re.compile(r"linkedin\.com|github\.com", re.I)
 _LINKEDIN_SITE = re.compile(r"linkedin\.com/", re.I)
 _GITHUB_SITE = re.compile(r"github\.com/", re.I)
 _PREFIX = 12
-_NAME_SPLIT = re.compile(r"\s*[|•·,–—\t]\s*|\s{3,}")
+# Every cell break opens with a space or a mark: the look-ahead turns other positions away first.
+_NAME_SPLIT = re.compile(r"(?=[\s|•·,–—])(?:\s*[|•·,–—\t]\s*|\s{3,})")
 _NAME_MARKUP = re.compile(r"^#+\s*|\*\*|__")
 _STATES = [
     "AL",
