@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from atsmatch.documents import read_document
 from atsmatch.models import Document, Line
 from atsmatch.structure import find_date_range, find_years, parse_job, parse_resume
 from atsmatch.taxonomy import load_taxonomy
+from tests.conftest import CORPUS, EXAMPLES, corpus_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -351,6 +353,132 @@ class TestContact:
         contact = parse_resume(doc).contact
         assert contact.phone == "+44 20 7946 0958"
         assert contact.website == "https://ada.dev"
+
+
+_PROFILE_LINES = [
+    "https://www.linkedin.com/in/ada-byron/ | https://github.com/ada",
+    "HTTP://UK.LinkedIn.com/pub/ada | WWW.GitHub.com/ada/",
+    "linkedin.com/company/acme then linkedin.com/in/ada, github.com/features github.com/ada",
+    "x" * 200 + " http://de.linkedin.com/in/ada-b%C3%BC http://www.github.com/ada-b",
+]
+
+
+class TestProfileSearch:
+    """LinkedIn and GitHub searches that start near the site's name find what a whole-line
+    search finds."""
+
+    def test_linkedin_as_whole_line_search(self) -> None:
+        """Every corpus line (and a few with prefixes) gives the whole-line search's profile."""
+        from atsmatch.structure import contact
+
+        for line in [*corpus_lines(), *_PROFILE_LINES]:
+            old = contact._LINKEDIN.search(line)
+            expected = old.group(0).rstrip("/") or None if old else None
+            assert contact._linkedin([line]) == expected
+
+    def test_github_as_whole_line_search(self) -> None:
+        """Every corpus line (and a few with prefixes) gives the whole-line search's profile."""
+        from atsmatch.structure import contact
+
+        for line in [*corpus_lines(), *_PROFILE_LINES]:
+            old = [m.group(0).rstrip("/") for m in contact._GITHUB.finditer(line)]
+            old = [f for f in old if not f.lower().endswith(("/features", "/about", "/pricing"))]
+            assert contact._github([line]) == (old[0] if old else None)
+
+
+class TestCaps:
+    """ALL CAPS, read letter by letter only where the text is not ASCII."""
+
+    def test_as_every_letter_read(self) -> None:
+        """Every corpus line (and a few non-ASCII ones) is caps exactly when its letters, two
+        or more, hold no lowercase one."""
+        import re
+
+        from atsmatch.structure.lines import is_caps
+
+        for line in [*corpus_lines(), "ÉCOLE", "ÉCOLe", "SKILLS ß", "Ω", "AB ª", "12 AB"]:
+            letters = re.findall(r"[^\W\d_]", line)
+            expected = len(letters) >= 2 and not any(ch.islower() for ch in letters)
+            assert is_caps(line) == expected
+
+
+class TestWebsiteSearch:
+    """The website search, started at the word the first domain ending closes, finds what a
+    whole-line search finds."""
+
+    def test_as_whole_line_search(self) -> None:
+        """Every corpus line (and a few with several addresses) gives the same website."""
+        from atsmatch.structure import contact
+
+        def whole_line(text: str) -> str | None:
+            if not contact._TLD.search(text):
+                return None
+            emails = [m.span() for m in contact._EMAIL.finditer(text)]
+            for match in contact._URL.finditer(text):
+                if any(a <= match.start() < b for a, b in emails):
+                    continue
+                found = match.group(0).rstrip("/.")
+                if not contact._PROFILE.search(found):
+                    return found
+            return None
+
+        extra = [
+            "Ada | ada@byron.dev | https://github.com/ada | ada.dev",
+            "e.g. notes x.y.Com/z, HTTPS://WWW.Ada-Byron.co.uk/cv.",
+        ]
+        for line in [*corpus_lines(), *extra]:
+            assert contact._website([line]) == whole_line(line)
+
+
+class TestSplitters:
+    """The line splitters, opened with a look-ahead, split as the patterns they replaced."""
+
+    def test_name_cells_as_before(self) -> None:
+        """Every corpus line splits into the same name candidates."""
+        import re
+
+        from atsmatch.structure import contact
+
+        cells = re.compile(r"\s*[|•·,–—\t]\s*|\s{3,}")
+        for line in [*corpus_lines(), "Ada Byron  •  ada.dev\t| London,UK —x·y   z"]:
+            assert contact._NAME_SPLIT.split(line) == cells.split(line)
+
+    def test_pieces_as_before(self) -> None:
+        """Every corpus line splits into the same pieces at the same separators."""
+        import re
+
+        from atsmatch.structure import resume as structure
+
+        split = re.compile(r"\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+")
+        at = re.compile(r"(\s+at\s+|\s+@\s+)")
+        for line in [
+            *corpus_lines(),
+            "Engineer   at  Acme @ Beta |Gamma , Delta\t\tEpsilon • Zeta",
+        ]:
+            assert structure._SPLIT.split(line) == split.split(line)
+            assert structure._AT.split(line) == at.split(line)
+
+
+class TestHeaderLines:
+    """The header section's line indices, read off the blocks in one pass."""
+
+    def test_as_each_blocks_span(self) -> None:
+        """On every corpus text, the lines from each header block to the next block's line."""
+        from atsmatch.structure import resume as structure
+
+        headings = structure.Headings.of()
+        for path in sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")]):
+            lines = read_document(path).lines
+            layout = structure.Layout.of(lines)
+            state = structure._build_blocks(
+                lines, layout, structure._find_headings(lines, layout, headings.resume)
+            )
+            old: list[int] = []
+            for block in state.blocks:
+                if block.section == "header":
+                    after = [b.line for b in state.blocks if b.line > block.line]
+                    old.extend(range(block.line, min(after) if after else len(lines)))
+            assert structure._header_lines(state.blocks, len(lines)) == old
 
 
 class TestRobustness:

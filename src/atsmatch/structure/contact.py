@@ -33,7 +33,14 @@ _URL = re.compile(
     re.I,
 )
 _PROFILE = re.compile(r"linkedin\.com|github\.com", re.I)
-_NAME_SPLIT = re.compile(r"\s*[|•·,–—\t]\s*|\s{3,}")
+# The site each profile pattern names, found first: the patterns' optional prefixes make them
+# slow to scan a long contact line, so they start at most this far before the site's name
+# ("https://" and "www." or a country's "uk.").
+_LINKEDIN_SITE = re.compile(r"linkedin\.com/", re.I)
+_GITHUB_SITE = re.compile(r"github\.com/", re.I)
+_PREFIX = 12
+# Every cell break opens with a space or a mark: the look-ahead turns other positions away first.
+_NAME_SPLIT = re.compile(r"(?=[\s|•·,–—])(?:\s*[|•·,–—\t]\s*|\s{3,})")
 _NAME_MARKUP = re.compile(r"^#+\s*|\*\*|__")
 _STATES = [
     "AL",
@@ -138,7 +145,7 @@ def extract_contact(
         name=_name(lines, header or list(range(min(len(lines), 5))), headings),
         email=_first(_EMAIL, texts),
         phone=_phone(texts),
-        linkedin=_first(_LINKEDIN, texts, strip="/"),
+        linkedin=_linkedin(texts),
         github=_github(texts),
         website=_website(texts),
         location=_location([lines[i].text for i in preferred] or texts[:8]),
@@ -153,9 +160,22 @@ def _first(pattern: re.Pattern[str], texts: Sequence[str], strip: str = "") -> s
     return None
 
 
+def _linkedin(texts: Sequence[str]) -> str | None:
+    for text in texts:
+        site = _LINKEDIN_SITE.search(text)
+        if site is not None:
+            match = _LINKEDIN.search(text, max(0, site.start() - _PREFIX))
+            if match:
+                return match.group(0).rstrip("/") or None
+    return None
+
+
 def _github(texts: Sequence[str]) -> str | None:
     for text in texts:
-        for match in _GITHUB.finditer(text):
+        site = _GITHUB_SITE.search(text)
+        if site is None:
+            continue
+        for match in _GITHUB.finditer(text, max(0, site.start() - _PREFIX)):
             found = match.group(0).rstrip("/")
             if not found.lower().endswith(("/features", "/about", "/pricing")):
                 return found
@@ -180,10 +200,13 @@ def _phone(texts: Sequence[str]) -> str | None:
 
 def _website(texts: Sequence[str]) -> str | None:
     for text in texts:
-        if not _TLD.search(text):  # a cheap scan for the domain ending spares most lines _URL
+        tld = _TLD.search(text)  # a cheap scan for the domain ending spares most lines _URL
+        if tld is None:
             continue
         emails = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
-        for match in _URL.finditer(text):
+        # Every address holds such an ending and no space before it: none starts before the
+        # word the first ending closes.
+        for match in _URL.finditer(text, text.rfind(" ", 0, tld.start()) + 1):
             if any(a <= match.start() < b for a, b in emails):
                 continue
             found = match.group(0).rstrip("/.")

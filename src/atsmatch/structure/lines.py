@@ -132,7 +132,8 @@ def is_caps(text: str) -> bool:
     if _ASCII_LOWER.search(text) is not None:  # most lines: no need to list the letters
         return False
     letters = _LETTER.findall(text)
-    return len(letters) >= 2 and all(not ch.islower() for ch in letters)
+    # ASCII text without a-z holds no lowercase letter: only other text needs each one read.
+    return len(letters) >= 2 and (text.isascii() or all(not ch.islower() for ch in letters))
 
 
 def is_title_case(text: str) -> bool:

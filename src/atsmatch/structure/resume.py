@@ -57,13 +57,17 @@ _ORG_WORDS = re.compile(
 # the same places there (the flag differs only on letters such as "ſ" and the Kelvin sign).
 _TITLE_WORDS_LOWER = re.compile(_TITLE_WORDS.pattern)
 _ORG_WORDS_LOWER = re.compile(_ORG_WORDS.pattern)
-_SPLIT = re.compile(r"\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+")
+# Every separator opens with a space, "|" or ",", and the at-splitter with a space: the leading
+# look-ahead turns most positions away before the alternatives are tried one by one.
+_SPLIT = re.compile(
+    r"(?=[\s|,])(?:\s*\|\s*|\s+[–—-]{1,2}\s+|\s+@\s+|\s+at\s+|,\s+|\t+|\s{3,}|\s+[·•]\s+)"
+)
 _LEGAL = re.compile(r"^(?:inc|corp|llc|llp|ltd|gmbh|ag|plc|co|s\.a)\.?$", re.I)
 _ABBREVIATION_END = re.compile(r"\b(?:inc|corp|ltd|co|jr|sr|st)\.$", re.I)
 _DURATION = re.compile(r"(?:\d+\s+(?:years?|yrs?|months?|mos?)\s*){1,2}", re.I)
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")
-_AT = re.compile(r"(\s+at\s+|\s+@\s+)")
+_AT = re.compile(r"(?=\s)(\s+at\s+|\s+@\s+)")
 _AT_ONLY = re.compile(r"\s+(?:at|@)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+|\t+")
@@ -117,16 +121,7 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
     heading_at = _find_headings(lines, layout, index)
     state = _build_blocks(lines, layout, heading_at)
     roles = _find_roles(state)
-    header_lines = [b.line for b in state.blocks if b.section == "header"]
-    header_idx: list[int] = []
-    for b in state.blocks:
-        if b.section == "header":
-            header_idx.extend(_lines_of(b, state.blocks, len(lines)))
-    contact = extract_contact(
-        lines,
-        header_idx or header_lines,
-        headings.resume_keys,
-    )
+    contact = extract_contact(lines, _header_lines(state.blocks, len(lines)), headings.resume_keys)
     blocks = _BLOCKS.validate_python(
         [
             {
@@ -168,9 +163,17 @@ def _headline(blocks: tuple[Block, ...], name: str | None) -> str | None:
     return None
 
 
-def _lines_of(block: _Block, blocks: list[_Block], total: int) -> range:
-    after = [b.line for b in blocks if b.line > block.line]
-    return range(block.line, min(after) if after else total)
+def _header_lines(blocks: list[_Block], total: int) -> list[int]:
+    """The line indices the header section's blocks span, blank lines after them included.
+
+    Blocks are in line order, one per starting line, so a block runs to the next block's line.
+    """
+    return [
+        i
+        for k, block in enumerate(blocks)
+        if block.section == "header"
+        for i in range(block.line, blocks[k + 1].line if k + 1 < len(blocks) else total)
+    ]
 
 
 def _find_headings(lines: tuple[Line, ...], layout: Layout, index: HeadingIndex) -> dict[int, str]:
