@@ -66,7 +66,7 @@ def missing_keywords(
         related = _related_shown(keyword, by_skill, taxonomy)
         if keyword.any_of:
             related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
-        covering = active_covering(taxonomy, keyword.skill_id)
+        covering = [] if related else active_covering(taxonomy, keyword.skill_id)
         result.append(
             MissingKeyword._trusted(
                 skill_id=keyword.skill_id,
@@ -78,7 +78,7 @@ def missing_keywords(
                 job_text=keyword.job_text,
                 related_evidence=tuple(taxonomy.skills[r].name for r in related),
                 placement=_placement(keyword, related, resume_blocks, by_skill, listed, taxonomy),
-                certification=covering[0].name if covering and not related else None,
+                certification=covering[0].name if covering else None,
                 gap=not related,
                 any_of=keyword.any_of,
             )
@@ -99,7 +99,7 @@ def _group_evidence(
         more = [r for r in taxonomy.neighbours(option.skill_id) if r in by_skill]
         related += [r for r in more if r not in options and r not in related]
     label = " or ".join(o.name for o in keyword.any_of)
-    return related, keyword.model_copy(update={"name": label})
+    return related, KeywordResult._trusted(**{**keyword.__dict__, "name": label})
 
 
 def _related_shown(

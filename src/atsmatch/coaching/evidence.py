@@ -5,6 +5,7 @@ keyword stuffing, sentences copied from the posting, and acronym forms an ATS ma
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -142,7 +143,9 @@ def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[s
     """How often the resume names each skill outside titles and labels (of the resume alone:
     `ResumeFacts` keeps it for every posting)."""
     titles = {role.first_block for role in resume.roles}
-    return _counts(h.skill_id for h in resume_hits if not _names_a_title(h, resume, titles))
+    # Per block, not per hit: where a hit must end to sit in a title or a label.
+    label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
+    return _counts(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
 
 
 def _counts(skill_ids: Iterable[str]) -> dict[str, int]:
@@ -152,12 +155,13 @@ def _counts(skill_ids: Iterable[str]) -> dict[str, int]:
     return counts
 
 
-def _names_a_title(hit: SkillHit, resume: Resume, titles: set[int]) -> bool:
-    """True for a hit in the header, a role's title line, or a "Label:" before a list."""
-    if hit.section == "header" or hit.block in titles:
-        return True
-    colon = resume.blocks[hit.block].text.find(":")
-    return 0 < colon < 40 and hit.end <= colon
+def _label_end(block: Block, titles_a_role: bool) -> float:
+    """A hit in the block names a title when it ends at or before this: anywhere in the header
+    or a role's title line, before the colon of a "Label:" that opens a list, else nowhere."""
+    if block.section == "header" or titles_a_role:
+        return math.inf
+    colon = block.text.find(":")
+    return colon if 0 < colon < 40 else -1
 
 
 # ---- verbatim copying ----------------------------------------------------------------------
