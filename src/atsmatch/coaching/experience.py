@@ -164,9 +164,10 @@ def _skill_experience(
     for index in spans_of:
         for sid in per_role[index]:
             shown_in.setdefault(sid, []).append(index)
+    months: dict[tuple[int, ...], int] = {}  # skills shown in the same roles share their months
     out = []
     for sid in wanted & shown_in.keys():  # any order: the sort below orders them in full
-        roles = shown_in[sid]
+        roles = tuple(shown_in[sid])
         if sid not in taxonomy.skills:
             continue
         via: set[str] = set()
@@ -174,12 +175,14 @@ def _skill_experience(
             shown = per_role[index][sid]
             if sid not in shown:
                 via.update(shown)
+        if roles not in months:
+            months[roles] = _union_months([spans_of[i] for i in roles])
         out.append(
             SkillExperience._trusted(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
                 name=taxonomy.skills[sid].name,
-                months=_union_months([spans_of[i] for i in roles]),
-                roles=tuple(roles),
+                months=months[roles],
+                roles=roles,
                 via=tuple(sorted([taxonomy.skills[v].name for v in via])) if via else (),
             )
         )
