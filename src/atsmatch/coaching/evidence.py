@@ -114,13 +114,17 @@ def stuffing_warnings(
     ..."). Naming your own job title is not stuffing. `resume_counts` is
     `untitled_mentions(resume_hits, resume)` when the caller kept it.
     """
-    asked = {k.skill_id for k in keywords}  # only keywords are counted
     if resume_counts is None:
         if resume is not None:
             resume_counts = untitled_mentions(resume_hits, resume)
         else:
             resume_counts = _counts(h.skill_id for h in resume_hits)
-    job_counts = _counts(h.skill_id for h in job_hits if h.skill_id in asked)
+    # Only keywords are counted; only one the resume names five times or more can be stuffed,
+    # and only those are counted in the posting.
+    often = {k.skill_id for k in keywords if resume_counts.get(k.skill_id, 0) > 4}
+    if not often:
+        return ()
+    job_counts = _counts(h.skill_id for h in job_hits if h.skill_id in often)
     out = []
     for keyword in keywords:
         mine = resume_counts.get(keyword.skill_id, 0)
