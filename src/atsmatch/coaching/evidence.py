@@ -58,10 +58,12 @@ def evidence_gaps(
 
     A bullet showing a more specific skill counts as support ("SageMaker" shows AWS).
     """
-    shown = {h.skill_id for h in resume_hits if h.section in COACHED_SECTIONS}
+    shown: set[str] = set()
     first_claim: dict[str, SkillHit] = {}
     for hit in resume_hits:
-        if hit.section not in COACHED_SECTIONS:
+        if hit.section in COACHED_SECTIONS:
+            shown.add(hit.skill_id)
+        else:
             current = first_claim.get(hit.skill_id)
             # Prefer the skills list: that is where a bare claim usually sits.
             if current is None or (current.section != "skills" and hit.section == "skills"):
@@ -72,8 +74,10 @@ def evidence_gaps(
     out = []
     for sid, level in asked.items():
         claim = first_claim.get(sid)
+        if claim is None or sid in shown:
+            continue
         skill = taxonomy.skills[sid]
-        if claim is None or sid in shown or skill.category in _NOT_CLAIMS:
+        if skill.category in _NOT_CLAIMS:
             continue
         if claim.section != "skills" and level is None:
             continue  # a summary naming a skill the posting does not ask for is fine
