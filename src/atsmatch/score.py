@@ -480,7 +480,7 @@ def _attribute(
         block=mention.hit.block,
         fuzzy=False,  # `_shown_child` takes no typo-tier mention
     )
-    # The same child as evidence already is this one: its mention is the same `mentions` entry.
+    # Evidence of the same child is this one (from the same `mentions` entry): not listed twice.
     rest = tuple(e for e in k.evidence if e.kind != "child" or e.skill_id != child_id)
     values = {**k.__dict__, "credit": round(credit, 3), "evidence": (evidence, *rest)[:3]}
     return KeywordResult._trusted(**values)
