@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -11,8 +12,11 @@ import atsmatch
 from atsmatch import coaching
 from atsmatch.analysis import JobAnalysis
 from atsmatch.coaching import JobGrams, months_between, verbatim_overlaps
+from atsmatch.coaching.evidence import untitled_mentions
+from atsmatch.coaching.writing import _WORDS
 from atsmatch.models import MatchReport
 from atsmatch.render import render_json, render_markdown
+from tests.conftest import corpus_lines
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TODAY = date(2025, 6, 1)
@@ -231,6 +235,38 @@ class TestVerbatimIndex:
         analysis = JobAnalysis(posting, matcher.extract(posting), matcher.taxonomy)
         assert analysis.grams is analysis.grams
         assert analysis.grams == JobGrams.of(posting.blocks)
+
+
+class TestWordPattern:
+    """The word count's pattern finds the words the plain pattern it replaced finds."""
+
+    PLAIN = re.compile(r"[A-Za-z0-9][\w'+#./-]*")
+
+    def test_corpus_lines(self) -> None:
+        """Every line of the corpus and the examples gives the same words."""
+        for line in corpus_lines():
+            assert _WORDS.findall(line) == self.PLAIN.findall(line), line
+
+    @pytest.mark.parametrize(
+        "text",
+        ["naïve Bayes", "Zürich-based", "C++/C#, .NET", "2é_x-ü'y", "_é-x", "café—bar", "a²b"],
+    )
+    def test_non_ascii_word_characters(self, text: str) -> None:
+        """A non-ASCII word character inside or after a word continues it as before."""
+        assert _WORDS.findall(text) == self.PLAIN.findall(text)
+
+
+class TestUntitledMentions:
+    """Names in titles and list labels are not counted as mentions."""
+
+    def test_titles_and_labels_left_out(self, matcher) -> None:  # type: ignore[no-untyped-def]
+        """The header, a role's title line and a label before a colon do not count; the rest do."""
+        resume = matcher.parse_resume(
+            "Python Developer\nEXPERIENCE\nPython Developer — Acme    Jan 2020 – Dec 2022\n"
+            "• Built Python services.\nSKILLS\nPython: Django, Flask; Python tooling\n"
+        )
+        counts = untitled_mentions(matcher.extract(resume), resume)
+        assert counts["python"] == 2  # the bullet and the list after its label
 
 
 class TestPackage:

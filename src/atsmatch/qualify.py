@@ -10,6 +10,7 @@ unknown field is not judged, and a resume without a degree found is not marked b
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -82,8 +83,8 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
             reason="no headline or role title found on the resume; not scored",
         )
     roles = taxonomy.derived(_title_roles)
-    wanted = title_key(job)
-    judged = [_relation(wanted, title_key(c[0]), roles) for c in candidates]
+    wanted = _title_key(job)
+    judged = [_relation(wanted, _title_key(c[0]), roles) for c in candidates]
     # The first of the best: the headline, then the most recent role.
     best = max(range(len(judged)), key=lambda n: (_RANK[judged[n][0]], -n))
     status, family = judged[best]
@@ -108,6 +109,10 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
         reason=reasons[status],
     )
 
+
+# A pure function of the title, kept in a bounded cache: a posting's title recurs in every match
+# against it, and a resume's titles in every match of the resume (common titles across resumes).
+_title_key = functools.lru_cache(maxsize=4096)(title_key)
 
 _Where = Literal["headline", "role"]
 

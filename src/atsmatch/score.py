@@ -480,7 +480,8 @@ def _attribute(
         block=mention.hit.block,
         fuzzy=False,  # `_shown_child` takes no typo-tier mention
     )
-    rest = tuple(e for e in k.evidence if e != evidence)
+    # Evidence of the same child is this one (from the same `mentions` entry): not listed twice.
+    rest = tuple(e for e in k.evidence if e.kind != "child" or e.skill_id != child_id)
     values = {**k.__dict__, "credit": round(credit, 3), "evidence": (evidence, *rest)[:3]}
     return KeywordResult._trusted(**values)
 
@@ -621,32 +622,35 @@ def _credit_all(
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
     """The score and subscores of credited keywords (subscores not validated again: the values
     are ours, of the fields' own types)."""
-    members: dict[str, list[KeywordResult]] = {}
-    for k in keywords:  # one pass, each group's members in keyword order
-        members.setdefault(group_of(k.category), []).append(k)
-    return ScoreBreakdown(
-        score=_ratio(keywords),
-        subscores=tuple(
-            Subscore._trusted(
-                group=group,
-                score=_ratio(members[group]),
-                weight=round(sum([k.weight for k in members[group]]), 3),
-                keywords=len(members[group]),
+    # Each keyword's weight and earned weight once, for the score and for its group's subscore.
+    weights = [k.weight for k in keywords]
+    earned = [w * k.credit for w, k in zip(weights, keywords, strict=True)]
+    members: dict[str, list[int]] = {}
+    for index, k in enumerate(keywords):  # one pass, each group's members in keyword order
+        members.setdefault(group_of(k.category), []).append(index)
+    subscores = []
+    for group in GROUPS:
+        if group in members:
+            group_weights = [weights[i] for i in members[group]]
+            subscores.append(
+                Subscore._trusted(
+                    group=group,
+                    score=_ratio(group_weights, [earned[i] for i in members[group]]),
+                    weight=round(sum(group_weights), 3),
+                    keywords=len(group_weights),
+                )
             )
-            for group in GROUPS
-            if group in members
-        ),
-        keywords=keywords,
+    return ScoreBreakdown(
+        score=_ratio(weights, earned), subscores=tuple(subscores), keywords=keywords
     )
 
 
-def _ratio(keywords: Sequence[KeywordResult]) -> float:
-    weights = [k.weight for k in keywords]
+def _ratio(weights: Sequence[float], earned: Sequence[float]) -> float:
+    """Earned weight as a share of the weight, in percent (0 without weight)."""
     total = sum(weights)
     if total == 0:
         return 0.0
-    value = 100.0 * sum([w * k.credit for w, k in zip(weights, keywords, strict=True)]) / total
-    return round(min(100.0, max(0.0, value)), 1)
+    return round(min(100.0, max(0.0, 100.0 * sum(earned) / total)), 1)
 
 
 def _group_hits(hits: Sequence[SkillHit]) -> dict[str, list[SkillHit]]:

@@ -59,6 +59,7 @@ def missing_keywords(
         if hit.block not in blocks:
             blocks.append(hit.block)
     listed = _listed_categories(resume_blocks, by_skill, taxonomy)
+    summary = _first(resume_blocks, "summary")  # where every soft skill or concept gap goes
     result = []
     for keyword in keywords:
         if keyword.credit >= MISSING_BELOW:
@@ -66,7 +67,7 @@ def missing_keywords(
         related = _related_shown(keyword, by_skill, taxonomy)
         if keyword.any_of:
             related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
-        covering = active_covering(taxonomy, keyword.skill_id)
+        covering = [] if related else active_covering(taxonomy, keyword.skill_id)
         result.append(
             MissingKeyword._trusted(
                 skill_id=keyword.skill_id,
@@ -77,8 +78,10 @@ def missing_keywords(
                 partial_credit=keyword.credit,
                 job_text=keyword.job_text,
                 related_evidence=tuple(taxonomy.skills[r].name for r in related),
-                placement=_placement(keyword, related, resume_blocks, by_skill, listed, taxonomy),
-                certification=covering[0].name if covering and not related else None,
+                placement=_placement(
+                    keyword, related, resume_blocks, by_skill, listed, summary, taxonomy
+                ),
+                certification=covering[0].name if covering else None,
                 gap=not related,
                 any_of=keyword.any_of,
             )
@@ -99,7 +102,7 @@ def _group_evidence(
         more = [r for r in taxonomy.neighbours(option.skill_id) if r in by_skill]
         related += [r for r in more if r not in options and r not in related]
     label = " or ".join(o.name for o in keyword.any_of)
-    return related, keyword.model_copy(update={"name": label})
+    return related, KeywordResult._trusted(**{**keyword.__dict__, "name": label})
 
 
 def _related_shown(
@@ -119,10 +122,12 @@ def _placement(
     blocks: Sequence[Block],
     by_skill: dict[str, list[int]],
     listed: Mapping[int, list[str]],
+    summary: int | None,
     taxonomy: Taxonomy,
 ) -> Placement:
-    """The bullet that shows most related work, else the skills list or summary; a
-    certification goes under Certifications, never into the skills."""
+    """The bullet that shows most related work, else the skills list or summary (the first
+    summary block, `summary`); a certification goes under Certifications, never into the
+    skills."""
     if keyword.category == "certification":
         return _certification_placement(keyword, blocks, by_skill, taxonomy)
     shown: dict[int, list[str]] = {}
@@ -156,7 +161,6 @@ def _placement(
             f"{keyword.name} beside it only if you have used it, with a bullet that shows it",
         )
     if group_of(keyword.category) in _SUMMARY_GROUPS:
-        summary = _first(blocks, "summary")
         return Placement._trusted(
             where="summary",
             block=summary,

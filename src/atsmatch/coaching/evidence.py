@@ -5,6 +5,7 @@ keyword stuffing, sentences copied from the posting, and acronym forms an ATS ma
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -57,10 +58,12 @@ def evidence_gaps(
 
     A bullet showing a more specific skill counts as support ("SageMaker" shows AWS).
     """
-    shown = {h.skill_id for h in resume_hits if h.section in COACHED_SECTIONS}
+    shown: set[str] = set()
     first_claim: dict[str, SkillHit] = {}
     for hit in resume_hits:
-        if hit.section not in COACHED_SECTIONS:
+        if hit.section in COACHED_SECTIONS:
+            shown.add(hit.skill_id)
+        else:
             current = first_claim.get(hit.skill_id)
             # Prefer the skills list: that is where a bare claim usually sits.
             if current is None or (current.section != "skills" and hit.section == "skills"):
@@ -71,8 +74,10 @@ def evidence_gaps(
     out = []
     for sid, level in asked.items():
         claim = first_claim.get(sid)
+        if claim is None or sid in shown:
+            continue
         skill = taxonomy.skills[sid]
-        if claim is None or sid in shown or skill.category in _NOT_CLAIMS:
+        if skill.category in _NOT_CLAIMS:
             continue
         if claim.section != "skills" and level is None:
             continue  # a summary naming a skill the posting does not ask for is fine
@@ -113,13 +118,17 @@ def stuffing_warnings(
     ..."). Naming your own job title is not stuffing. `resume_counts` is
     `untitled_mentions(resume_hits, resume)` when the caller kept it.
     """
-    asked = {k.skill_id for k in keywords}  # only keywords are counted
     if resume_counts is None:
         if resume is not None:
             resume_counts = untitled_mentions(resume_hits, resume)
         else:
             resume_counts = _counts(h.skill_id for h in resume_hits)
-    job_counts = _counts(h.skill_id for h in job_hits if h.skill_id in asked)
+    # Only keywords are counted; only one the resume names five times or more can be stuffed,
+    # and only those are counted in the posting.
+    often = {k.skill_id for k in keywords if resume_counts.get(k.skill_id, 0) > 4}
+    if not often:
+        return ()
+    job_counts = _counts(h.skill_id for h in job_hits if h.skill_id in often)
     out = []
     for keyword in keywords:
         mine = resume_counts.get(keyword.skill_id, 0)
@@ -142,7 +151,9 @@ def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[s
     """How often the resume names each skill outside titles and labels (of the resume alone:
     `ResumeFacts` keeps it for every posting)."""
     titles = {role.first_block for role in resume.roles}
-    return _counts(h.skill_id for h in resume_hits if not _names_a_title(h, resume, titles))
+    # Per block, not per hit: where a hit must end to sit in a title or a label.
+    label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
+    return _counts(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
 
 
 def _counts(skill_ids: Iterable[str]) -> dict[str, int]:
@@ -152,12 +163,13 @@ def _counts(skill_ids: Iterable[str]) -> dict[str, int]:
     return counts
 
 
-def _names_a_title(hit: SkillHit, resume: Resume, titles: set[int]) -> bool:
-    """True for a hit in the header, a role's title line, or a "Label:" before a list."""
-    if hit.section == "header" or hit.block in titles:
-        return True
-    colon = resume.blocks[hit.block].text.find(":")
-    return 0 < colon < 40 and hit.end <= colon
+def _label_end(block: Block, titles_a_role: bool) -> float:
+    """A hit in the block names a title when it ends at or before this: anywhere in the header
+    or a role's title line, before the colon of a "Label:" that opens a list, else nowhere."""
+    if block.section == "header" or titles_a_role:
+        return math.inf
+    colon = block.text.find(":")
+    return colon if 0 < colon < 40 else -1
 
 
 # ---- verbatim copying ----------------------------------------------------------------------

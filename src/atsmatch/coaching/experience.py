@@ -83,14 +83,18 @@ def _union_months(spans: Sequence[_Span]) -> int:
 def role_skills(resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy) -> RoleSkills:
     """For each role in an experience section: skill id -> the skills written in the role that
     show it (itself or a more specific one). Of the resume alone: `ResumeFacts` keeps it."""
+    counted = {i for i, role in enumerate(resume.roles) if role.section in _EXPERIENCE_SECTIONS}
+    # Each skill once per role: a role names most of its skills more than once.
+    named = dict.fromkeys(
+        (role, hit.skill_id)
+        for hit in hits
+        if (role := resume.blocks[hit.block].role) is not None and role in counted
+    )
     out: RoleSkills = {}
-    for hit in hits:
-        role = resume.blocks[hit.block].role
-        if role is None or resume.roles[role].section not in _EXPERIENCE_SECTIONS:
-            continue
+    for role, skill_id in named:
         shown = out.setdefault(role, {})
-        for sid in (hit.skill_id, *taxonomy.ancestors(hit.skill_id)):
-            shown.setdefault(sid, set()).add(hit.skill_id)
+        for sid in (skill_id, *taxonomy.ancestors(skill_id)):
+            shown.setdefault(sid, set()).add(skill_id)
     return out
 
 
@@ -160,9 +164,10 @@ def _skill_experience(
     for index in spans_of:
         for sid in per_role[index]:
             shown_in.setdefault(sid, []).append(index)
+    months: dict[tuple[int, ...], int] = {}  # skills shown in the same roles share their months
     out = []
     for sid in wanted & shown_in.keys():  # any order: the sort below orders them in full
-        roles = shown_in[sid]
+        roles = tuple(shown_in[sid])
         if sid not in taxonomy.skills:
             continue
         via: set[str] = set()
@@ -170,12 +175,14 @@ def _skill_experience(
             shown = per_role[index][sid]
             if sid not in shown:
                 via.update(shown)
+        if roles not in months:
+            months[roles] = _union_months([spans_of[i] for i in roles])
         out.append(
             SkillExperience._trusted(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
                 name=taxonomy.skills[sid].name,
-                months=_union_months([spans_of[i] for i in roles]),
-                roles=tuple(roles),
+                months=months[roles],
+                roles=roles,
                 via=tuple(sorted([taxonomy.skills[v].name for v in via])) if via else (),
             )
         )

@@ -129,6 +129,8 @@ def rank_fixes(
             value = 0.5 * weight.get(advice.skill_id, 1.0)
             found.append(_Fix(value, "acronym", advice.suggestion, None, None))
     for fb in coaching.bullets:
+        if not fb.flags:
+            continue
         worst = max(
             (f for f in fb.flags if f.kind in _FLAG_VALUE),
             key=lambda f: _FLAG_VALUE[f.kind],
