@@ -14,7 +14,6 @@ from atsmatch.models import (
     CertificationNote,
     Coaching,
     CoachingFix,
-    EducationMatch,
     Evidence,
     EvidenceGap,
     ExperienceCheck,
@@ -24,7 +23,6 @@ from atsmatch.models import (
     Placement,
     SkillExperience,
     Subscore,
-    TitleMatch,
 )
 from atsmatch.score import scorer_names
 from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
@@ -47,8 +45,6 @@ TRUSTED = (
     CoachingFix,
     EvidenceGap,
     ExperienceCheck,
-    TitleMatch,
-    EducationMatch,
     CertificationNote,
 )
 

@@ -74,10 +74,10 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
     """
     job = posting.core_title
     if job is None:
-        return _title(status="no-title", reason="the posting states no job title; not scored")
+        return TitleMatch(status="no-title", reason="the posting states no job title; not scored")
     candidates = _resume_titles(resume)
     if not candidates:
-        return _title(
+        return TitleMatch(
             status="unknown",
             job_title=job,
             reason="no headline or role title found on the resume; not scored",
@@ -99,7 +99,7 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
         "different": f'no headline or recent role on the resume matches "{job}" or comes close '
         f'(its {label}: "{title}")',
     }
-    return _title(
+    return TitleMatch(
         status=status,
         credit=TITLE_CREDIT.get(status),
         job_title=job,
@@ -115,29 +115,6 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
 _title_key = functools.lru_cache(maxsize=4096)(title_key)
 
 _Where = Literal["headline", "role"]
-
-
-def _title(
-    *,
-    status: _TitleStatus | Literal["no-title", "unknown"],
-    reason: str,
-    credit: float | None = None,
-    job_title: str | None = None,
-    resume_title: str | None = None,
-    where: _Where | None = None,
-    role: int | None = None,
-) -> TitleMatch:
-    """A `TitleMatch` of our own values, not validated again (one per match)."""
-    return TitleMatch._trusted(
-        status=status,
-        credit=credit,
-        weight=0.0,
-        job_title=job_title,
-        resume_title=resume_title,
-        where=where,
-        role=role,
-        reason=reason,
-    )
 
 
 def _resume_titles(resume: Resume) -> list[tuple[str, _Where, int | None, str]]:
@@ -232,14 +209,14 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
     asks = [a for a in posting.degrees if a.need != "not-required"]
     if not asks:
         if posting.degrees:
-            return _education(
+            return EducationMatch(
                 status="not-required", reason="the posting says no degree is required; not scored"
             )
         asker = "the role profile" if posting.role else "the posting"
-        return _education(status="no-ask", reason=f"{asker} asks for no degree; not scored")
+        return EducationMatch(status="no-ask", reason=f"{asker} asks for no degree; not scored")
     ask = next((a for a in asks if a.need == "required"), asks[0])
     if not resume.education:
-        return _education(
+        return EducationMatch(
             status="unknown",
             asked=ask,
             reason=f"{_ask_phrase(ask)}; no degree found on the resume, so not scored",
@@ -248,7 +225,7 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
     best = max(range(len(judged)), key=lambda n: (judged[n][2], -n))
     status, field, credit = judged[best]
     degree = resume.education[best]
-    return _education(
+    return EducationMatch(
         status=status,
         field=field,
         credit=credit,
@@ -256,27 +233,6 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
         degree=degree,
         reason=f"{_ask_phrase(ask)}; the resume shows {_degree_phrase(degree)}"
         + _verdict(ask, status, field),
-    )
-
-
-def _education(
-    *,
-    status: Literal["exceeds", "meets", "below", "no-ask", "not-required", "unknown"],
-    reason: str,
-    field: _FieldStatus | None = None,
-    credit: float | None = None,
-    asked: DegreeAsk | None = None,
-    degree: Degree | None = None,
-) -> EducationMatch:
-    """An `EducationMatch` of our own values, not validated again (one per match)."""
-    return EducationMatch._trusted(
-        status=status,
-        field=field,
-        credit=credit,
-        weight=0.0,
-        asked=asked,
-        degree=degree,
-        reason=reason,
     )
 
 

@@ -352,13 +352,12 @@ def with_qualifications(
     credit; the keyword score keeps the rest (a posting without keywords stays at 0)."""
     if not breakdown.keywords:
         return replace(breakdown, title=title, education=education)
-    # Copies with a share of our own (`_trusted`, as `model_copy` would leave them unvalidated).
     if title.credit is not None:
-        title = TitleMatch._trusted(**{**title.__dict__, "weight": TITLE_SHARE})
+        title = title.model_copy(update={"weight": TITLE_SHARE})
     if education.credit is not None:
         required = education.asked is not None and education.asked.need == "required"
         share = EDUCATION_SHARE if required else EDUCATION_PREFERRED_SHARE
-        education = EducationMatch._trusted(**{**education.__dict__, "weight": share})
+        education = education.model_copy(update={"weight": share})
     shares = title.weight + education.weight
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
