@@ -292,11 +292,7 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
         if ways.isdisjoint(mentions):  # nothing on the resume can credit it
             keywords.append(uncredited)
             continue
-        keyword = (
-            _any_of_keyword(d, mentions, blocks)
-            if d.any_of
-            else _result(d, _credited(d, mentions), blocks)
-        )
+        keyword = _keyword(d, mentions, blocks)
         children = table.children.get(keyword.skill_id)
         if children:  # only a keyword with a more specific skill can gain from one
             keyword = _attribute(keyword, children, mentions, blocks)
@@ -326,9 +322,7 @@ class CreditTable:
         return cls(
             demand=tuple(demand),
             ways=tuple(ways),
-            uncredited=tuple(
-                _any_of_keyword(d, {}, ()) if d.any_of else _result(d, [], ()) for d in demand
-            ),
+            uncredited=tuple(_keyword(d, {}, ()) for d in demand),
             children=_children(demand),
         )
 
@@ -416,24 +410,16 @@ def attribute_children(
 ) -> ScoreBreakdown:
     """v3 step: a keyword whose more specific skill or part is shown in use counts as shown
     (1.0 when the resume also names it, else 0.85); the evidence names that mention first."""
-    return _breakdown(_attributed(breakdown.keywords, demand, mentions, resume_blocks))
-
-
-def _attributed(
-    credited: Sequence[KeywordResult],
-    demand: Sequence[Demand],
-    mentions: Mapping[str, Mention],
-    resume_blocks: Sequence[Block],
-) -> tuple[KeywordResult, ...]:
-    """`attribute_children`'s keywords."""
     children = _children(demand)
-    return tuple(
-        [
-            _attribute(k, children[k.skill_id], mentions, resume_blocks)
-            if k.skill_id in children
-            else k
-            for k in credited
-        ]
+    return _breakdown(
+        tuple(
+            [
+                _attribute(k, children[k.skill_id], mentions, resume_blocks)
+                if k.skill_id in children
+                else k
+                for k in breakdown.keywords
+            ]
+        )
     )
 
 
@@ -601,21 +587,17 @@ def score_demand(
     demand: Sequence[Demand], mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> ScoreBreakdown:
     """Credit each keyword of `job_demand` from the resume's `resume_mentions`."""
-    return _breakdown(_credit_all(demand, mentions, resume_blocks))
+    return _breakdown(tuple([_keyword(d, mentions, resume_blocks) for d in demand]))
 
 
-def _credit_all(
-    demand: Sequence[Demand], mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
-) -> tuple[KeywordResult, ...]:
-    """`score_demand`'s keywords, not yet scored."""
-    return tuple(
-        [
-            _any_of_keyword(d, mentions, resume_blocks)
-            if d.any_of
-            else _result(d, _credited(d, mentions), resume_blocks)
-            for d in demand
-        ]
-    )
+def _keyword(
+    demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
+) -> KeywordResult:
+    """One keyword credited from the resume's mentions: an any-of group through its best
+    option, any other through its own best ways."""
+    if demand.any_of:
+        return _any_of_keyword(demand, mentions, resume_blocks)
+    return _result(demand, _credited(demand, mentions), resume_blocks)
 
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
