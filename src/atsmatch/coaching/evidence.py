@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -122,13 +123,13 @@ def stuffing_warnings(
         if resume is not None:
             resume_counts = untitled_mentions(resume_hits, resume)
         else:
-            resume_counts = _counts(h.skill_id for h in resume_hits)
+            resume_counts = Counter(h.skill_id for h in resume_hits)
     # Only keywords are counted; only one the resume names five times or more can be stuffed,
     # and only those are counted in the posting.
     often = {k.skill_id for k in keywords if resume_counts.get(k.skill_id, 0) > 4}
     if not often:
         return ()
-    job_counts = _counts(h.skill_id for h in job_hits if h.skill_id in often)
+    job_counts = Counter(h.skill_id for h in job_hits if h.skill_id in often)
     out = []
     for keyword in keywords:
         mine = resume_counts.get(keyword.skill_id, 0)
@@ -153,14 +154,7 @@ def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[s
     titles = {role.first_block for role in resume.roles}
     # Per block, not per hit: where a hit must end to sit in a title or a label.
     label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
-    return _counts(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
-
-
-def _counts(skill_ids: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for sid in skill_ids:
-        counts[sid] = counts.get(sid, 0) + 1
-    return counts
+    return Counter(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
 
 
 def _label_end(block: Block, titles_a_role: bool) -> float:
