@@ -8,7 +8,7 @@ then anywhere. Phone numbers must hold 10-15 digits and must not read as a date 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from atsmatch.models import Contact, Line
 from atsmatch.structure.dates import find_date_range
@@ -152,30 +152,36 @@ def extract_contact(
     )
 
 
-def _first(pattern: re.Pattern[str], texts: Sequence[str], strip: str = "") -> str | None:
+def _first(pattern: re.Pattern[str], texts: Sequence[str]) -> str | None:
     for text in texts:
         match = pattern.search(text)
         if match:
-            return match.group(0).rstrip(strip) or None
+            return match.group(0) or None
     return None
+
+
+def _near_site(
+    site: re.Pattern[str], pattern: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """`pattern`'s matches in `text`, searched from just before where `site` is first named
+    (none when it is not)."""
+    found = site.search(text)
+    if found is None:
+        return iter(())
+    return pattern.finditer(text, max(0, found.start() - _PREFIX))
 
 
 def _linkedin(texts: Sequence[str]) -> str | None:
     for text in texts:
-        site = _LINKEDIN_SITE.search(text)
-        if site is not None:
-            match = _LINKEDIN.search(text, max(0, site.start() - _PREFIX))
-            if match:
-                return match.group(0).rstrip("/") or None
+        match = next(_near_site(_LINKEDIN_SITE, _LINKEDIN, text), None)
+        if match:
+            return match.group(0).rstrip("/") or None
     return None
 
 
 def _github(texts: Sequence[str]) -> str | None:
     for text in texts:
-        site = _GITHUB_SITE.search(text)
-        if site is None:
-            continue
-        for match in _GITHUB.finditer(text, max(0, site.start() - _PREFIX)):
+        for match in _near_site(_GITHUB_SITE, _GITHUB, text):
             found = match.group(0).rstrip("/")
             if not found.lower().endswith(("/features", "/about", "/pricing")):
                 return found
