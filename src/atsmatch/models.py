@@ -81,9 +81,10 @@ class _Model(BaseModel):
     @classmethod
     def _trusted(cls, **values: Any) -> Self:
         """An instance of values our own code made, of the fields' own types, every field given:
-        not validated again (`model_construct` without its per-field loop). Only for a model
-        made thousands of times a call (`SkillHit`); tests hold such instances equal to
-        validated ones."""
+        not validated again (`model_construct` without its per-field loop). For the models a
+        match makes by the dozen or more (`SkillHit`, keyword results, bullet feedback and the
+        coaching parts); `tests/test_trusted_models.py` holds every such model equal to its
+        validated copy."""
         model = _new(cls)
         _setattr(model, "__dict__", values)
         _setattr(model, "__pydantic_fields_set__", set(values))
