@@ -61,13 +61,11 @@ def detect_language(text: str) -> str | None:
     (a list of tool names reads as no language at all).
     """
     sample = text[:_SAMPLE]
-    words = _words(sample)
-    if len(words) < _MIN_WORDS:
+    tokens = sample.split()
+    if _surely_english(tokens):
         return None
-    # Case folding maps character by character: the words folded as one string are the words
-    # folded one by one, at a fraction of the cost.
-    folded = " ".join(words).casefold().split(" ")
-    if sum(map(_ENGLISH.__contains__, folded)) >= _ENGLISH_SHARE * len(words):
+    words = _words(tokens)
+    if len(words) < _MIN_WORDS or _english_words(words) >= _ENGLISH_SHARE * len(words):
         return None
     language, confidence = _identifier().classify(sample)
     if language == "en" or confidence < _CONFIDENCE:
@@ -75,11 +73,33 @@ def detect_language(text: str) -> str | None:
     return str(language)
 
 
-def _words(text: str) -> list[str]:
-    """`_WORD.findall(text)`, at half the cost: most tokens between spaces are a word once the
-    punctuation around them is stripped, and only the rest need the regex."""
+def _surely_english(tokens: list[str]) -> bool:
+    """The English verdict from bounds, without taking every token apart: the tokens that are
+    letters only are words (so their English ones are a floor for the count), and a token with
+    any other character holds at most one word per two characters (a ceiling for all words).
+
+    Most English text passes at a third of the cost of counting exactly; what fails is counted.
+    """
+    plain = list(filter(str.isalpha, tokens))
+    if len(plain) < _MIN_WORDS:
+        return False
+    other_chars = sum(map(len, tokens)) - sum(map(len, plain))
+    most = len(plain) + (other_chars + len(tokens) - len(plain)) // 2
+    return _english_words(plain) >= _ENGLISH_SHARE * most
+
+
+def _english_words(words: list[str]) -> int:
+    """How many of the words are common English words, in any case."""
+    # Case folding maps character by character: the words folded as one string are the words
+    # folded one by one, at a fraction of the cost.
+    return sum(map(_ENGLISH.__contains__, " ".join(words).casefold().split(" ")))
+
+
+def _words(tokens: list[str]) -> list[str]:
+    """`_WORD.findall` of the text split into `tokens`, at half the cost: most tokens are a word
+    once the punctuation around them is stripped, and only the rest need the regex."""
     words: list[str] = []
-    for token in text.split():
+    for token in tokens:
         if token.isalpha():  # most tokens: nothing to strip
             words.append(token)
             continue
