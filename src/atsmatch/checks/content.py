@@ -8,7 +8,9 @@ heading, a date or an e-mail address, a commercial parser will not find it eithe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
+from itertools import accumulate
 
 from atsmatch.checks._finding import finding, plural
 from atsmatch.models import Document, Finding, Resume, Role
@@ -226,7 +228,7 @@ def _unmarked(resume: Resume) -> Iterator[Finding]:
 # --- glued words -------------------------------------------------------------------------------
 
 
-def _camel_words(text: str) -> Iterator[str]:
+def _camel_words(text: str) -> Iterator[re.Match[str]]:
     """`_CAMEL`'s matches in `text`, scanning only the space-separated pieces that hold a hint.
 
     A match is letters only, so it never spans a space, and it holds a hint; a piece ends at a
@@ -240,26 +242,30 @@ def _camel_words(text: str) -> Iterator[str]:
         done = text.find(" ", hint.start())
         if done < 0:
             done = len(text)
-        for match in _CAMEL.finditer(text, start, done):
-            yield match.group(0)
+        yield from _CAMEL.finditer(text, start, done)
 
 
 def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Finding]:
     """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
+    # One scan of the whole text, not one per line: a match is letters only, so none spans the
+    # newline between two lines, and a match's line is found from where the lines start.
+    texts = [line.text for line in document.lines]
+    starts = list(accumulate([len(text) + 1 for text in texts], initial=0))
     examples: list[str] = []
     lines: list[int] = []
-    for i, line in enumerate(document.lines):
-        for word in _camel_words(line.text):
-            if word.lower() in aliases:
-                continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
-            parts = _CAMEL_CUT.split(word)
-            phrase = " ".join(parts).lower()
-            every = len(parts) > 1 and all(len(p) > 1 and p.lower() in aliases for p in parts)
-            if phrase in aliases or every:
-                if word not in examples:
-                    examples.append(word)
-                if not lines or lines[-1] != i:
-                    lines.append(i)
+    for match in _camel_words("\n".join(texts)):
+        word = match.group(0)
+        if word.lower() in aliases:
+            continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
+        parts = _CAMEL_CUT.split(word)
+        phrase = " ".join(parts).lower()
+        every = len(parts) > 1 and all(len(p) > 1 and p.lower() in aliases for p in parts)
+        if phrase in aliases or every:
+            if word not in examples:
+                examples.append(word)
+            i = bisect_right(starts, match.start()) - 1
+            if not lines or lines[-1] != i:
+                lines.append(i)
     if lines:
         shown = ", ".join(repr(w) for w in examples[:4])
         yield finding("glued-words", document=document, index=lines[0], examples=shown)
