@@ -430,6 +430,31 @@ class TestWebsiteSearch:
             assert contact._website([line]) == whole_line(line)
 
 
+class TestLocationSearch:
+    """The location pattern, opened with a look-ahead and with possessive city words, finds
+    what the pattern it replaced finds."""
+
+    def test_as_backtracking_pattern(self) -> None:
+        """Every corpus line (and a few made to backtrack) gives the same location, same span."""
+        import re
+
+        from atsmatch.structure import contact
+
+        city = r"[A-ZÀ-Þ][\w.'’-]*(?:[ -][A-ZÀ-Þ][\w.'’-]*){0,3}"
+        old = re.compile(
+            rf"(?<![\w])(?:{city}),\s*(?:(?:{'|'.join(contact._STATES)})(?![\w])"
+            rf"|(?:{contact._COUNTRIES})(?![\w]))"
+            r"|(?<![\w])(?:Remote|Hybrid)(?:\s*\((?:[^)]{1,30})\))?(?![\w])"
+        )
+        extra = [
+            "Winston-Salem, NC", "A B C D E, CA", "St. John's-Over-Town, UK", "xNew York, NY",
+            "Remote (US), Hybrid", "Old Town Big City, Canadaa, Austin, TX", "Ann-Arbor-, MI",
+        ]  # fmt: skip
+        for line in [*corpus_lines(), *extra]:
+            found, expected = contact._LOCATION.search(line), old.search(line)
+            assert (found and found.span()) == (expected and expected.span())
+
+
 class TestSplitters:
     """The line splitters, opened with a look-ahead, split as the patterns they replaced."""
 

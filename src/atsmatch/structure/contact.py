@@ -109,10 +109,14 @@ _COUNTRIES = (
     "Chile|Colombia|Peru|China|Japan|Korea|South Korea|Singapore|Malaysia|Indonesia|Philippines|"
     "Vietnam|Thailand|Pakistan|Bangladesh|Sri Lanka|Nepal|Australia|New Zealand|Taiwan|Hong Kong"
 )
-_CITY = r"[A-ZÀ-Þ][\w.'’-]*(?:[ -][A-ZÀ-Þ][\w.'’-]*){0,3}"
+# Possessive: a city's words end at a space or a comma, never inside a word, so giving letters
+# back cannot make a match, and a failing start is left at once.
+_CITY = r"[A-ZÀ-Þ][\w.'’-]*+(?:[ -][A-ZÀ-Þ][\w.'’-]*+){0,3}+"
+# Every form opens with a capital: the leading look-ahead turns other positions away first.
 _LOCATION = re.compile(
-    rf"(?<![\w])(?:{_CITY}),\s*(?:(?:{'|'.join(_STATES)})(?![\w])|(?:{_COUNTRIES})(?![\w]))"
-    r"|(?<![\w])(?:Remote|Hybrid)(?:\s*\((?:[^)]{1,30})\))?(?![\w])"
+    rf"(?=[A-ZÀ-Þ])(?:(?<![\w])(?:{_CITY}),\s*"
+    rf"(?:(?:{'|'.join(_STATES)})(?![\w])|(?:{_COUNTRIES})(?![\w]))"
+    r"|(?<![\w])(?:Remote|Hybrid)(?:\s*\((?:[^)]{1,30})\))?(?![\w]))"
 )
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]\.?|[A-ZÀ-Þ][A-ZÀ-Þ'’-]+|Mc[A-Z][a-z]+)$"
