@@ -168,17 +168,13 @@ class _Surface(NamedTuple):
     skill_id: str
     sensitive: bool
     tokens: int
-    alias: bool  # an alias loses a tie to another entry's name ("message queues")
-    order: int  # compile order, the last tie-break
+    # Tie-breaks between surfaces of as many tokens at one place: case-insensitive first, an
+    # entry's name before another's alias ("message queues"), then compile order.
+    rank: tuple[bool, bool, int]
     plain: bool  # words of letters only, a token each: no affix rule splits such a word
     form: str  # what a hit reports as its alias: the vocabulary form, or the entry's name
     ordinary: bool  # an alias that is an English word: needs evidence unless written as a name
     contextual: bool  # case-sensitive, of an entry with context words: needs evidence
-
-    @property
-    def rank(self) -> tuple[bool, bool, int]:
-        """Tie-breaks between surfaces of as many tokens at one place."""
-        return (self.sensitive, self.alias, self.order)
 
 
 # What the automaton holds for a key: its length, whether it starts and ends with a letter, the
@@ -466,8 +462,7 @@ class Extractor:
                             skill_id,
                             sensitive,
                             tokens,
-                            alias,
-                            len(self._surfaces),
+                            (sensitive, alias, len(self._surfaces)),
                             plain,
                             written,
                             ordinary,
@@ -684,10 +679,9 @@ class Extractor:
             for entry in entries
         )
         found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
-        taken: set[int] = set()
         kept: list[tuple[int, int, _Surface]] = []
         for _, start, _, end, entry in ranked:
-            if not taken.isdisjoint(range(start, end)):
+            if any(start < right and left < end for left, right, _ in kept):
                 continue
             if entry.sensitive and text[start:end] != entry.key:
                 continue
@@ -698,7 +692,6 @@ class Extractor:
                 found[span] = entry.tokens if whole else chunk.tokens(start, end)
             if found[span] != entry.tokens:
                 continue
-            taken.update(range(start, end))
             kept.append((start, end, entry))
         kept.sort(key=_first)
         return kept
