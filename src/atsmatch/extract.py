@@ -711,13 +711,13 @@ class Extractor:
         size_of_text = len(text)
         kinds = self._kinds
         for found in _CAPITAL_WORD.finditer(text):
+            start = found.start()
+            if covered[start] or start < resume_at:
+                continue  # most capitalised words of a resume are names the exact tiers found
             word = found.group()
             kind = kinds.get(word) or self._kind(word)
             if kind is _NOTHING:
-                continue  # most words: no split name starts with it, and it names nothing
-            start = found.start()
-            if covered[start] or start < resume_at:
-                continue
+                continue  # most other words: no split name starts with it, and it names nothing
             head, initials, verdict = kind
             end = found.end()
             if (

@@ -219,7 +219,8 @@ class ConceptTable:
     longest: int = field(init=False, repr=False, compare=False)  # words in the longest object
     # For each verb form, a pattern finding the first word of any of its objects: most verb
     # forms found have none within reach, and are passed over before the words around them
-    # are split. The forms of one verb share theirs.
+    # are split. The forms of one verb share theirs, nested by prefix (`_trie_pattern`): an
+    # alternation of forty words would try each at every character.
     firsts: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -230,7 +231,7 @@ class ConceptTable:
         for verb, objs in self.verbs.items():
             words = frozenset(obj[0] for obj, _ in objs)
             if words not in patterns:
-                patterns[words] = re.compile("|".join(map(re.escape, sorted(words))))
+                patterns[words] = re.compile(_trie_pattern(sorted(words)))
             firsts[verb] = patterns[words]
         object.__setattr__(self, "firsts", firsts)
 
@@ -366,6 +367,8 @@ def _trie_pattern(words: Sequence[str]) -> str:
 def titled(text: str) -> str:
     """`text` title-cased, one character for one: a letter after a cased letter in lower case,
     any other in upper case (a character whose case changes its length stays as written)."""
+    if text.isascii():  # `bytes.title` agrees with `str.title` on ASCII and is 6x faster
+        return text.encode("ascii").title().decode("ascii")
     result = text.title()
     if len(result) == len(text):
         return result
