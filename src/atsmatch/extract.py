@@ -603,10 +603,12 @@ class Extractor:
         chunk = _Chunk(text, self._rules)
         candidates: list[_Candidate] = []
 
-        def keep(start: int, end: int, surface: _Surface, spaced: bool = False) -> None:
+        def keep(start: int, end: int, surface: _Surface, clean: bool) -> None:
+            """Add the match unless a URL covers it, it is glued to a neighbouring word (not
+            looked at when `clean`: spaces or marks around it) or it is money."""
             if covered[start]:
                 return
-            if not spaced and not _clean_edges(text, start, end):
+            if not clean and not _clean_edges(text, start, end):
                 return
             if end - start == 3 and _money(text, start, end):
                 return
@@ -631,7 +633,7 @@ class Extractor:
                     end = max(end, spans[after][1])
                     after += 1
                 for kept in self._ranked(text, chunk, spans[at:after]):
-                    keep(*kept)
+                    keep(*kept, False)
                 at = after
                 continue
             at = after
@@ -645,7 +647,8 @@ class Extractor:
                 if entry.sensitive and text[start:end] != entry.key:
                     continue
                 if entry.plain and (spaced or self._marked(text, start, end)):
-                    keep(start, end, entry, spaced)
+                    # Marks split off are no glue, but for a short name ("'R", "R&").
+                    keep(start, end, entry, spaced or end - start > 2)
                     break
                 if tokens == -1:
                     tokens = chunk.tokens(start, end) or 0
@@ -673,15 +676,16 @@ class Extractor:
         """The matches kept among overlapping ones: longest first, the token boundaries checked
         only for a match that would be kept, so the words inside a longer match ("spark" in
         "Apache Spark") are never split."""
-        ranked = sorted(
+        ranked = [
             (-entry.tokens, start, entry.rank, end, entry)
             for start, end, entries in spans
             for entry in entries
-        )
+        ]
+        ranked.sort()
         found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
         kept: list[tuple[int, int, _Surface]] = []
         for _, start, _, end, entry in ranked:
-            if any(start < right and left < end for left, right, _ in kept):
+            if kept and any(start < right and left < end for left, right, _ in kept):
                 continue
             if entry.sensitive and text[start:end] != entry.key:
                 continue
@@ -693,7 +697,7 @@ class Extractor:
             if found[span] != entry.tokens:
                 continue
             kept.append((start, end, entry))
-        kept.sort(key=_first)
+        kept.sort()  # by start: kept matches do not overlap
         return kept
 
     def _typos(self, text: str, covered: bytearray) -> list[_Candidate]:
