@@ -139,7 +139,6 @@ class _Candidate(NamedTuple):
     end: int
     skill_id: str
     alias: str
-    sensitive: bool
     fuzzy: bool
     # Needs its block to back it up: a case-sensitive form with context words ("Spark"), or an
     # ordinary English alias not written as a name ("beats", "torch").
@@ -521,7 +520,7 @@ class Extractor:
         for start, end, skill_id in concept_spans(text, self._concepts, scan.verbs):
             if not any(covered[start:end]):
                 name = self.taxonomy.skills[skill_id].name
-                candidates.append(_Candidate(start, end, skill_id, name, False, False))
+                candidates.append(_Candidate(start, end, skill_id, name, False))
                 covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
             candidates.extend(self._typos(text, covered))
@@ -616,9 +615,7 @@ class Extractor:
                 surface.ordinary and not _written_as_name(text, start)
             )
             candidates.append(
-                _Candidate(
-                    start, end, surface.skill_id, surface.form, surface.sensitive, False, doubtful
-                )
+                _Candidate(start, end, surface.skill_id, surface.form, False, doubtful)
             )
             covered[start:end] = b"\x01" * (end - start)
 
@@ -735,13 +732,11 @@ class Extractor:
                     form = self._compact.get(head + following.group().lower())
                     if form is not None:
                         resume_at = following.end()
-                        hits.append(
-                            _Candidate(start, resume_at, form.skill_id, form.text, False, True)
-                        )
+                        hits.append(_Candidate(start, resume_at, form.skill_id, form.text, True))
                         continue
             if verdict is not None and not (verdict[1] and _opens_block(text, start)):
                 form = verdict[0]
-                hits.append(_Candidate(start, end, form.skill_id, form.text, False, True))
+                hits.append(_Candidate(start, end, form.skill_id, form.text, True))
         return hits
 
     def _kind(self, word: str) -> _Kind:
