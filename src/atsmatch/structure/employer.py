@@ -70,10 +70,9 @@ def drop_names(
     named: dict[int, list[tuple[int, int]]] = {}  # block -> where a name stands in it
     for index in {hit.block for hit in hits}:
         text = blocks[index].text
-        # Most blocks name no employer: a substring test spares them the scans.
-        found = [m.span() for n, p in patterns if n in text for m in p.finditer(text)]
-        if found:
-            named[index] = found
+        for name, pattern in patterns:
+            if name in text:  # most blocks name no employer: a substring test spares the scan
+                named.setdefault(index, []).extend(m.span() for m in pattern.finditer(text))
     if not named:
         return hits
     return [hit for hit in hits if hit.block not in named or not _inside(hit, named[hit.block])]
