@@ -788,23 +788,20 @@ class Extractor:
         same category or a related skill, or when a trigger stands just before it ("experience
         with Ray") or a backed-up skill of its category or family beside it in a list ("Ray or
         Feast", "Word, PowerPoint, Excel").
-        `indexes` holds each candidate's block, `starts` each block's offset in the joined text.
+        `candidates` are in text order, `indexes` holds each candidate's block (so ascending),
+        `starts` each block's offset in the joined text.
         """
         doubtful_blocks = {
             index for cand, index in zip(candidates, indexes, strict=True) if cand.doubtful
         }
         if not doubtful_blocks:
             return set()
-        by_block: dict[int, list[_Candidate]] = {index: [] for index in doubtful_blocks}
-        for cand, index in zip(candidates, indexes, strict=True):
-            if index in by_block:
-                by_block[index].append(cand)
         rejected: set[_Candidate] = set()
         for index in sorted(doubtful_blocks):
             block = blocks[index]
             if block.section in _SKILL_LIST_SECTIONS or _looks_like_list(block.text):
                 continue
-            in_block = by_block[index]
+            in_block = candidates[bisect_left(indexes, index) : bisect_right(indexes, index)]
             unsure = {c for c in in_block if c.doubtful}
             sure = {c.skill_id for c in in_block if not c.doubtful}
             evidence = _Evidence(block.text, sure, self._word_patterns)
