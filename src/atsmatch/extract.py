@@ -634,6 +634,8 @@ class Extractor:
                 at = after
                 continue
             at = after
+            if covered[start]:
+                continue  # inside a URL
             # A form of plain words between spaces spans one token a word (the affix rules
             # split no run of letters) and is glued to nothing.
             spaced = (not start or text[start - 1].isspace()) and (
@@ -648,9 +650,11 @@ class Extractor:
                     keep(start, end, entry, spaced or end - start > 2)
                     break
                 if tokens == -1:
+                    if not spaced and not _clean_edges(text, start, end):
+                        break  # glued to a neighbour ("12M", "R&D"): no entry here is kept
                     tokens = chunk.tokens(start, end) or 0
                 if tokens == entry.tokens:
-                    keep(start, end, entry, spaced)
+                    keep(start, end, entry, True)
                     break
         return candidates
 
