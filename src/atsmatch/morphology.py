@@ -403,13 +403,14 @@ def concept_spans(
         starts = (found.start() for found in re.finditer(pattern, titled(text)))
     for start in starts:
         word = _WORD.match(text, start)
-        if start < resume_at or word is None or word.group().lower() not in concepts.verbs:
+        verb = word.group().lower() if word is not None else ""
+        if start < resume_at or verb not in concepts.verbs:
             continue  # read already, or the form opens a longer word ("Trainings")
         # The object starts within the verb's next `_GAP` + 1 tokens, which lie within the next
         # `_GAP` + 2 runs of non-spaces (the first may be the rest of the verb's own run).
-        ahead = _AHEAD.match(text, word.end())
+        ahead = _AHEAD.match(text, start + len(verb))
         window = ahead.group().lower() if ahead is not None else ""
-        if concepts.firsts[word.group().lower()].search(window) is None:
+        if concepts.firsts[verb].search(window) is None:
             continue  # no object within reach: most verb forms found are nouns ("Models")
         tokens, i = _tokens_before(text, start)
         if i is None:
