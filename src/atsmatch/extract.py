@@ -118,6 +118,8 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, min
 # A capitalised word: \b[A-Z] written as a capital not preceded by a word character, since a
 # pattern that opens with a character class lets the regex engine skip to the capitals.
 _CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]*")
+# The same on ASCII text (most resumes), where the classes spelt out run a third faster.
+_CAPITAL_WORD_ASCII = re.compile(r"[A-Z](?<![A-Za-z0-9_][A-Z])[A-Za-z]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
@@ -715,7 +717,8 @@ class Extractor:
         resume_at = 0
         size_of_text = len(text)
         kinds = self._kinds
-        for found in _CAPITAL_WORD.finditer(text):
+        words = _CAPITAL_WORD_ASCII if text.isascii() else _CAPITAL_WORD
+        for found in words.finditer(text):
             start = found.start()
             if covered[start] or start < resume_at:
                 continue  # most capitalised words of a resume are names the exact tiers found
