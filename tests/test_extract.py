@@ -181,6 +181,13 @@ class TestTypoTier:
         plain = Extractor(taxonomy, fuzzy=False)  # type: ignore[arg-type]
         assert plain.extract_text("Kubernates") == []
 
+    def test_ascii_words_as_unicode_words(self) -> None:
+        """On ASCII text the ASCII pattern finds the capitalised words the Unicode one finds."""
+        chars = "".join(map(chr, range(128)))
+        text = "".join(a + b + "Ab" for a in chars for b in chars)
+        spans = [m.span() for m in extract._CAPITAL_WORD.finditer(text)]
+        assert [m.span() for m in extract._CAPITAL_WORD_ASCII.finditer(text)] == spans
+
 
 class TestHits:
     def test_hit_names_its_text(self, extractor: Extractor) -> None:

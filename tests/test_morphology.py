@@ -11,6 +11,7 @@ from atsmatch.morphology import (
     concept_spans,
     plural,
     surface_variants,
+    titled,
 )
 from atsmatch.taxonomy import Taxonomy, load_taxonomy
 from atsmatch.taxonomy._schema import normalize_form
@@ -212,3 +213,17 @@ class TestVerbStarts:
             assert spans == concept_spans(text, table)
             found += len(spans)
         assert found >= 3  # the postings hold a few such phrasings to agree on
+
+
+class TestTitled:
+    """Title case one character for one, by a shortcut on ASCII text."""
+
+    def test_ascii_as_str_title(self) -> None:
+        """On ASCII text, every character after every other one is cased as `str.title` cases it."""
+        chars = "".join(map(chr, range(128)))
+        text = "".join(before + char for before in chars for char in chars)
+        assert titled(text) == text.title()
+
+    def test_other_text_one_for_one(self) -> None:
+        """A character whose title case is longer stays as written: offsets still hold."""
+        assert titled("straße ﬁle café") == "Straße ﬁle Café"

@@ -219,7 +219,8 @@ class ConceptTable:
     longest: int = field(init=False, repr=False, compare=False)  # words in the longest object
     # For each verb form, a pattern finding the first word of any of its objects: most verb
     # forms found have none within reach, and are passed over before the words around them
-    # are split. The forms of one verb share theirs.
+    # are split. The forms of one verb share theirs, nested by prefix (`_trie_pattern`): an
+    # alternation of forty words would try each at every character.
     firsts: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -230,7 +231,7 @@ class ConceptTable:
         for verb, objs in self.verbs.items():
             words = frozenset(obj[0] for obj, _ in objs)
             if words not in patterns:
-                patterns[words] = re.compile("|".join(map(re.escape, sorted(words))))
+                patterns[words] = re.compile(_trie_pattern(sorted(words)))
             firsts[verb] = patterns[words]
         object.__setattr__(self, "firsts", firsts)
 
@@ -366,6 +367,8 @@ def _trie_pattern(words: Sequence[str]) -> str:
 def titled(text: str) -> str:
     """`text` title-cased, one character for one: a letter after a cased letter in lower case,
     any other in upper case (a character whose case changes its length stays as written)."""
+    if text.isascii():  # `bytes.title` agrees with `str.title` on ASCII and is 6x faster
+        return text.encode("ascii").title().decode("ascii")
     result = text.title()
     if len(result) == len(text):
         return result
@@ -400,13 +403,14 @@ def concept_spans(
         starts = (found.start() for found in re.finditer(pattern, titled(text)))
     for start in starts:
         word = _WORD.match(text, start)
-        if start < resume_at or word is None or word.group().lower() not in concepts.verbs:
+        verb = word.group().lower() if word is not None else ""
+        if start < resume_at or verb not in concepts.verbs:
             continue  # read already, or the form opens a longer word ("Trainings")
         # The object starts within the verb's next `_GAP` + 1 tokens, which lie within the next
         # `_GAP` + 2 runs of non-spaces (the first may be the rest of the verb's own run).
-        ahead = _AHEAD.match(text, word.end())
+        ahead = _AHEAD.match(text, start + len(verb))
         window = ahead.group().lower() if ahead is not None else ""
-        if concepts.firsts[word.group().lower()].search(window) is None:
+        if concepts.firsts[verb].search(window) is None:
             continue  # no object within reach: most verb forms found are nouns ("Models")
         tokens, i = _tokens_before(text, start)
         if i is None:

@@ -67,19 +67,20 @@ def drop_names(
     hits = list(hits)
     if not patterns:
         return hits
-    spans: dict[int, list[tuple[int, int]]] = {}
-    kept = []
-    for hit in hits:
-        if hit.block not in spans:
-            text = blocks[hit.block].text
-            # Most blocks name no employer: a substring test spares them the scans.
-            spans[hit.block] = [
-                m.span() for n, p in patterns if n in text for m in p.finditer(text)
-            ]
-        inside = any(
-            start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
-            for start, end in spans[hit.block]
-        )
-        if not inside:
-            kept.append(hit)
-    return kept
+    named: dict[int, list[tuple[int, int]]] = {}  # block -> where a name stands in it
+    for index in {hit.block for hit in hits}:
+        text = blocks[index].text
+        for name, pattern in patterns:
+            if name in text:  # most blocks name no employer: a substring test spares the scan
+                named.setdefault(index, []).extend(m.span() for m in pattern.finditer(text))
+    if not named:
+        return hits
+    return [hit for hit in hits if hit.block not in named or not _inside(hit, named[hit.block])]
+
+
+def _inside(hit: SkillHit, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when `hit` lies inside one of `spans` and is not all of it."""
+    return any(
+        start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
+        for start, end in spans
+    )
