@@ -447,8 +447,9 @@ class TestRenderers:
 
 
 class TestPatternRewrites:
-    """The field and degree-name patterns test the word start once, before their alternatives;
-    held to the patterns that tested it in each alternative."""
+    """The field and degree-name patterns test the word start and the letters their spellings
+    open with once, before their alternatives; held to the patterns that tested the word start
+    in each alternative."""
 
     @staticmethod
     def texts() -> list[str]:
@@ -458,7 +459,9 @@ class TestPatternRewrites:
         pieces = ["BS", "MS", "B.S.", "M.Sc.", "PhD", "Ph.D", "master's", "bachelor", "degree",
                   " in ", "Computer Science", "CS", "EE", "math", "maths", "Statistics", "MBA",
                   "engineering", "comp. sci.", "Electrical and Electronics Engineering", ".",
-                  "/", " ", "a", "x", "-", "é", "ſ", "İ", "\n"]  # fmt: skip
+                  "/", " ", "a", "x", "-", "é", "ſ", "İ", "\n", "four-year degree",
+                  "4 year degree", "Doctorate", "postgraduate", "Advanced degree", "FINANCE",
+                  "Undergraduate degree", "Psychology", "neuroscience", "Kk"]  # fmt: skip
         runs = ["".join(rng.choices(pieces, k=rng.randint(1, 10))) for _ in range(5_000)]
         return lines + runs
 

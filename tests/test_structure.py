@@ -226,6 +226,21 @@ class TestBlocks:
         )  # fmt: skip
         assert (role.start, role.current) == ("2023-06", True)
 
+    def test_marks_left_in_lines_are_removed(self) -> None:
+        """Markdown marks a reader left in a bullet, a wrapped line or a dated header line go."""
+        lines = (
+            pdf_line("Experience", 40, bold=True, size=14),
+            pdf_line("**Data Engineer**, Contoso Ltd\t2020 – 2022", 60),
+            pdf_line("• Built __streaming__ pipelines for", 72, x1=556),
+            pdf_line("the **billing** team.", 84, x0=68),
+        )
+        resume = parse_resume(Document(source="x.pdf", format="pdf", lines=lines))
+        assert [b.text for b in resume.blocks] == [
+            "Experience",
+            "Data Engineer, Contoso Ltd",
+            "Built streaming pipelines for the billing team.",
+        ]
+
 
 class TestRoles:
     """Roles: title, organisation, location and dates in their many layouts."""

@@ -129,3 +129,19 @@ class TestSearchStart:
     def test_no_date(self, text: str) -> None:
         """A bare year, a count or a phone number is no date."""
         assert find_date_range(text) is None
+
+
+class TestDateWriting:
+    """Dates are written as `YearMonth` writes them, from a table of months."""
+
+    def test_as_year_month_writes_them(self) -> None:
+        """Every date found on a corpus line, and one of each form, reads back unchanged."""
+        from tests.conftest import corpus_lines
+
+        forms = ["Mar 2021 – Present", "Sept. '19 - 2020", "Winter 2020 – Summer 2021",
+                 "3/2019 – 12/2020", "2019-01 to 2020-11", "1995 – 2001", "May 2014"]  # fmt: skip
+        found = [find_date_range(text) for text in [*corpus_lines(), *forms]]
+        dates = [d for r in found if r is not None for d in (r.start, r.end) if d is not None]
+        assert len(dates) > 20
+        for written in dates:
+            assert str(YearMonth.parse(written)) == written

@@ -85,6 +85,7 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_TWO_DIGITS = tuple(f"{month:02d}" for month in range(13))  # a month as dates write it
 # Letters a case-blind pattern takes for the ASCII ones ("ſep" matches "sep"), spelled as those.
 _ASCII_TWINS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
 
@@ -184,6 +185,8 @@ def _date(match: re.Match[str], p: str) -> str | None:
     The groups are read one by one (not `groupdict`) and the string is written directly: every
     year and month the patterns admit is a valid `YearMonth`, and this runs for every date line.
     A `_SINGLE` match is one of the first three forms, so the last two are asked of ranges only.
+    Years are 1950-2099 (four digits) and months are written from a table, as formatting a
+    number to a width costs more than the rest.
     """
     if name := match.group(p + "mon"):
         year, month = _full_year(match.group(p + "my")), _MONTHS[_folded(name)[:3]]
@@ -194,10 +197,10 @@ def _date(match: re.Match[str], p: str) -> str | None:
     elif number := match.group(p + "iy"):
         year, month = int(number), int(match.group(p + "im"))
     elif number := match.group(p + "y"):
-        return f"{int(number):04d}"
+        return str(int(number))
     else:
         return None
-    return f"{year:04d}-{month:02d}"
+    return f"{year}-{_TWO_DIGITS[month]}"
 
 
 def _full_year(text: str) -> int:

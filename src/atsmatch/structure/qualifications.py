@@ -70,9 +70,11 @@ _FIELDS: tuple[tuple[str, str, str], ...] = (
 FIELD_FAMILIES: dict[str, str] = {name: family for name, family, _ in _FIELDS}
 QUANTITATIVE = frozenset({"computing", "math", "engineering", "science", "economics"})
 # Every field's spellings, in order, each group named after its place in `_FIELDS`. The word
-# start is tested once, before the alternatives, so a position inside a word fails at once.
+# start is tested once, before the alternatives, so a position inside a word fails at once, and
+# so are the letters the spellings open with: most words are turned away before the
+# alternatives are tried one by one.
 _FIELD = re.compile(
-    r"(?<![\w.])(?:"
+    r"(?=[a-fil-ps])(?<![\w.])(?:"
     + "|".join(f"(?P<f{i}>(?:{pattern})(?!\\w))" for i, (_, _, pattern) in enumerate(_FIELDS))
     + ")",
     re.I,
@@ -93,9 +95,10 @@ _WEAK: tuple[tuple[DegreeLevel, str], ...] = (
     ("master", r"MS|MA|ME|MEng|MSc"),
     ("bachelor", r"BS|BA|BE|BEng|BSc"),
 )
-# The word start tested once, before the alternatives (as in `_FIELD`).
+# The letters the degree names open with and the word start tested once, before the
+# alternatives (as in `_FIELD`).
 _LEVEL_TOKEN = re.compile(
-    r"(?<![\w.])(?:"
+    r"(?i:(?=[abdfgmpu4]))(?<![\w.])(?:"
     + "|".join(
         [f"(?P<s_{lvl}>(?i:{p})(?!\\w))" for lvl, p in _STRONG]
         + [f"(?P<w_{lvl}>(?:{p})(?![\\w.]))" for lvl, p in _WEAK]
