@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -169,13 +170,20 @@ def _label_end(block: Block, titles_a_role: bool) -> float:
 # ---- verbatim copying ----------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
-_LOWER_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")  # `_TOKEN` on lowered ASCII, a third faster
+# Lowered ASCII with every byte outside `_TOKEN`'s letters, digits, + and # made a space: its
+# runs are `_TOKEN`'s words once a leading + or # goes ("+c++" is "c++").
+_WORD_BYTES = bytes(
+    c if chr(c) in string.ascii_lowercase + string.digits + "+#" else ord(" ") for c in range(256)
+)
 
 
 def _words(text: str) -> list[str]:
     """The text's words, lowercased."""
-    if text.isascii():  # the same words, lowered in one call instead of one per word
-        return _LOWER_TOKEN.findall(text.lower())
+    if text.isascii():  # a byte table splits ASCII several times faster than the pattern
+        spaced = text.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii")
+        if "+" not in spaced and "#" not in spaced:
+            return spaced.split()
+        return [word for run in spaced.split() if (word := run.lstrip("+#"))]
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
