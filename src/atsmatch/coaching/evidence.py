@@ -71,7 +71,13 @@ def evidence_gaps(
             if current is None or (current.section != "skills" and hit.section == "skills"):
                 first_claim[hit.skill_id] = hit
     asked: dict[str, Level | None] = {k.skill_id: k.level for k in keywords}
-    others = sorted(set(first_claim) - set(asked), key=lambda s: taxonomy.skills[s].name.lower())
+    # A skill the posting does not ask for is a gap only when the skills list claims it.
+    others = [
+        sid
+        for sid, claim in first_claim.items()
+        if claim.section == "skills" and sid not in asked and sid not in shown
+    ]
+    others.sort(key=lambda s: taxonomy.skills[s].name.lower())
     asked.update(dict.fromkeys(others))
     out = []
     for sid, level in asked.items():
@@ -317,17 +323,25 @@ def acronym_advice(
         resume_written = written_forms(resume_hits)
     out = []
     for keyword in keywords:
-        skill = taxonomy.skills[keyword.skill_id]
-        job_forms = job_written.get(skill.id, ())
-        resume_forms = resume_written.get(skill.id, ())
+        job_forms = job_written.get(keyword.skill_id, ())
+        resume_forms = resume_written.get(keyword.skill_id, ())
         if not job_forms or not resume_forms:
-            continue
-        both = _both_forms(skill.name, tuple(skill.forms))
-        if both is None:
             continue
         job_kinds = {_form_kind(f) for f in job_forms} - {None}
         resume_kinds = {_form_kind(f) for f in resume_forms} - {None}
-        if job_kinds and resume_kinds and not job_kinds & resume_kinds:
+        skill = taxonomy.skills[keyword.skill_id]
+        differ = bool(job_kinds and resume_kinds and not job_kinds & resume_kinds)
+        one_way = (
+            len(job_kinds) == 1
+            and len(resume_kinds) == 1
+            and group_of(skill.category) == "concepts"
+        )
+        if not differ and not one_way:
+            continue  # no advice to give: the vocabulary's forms need not be read
+        both = _both_forms(skill.name, tuple(skill.forms))
+        if both is None:
+            continue
+        if differ:
             out.append(
                 AcronymAdvice(
                     skill_id=skill.id,
@@ -340,11 +354,7 @@ def acronym_advice(
                     "once",
                 )
             )
-        elif (
-            len(job_kinds) == 1
-            and len(resume_kinds) == 1
-            and group_of(skill.category) == "concepts"
-        ):
+        else:
             out.append(
                 AcronymAdvice(
                     skill_id=skill.id,
