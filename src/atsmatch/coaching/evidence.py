@@ -161,7 +161,7 @@ def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[s
     titles = {role.first_block for role in resume.roles}
     # Per block, not per hit: where a hit must end to sit in a title or a label.
     label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
-    return Counter(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
+    return Counter([h.skill_id for h in resume_hits if h.end > label_ends[h.block]])
 
 
 def _label_end(block: Block, titles_a_role: bool) -> float:
@@ -252,8 +252,8 @@ def verbatim_overlaps(
     for index, block in enumerate(resume_blocks):
         tokens = resume_words[index]
         found: list[re.Match[str]] | None = None
-        i = 0
-        while i <= len(tokens) - words:
+        i, last = 0, len(tokens) - words  # the last place a run can start
+        while i <= last:
             if tokens[i] not in firsts or tokens[i + words - 1] not in lasts:
                 i += 1
                 continue
