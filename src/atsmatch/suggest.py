@@ -293,11 +293,10 @@ def certification_notes(
     covers that the resume already shows.
     """
     held: dict[str, SkillHit] = {}
-    resume_skills: set[str] = set()
     for hit in resume_hits:
-        resume_skills.add(hit.skill_id)
         if hit.category == "certification":
             held.setdefault(hit.skill_id, hit)
+    resume_skills = {h.skill_id for h in resume_hits}
     asked = {k.skill_id: k for k in keywords if k.category == "certification"}
     notes = []
     for cid in [*asked, *sorted(held.keys() - asked.keys())]:
