@@ -12,7 +12,7 @@ import atsmatch
 from atsmatch import coaching
 from atsmatch.analysis import JobAnalysis
 from atsmatch.coaching import JobGrams, months_between, verbatim_overlaps
-from atsmatch.coaching.evidence import untitled_mentions
+from atsmatch.coaching.evidence import _words, untitled_mentions
 from atsmatch.coaching.writing import _WORDS
 from atsmatch.models import MatchReport
 from atsmatch.render import render_json, render_markdown
@@ -254,6 +254,22 @@ class TestWordPattern:
     def test_non_ascii_word_characters(self, text: str) -> None:
         """A non-ASCII word character inside or after a word continues it as before."""
         assert _WORDS.findall(text) == self.PLAIN.findall(text)
+
+
+class TestVerbatimWords:
+    """The verbatim check's words are the pattern's words, lowercased."""
+
+    PATTERN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
+
+    def test_corpus_lines(self) -> None:
+        """Every line of the corpus and the examples gives the same words."""
+        for line in corpus_lines():
+            assert _words(line) == [w.lower() for w in self.PATTERN.findall(line)], line
+
+    @pytest.mark.parametrize("text", ["+C++ and C#", "#1 in ++x", "a+#b --+ c_d's", "+#", ""])
+    def test_leading_plus_and_hash(self, text: str) -> None:
+        """A + or # that opens a run is not part of the word; inside or after one it is."""
+        assert _words(text) == [w.lower() for w in self.PATTERN.findall(text)]
 
 
 class TestUntitledMentions:

@@ -40,3 +40,13 @@ class TestPlacement:
         job = "Requirements\n- Terraform\n\nNice to have\n- Pulumi"
         names = [m.name for m in matcher.match(RESUME, job).missing]
         assert names.index("Terraform") < names.index("Pulumi")
+
+
+class TestRelatedShown:
+    def test_neighbours_repeat_none_and_leave_the_skill_out(self, matcher: Matcher) -> None:
+        """A keyword without evidence takes its graph neighbours as they are: that needs them
+        free of repeats and of the keyword itself."""
+        taxonomy = matcher.taxonomy
+        for skill_id in taxonomy.skills:
+            near = taxonomy.neighbours(skill_id)
+            assert len(set(near)) == len(near) and skill_id not in near, skill_id

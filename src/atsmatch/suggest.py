@@ -33,6 +33,8 @@ __all__ = [
 MISSING_BELOW = 0.7
 _SUMMARY_GROUPS = frozenset({"soft_skills", "concepts"})
 _WORK_SECTIONS = frozenset({"experience", "projects", "volunteer"})
+# The categories and the groups of the skills a skills line names, in the same order.
+_Listed = tuple[list[str], list[str]]
 
 
 def missing_keywords(
@@ -77,7 +79,7 @@ def missing_keywords(
                 weight=keyword.weight,
                 partial_credit=keyword.credit,
                 job_text=keyword.job_text,
-                related_evidence=tuple(taxonomy.skills[r].name for r in related),
+                related_evidence=tuple([taxonomy.skills[r].name for r in related]),
                 placement=_placement(
                     keyword, related, resume_blocks, by_skill, listed, summary, taxonomy
                 ),
@@ -111,8 +113,10 @@ def _related_shown(
     """Resume skills related to the keyword: the scorer's evidence first, then the graph."""
     sid = keyword.skill_id
     # Filtered before the duplicates go: a neighbour list can be long, the resume's skills few.
-    candidates = [e.skill_id for e in keyword.evidence]
-    candidates += [n for n in taxonomy.neighbours(sid) if n in by_skill]
+    near = [n for n in taxonomy.neighbours(sid) if n in by_skill]
+    if not keyword.evidence:  # the graph's neighbours repeat none and leave the keyword out
+        return near
+    candidates = [e.skill_id for e in keyword.evidence] + near
     return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
 
 
@@ -121,7 +125,7 @@ def _placement(
     related: Sequence[str],
     blocks: Sequence[Block],
     by_skill: dict[str, list[int]],
-    listed: Mapping[int, list[str]],
+    listed: Mapping[int, _Listed],
     summary: int | None,
     taxonomy: Taxonomy,
 ) -> Placement:
@@ -180,26 +184,28 @@ def _placement(
 
 def _listed_categories(
     blocks: Sequence[Block], by_skill: dict[str, list[int]], taxonomy: Taxonomy
-) -> dict[int, list[str]]:
-    """Skills-section line -> the category of each skill it names (read once per match, for
-    every real gap's `_skills_line`)."""
-    listed: dict[int, list[str]] = {}
+) -> dict[int, _Listed]:
+    """Skills-section line -> the category and the group of each skill it names (read once per
+    match, for every real gap's `_skills_line`)."""
+    listed: dict[int, _Listed] = {}
     for skill_id, indices in by_skill.items():
         category = taxonomy.skills[skill_id].category
         for index in indices:
             if blocks[index].section == "skills" and blocks[index].kind != "heading":
-                listed.setdefault(index, []).append(category)
+                categories, groups = listed.setdefault(index, ([], []))
+                categories.append(category)
+                groups.append(group_of(category))
     return listed
 
 
 def _skills_line(
-    category: str, blocks: Sequence[Block], listed: Mapping[int, list[str]]
+    category: str, blocks: Sequence[Block], listed: Mapping[int, _Listed]
 ) -> int | None:
     """The skills-section line that lists most skills of the same category (then group)."""
     group = group_of(category)
     score = {
-        index: (categories.count(category), sum(group_of(c) == group for c in categories))
-        for index, categories in listed.items()
+        index: (categories.count(category), groups.count(group))
+        for index, (categories, groups) in listed.items()
     }
     if not score or max(score.values()) == (0, 0):
         return _first(blocks, "skills", kind="line")

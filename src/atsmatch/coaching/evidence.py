@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -70,7 +71,13 @@ def evidence_gaps(
             if current is None or (current.section != "skills" and hit.section == "skills"):
                 first_claim[hit.skill_id] = hit
     asked: dict[str, Level | None] = {k.skill_id: k.level for k in keywords}
-    others = sorted(set(first_claim) - set(asked), key=lambda s: taxonomy.skills[s].name.lower())
+    # A skill the posting does not ask for is a gap only when the skills list claims it.
+    others = [
+        sid
+        for sid, claim in first_claim.items()
+        if claim.section == "skills" and sid not in asked and sid not in shown
+    ]
+    others.sort(key=lambda s: taxonomy.skills[s].name.lower())
     asked.update(dict.fromkeys(others))
     out = []
     for sid, level in asked.items():
@@ -169,13 +176,20 @@ def _label_end(block: Block, titles_a_role: bool) -> float:
 # ---- verbatim copying ----------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
-_LOWER_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")  # `_TOKEN` on lowered ASCII, a third faster
+# Lowered ASCII with every byte outside `_TOKEN`'s letters, digits, + and # made a space: its
+# runs are `_TOKEN`'s words once a leading + or # goes ("+c++" is "c++").
+_WORD_BYTES = bytes(
+    c if chr(c) in string.ascii_lowercase + string.digits + "+#" else ord(" ") for c in range(256)
+)
 
 
 def _words(text: str) -> list[str]:
     """The text's words, lowercased."""
-    if text.isascii():  # the same words, lowered in one call instead of one per word
-        return _LOWER_TOKEN.findall(text.lower())
+    if text.isascii():  # a byte table splits ASCII about three times faster than the pattern
+        spaced = text.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii")
+        if "+" not in spaced and "#" not in spaced:
+            return spaced.split()
+        return [word for run in spaced.split() if (word := run.lstrip("+#"))]
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
@@ -238,8 +252,8 @@ def verbatim_overlaps(
     for index, block in enumerate(resume_blocks):
         tokens = resume_words[index]
         found: list[re.Match[str]] | None = None
-        i = 0
-        while i <= len(tokens) - words:
+        i, last = 0, len(tokens) - words  # the last place a run can start
+        while i <= last:
             if tokens[i] not in firsts or tokens[i + words - 1] not in lasts:
                 i += 1
                 continue

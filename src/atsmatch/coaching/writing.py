@@ -21,9 +21,12 @@ def verb_counts(bullets: Sequence[BulletFeedback]) -> dict[str, int]:
 
 def role_bullets(resume: Resume, bullets: Sequence[BulletFeedback]) -> tuple[RoleBullets, ...]:
     """Bullets per role: two to six reads as substantial without burying the best ones."""
+    by_role: dict[int | None, list[BulletFeedback]] = {}
+    for bullet in bullets:  # one pass, not one per role
+        by_role.setdefault(bullet.role, []).append(bullet)
     out = []
     for index, role in enumerate(resume.roles):
-        mine = [b for b in bullets if b.role == index]
+        mine = by_role.get(index, [])
         advice = None
         if len(mine) < 2:
             advice = "add two or three bullets with what you did and what changed"
