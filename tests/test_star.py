@@ -582,6 +582,9 @@ class TestWordBoundaryPatterns:
             r"(?:We|Our)\b)"
         ),
         "_DOTTED_VERSION": re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+\b"),
+        "_VERSION_WORD": re.compile(
+            r"\b(?=[vr])(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.IGNORECASE
+        ),
     }
 
     @staticmethod
@@ -593,12 +596,14 @@ class TestWordBoundaryPatterns:
             "xfor the team", "_for the team", "for", "for ab", "To Reduce churn by a lot",
             "I'm here", "I've been", "AI and I", "I", "MY team", "Our team", "our/ours", "us.",
             "we_are", "élan we", "v3.11.2", "xv3.11.2", ".3.11.2", "v.3.1.2", "3.11.2.4",
-            "vv1.2.3", "v1.2", "1.2.3x", "١.٢.٣", "v١.2.3",
+            "vv1.2.3", "v1.2", "1.2.3x", "١.٢.٣", "v١.2.3", "V2", "Ver. 3", "ver.3", "RELEASE 4.1",
+            "Version\t2", "xv2", "_v2", "év2", "v 2.x", "Rv2", "reLease3", "verſion 2",
         ]  # fmt: skip
         rng = random.Random(7)
         pieces = ["for", "to ", "reduce", "so that", "serving", "I", "I'm", "me", "my", "we",
                   "We", "our", "us", "v", "1", "23", ".", " ", "  ", "x", "_", "-", "'", ",",
-                  "(", "é", "İ", "ı", "ſ", "F", "S", "t", "O", "\n"]  # fmt: skip
+                  "(", "é", "İ", "ı", "ſ", "F", "S", "t", "O", "\n", "V", "R", "ver", "sion",
+                  "release", "Release"]  # fmt: skip
         runs = ["".join(rng.choices(pieces, k=rng.randint(1, 14))) for _ in range(5_000)]
         return corpus_lines() + traps + runs
 

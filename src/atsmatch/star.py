@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
+from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
@@ -112,13 +113,17 @@ _METRIC = (
     r"(?:accuracy|precision|recall|F1(?:[- ]score)?|F-1|ROC[- ]AUC|AUROC|AUC|NDCG(?:@\d+)?|mAP|"
     r"MAP@\d+|BLEU|ROUGE(?:-\w+)?|RMSE|MAE|MAPE|R2|R²|perplexity|WER|top-[15] accuracy|uptime)"
 )
-# What every alternative of _METRIC starts with, lower-cased (for the gates below).
-_METRIC_WORDS = (
-    "accuracy", "precision", "recall", "f1", "f-1", "roc", "auc", "ndcg", "map", "bleu", "rouge",
-    "rmse", "mae", "mape", "r2", "r²", "perplexity", "wer", "top-", "uptime",
+# The run (see `_runs`) every alternative of _METRIC opens with: "f" of "F-1", "r" of "R²".
+_METRIC_RUNS = frozenset(
+    {
+        "accuracy", "precision", "recall", "f1", "f", "roc", "auroc", "auc", "ndcg", "map",
+        "bleu", "rouge", "rmse", "mae", "mape", "r2", "r", "perplexity", "wer", "uptime",
+    }
 )  # fmt: skip
 # The only results written without a digit.
-_FOLD_WORDS = ("fold", "doubl", "tripl", "quadrupled", "halv")
+_FOLD_RUNS = frozenset(
+    {"fold", "doubled", "tripled", "quadrupled", "halved", "doubling", "tripling", "halving"}
+)
 _FOLD = re.compile(
     r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b",
     re.IGNORECASE,
@@ -128,7 +133,8 @@ _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
 _FIGURE = re.compile(r"[$€£\d]")
 # Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
 # test on the lower-cased text spares most bullets most scans, and cannot change what they find.
-# These open with the figure, so no match starts before the text's first figure.
+# These open with the figure, so no match starts before the text's first figure. (A unit can
+# touch its figure's digits, "5x", "3USD": these gates test substrings, not runs.)
 _FIGURE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("%", "percent", "pp"), re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)")),
     (("$", "€", "£"), re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")),
@@ -146,7 +152,8 @@ _FIGURE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ),
 )
 # A model metric with its figure, after or before it ("0.93 precision", "F1 of 0.91"): both
-# need one of `_METRIC_WORDS`, tested once for the two.
+# need one of `_METRIC_RUNS`, tested once for the two. A metric stands between non-word
+# characters (the look-behind in `_NUM` keeps a figure from touching it), so it opens a run.
 _METRIC_AFTER = re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")
 _METRIC_BEFORE = re.compile(
     r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM
@@ -161,11 +168,12 @@ _SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
 # most positions at that one test (so does each `\b(?=[...])` below).
 _SPELLED_FIRST = "[" + "".join(sorted({w[0] for w in _SPELLED_WORDS})) + "]"
 # Results written in words, and people and outcomes counted in words or figures: "doubled",
-# "five were hired", "3 of them were promoted", "three new hires".
-_OUTCOMES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (_FOLD_WORDS, _FOLD),
+# "five were hired", "3 of them were promoted", "three new hires". Each with the runs one of
+# which it needs: its words stand between spaces or word boundaries ("-fold" after a hyphen).
+_OUTCOMES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (_FOLD_RUNS, _FOLD),
     (
-        ("were", "was", "got", "been"),
+        frozenset({"were", "was", "got", "been"}),
         re.compile(
             r"(?:\b" + _SPELLED + r"|" + _NUM + r")(?:\s+(?:of\s+(?:them|whom)|\w+))?\s+"
             r"(?:were|was|got|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|won|hired)\b",
@@ -173,7 +181,7 @@ _OUTCOMES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
-        _SPELLED_WORDS,
+        frozenset(_SPELLED_WORDS),
         re.compile(
             r"\b(?=" + _SPELLED_FIRST + ")" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?"
             r"(?:hires|engineers|analysts|"
@@ -183,7 +191,7 @@ _OUTCOMES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
 )
-_WORDED = _FOLD_WORDS + _SPELLED_WORDS
+_WORDED = _FOLD_RUNS | frozenset(_SPELLED_WORDS)
 # A number followed by what it counts: "40+ training jobs", "200M card transactions" (opening
 # with the figure too).
 _COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
@@ -256,15 +264,17 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# "v2", "version 3", "release 4.1": `\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b` ignoring
+# case, written like `_CONTEXT` to open with a case-sensitive class the engine skips ahead to.
+_VERSION_WORD = re.compile(
+    r"[vVrR](?<!\w.)(?i:(?<=v)(?:ersion|er\.?|)|(?<=r)elease)\s?\d+(?:\.\d+)*\b"
+)
 # Figures that are not results: phone numbers, dates, date ranges, versions; gated as above.
 # Most need a run of four digits (a year, a phone number's end): one scan for that spares the
 # rest.
 _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
-    (
-        ("v", "release"),
-        re.compile(r"\b(?=[vr])(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.I),
-    ),
+    (("v", "release"), _VERSION_WORD),
 )
 # A dotted version ("3.11.2") needs two dots: most bullets have one, at their end. The pattern
 # is `(?<![\w.])v?\d+\.\d+\.\d+\b` written, like `_NUM`, to open with its first character's class.
@@ -292,6 +302,16 @@ def _folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_TO_ASCII).lower()
 
 
+# A run of lower-case letters and digits: a word gate looks for its word among a text's runs.
+_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _runs(lower: str) -> frozenset[str]:
+    """The runs of a `_folded` text: a word a pattern matches between non-word characters is
+    one of them, so one set test stands for a scan that could not match."""
+    return frozenset(_RUN.findall(lower))
+
+
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with each span blanked out, so later patterns cannot match inside it."""
     if not spans:
@@ -316,17 +336,29 @@ def find_results(
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
     lower = _folded(text)
+    return _find_results(text, lower, _runs(lower), hits, taxonomy)
+
+
+def _find_results(
+    text: str,
+    lower: str,
+    runs: frozenset[str],
+    hits: Sequence[SkillHit],
+    taxonomy: Taxonomy | None,
+) -> tuple[str, ...]:
+    """`find_results`, given the text's `_folded` form and its `_runs`."""
     masked = text
     if _DIGIT.search(text) is None:  # nothing to blank out
-        if not any(map(lower.__contains__, _WORDED)):
+        if runs.isdisjoint(_WORDED):
             return ()  # no figure, and none of the words a result is written in without one
     else:
         masked = _without_non_results(text, lower, hits, taxonomy)
-        if masked != text:  # a figure blanked out
+        if masked != text:  # a figure blanked out: a run it split is two runs now
             lower = _folded(masked)
+            runs = _runs(lower)
     spans: list[tuple[int, int]] = []
-    for needs, pattern in _OUTCOMES:
-        if not needs or any(map(lower.__contains__, needs)):
+    for words, pattern in _OUTCOMES:
+        if not runs.isdisjoint(words):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
     figure = _FIGURE.search(masked)
     if figure is None:  # every other pattern needs a figure
@@ -335,19 +367,20 @@ def find_results(
     for needs, pattern in _FIGURE_PATTERNS:
         if not needs or any(map(lower.__contains__, needs)):
             spans.extend(map(_SPAN, pattern.finditer(masked, start)))
-    if any(map(lower.__contains__, _METRIC_WORDS)):
+    if not runs.isdisjoint(_METRIC_RUNS):
         spans.extend(map(_SPAN, _METRIC_AFTER.finditer(masked, start)))
         spans.extend(map(_SPAN, _METRIC_BEFORE.finditer(masked)))
     if "from" in lower:
         spans.extend(map(_SPAN, _FROM_TO.finditer(masked)))
     for m in _COUNT.finditer(masked, start):
-        number, unit = m.group(0).split()[0], m.group(2).lower()
-        if unit in _NOT_UNITS or _DIGIT.search(number) is None:
+        magnitude, unit, second = m.groups()
+        unit = unit.lower()
+        if unit in _NOT_UNITS:
             continue
-        if _YEAR.fullmatch(number) and not m.group(1) and not unit.endswith("s"):
+        plural = unit.endswith("s")
+        if not magnitude and not plural and _YEAR.fullmatch(m.group(0).split()[0]):
             continue  # "2022 workshop", "2019 Kaggle": a year, not a count
-        second = m.group(3)
-        end = m.end() if second and not unit.endswith("s") else m.end(2)
+        end = m.end() if second and not plural else m.end(2)
         spans.append((m.start(), end))
     return _joined(text, spans)
 
@@ -610,8 +643,6 @@ def _join(lead: str, body: str) -> str:
 
 # ---- the bullet, worked out once -----------------------------------------------------------
 
-_FIRST_WORD = re.compile(r"[a-z0-9]+")
-
 
 class _Lexicon:
     """What the lexicon lookups need, built once per taxonomy (`Taxonomy.derived`).
@@ -631,14 +662,14 @@ class _Lexicon:
 
 
 def _first_word(phrase: str) -> str:
-    m = _FIRST_WORD.search(phrase)
+    m = _RUN.search(phrase)
     return m.group() if m else ""
 
 
 def _find_weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
     """The weak opener ("Worked on", "Responsible for") the sentence starts with, as written."""
     lower = sentence.lower()
-    opening = _FIRST_WORD.match(lower)
+    opening = _RUN.match(lower)
     filed = taxonomy.derived(_Lexicon).weak_openers
     for phrase in filed.get(opening.group(), ()) if opening else ():
         if lower.startswith(phrase) and (
@@ -899,6 +930,7 @@ class BulletContext:
     text: str  # as written
     sentence: str  # `clean_bullet(text)`
     words: tuple[str, ...]
+    runs: frozenset[str]  # the text's `_runs`: each run of the sentence's is one of them
     current: bool | None  # current role, past role, or no dated role
     tools: tuple[str, ...]
     results: tuple[str, ...]
@@ -928,12 +960,15 @@ class BulletContext:
     ) -> BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
         sentence = clean_bullet(text)
-        results = find_results(text, hits=hits, taxonomy=taxonomy)
+        lower = _folded(text)
+        runs = _runs(lower)
+        results = _find_results(text, lower, runs, hits, taxonomy)
         tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=attrgetter("start", "end"))))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
-        words = _OPENING_WORD.findall(core[:80])
+        # The first two words are all the verb reading looks at.
+        words = [w.group() for w in islice(_OPENING_WORD.finditer(core, 0, 80), 2)]
         first = words[0] if words else ""
         phrase = None
         if weak is None and first and core.startswith(first):
@@ -963,6 +998,7 @@ class BulletContext:
             text=text,
             sentence=sentence,
             words=tuple(_words(sentence)),
+            runs=runs,
             current=current,
             tools=tools,
             results=results,
@@ -1148,6 +1184,7 @@ def flag(message: FlagMessage, text: str | None = None, **fields: object) -> Bul
 Rule = Callable[[BulletContext], Iterator[BulletFlag]]
 
 _PRONOUN_WORDS = ("I", "me", "my", "mine", "myself", "we", "our", "ours", "us", "We", "Our")
+_PRONOUN_RUNS = frozenset(word.lower() for word in _PRONOUN_WORDS)
 # Each pronoun as a whole word: the look-behind after it, where `\b` before it would be, lets the
 # engine skip ahead to the pronouns' first letters.
 _PRONOUNS = re.compile("|".join(rf"{word}\b(?<!\w{word})" for word in _PRONOUN_WORDS))
@@ -1188,18 +1225,26 @@ def _no_result(ctx: BulletContext) -> Iterator[BulletFlag]:
 
 def _buzzword(ctx: BulletContext) -> Iterator[BulletFlag]:
     """Each buzzword ("results-driven", "cutting-edge"), with the bullet without it."""
-    for phrase, hint in _find_buzzwords(ctx.sentence, ctx.taxonomy):
+    for phrase, hint in _find_buzzwords(ctx.sentence, ctx.taxonomy, ctx.runs):
         without = " ".join(re.sub(re.escape(phrase), "", ctx.sentence, flags=re.IGNORECASE).split())
         yield flag("buzzword", phrase, phrase=phrase, hint=hint, rewrite=without)
 
 
-def _find_buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+def _find_buzzwords(
+    sentence: str, taxonomy: Taxonomy, runs: frozenset[str] | None = None
+) -> list[tuple[str, str]]:
     """The lexicon's buzzwords in the sentence, as written, each with its hint; of two
-    overlapping ones ("results-driven" and "driven") the longer."""
+    overlapping ones ("results-driven" and "driven") the longer.
+
+    A buzzword opens with a run of the lower-cased sentence; `runs`, those of the text the
+    sentence was cleaned from, hold them unless "İ", "ı" or "ſ" lower-case otherwise there.
+    """
     found = []
     lower = sentence.lower()
     filed = taxonomy.derived(_Lexicon).buzzwords
-    for word in filed.keys() & _FIRST_WORD.findall(lower):
+    if runs is None or lower != _folded(sentence):
+        runs = _runs(lower)
+    for word in filed.keys() & runs:
         for p, hint in filed[word]:
             start = lower.find(p)
             while start != -1:
@@ -1230,7 +1275,10 @@ def _passive_voice(ctx: BulletContext) -> Iterator[BulletFlag]:
 
 def _first_person(ctx: BulletContext) -> Iterator[BulletFlag]:
     """A first-person pronoun; for "we" or "our" the fix also asks for your own part."""
-    # "by me" in a passive main clause is the passive rule's to rewrite.
+    # "by me" in a passive main clause is the passive rule's to rewrite; a pronoun is a run of
+    # the sentence, so of the text, unless cutting the passive out made it.
+    if ctx.passive is None and ctx.runs.isdisjoint(_PRONOUN_RUNS):
+        return
     spoken = ctx.sentence.replace(ctx.passive.words, "") if ctx.passive else ctx.sentence
     pronouns = [m.group(0) for m in _PRONOUNS.finditer(spoken)]
     if not pronouns:

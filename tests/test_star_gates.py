@@ -1,0 +1,106 @@
+"""The STAR analysis's word gates: a pattern or rule skipped because the text lacks the word it
+needs finds, when run anyway, nothing more.
+
+Each gate is held to the ungated run on every block of every corpus resume and fixture document
+(parsed as the matcher parses them), the coaching fixtures' bullets, every corpus line, hand-made
+traps and random runs of the gates' words and the marks around them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import tomllib
+from collections.abc import Iterable
+
+import pytest
+
+from atsmatch import Matcher, star
+from atsmatch.models import Block, SkillHit
+from atsmatch.taxonomy import Taxonomy
+from tests.conftest import CORPUS, FIXTURES, corpus_lines
+
+DOCUMENTS = [
+    *sorted((CORPUS / "resumes").rglob("*.pdf")),
+    FIXTURES / "documents" / "John_Doe_ClassicTheme_CV.pdf",
+    FIXTURES / "documents" / "deedy_resume-openfont.pdf",
+]
+TRAPS = [
+    "+12345678901were hired", "ſix were hired", "TWO-FOLD growth", "10-fold", "doubled-ish",
+    "5percent", "3USD", "F-1 of 0.9", "F1-score 0.91", "R² 0.93", "R2=0.8", "NDCG@10 of 0.4",
+    "MAP@5 0.3", "ROC-AUC 0.97", "top-5 accuracy 92%", "0.93 mAP", "İ, me and my team",
+    "I'm lead", "we/our", "MY team", "ſynergy and İnnovative", "results-driven", "x5 were won",
+    "from 5 to 10", "5 of them were promoted", "twelve new hires", "uptime 99.9%",
+]  # fmt: skip
+
+
+class _EveryWord(frozenset[str]):
+    """Runs that hold every word: each gate passes, so every pattern runs."""
+
+    def isdisjoint(self, other: Iterable[object]) -> bool:
+        return False
+
+
+@pytest.fixture(scope="module")
+def texts(matcher: Matcher) -> list[str]:
+    """Every text the gates are held on."""
+    blocks = [b.text for path in DOCUMENTS for b in matcher.parse_resume(path).blocks]
+    table = tomllib.loads((FIXTURES / "coaching" / "bullets.toml").read_text())
+    rng = random.Random(11)
+    pieces = ["were", "was", "got", "been", "two", "ten", "fold", "-", "doubled", "from", "to",
+              "accuracy", "F", "1", "R", "²", "@", "MAP", "I", "me", "we", "Our", "us", " ", "5",
+              "2019", ".", "+", "v", "%", "x", "ſ", "İ", "_", "é", "'", ","]  # fmt: skip
+    runs = ["".join(rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(5_000)]
+    assert len(blocks) > 500
+    return blocks + [b["text"] for b in table["bullet"]] + corpus_lines() + TRAPS + runs
+
+
+@pytest.fixture(scope="module")
+def contexts(texts: list[str], matcher: Matcher) -> list[star.BulletContext]:
+    """The `BulletContext` of every text, with the extractor's hits."""
+    blocks = [Block(text=t, kind="bullet", section="experience", line=0) for t in texts]
+    by_block: dict[int, list[SkillHit]] = {}
+    for hit in matcher.extractor.extract_blocks(blocks):
+        by_block.setdefault(hit.block, []).append(hit)
+    return [
+        star.BulletContext.of(t, matcher.taxonomy, hits=by_block.get(i, ()))
+        for i, t in enumerate(texts)
+    ]
+
+
+class TestResultGates:
+    """`find_results` finds with its word gates what it finds without them."""
+
+    def test_gated_results_are_ungated_results(
+        self, texts: list[str], taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Same results, gated and ungated, on every text."""
+        gated = [star.find_results(t, taxonomy=taxonomy) for t in texts]
+        monkeypatch.setattr(star, "_runs", lambda lower: _EveryWord())
+        ungated = [star.find_results(t, taxonomy=taxonomy) for t in texts]
+        assert sum(map(bool, gated)) > 100  # the texts hold results to find
+        for text, found, expected in zip(texts, gated, ungated, strict=True):
+            assert found == expected, text
+
+
+class TestRuleGates:
+    """The pronoun and buzzword rules find with the text's runs what they find without."""
+
+    def test_first_person_gate(self, contexts: list[star.BulletContext]) -> None:
+        """Same first-person flags with the runs as with every word."""
+        found = 0
+        for ctx in contexts:
+            flags = list(star._first_person(ctx))
+            found += bool(flags)
+            everything = dataclasses.replace(ctx, runs=_EveryWord())
+            assert flags == list(star._first_person(everything)), ctx.text
+        assert found > 50
+
+    def test_buzzword_gate(self, contexts: list[star.BulletContext]) -> None:
+        """Same buzzwords with the text's runs as with the sentence's own words."""
+        found = 0
+        for ctx in contexts:
+            buzz = star._find_buzzwords(ctx.sentence, ctx.taxonomy, ctx.runs)
+            found += bool(buzz)
+            assert buzz == star._find_buzzwords(ctx.sentence, ctx.taxonomy), ctx.text
+        assert found > 20
