@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 import tomllib
 from collections.abc import Iterable
 
@@ -104,3 +105,28 @@ class TestRuleGates:
             found += bool(buzz)
             assert buzz == star._find_buzzwords(ctx.sentence, ctx.taxonomy), ctx.text
         assert found > 20
+
+
+class TestFigureUnits:
+    """One pattern for a figure and its unit finds what one pattern for each unit found."""
+
+    def test_one_pattern_finds_what_four_found(self, texts: list[str]) -> None:
+        """Same spans on every text, as `_NUM` followed by each unit in turn finds them, bar
+        one inside another's that ends where it ends ("5%" in "$5%")."""
+        num, mag = star._NUM, star._MAG
+        each = [
+            re.compile(num + r"\s?(?:%|percent\b|pp\b|percentage points?\b)"),
+            re.compile(num + mag + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
+            re.compile(num + r"\s?[x×](?![\w])"),
+            re.compile(
+                num + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+                r"days?|weeks?|months?)\b"
+            ),
+        ]
+        traps = ["$5%", "€3 USD", "5,x", "2 ms", "3 m USD", "4 dollars 5 days", "5 million USD"]
+        for text in [*texts, *traps]:
+            found = {m.span() for m in star._FIGURE_WITH_UNIT.finditer(text)}
+            expected = {m.span() for p in each for m in p.finditer(text)}
+            assert found <= expected, text
+            for start, end in expected - found:
+                assert any(s < start and e == end for s, e in found), text

@@ -131,26 +131,20 @@ _FOLD = re.compile(
 _DIGIT = re.compile(r"\d")
 _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
 _FIGURE = re.compile(r"[$€£\d]")
-# Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
-# test on the lower-cased text spares most bullets most scans, and cannot change what they find.
-# These open with the figure, so no match starts before the text's first figure. (A unit can
-# touch its figure's digits, "5x", "3USD": these gates test substrings, not runs.)
-_FIGURE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("%", "percent", "pp"), re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)")),
-    (("$", "€", "£"), re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")),
-    (
-        ("usd", "eur", "gbp", "dollars", "euros"),
-        re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
-    ),
-    (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
-    (
-        (),
-        re.compile(
-            _NUM + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
-            r"days?|weeks?|months?)\b"
-        ),
-    ),
+# What may follow a figure to make it a result: a percentage, an amount in a currency's name, a
+# multiplier, a time. The figure stands whole before each (none opens with a digit, comma or
+# point) and no two open alike, so at most one follows a figure: one pattern finds what one
+# pattern for each found, in one scan.
+_UNITS = (
+    r"\s?(?:%|percent\b|pp\b|percentage points?\b)",
+    _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b",
+    r"\s?[x×](?![\w])",
+    r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?)\b",
 )
+# Opening with the figure, so no match starts before the text's first one.
+_FIGURE_WITH_UNIT = re.compile(_NUM + "(?:" + "|".join(_UNITS) + ")")
+_MONEY = re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")
 # A model metric with its figure, after or before it ("0.93 precision", "F1 of 0.91"): both
 # need one of `_METRIC_RUNS`, tested once for the two. A metric stands between non-word
 # characters (the look-behind in `_NUM` keeps a figure from touching it), so it opens a run.
@@ -269,9 +263,10 @@ _MONTH = (
 _VERSION_WORD = re.compile(
     r"[vVrR](?<!\w.)(?i:(?<=v)(?:ersion|er\.?|)|(?<=r)elease)\s?\d+(?:\.\d+)*\b"
 )
-# Figures that are not results: phone numbers, dates, date ranges, versions; gated as above.
-# Most need a run of four digits (a year, a phone number's end): one scan for that spares the
-# rest.
+# Figures that are not results: phone numbers, dates, date ranges, versions. Each with the
+# lower-case substrings one of which it needs: a cheap `in` test spares most texts the scan (a
+# version's "v" can touch its digits, "v2": a substring, not a run). Most need a run of four
+# digits (a year, a phone number's end): one scan for that spares the rest.
 _NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
     (("v", "release"), _VERSION_WORD),
@@ -364,9 +359,9 @@ def _find_results(
     if figure is None:  # every other pattern needs a figure
         return _joined(text, spans)
     start = figure.start()
-    for needs, pattern in _FIGURE_PATTERNS:
-        if not needs or any(map(lower.__contains__, needs)):
-            spans.extend(map(_SPAN, pattern.finditer(masked, start)))
+    spans.extend(map(_SPAN, _FIGURE_WITH_UNIT.finditer(masked, start)))
+    if "$" in lower or "€" in lower or "£" in lower:
+        spans.extend(map(_SPAN, _MONEY.finditer(masked, start)))
     if not runs.isdisjoint(_METRIC_RUNS):
         spans.extend(map(_SPAN, _METRIC_AFTER.finditer(masked, start)))
         spans.extend(map(_SPAN, _METRIC_BEFORE.finditer(masked)))
