@@ -479,6 +479,11 @@ class VerbPhrase(NamedTuple):
 
 def _lexicon_verb(word: str, taxonomy: Taxonomy) -> tuple[Verb, Tense | None] | None:
     """The lexicon verb a word is a form of ("co-authored", "rewrote", "builds"), with its tense."""
+    return taxonomy.derived(_VerbReader).listed(word)
+
+
+def _find_lexicon_verb(word: str, taxonomy: Taxonomy) -> tuple[Verb, Tense | None] | None:
+    """`_lexicon_verb`, uncached."""
     lower = word.lower()
     candidates = [lower]
     for prefix in ("co-", "re-", "co", "re"):
@@ -528,11 +533,12 @@ def read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
 
 
 class _VerbReader:
-    """`read_verb`'s answers for one taxonomy (`Taxonomy.derived`), each worked out once:
-    bullets open with the same few verbs, and every resume is read with them."""
+    """`read_verb`'s and `_lexicon_verb`'s answers for one taxonomy (`Taxonomy.derived`), each
+    worked out once: bullets open with the same few verbs, and every resume is read with them."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.read = lru_cache(maxsize=4096)(partial(_read_verb, taxonomy=taxonomy))
+        self.listed = lru_cache(maxsize=4096)(partial(_find_lexicon_verb, taxonomy=taxonomy))
 
 
 def _read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
@@ -909,6 +915,7 @@ def _object_case(subject: str) -> str:
 
 
 _PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
+_SPAN_OF = attrgetter("start", "end")
 
 
 @dataclass(frozen=True, eq=False)
@@ -958,7 +965,7 @@ class BulletContext:
         lower = _folded(text)
         runs = _runs(lower)
         results = _find_results(text, lower, runs, hits, taxonomy)
-        tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=attrgetter("start", "end"))))
+        tools = tuple(dict.fromkeys([h.name for h in sorted(hits, key=_SPAN_OF)]))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
