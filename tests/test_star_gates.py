@@ -31,6 +31,7 @@ TRAPS = [
     "5percent", "3USD", "F-1 of 0.9", "F1-score 0.91", "R² 0.93", "R2=0.8", "NDCG@10 of 0.4",
     "MAP@5 0.3", "ROC-AUC 0.97", "top-5 accuracy 92%", "0.93 mAP", "İ, me and my team",
     "I'm lead", "we/our", "MY team", "ſynergy and İnnovative", "results-driven", "x5 were won",
+    "ſerving 5 teams", "İn order to ship", "to cut-over", "on behalf of", "so that", "FOR THE TEAM",
     "from 5 to 10", "5 of them were promoted", "twelve new hires", "uptime 99.9%",
 ]  # fmt: skip
 
@@ -85,7 +86,8 @@ class TestResultGates:
 
 
 class TestRuleGates:
-    """The pronoun and buzzword rules find with the text's runs what they find without."""
+    """The context phrases and the pronoun and buzzword rules find with the text's runs what
+    they find without."""
 
     def test_first_person_gate(self, contexts: list[star.BulletContext]) -> None:
         """Same first-person flags with the runs as with every word."""
@@ -130,3 +132,12 @@ class TestFigureUnits:
             assert found <= expected, text
             for start, end in expected - found:
                 assert any(s < start and e == end for s, e in found), text
+
+    def test_context_gate(self, contexts: list[star.BulletContext]) -> None:
+        """Same context phrases with the text's runs as without."""
+        found = 0
+        for ctx in contexts:
+            phrases = star.find_context(ctx.sentence, ctx.runs)
+            found += bool(phrases)
+            assert phrases == star.find_context(ctx.sentence), ctx.text
+        assert found > 100

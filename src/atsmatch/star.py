@@ -435,18 +435,31 @@ def _version_spans(
 # class the engine skips ahead to (it cannot skip to an IGNORECASE one; "İ", "ı" and "ſ" are the
 # other letters IGNORECASE matches "i" and "s" to); the look-behinds then pick the phrases that
 # letter opens.
+_PURPOSES = (
+    "enable", "support", "help", "reduce", "improve", "increase", "allow", "automate", "replace",
+    "prevent", "detect", "predict", "identify", "give", "let", "cut", "speed", "lower", "raise",
+    "protect", "meet",
+)  # fmt: skip
 _CONTEXT = re.compile(
     r"[FSUAOITfsuaoitİıſ](?<!\w.)"
     r"(?i:(?<=f)or|(?<=s)(?:erving|upporting|o that)|(?<=u)sed by|(?<=a)(?:dopted by|cross)|"
-    r"(?<=o)n behalf of|(?<=i)n order to|"
-    r"(?<=t)o (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|"
-    r"detect|predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
+    r"(?<=o)n behalf of|(?<=i)n order to|(?<=t)o (?:" + "|".join(_PURPOSES) + r"))\b"
     r"[^,;:.()]{3,60}"
 )
+# A run (see `_runs`) every phrase `_CONTEXT` opens with holds: "to cut" holds "cut".
+_CONTEXT_RUNS = frozenset(
+    {"for", "serving", "supporting", "so", "used", "adopted", "across", "behalf", "order"}
+).union(_PURPOSES)
 
 
-def find_context(text: str) -> tuple[str, ...]:
-    """Scope or context phrases: for whom, at what scale, why ("for the risk team")."""
+def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ...]:
+    """Scope or context phrases: for whom, at what scale, why ("for the risk team").
+
+    `runs`, when given, hold the `_runs` of the text (or of one it was cleaned from): without
+    a run a phrase holds, the text has none.
+    """
+    if runs is not None and runs.isdisjoint(_CONTEXT_RUNS):
+        return ()
     found = []
     for m in _CONTEXT.finditer(text):
         phrase = " ".join(m.group(0).split()[:8])
@@ -1004,7 +1017,7 @@ class BulletContext:
             current=current,
             tools=tools,
             results=results,
-            context=find_context(sentence),
+            context=find_context(sentence, runs),
             pronoun=pronoun.group(0).strip() if pronoun else None,
             weak=weak,
             opening=phrase.written if phrase else first,
