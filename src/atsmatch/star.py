@@ -70,9 +70,9 @@ COACHED_SECTIONS = frozenset({"experience", "projects", "volunteer"})
 
 # ---- cleaning ------------------------------------------------------------------------------
 
-# Glyphs, dashes, quotes and icons in front of the text; "$" and digits are content.
-_LEAD_JUNK = re.compile(r"^[^\w$€£(]+")
-_NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+")
+# Glyphs, dashes, quotes and icons in front of the text ("$" and digits are content), then
+# numbering: "• ", "1. ", "• (a) ".
+_LEAD = re.compile(r"^[^\w$€£(]*(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+)?")
 # "Data Collection: Designed ..." -> the label is a topic, the sentence starts after it.
 _LABEL = re.compile(r"^([A-Z][\w&/+.'-]*(?:\s+[\w&/+.'-]+){0,4})\s*:\s+(?=\S)")
 # What a bullet's sentence does not end with; after `clean_bullet` joins its words with single
@@ -87,8 +87,7 @@ def clean_bullet(text: str) -> str:
     text = " ".join(text.split())
     for _ in range(3):  # "• 1. (a) ..." layers
         before = text
-        text = _LEAD_JUNK.sub("", text)
-        text = _NUMBERING.sub("", text)
+        text = _LEAD.sub("", text, count=1)
         if text == before:
             break
     label = _LABEL.match(text) if ":" in text else None
@@ -396,13 +395,18 @@ def _without_non_results(
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
     """The text of the spans, overlapping or touching ones as one, in reading order."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(text[s:e].strip() for s, e in merged)
+    if not spans:
+        return ()
+    spans.sort()
+    found = []
+    first, last = spans[0]
+    for start, end in spans:
+        if start > last:  # a gap: the span before is whole
+            found.append(text[first:last].strip())
+            first = start
+        last = max(last, end)
+    found.append(text[first:last].strip())
+    return tuple(found)
 
 
 _VERSION = r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])"
