@@ -677,6 +677,7 @@ class _Lexicon:
         for phrase, hint in taxonomy.buzzwords.items():
             lower = phrase.lower()
             self.buzzwords.setdefault(_first_word(lower), []).append((lower, hint))
+        self.buzzword_openers = frozenset(self.buzzwords)  # met with a sentence's runs
 
 
 def _first_word(phrase: str) -> str:
@@ -1260,10 +1261,11 @@ def _find_buzzwords(
     """
     found = []
     lower = sentence.lower()
-    filed = taxonomy.derived(_Lexicon).buzzwords
+    lexicon = taxonomy.derived(_Lexicon)
+    filed = lexicon.buzzwords
     if runs is None or lower != _folded(sentence):
         runs = _runs(lower)
-    for word in filed.keys() & runs:
+    for word in lexicon.buzzword_openers & runs:
         for p, hint in filed[word]:
             start = lower.find(p)
             while start != -1:
