@@ -141,3 +141,18 @@ class TestFigureUnits:
             found += bool(phrases)
             assert phrases == star.find_context(ctx.sentence), ctx.text
         assert found > 100
+
+
+class TestContextBuild:
+    """`BulletContext.of` sets its fields at once; the context is the one `__init__` makes."""
+
+    def test_made_context_is_init_made(self, texts: list[str], taxonomy: Taxonomy) -> None:
+        """Same fields, in field order, and as frozen as a context made by `__init__`."""
+        names = [f.name for f in dataclasses.fields(star.BulletContext)]
+        for text in texts[:3000]:
+            ctx = star.BulletContext.of(text, taxonomy, current=False)
+            made = star.BulletContext(**{name: getattr(ctx, name) for name in names})
+            assert list(vars(ctx)) == names
+            assert vars(ctx) == vars(made), text
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                ctx.lead = "Led"  # type: ignore[misc]

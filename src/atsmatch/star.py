@@ -1014,7 +1014,7 @@ class BulletContext:
                 body = _join(_object_case(passive.subject), passive.rest)
             else:
                 lead, body = "<Verb>", core
-        return cls(
+        return cls._made(
             text=text,
             sentence=sentence,
             words=tuple(_words(sentence)),
@@ -1037,6 +1037,15 @@ class BulletContext:
             body=body.strip(),
             taxonomy=taxonomy,
         )
+
+    @classmethod
+    def _made(cls, **fields: object) -> BulletContext:
+        """The context of the fields `of` worked out, every field given, in order: set at once,
+        as `models._Model._trusted` sets a model, not one `object.__setattr__` each (a frozen
+        dataclass's `__init__`); held equal to the `__init__`-made one in tests."""
+        ctx = object.__new__(cls)
+        object.__setattr__(ctx, "__dict__", fields)
+        return ctx
 
     @property
     def acts(self) -> bool:
@@ -1408,7 +1417,7 @@ def analyze_bullet(
         context=ctx.context,
         missing=tuple(missing),
         # A bullet without a word (an icon, a stray dash) has nothing to coach.
-        flags=tuple(f for rule in RULES.values() for f in rule(ctx)) if ctx.words else (),
+        flags=tuple([f for rule in RULES.values() for f in rule(ctx)]) if ctx.words else (),
     )
 
 
