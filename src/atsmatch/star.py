@@ -262,14 +262,11 @@ _MONTH = (
 _VERSION_WORD = re.compile(
     r"[vVrR](?<!\w.)(?i:(?<=v)(?:ersion|er\.?|)|(?<=r)elease)\s?\d+(?:\.\d+)*\b"
 )
-# Figures that are not results: phone numbers, dates, date ranges, versions. Each with the
-# lower-case substrings one of which it needs: a cheap `in` test spares most texts the scan (a
-# version's "v" can touch its digits, "v2": a substring, not a run). Most need a run of four
-# digits (a year, a phone number's end): one scan for that spares the rest.
-_NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
-    (("v", "release"), _VERSION_WORD),
-)
+# Figures that are not results: phone numbers, dates, date ranges, versions, each scanned for
+# only when the text holds what it needs: a "+" (an international phone number), a "v" or
+# "release" (a substring, not a run: a version's "v" can touch its digits, "v2"). Most need a
+# run of four digits (a year, a phone number's end): one scan for that spares the rest.
+_PHONE_INTERNATIONAL = re.compile(r"\+\d[\d\s().-]{7,18}\d")
 # A dotted version ("3.11.2") needs two dots: most bullets have one, at their end. The pattern
 # is `(?<![\w.])v?\d+\.\d+\.\d+\b` written, like `_NUM`, to open with its first character's class.
 _DOTTED_VERSION = re.compile(r"[v\d](?<![\w.][v\d])(?:(?<=\d)|\d)\d*\.\d+\.\d+\b")
@@ -384,12 +381,17 @@ def _without_non_results(
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
     `_folded` form."""
-    patterns = [p for needs, p in _NOT_RESULTS if any(map(lower.__contains__, needs))]
+    spans: list[tuple[int, int]] = []
+    if "+" in lower:
+        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text)))
+    if "v" in lower or "release" in lower:
+        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text)))
     if text.count(".") >= 2:
-        patterns.append(_DOTTED_VERSION)
+        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text)))
     if _FOUR_DIGITS.search(text):
-        patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
-    masked = _mask(text, [span for p in patterns for span in map(_SPAN, p.finditer(text))])
+        for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
+            spans.extend(map(_SPAN, pattern.finditer(text)))
+    masked = _mask(text, spans)
     return _mask(masked, _version_spans(masked, hits, taxonomy))
 
 
@@ -779,13 +781,17 @@ def _hint_lead(hint: str, tense: Tense, taxonomy: Taxonomy) -> str | None:
     return None
 
 
+_TO = re.compile(r"to\s+")
+_PREPOSITION = re.compile(r"(?:in|with|on|by)\s+")
+
+
 def _own_verb(
     rest: str, taxonomy: Taxonomy, *, bare: bool = False
 ) -> tuple[VerbPhrase, str] | None:
     """A real action right after the opener ("to build X", "building X"; with `bare`, "build X"),
     and the words after it; not a verb as weak as the opener ("using", "to help")."""
-    infinitive = re.match(r"to\s+", rest)
-    lead_in = infinitive or re.match(r"(?:in|with|on|by)\s+", rest)
+    infinitive = _TO.match(rest)
+    lead_in = infinitive or _PREPOSITION.match(rest)
     words = _OPENING_WORD.findall(rest[lead_in.end() :] if lead_in else rest)
     if not words:
         return None
