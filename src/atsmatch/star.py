@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
+from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
@@ -69,9 +70,9 @@ COACHED_SECTIONS = frozenset({"experience", "projects", "volunteer"})
 
 # ---- cleaning ------------------------------------------------------------------------------
 
-# Glyphs, dashes, quotes and icons in front of the text; "$" and digits are content.
-_LEAD_JUNK = re.compile(r"^[^\w$€£(]+")
-_NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+")
+# Glyphs, dashes, quotes and icons in front of the text ("$" and digits are content), then
+# numbering: "• ", "1. ", "• (a) ".
+_LEAD = re.compile(r"^[^\w$€£(]*(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+)?")
 # "Data Collection: Designed ..." -> the label is a topic, the sentence starts after it.
 _LABEL = re.compile(r"^([A-Z][\w&/+.'-]*(?:\s+[\w&/+.'-]+){0,4})\s*:\s+(?=\S)")
 # What a bullet's sentence does not end with; after `clean_bullet` joins its words with single
@@ -86,8 +87,7 @@ def clean_bullet(text: str) -> str:
     text = " ".join(text.split())
     for _ in range(3):  # "• 1. (a) ..." layers
         before = text
-        text = _LEAD_JUNK.sub("", text)
-        text = _NUMBERING.sub("", text)
+        text = _LEAD.sub("", text, count=1)
         if text == before:
             break
     label = _LABEL.match(text) if ":" in text else None
@@ -112,13 +112,17 @@ _METRIC = (
     r"(?:accuracy|precision|recall|F1(?:[- ]score)?|F-1|ROC[- ]AUC|AUROC|AUC|NDCG(?:@\d+)?|mAP|"
     r"MAP@\d+|BLEU|ROUGE(?:-\w+)?|RMSE|MAE|MAPE|R2|R²|perplexity|WER|top-[15] accuracy|uptime)"
 )
-# What every alternative of _METRIC starts with, lower-cased (for the gates below).
-_METRIC_WORDS = (
-    "accuracy", "precision", "recall", "f1", "f-1", "roc", "auc", "ndcg", "map", "bleu", "rouge",
-    "rmse", "mae", "mape", "r2", "r²", "perplexity", "wer", "top-", "uptime",
+# The run (see `_runs`) every alternative of _METRIC opens with: "f" of "F-1", "r" of "R²".
+_METRIC_RUNS = frozenset(
+    {
+        "accuracy", "precision", "recall", "f1", "f", "roc", "auroc", "auc", "ndcg", "map",
+        "bleu", "rouge", "rmse", "mae", "mape", "r2", "r", "perplexity", "wer", "uptime",
+    }
 )  # fmt: skip
 # The only results written without a digit.
-_FOLD_WORDS = ("fold", "doubl", "tripl", "quadrupled", "halv")
+_FOLD_RUNS = frozenset(
+    {"fold", "doubled", "tripled", "quadrupled", "halved", "doubling", "tripling", "halving"}
+)
 _FOLD = re.compile(
     r"\b(?:\d+-fold|two-fold|doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b",
     re.IGNORECASE,
@@ -126,27 +130,23 @@ _FOLD = re.compile(
 _DIGIT = re.compile(r"\d")
 _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
 _FIGURE = re.compile(r"[$€£\d]")
-# Each pattern with the lower-case substrings one of which it needs (empty: none): a cheap `in`
-# test on the lower-cased text spares most bullets most scans, and cannot change what they find.
-# These open with the figure, so no match starts before the text's first figure.
-_FIGURE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("%", "percent", "pp"), re.compile(_NUM + r"\s?(?:%|percent\b|pp\b|percentage points?\b)")),
-    (("$", "€", "£"), re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")),
-    (
-        ("usd", "eur", "gbp", "dollars", "euros"),
-        re.compile(_NUM + _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
-    ),
-    (("x", "×"), re.compile(_NUM + r"\s?[x×](?![\w])")),
-    (
-        (),
-        re.compile(
-            _NUM + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
-            r"days?|weeks?|months?)\b"
-        ),
-    ),
+# What may follow a figure to make it a result: a percentage, an amount in a currency's name, a
+# multiplier, a time. The figure stands whole before each (none opens with a digit, comma or
+# point) and no two open alike, so at most one follows a figure: one pattern finds what one
+# pattern for each found, in one scan.
+_UNITS = (
+    r"\s?(?:%|percent\b|pp\b|percentage points?\b)",
+    _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b",
+    r"\s?[x×](?![\w])",
+    r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?)\b",
 )
+# Opening with the figure, so no match starts before the text's first one.
+_FIGURE_WITH_UNIT = re.compile(_NUM + "(?:" + "|".join(_UNITS) + ")")
+_MONEY = re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")
 # A model metric with its figure, after or before it ("0.93 precision", "F1 of 0.91"): both
-# need one of `_METRIC_WORDS`, tested once for the two.
+# need one of `_METRIC_RUNS`, tested once for the two. A metric stands between non-word
+# characters (the look-behind in `_NUM` keeps a figure from touching it), so it opens a run.
 _METRIC_AFTER = re.compile(_NUM + r"%?\s+(?:\w+\s+)?" + _METRIC + r"\b")
 _METRIC_BEFORE = re.compile(
     r"\b" + _METRIC + r"(?:\s+(?:of|to|at|=|:|by|from|above|over))?\s*" + _NUM
@@ -161,11 +161,12 @@ _SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
 # most positions at that one test (so does each `\b(?=[...])` below).
 _SPELLED_FIRST = "[" + "".join(sorted({w[0] for w in _SPELLED_WORDS})) + "]"
 # Results written in words, and people and outcomes counted in words or figures: "doubled",
-# "five were hired", "3 of them were promoted", "three new hires".
-_OUTCOMES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (_FOLD_WORDS, _FOLD),
+# "five were hired", "3 of them were promoted", "three new hires". Each with the runs one of
+# which it needs: its words stand between spaces or word boundaries ("-fold" after a hyphen).
+_OUTCOMES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (_FOLD_RUNS, _FOLD),
     (
-        ("were", "was", "got", "been"),
+        frozenset({"were", "was", "got", "been"}),
         re.compile(
             r"(?:\b" + _SPELLED + r"|" + _NUM + r")(?:\s+(?:of\s+(?:them|whom)|\w+))?\s+"
             r"(?:were|was|got|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|won|hired)\b",
@@ -173,7 +174,7 @@ _OUTCOMES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
-        _SPELLED_WORDS,
+        frozenset(_SPELLED_WORDS),
         re.compile(
             r"\b(?=" + _SPELLED_FIRST + ")" + _SPELLED + r"\s+(?:new\s+|more\s+|additional\s+)?"
             r"(?:hires|engineers|analysts|"
@@ -183,7 +184,7 @@ _OUTCOMES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
 )
-_WORDED = _FOLD_WORDS + _SPELLED_WORDS
+_WORDED = _FOLD_RUNS | frozenset(_SPELLED_WORDS)
 # A number followed by what it counts: "40+ training jobs", "200M card transactions" (opening
 # with the figure too).
 _COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
@@ -256,16 +257,16 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# Figures that are not results: phone numbers, dates, date ranges, versions; gated as above.
-# Most need a run of four digits (a year, a phone number's end): one scan for that spares the
-# rest.
-_NOT_RESULTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("+",), re.compile(r"\+\d[\d\s().-]{7,18}\d")),
-    (
-        ("v", "release"),
-        re.compile(r"\b(?=[vr])(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.I),
-    ),
+# "v2", "version 3", "release 4.1": `\b(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b` ignoring
+# case, written like `_CONTEXT` to open with a case-sensitive class the engine skips ahead to.
+_VERSION_WORD = re.compile(
+    r"[vVrR](?<!\w.)(?i:(?<=v)(?:ersion|er\.?|)|(?<=r)elease)\s?\d+(?:\.\d+)*\b"
 )
+# Figures that are not results: phone numbers, dates, date ranges, versions, each scanned for
+# only when the text holds what it needs: a "+" (an international phone number), a "v" or
+# "release" (a substring, not a run: a version's "v" can touch its digits, "v2"). Most need a
+# run of four digits (a year, a phone number's end): one scan for that spares the rest.
+_PHONE_INTERNATIONAL = re.compile(r"\+\d[\d\s().-]{7,18}\d")
 # A dotted version ("3.11.2") needs two dots: most bullets have one, at their end. The pattern
 # is `(?<![\w.])v?\d+\.\d+\.\d+\b` written, like `_NUM`, to open with its first character's class.
 _DOTTED_VERSION = re.compile(r"[v\d](?<![\w.][v\d])(?:(?<=\d)|\d)\d*\.\d+\.\d+\b")
@@ -292,6 +293,16 @@ def _folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_TO_ASCII).lower()
 
 
+# A run of lower-case letters and digits: a word gate looks for its word among a text's runs.
+_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _runs(lower: str) -> frozenset[str]:
+    """The runs of a `_folded` text: a word a pattern matches between non-word characters is
+    one of them, so one set test stands for a scan that could not match."""
+    return frozenset(_RUN.findall(lower))
+
+
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with each span blanked out, so later patterns cannot match inside it."""
     if not spans:
@@ -316,38 +327,51 @@ def find_results(
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
     lower = _folded(text)
+    return _find_results(text, lower, _runs(lower), hits, taxonomy)
+
+
+def _find_results(
+    text: str,
+    lower: str,
+    runs: frozenset[str],
+    hits: Sequence[SkillHit],
+    taxonomy: Taxonomy | None,
+) -> tuple[str, ...]:
+    """`find_results`, given the text's `_folded` form and its `_runs`."""
     masked = text
     if _DIGIT.search(text) is None:  # nothing to blank out
-        if not any(map(lower.__contains__, _WORDED)):
+        if runs.isdisjoint(_WORDED):
             return ()  # no figure, and none of the words a result is written in without one
     else:
         masked = _without_non_results(text, lower, hits, taxonomy)
-        if masked != text:  # a figure blanked out
+        if masked != text:  # a figure blanked out: a run it split is two runs now
             lower = _folded(masked)
+            runs = _runs(lower)
     spans: list[tuple[int, int]] = []
-    for needs, pattern in _OUTCOMES:
-        if not needs or any(map(lower.__contains__, needs)):
+    for words, pattern in _OUTCOMES:
+        if not runs.isdisjoint(words):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
     figure = _FIGURE.search(masked)
     if figure is None:  # every other pattern needs a figure
         return _joined(text, spans)
     start = figure.start()
-    for needs, pattern in _FIGURE_PATTERNS:
-        if not needs or any(map(lower.__contains__, needs)):
-            spans.extend(map(_SPAN, pattern.finditer(masked, start)))
-    if any(map(lower.__contains__, _METRIC_WORDS)):
+    spans.extend(map(_SPAN, _FIGURE_WITH_UNIT.finditer(masked, start)))
+    if "$" in lower or "€" in lower or "£" in lower:
+        spans.extend(map(_SPAN, _MONEY.finditer(masked, start)))
+    if not runs.isdisjoint(_METRIC_RUNS):
         spans.extend(map(_SPAN, _METRIC_AFTER.finditer(masked, start)))
         spans.extend(map(_SPAN, _METRIC_BEFORE.finditer(masked)))
     if "from" in lower:
         spans.extend(map(_SPAN, _FROM_TO.finditer(masked)))
     for m in _COUNT.finditer(masked, start):
-        number, unit = m.group(0).split()[0], m.group(2).lower()
-        if unit in _NOT_UNITS or _DIGIT.search(number) is None:
+        magnitude, unit, second = m.groups()
+        unit = unit.lower()
+        if unit in _NOT_UNITS:
             continue
-        if _YEAR.fullmatch(number) and not m.group(1) and not unit.endswith("s"):
+        plural = unit.endswith("s")
+        if not magnitude and not plural and _YEAR.fullmatch(m.group(0).split()[0]):
             continue  # "2022 workshop", "2019 Kaggle": a year, not a count
-        second = m.group(3)
-        end = m.end() if second and not unit.endswith("s") else m.end(2)
+        end = m.end() if second and not plural else m.end(2)
         spans.append((m.start(), end))
     return _joined(text, spans)
 
@@ -357,24 +381,34 @@ def _without_non_results(
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
     `_folded` form."""
-    patterns = [p for needs, p in _NOT_RESULTS if any(map(lower.__contains__, needs))]
+    spans: list[tuple[int, int]] = []
+    if "+" in lower:
+        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text)))
+    if "v" in lower or "release" in lower:
+        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text)))
     if text.count(".") >= 2:
-        patterns.append(_DOTTED_VERSION)
+        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text)))
     if _FOUR_DIGITS.search(text):
-        patterns += _NOT_RESULTS_WITH_FOUR_DIGITS
-    masked = _mask(text, [span for p in patterns for span in map(_SPAN, p.finditer(text))])
+        for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
+            spans.extend(map(_SPAN, pattern.finditer(text)))
+    masked = _mask(text, spans)
     return _mask(masked, _version_spans(masked, hits, taxonomy))
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
     """The text of the spans, overlapping or touching ones as one, in reading order."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(text[s:e].strip() for s, e in merged)
+    if not spans:
+        return ()
+    spans.sort()
+    found = []
+    first, last = spans[0]
+    for start, end in spans:
+        if start > last:  # a gap: the span before is whole
+            found.append(text[first:last].strip())
+            first = start
+        last = max(last, end)
+    found.append(text[first:last].strip())
+    return tuple(found)
 
 
 _VERSION = r"\s{1,2}(\d+(?:\.\d+)*)(?![\w%x×])"
@@ -407,18 +441,31 @@ def _version_spans(
 # class the engine skips ahead to (it cannot skip to an IGNORECASE one; "İ", "ı" and "ſ" are the
 # other letters IGNORECASE matches "i" and "s" to); the look-behinds then pick the phrases that
 # letter opens.
+_PURPOSES = (
+    "enable", "support", "help", "reduce", "improve", "increase", "allow", "automate", "replace",
+    "prevent", "detect", "predict", "identify", "give", "let", "cut", "speed", "lower", "raise",
+    "protect", "meet",
+)  # fmt: skip
 _CONTEXT = re.compile(
     r"[FSUAOITfsuaoitİıſ](?<!\w.)"
     r"(?i:(?<=f)or|(?<=s)(?:erving|upporting|o that)|(?<=u)sed by|(?<=a)(?:dopted by|cross)|"
-    r"(?<=o)n behalf of|(?<=i)n order to|"
-    r"(?<=t)o (?:enable|support|help|reduce|improve|increase|allow|automate|replace|prevent|"
-    r"detect|predict|identify|give|let|cut|speed|lower|raise|protect|meet))\b"
+    r"(?<=o)n behalf of|(?<=i)n order to|(?<=t)o (?:" + "|".join(_PURPOSES) + r"))\b"
     r"[^,;:.()]{3,60}"
 )
+# A run (see `_runs`) every phrase `_CONTEXT` opens with holds: "to cut" holds "cut".
+_CONTEXT_RUNS = frozenset(
+    {"for", "serving", "supporting", "so", "used", "adopted", "across", "behalf", "order"}
+).union(_PURPOSES)
 
 
-def find_context(text: str) -> tuple[str, ...]:
-    """Scope or context phrases: for whom, at what scale, why ("for the risk team")."""
+def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ...]:
+    """Scope or context phrases: for whom, at what scale, why ("for the risk team").
+
+    `runs`, when given, hold the `_runs` of the text (or of one it was cleaned from): without
+    a run a phrase holds, the text has none.
+    """
+    if runs is not None and runs.isdisjoint(_CONTEXT_RUNS):
+        return ()
     found = []
     for m in _CONTEXT.finditer(text):
         phrase = " ".join(m.group(0).split()[:8])
@@ -451,6 +498,11 @@ class VerbPhrase(NamedTuple):
 
 def _lexicon_verb(word: str, taxonomy: Taxonomy) -> tuple[Verb, Tense | None] | None:
     """The lexicon verb a word is a form of ("co-authored", "rewrote", "builds"), with its tense."""
+    return taxonomy.derived(_VerbReader).listed(word)
+
+
+def _find_lexicon_verb(word: str, taxonomy: Taxonomy) -> tuple[Verb, Tense | None] | None:
+    """`_lexicon_verb`, uncached."""
     lower = word.lower()
     candidates = [lower]
     for prefix in ("co-", "re-", "co", "re"):
@@ -500,11 +552,12 @@ def read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
 
 
 class _VerbReader:
-    """`read_verb`'s answers for one taxonomy (`Taxonomy.derived`), each worked out once:
-    bullets open with the same few verbs, and every resume is read with them."""
+    """`read_verb`'s and `_lexicon_verb`'s answers for one taxonomy (`Taxonomy.derived`), each
+    worked out once: bullets open with the same few verbs, and every resume is read with them."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.read = lru_cache(maxsize=4096)(partial(_read_verb, taxonomy=taxonomy))
+        self.listed = lru_cache(maxsize=4096)(partial(_find_lexicon_verb, taxonomy=taxonomy))
 
 
 def _read_verb(first: str, second: str, taxonomy: Taxonomy) -> VerbPhrase | None:
@@ -610,8 +663,6 @@ def _join(lead: str, body: str) -> str:
 
 # ---- the bullet, worked out once -----------------------------------------------------------
 
-_FIRST_WORD = re.compile(r"[a-z0-9]+")
-
 
 class _Lexicon:
     """What the lexicon lookups need, built once per taxonomy (`Taxonomy.derived`).
@@ -628,17 +679,18 @@ class _Lexicon:
         for phrase, hint in taxonomy.buzzwords.items():
             lower = phrase.lower()
             self.buzzwords.setdefault(_first_word(lower), []).append((lower, hint))
+        self.buzzword_openers = frozenset(self.buzzwords)  # met with a sentence's runs
 
 
 def _first_word(phrase: str) -> str:
-    m = _FIRST_WORD.search(phrase)
+    m = _RUN.search(phrase)
     return m.group() if m else ""
 
 
 def _find_weak_opener(sentence: str, taxonomy: Taxonomy) -> str | None:
     """The weak opener ("Worked on", "Responsible for") the sentence starts with, as written."""
     lower = sentence.lower()
-    opening = _FIRST_WORD.match(lower)
+    opening = _RUN.match(lower)
     filed = taxonomy.derived(_Lexicon).weak_openers
     for phrase in filed.get(opening.group(), ()) if opening else ():
         if lower.startswith(phrase) and (
@@ -729,13 +781,17 @@ def _hint_lead(hint: str, tense: Tense, taxonomy: Taxonomy) -> str | None:
     return None
 
 
+_TO = re.compile(r"to\s+")
+_PREPOSITION = re.compile(r"(?:in|with|on|by)\s+")
+
+
 def _own_verb(
     rest: str, taxonomy: Taxonomy, *, bare: bool = False
 ) -> tuple[VerbPhrase, str] | None:
     """A real action right after the opener ("to build X", "building X"; with `bare`, "build X"),
     and the words after it; not a verb as weak as the opener ("using", "to help")."""
-    infinitive = re.match(r"to\s+", rest)
-    lead_in = infinitive or re.match(r"(?:in|with|on|by)\s+", rest)
+    infinitive = _TO.match(rest)
+    lead_in = infinitive or _PREPOSITION.match(rest)
     words = _OPENING_WORD.findall(rest[lead_in.end() :] if lead_in else rest)
     if not words:
         return None
@@ -883,6 +939,7 @@ def _object_case(subject: str) -> str:
 
 
 _PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
+_SPAN_OF = attrgetter("start", "end")
 
 
 @dataclass(frozen=True, eq=False)
@@ -899,6 +956,7 @@ class BulletContext:
     text: str  # as written
     sentence: str  # `clean_bullet(text)`
     words: tuple[str, ...]
+    runs: frozenset[str]  # the text's `_runs`: each run of the sentence's is one of them
     current: bool | None  # current role, past role, or no dated role
     tools: tuple[str, ...]
     results: tuple[str, ...]
@@ -928,12 +986,15 @@ class BulletContext:
     ) -> BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
         sentence = clean_bullet(text)
-        results = find_results(text, hits=hits, taxonomy=taxonomy)
-        tools = tuple(dict.fromkeys(h.name for h in sorted(hits, key=attrgetter("start", "end"))))
+        lower = _folded(text)
+        runs = _runs(lower)
+        results = _find_results(text, lower, runs, hits, taxonomy)
+        tools = tuple(dict.fromkeys([h.name for h in sorted(hits, key=_SPAN_OF)]))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
-        words = _OPENING_WORD.findall(core[:80])
+        # The first two words are all the verb reading looks at.
+        words = [w.group() for w in islice(_OPENING_WORD.finditer(core, 0, 80), 2)]
         first = words[0] if words else ""
         phrase = None
         if weak is None and first and core.startswith(first):
@@ -959,14 +1020,15 @@ class BulletContext:
                 body = _join(_object_case(passive.subject), passive.rest)
             else:
                 lead, body = "<Verb>", core
-        return cls(
+        return cls._made(
             text=text,
             sentence=sentence,
             words=tuple(_words(sentence)),
+            runs=runs,
             current=current,
             tools=tools,
             results=results,
-            context=find_context(sentence),
+            context=find_context(sentence, runs),
             pronoun=pronoun.group(0).strip() if pronoun else None,
             weak=weak,
             opening=phrase.written if phrase else first,
@@ -981,6 +1043,15 @@ class BulletContext:
             body=body.strip(),
             taxonomy=taxonomy,
         )
+
+    @classmethod
+    def _made(cls, **fields: object) -> BulletContext:
+        """The context of the fields `of` worked out, every field given, in order: set at once,
+        as `models._Model._trusted` sets a model, not one `object.__setattr__` each (a frozen
+        dataclass's `__init__`); held equal to the `__init__`-made one in tests."""
+        ctx = object.__new__(cls)
+        object.__setattr__(ctx, "__dict__", fields)
+        return ctx
 
     @property
     def acts(self) -> bool:
@@ -1148,6 +1219,7 @@ def flag(message: FlagMessage, text: str | None = None, **fields: object) -> Bul
 Rule = Callable[[BulletContext], Iterator[BulletFlag]]
 
 _PRONOUN_WORDS = ("I", "me", "my", "mine", "myself", "we", "our", "ours", "us", "We", "Our")
+_PRONOUN_RUNS = frozenset(word.lower() for word in _PRONOUN_WORDS)
 # Each pronoun as a whole word: the look-behind after it, where `\b` before it would be, lets the
 # engine skip ahead to the pronouns' first letters.
 _PRONOUNS = re.compile("|".join(rf"{word}\b(?<!\w{word})" for word in _PRONOUN_WORDS))
@@ -1188,18 +1260,27 @@ def _no_result(ctx: BulletContext) -> Iterator[BulletFlag]:
 
 def _buzzword(ctx: BulletContext) -> Iterator[BulletFlag]:
     """Each buzzword ("results-driven", "cutting-edge"), with the bullet without it."""
-    for phrase, hint in _find_buzzwords(ctx.sentence, ctx.taxonomy):
+    for phrase, hint in _find_buzzwords(ctx.sentence, ctx.taxonomy, ctx.runs):
         without = " ".join(re.sub(re.escape(phrase), "", ctx.sentence, flags=re.IGNORECASE).split())
         yield flag("buzzword", phrase, phrase=phrase, hint=hint, rewrite=without)
 
 
-def _find_buzzwords(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+def _find_buzzwords(
+    sentence: str, taxonomy: Taxonomy, runs: frozenset[str] | None = None
+) -> list[tuple[str, str]]:
     """The lexicon's buzzwords in the sentence, as written, each with its hint; of two
-    overlapping ones ("results-driven" and "driven") the longer."""
+    overlapping ones ("results-driven" and "driven") the longer.
+
+    A buzzword opens with a run of the lower-cased sentence; `runs`, those of the text the
+    sentence was cleaned from, hold them unless "İ", "ı" or "ſ" lower-case otherwise there.
+    """
     found = []
     lower = sentence.lower()
-    filed = taxonomy.derived(_Lexicon).buzzwords
-    for word in filed.keys() & _FIRST_WORD.findall(lower):
+    lexicon = taxonomy.derived(_Lexicon)
+    filed = lexicon.buzzwords
+    if runs is None or lower != _folded(sentence):
+        runs = _runs(lower)
+    for word in lexicon.buzzword_openers & runs:
         for p, hint in filed[word]:
             start = lower.find(p)
             while start != -1:
@@ -1230,7 +1311,10 @@ def _passive_voice(ctx: BulletContext) -> Iterator[BulletFlag]:
 
 def _first_person(ctx: BulletContext) -> Iterator[BulletFlag]:
     """A first-person pronoun; for "we" or "our" the fix also asks for your own part."""
-    # "by me" in a passive main clause is the passive rule's to rewrite.
+    # "by me" in a passive main clause is the passive rule's to rewrite; a pronoun is a run of
+    # the sentence, so of the text, unless cutting the passive out made it.
+    if ctx.passive is None and ctx.runs.isdisjoint(_PRONOUN_RUNS):
+        return
     spoken = ctx.sentence.replace(ctx.passive.words, "") if ctx.passive else ctx.sentence
     pronouns = [m.group(0) for m in _PRONOUNS.finditer(spoken)]
     if not pronouns:
@@ -1339,7 +1423,7 @@ def analyze_bullet(
         context=ctx.context,
         missing=tuple(missing),
         # A bullet without a word (an icon, a stray dash) has nothing to coach.
-        flags=tuple(f for rule in RULES.values() for f in rule(ctx)) if ctx.words else (),
+        flags=tuple([f for rule in RULES.values() for f in rule(ctx)]) if ctx.words else (),
     )
 
 

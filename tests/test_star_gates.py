@@ -1,0 +1,158 @@
+"""The STAR analysis's word gates: a pattern or rule skipped because the text lacks the word it
+needs finds, when run anyway, nothing more.
+
+Each gate is held to the ungated run on every block of every corpus resume and fixture document
+(parsed as the matcher parses them), the coaching fixtures' bullets, every corpus line, hand-made
+traps and random runs of the gates' words and the marks around them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import tomllib
+from collections.abc import Iterable
+
+import pytest
+
+from atsmatch import Matcher, star
+from atsmatch.models import Block, SkillHit
+from atsmatch.taxonomy import Taxonomy
+from tests.conftest import CORPUS, FIXTURES, corpus_lines
+
+DOCUMENTS = [
+    *sorted((CORPUS / "resumes").rglob("*.pdf")),
+    FIXTURES / "documents" / "John_Doe_ClassicTheme_CV.pdf",
+    FIXTURES / "documents" / "deedy_resume-openfont.pdf",
+]
+TRAPS = [
+    "+12345678901were hired", "ſix were hired", "TWO-FOLD growth", "10-fold", "doubled-ish",
+    "5percent", "3USD", "F-1 of 0.9", "F1-score 0.91", "R² 0.93", "R2=0.8", "NDCG@10 of 0.4",
+    "MAP@5 0.3", "ROC-AUC 0.97", "top-5 accuracy 92%", "0.93 mAP", "İ, me and my team",
+    "I'm lead", "we/our", "MY team", "ſynergy and İnnovative", "results-driven", "x5 were won",
+    "ſerving 5 teams", "İn order to ship", "to cut-over", "on behalf of", "so that", "FOR THE TEAM",
+    "from 5 to 10", "5 of them were promoted", "twelve new hires", "uptime 99.9%",
+]  # fmt: skip
+
+
+class _EveryWord(frozenset[str]):
+    """Runs that hold every word: each gate passes, so every pattern runs."""
+
+    def isdisjoint(self, other: Iterable[object]) -> bool:
+        return False
+
+
+@pytest.fixture(scope="module")
+def texts(matcher: Matcher) -> list[str]:
+    """Every text the gates are held on."""
+    blocks = [b.text for path in DOCUMENTS for b in matcher.parse_resume(path).blocks]
+    table = tomllib.loads((FIXTURES / "coaching" / "bullets.toml").read_text())
+    rng = random.Random(11)
+    pieces = ["were", "was", "got", "been", "two", "ten", "fold", "-", "doubled", "from", "to",
+              "accuracy", "F", "1", "R", "²", "@", "MAP", "I", "me", "we", "Our", "us", " ", "5",
+              "2019", ".", "+", "v", "%", "x", "ſ", "İ", "_", "é", "'", ","]  # fmt: skip
+    runs = ["".join(rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(5_000)]
+    assert len(blocks) > 500
+    return blocks + [b["text"] for b in table["bullet"]] + corpus_lines() + TRAPS + runs
+
+
+@pytest.fixture(scope="module")
+def contexts(texts: list[str], matcher: Matcher) -> list[star.BulletContext]:
+    """The `BulletContext` of every text, with the extractor's hits."""
+    blocks = [Block(text=t, kind="bullet", section="experience", line=0) for t in texts]
+    by_block: dict[int, list[SkillHit]] = {}
+    for hit in matcher.extractor.extract_blocks(blocks):
+        by_block.setdefault(hit.block, []).append(hit)
+    return [
+        star.BulletContext.of(t, matcher.taxonomy, hits=by_block.get(i, ()))
+        for i, t in enumerate(texts)
+    ]
+
+
+class TestResultGates:
+    """`find_results` finds with its word gates what it finds without them."""
+
+    def test_gated_results_are_ungated_results(
+        self, texts: list[str], taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Same results, gated and ungated, on every text."""
+        gated = [star.find_results(t, taxonomy=taxonomy) for t in texts]
+        monkeypatch.setattr(star, "_runs", lambda lower: _EveryWord())
+        ungated = [star.find_results(t, taxonomy=taxonomy) for t in texts]
+        assert sum(map(bool, gated)) > 100  # the texts hold results to find
+        for text, found, expected in zip(texts, gated, ungated, strict=True):
+            assert found == expected, text
+
+
+class TestRuleGates:
+    """The context phrases and the pronoun and buzzword rules find with the text's runs what
+    they find without."""
+
+    def test_first_person_gate(self, contexts: list[star.BulletContext]) -> None:
+        """Same first-person flags with the runs as with every word."""
+        found = 0
+        for ctx in contexts:
+            flags = list(star._first_person(ctx))
+            found += bool(flags)
+            everything = dataclasses.replace(ctx, runs=_EveryWord())
+            assert flags == list(star._first_person(everything)), ctx.text
+        assert found > 50
+
+    def test_buzzword_gate(self, contexts: list[star.BulletContext]) -> None:
+        """Same buzzwords with the text's runs as with the sentence's own words."""
+        found = 0
+        for ctx in contexts:
+            buzz = star._find_buzzwords(ctx.sentence, ctx.taxonomy, ctx.runs)
+            found += bool(buzz)
+            assert buzz == star._find_buzzwords(ctx.sentence, ctx.taxonomy), ctx.text
+        assert found > 20
+
+
+class TestFigureUnits:
+    """One pattern for a figure and its unit finds what one pattern for each unit found."""
+
+    def test_one_pattern_finds_what_four_found(self, texts: list[str]) -> None:
+        """Same spans on every text, as `_NUM` followed by each unit in turn finds them, bar
+        one inside another's that ends where it ends ("5%" in "$5%")."""
+        num, mag = star._NUM, star._MAG
+        each = [
+            re.compile(num + r"\s?(?:%|percent\b|pp\b|percentage points?\b)"),
+            re.compile(num + mag + r"\s?(?:USD|EUR|GBP|dollars|euros)\b"),
+            re.compile(num + r"\s?[x×](?![\w])"),
+            re.compile(
+                num + r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+                r"days?|weeks?|months?)\b"
+            ),
+        ]
+        traps = ["$5%", "€3 USD", "5,x", "2 ms", "3 m USD", "4 dollars 5 days", "5 million USD"]
+        for text in [*texts, *traps]:
+            found = {m.span() for m in star._FIGURE_WITH_UNIT.finditer(text)}
+            expected = {m.span() for p in each for m in p.finditer(text)}
+            assert found <= expected, text
+            for start, end in expected - found:
+                assert any(s < start and e == end for s, e in found), text
+
+    def test_context_gate(self, contexts: list[star.BulletContext]) -> None:
+        """Same context phrases with the text's runs as without."""
+        found = 0
+        for ctx in contexts:
+            phrases = star.find_context(ctx.sentence, ctx.runs)
+            found += bool(phrases)
+            assert phrases == star.find_context(ctx.sentence), ctx.text
+        assert found > 100
+
+
+class TestContextBuild:
+    """`BulletContext.of` sets its fields at once; the context is the one `__init__` makes."""
+
+    def test_made_context_is_init_made(self, texts: list[str], taxonomy: Taxonomy) -> None:
+        """Same fields, in field order, and as frozen as a context made by `__init__`."""
+        names = [f.name for f in dataclasses.fields(star.BulletContext)]
+        for text in texts[:3000]:
+            ctx = star.BulletContext.of(text, taxonomy, current=False)
+            made = star.BulletContext(**{name: getattr(ctx, name) for name in names})
+            assert list(vars(ctx)) == names
+            assert vars(ctx) == vars(made), text
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                ctx.lead = "Led"  # type: ignore[misc]
