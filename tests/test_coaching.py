@@ -12,9 +12,9 @@ import atsmatch
 from atsmatch import coaching
 from atsmatch.analysis import JobAnalysis
 from atsmatch.coaching import JobGrams, months_between, verbatim_overlaps
-from atsmatch.coaching.evidence import _words, untitled_mentions
+from atsmatch.coaching.evidence import _words, block_words, untitled_mentions
 from atsmatch.coaching.writing import _count_words
-from atsmatch.models import MatchReport
+from atsmatch.models import Block, MatchReport
 from atsmatch.render import render_json, render_markdown
 from tests.conftest import corpus_lines
 
@@ -286,6 +286,30 @@ class TestVerbatimWords:
     def test_leading_plus_and_hash(self, text: str) -> None:
         """A + or # that opens a run is not part of the word; inside or after one it is."""
         assert _words(text) == [w.lower() for w in self.PATTERN.findall(text)]
+
+    def _blocks(self, texts: list[str]) -> list[Block]:
+        return [Block(text=t, kind="line", section="other", line=i) for i, t in enumerate(texts)]
+
+    def test_blocks_of_the_corpus(self) -> None:
+        """Every file of the corpus split as blocks at once gives each block's own words."""
+        lines = corpus_lines()
+        found = block_words(self._blocks(lines))
+        assert found == tuple(tuple(w.lower() for w in self.PATTERN.findall(t)) for t in lines)
+
+    @pytest.mark.parametrize(
+        "texts",
+        [
+            ["• Led “ML” work", "2019–2021: C# and +C++", "", "naïve Bayes"],
+            ["the \u212aelvin sign is a k", "plain"],  # a non-ASCII letter of a word
+            ["two\nlines", "one"],  # a newline inside a block
+            ["lone \ud800 surrogate"],
+            [],
+        ],
+    )
+    def test_blocks_of_non_ascii_text(self, texts: list[str]) -> None:
+        """Blocks split at once give each block's own words, whatever characters they hold."""
+        found = block_words(self._blocks(texts))
+        assert found == tuple(tuple(w.lower() for w in self.PATTERN.findall(t)) for t in texts)
 
 
 class TestUntitledMentions:
