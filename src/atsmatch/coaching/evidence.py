@@ -205,12 +205,11 @@ def block_words(blocks: Sequence[Block]) -> tuple[tuple[str, ...], ...]:
     The blocks are split as one text, joined by newlines (a block holds none): one pass
     instead of one per block."""
     texts = [block.text for block in blocks]
-    joined: str | None = "\n".join(texts)
-    if joined is not None and not joined.isascii():
-        joined = _spaced_non_ascii(joined)
-    if joined is None or joined.count("\n") != len(texts) - 1:
+    joined = "\n".join(texts)
+    ascii_text = joined if joined.isascii() else _spaced_non_ascii(joined)
+    if ascii_text is None or ascii_text.count("\n") != len(texts) - 1:
         return tuple([tuple(_words(text)) for text in texts])
-    spaced = joined.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    spaced = ascii_text.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii")
     return tuple([tuple(_split(line)) for line in spaced.split("\n")])
 
 
