@@ -12,9 +12,9 @@ import atsmatch
 from atsmatch import coaching
 from atsmatch.analysis import JobAnalysis
 from atsmatch.coaching import JobGrams, months_between, verbatim_overlaps
-from atsmatch.coaching.evidence import _words, untitled_mentions
-from atsmatch.coaching.writing import _WORDS
-from atsmatch.models import MatchReport
+from atsmatch.coaching.evidence import _words, block_words, untitled_mentions
+from atsmatch.coaching.writing import _count_words
+from atsmatch.models import Block, MatchReport
 from atsmatch.render import render_json, render_markdown
 from tests.conftest import corpus_lines
 
@@ -237,23 +237,39 @@ class TestVerbatimIndex:
         assert analysis.grams == JobGrams.of(posting.blocks)
 
 
-class TestWordPattern:
-    """The word count's pattern finds the words the plain pattern it replaced finds."""
+class TestWordCount:
+    """The word count counts the words of the pattern it replaced."""
 
     PLAIN = re.compile(r"[A-Za-z0-9][\w'+#./-]*")
 
     def test_corpus_lines(self) -> None:
-        """Every line of the corpus and the examples gives the same words."""
+        """Every line of the corpus and the examples gives the same count."""
         for line in corpus_lines():
-            assert _WORDS.findall(line) == self.PLAIN.findall(line), line
+            assert _count_words(line) == len(self.PLAIN.findall(line)), line
+
+    def test_whole_text(self) -> None:
+        """A whole resume, lines and all, gives the same count."""
+        text = "\n".join(corpus_lines())
+        assert _count_words(text) == len(self.PLAIN.findall(text))
 
     @pytest.mark.parametrize(
         "text",
-        ["naïve Bayes", "Zürich-based", "C++/C#, .NET", "2é_x-ü'y", "_é-x", "café—bar", "a²b"],
+        [
+            "naïve Bayes",
+            "Zürich-based",
+            "C++/C#, .NET",
+            "2é_x-ü'y",
+            "_é-x",
+            "café—bar",
+            "a²b",
+            "• 2019–2021: led “ML” work’s roll-out",
+            "été -- '' __ ./ x",
+            "\ud800word\udfffmore",
+        ],
     )
-    def test_non_ascii_word_characters(self, text: str) -> None:
-        """A non-ASCII word character inside or after a word continues it as before."""
-        assert _WORDS.findall(text) == self.PLAIN.findall(text)
+    def test_non_ascii_characters(self, text: str) -> None:
+        """A non-ASCII word character continues a word and opens none; any other ends one."""
+        assert _count_words(text) == len(self.PLAIN.findall(text))
 
 
 class TestVerbatimWords:
@@ -270,6 +286,30 @@ class TestVerbatimWords:
     def test_leading_plus_and_hash(self, text: str) -> None:
         """A + or # that opens a run is not part of the word; inside or after one it is."""
         assert _words(text) == [w.lower() for w in self.PATTERN.findall(text)]
+
+    def _blocks(self, texts: list[str]) -> list[Block]:
+        return [Block(text=t, kind="line", section="other", line=i) for i, t in enumerate(texts)]
+
+    def test_blocks_of_the_corpus(self) -> None:
+        """Every file of the corpus split as blocks at once gives each block's own words."""
+        lines = corpus_lines()
+        found = block_words(self._blocks(lines))
+        assert found == tuple(tuple(w.lower() for w in self.PATTERN.findall(t)) for t in lines)
+
+    @pytest.mark.parametrize(
+        "texts",
+        [
+            ["• Led “ML” work", "2019–2021: C# and +C++", "", "naïve Bayes"],
+            ["the \u212aelvin sign is a k", "plain"],  # a non-ASCII letter of a word
+            ["two\nlines", "one"],  # a newline inside a block
+            ["lone \ud800 surrogate"],
+            [],
+        ],
+    )
+    def test_blocks_of_non_ascii_text(self, texts: list[str]) -> None:
+        """Blocks split at once give each block's own words, whatever characters they hold."""
+        found = block_words(self._blocks(texts))
+        assert found == tuple(tuple(w.lower() for w in self.PATTERN.findall(t)) for t in texts)
 
 
 class TestUntitledMentions:

@@ -176,26 +176,54 @@ def _label_end(block: Block, titles_a_role: bool) -> float:
 # ---- verbatim copying ----------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
-# Lowered ASCII with every byte outside `_TOKEN`'s letters, digits, + and # made a space: its
-# runs are `_TOKEN`'s words once a leading + or # goes ("+c++" is "c++").
+# Lowered ASCII with every byte outside `_TOKEN`'s letters, digits, + and # made a space (a
+# newline kept, to part blocks joined by it): its runs are `_TOKEN`'s words once a leading + or
+# # goes ("+c++" is "c++").
 _WORD_BYTES = bytes(
-    c if chr(c) in string.ascii_lowercase + string.digits + "+#" else ord(" ") for c in range(256)
+    c if chr(c) in string.ascii_lowercase + string.digits + "+#\n" else ord(" ") for c in range(256)
 )
+_ASCII = bytes(range(128))
 
 
 def _words(text: str) -> list[str]:
     """The text's words, lowercased."""
     if text.isascii():  # a byte table splits ASCII about three times faster than the pattern
-        spaced = text.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii")
-        if "+" not in spaced and "#" not in spaced:
-            return spaced.split()
-        return [word for run in spaced.split() if (word := run.lstrip("+#"))]
+        return _split(text.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii"))
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
+def _split(spaced: str) -> list[str]:
+    """The words of a text made lowered ASCII by `_WORD_BYTES`."""
+    if "+" not in spaced and "#" not in spaced:
+        return spaced.split()
+    return [word for run in spaced.split() if (word := run.lstrip("+#"))]
+
+
 def block_words(blocks: Sequence[Block]) -> tuple[tuple[str, ...], ...]:
-    """Each block's words, lowercased: what `verbatim_overlaps` compares."""
-    return tuple([tuple(_words(block.text)) for block in blocks])
+    """Each block's words, lowercased: what `verbatim_overlaps` compares.
+
+    The blocks are split as one text, joined by newlines (a block holds none): one pass
+    instead of one per block."""
+    texts = [block.text for block in blocks]
+    joined = "\n".join(texts)
+    ascii_text = joined if joined.isascii() else _spaced_non_ascii(joined)
+    if ascii_text is None or ascii_text.count("\n") != len(texts) - 1:
+        return tuple([tuple(_words(text)) for text in texts])
+    spaced = ascii_text.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    return tuple([tuple(_split(line)) for line in spaced.split("\n")])
+
+
+def _spaced_non_ascii(text: str) -> str | None:
+    """The text with each non-ASCII character a space: it parts words as a space does. None
+    when one of them is part of a word (`_TOKEN` ignores case: the Kelvin sign is a "k")."""
+    # Deleting the ASCII bytes leaves whole characters: UTF-8 spells the others in bytes of
+    # 128 and up ("surrogatepass" lets a lone surrogate by).
+    data = text.encode("utf-8", "surrogatepass")
+    for char in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        if _TOKEN.match(char):
+            return None
+        text = text.replace(char, " ")
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Sequence
 
 from atsmatch.models import BulletFeedback, Resume, RoleBullets, WordCount
@@ -49,15 +49,35 @@ def role_bullets(resume: Resume, bullets: Sequence[BulletFeedback]) -> tuple[Rol
     return tuple(out)
 
 
-# A word: an ASCII letter or digit, then word characters and ' + # . / -. Spelled as its ASCII
-# run, then the rest only at a non-ASCII word character: the same words as `[A-Za-z0-9][\w'+#./-]*`
-# a quarter faster (the engine tests a plain class more cheaply than `\w`).
-_WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9_'+#./-]*(?:\w[\w'+#./-]*)?")
+# A word is `[A-Za-z0-9][\w'+#./-]*`: it opens at an ASCII letter or digit and runs on through
+# word characters and ' + # . / -. So each run of those characters holding an ASCII letter or
+# digit is one word: with the characters that only continue a word deleted and every other
+# character a space, the runs left are the words. Counted on bytes, three to four times faster
+# than finding the words (tests hold the count to the pattern's on the corpus).
+_WORD_BYTES = bytes(
+    c if chr(c) in string.ascii_letters + string.digits else ord(" ") for c in range(256)
+)
+_CONTINUE_ONLY = b"_'+#./-"
+_ASCII = bytes(range(128))
+
+
+def _count_words(text: str) -> int:
+    """How many words the text has (`[A-Za-z0-9][\\w'+#./-]*`)."""
+    if not text.isascii():
+        # Each distinct non-ASCII character as the ASCII one it acts as: a word character
+        # continues a word as "_" does, any other ends it as a space does.
+        # (Deleting the ASCII bytes leaves whole characters: UTF-8 spells the others in bytes
+        # of 128 and up; "surrogatepass" lets a lone surrogate, which is no word character, by.)
+        data = text.encode("utf-8", "surrogatepass")
+        others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        for char in set(others):
+            text = text.replace(char, "_" if char.isalnum() else " ")
+    return len(text.encode("ascii").translate(_WORD_BYTES, _CONTINUE_ONLY).split())
 
 
 def word_count(resume: Resume) -> WordCount:
     """Words in the whole resume against 475-600 words per page."""
-    words = len(_WORDS.findall(resume.document.text))
+    words = _count_words(resume.document.text)
     pages = max(1, resume.document.pages)
     estimated = resume.document.pages_estimated
     per_page = round(words / pages, 1)
