@@ -95,6 +95,16 @@ class TestPrechecks:
         for lower in [*ascii_texts, *(t.upper() for t in ascii_texts)]:
             assert star._runs(lower) == frozenset(star._RUN.findall(lower)), lower
 
+    def test_words_split_is_words_scan(self, texts: list[str]) -> None:
+        """An ASCII text split at `_WORD_BYTES` has the words `_WORD` finds in it."""
+        rng = random.Random(3)
+        marks = "aZ09 _'+#$%./-,;:()&\t\n"
+        runs = ["".join(rng.choices(marks, k=rng.randint(0, 15))) for _ in range(20_000)]
+        ascii_texts = [t for t in [*texts, *runs] if t.isascii()]
+        assert len(ascii_texts) > 20_000
+        for text in ascii_texts:
+            assert star._words(text) == star._WORD.findall(text), text
+
     def test_no_dotted_version_without_the_points(self, texts: list[str]) -> None:
         """A text `_may_be_dotted` turns away holds no dotted version."""
         turned_away = [t for t in texts if not star._may_be_dotted(t)]
