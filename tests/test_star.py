@@ -592,8 +592,9 @@ class TestNumberPattern:
 
 
 class TestWordBoundaryPatterns:
-    """The patterns rewritten to open with a class the engine skips ahead to, rather than with
-    `\\b` or a look-behind, find what the patterns they replaced found."""
+    """The patterns rewritten to open with a class or a word the engine skips ahead to, rather
+    than with `\\b` or a look-behind, or to take a word whole, find what the patterns they
+    replaced found."""
 
     OLD: ClassVar[dict[str, re.Pattern[str]]] = {
         "_CONTEXT": re.compile(
@@ -612,6 +613,10 @@ class TestWordBoundaryPatterns:
         "_VERSION_WORD": re.compile(
             r"\b(?=[vr])(?:version|ver\.?|release|v)\s?\d+(?:\.\d+)*\b", re.IGNORECASE
         ),
+        "_FROM_TO": re.compile(
+            r"\bfrom\s+" + star._NUM + star._MAG + r"\+?\s+to\s+" + star._NUM + star._MAG
+        ),
+        "_CAP_WORD_NUMBERED": re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*(?=" + star._VERSION + ")"),
     }
 
     @staticmethod
@@ -625,12 +630,14 @@ class TestWordBoundaryPatterns:
             "we_are", "élan we", "v3.11.2", "xv3.11.2", ".3.11.2", "v.3.1.2", "3.11.2.4",
             "vv1.2.3", "v1.2", "1.2.3x", "١.٢.٣", "v١.2.3", "V2", "Ver. 3", "ver.3", "RELEASE 4.1",
             "Version\t2", "xv2", "_v2", "év2", "v 2.x", "Rv2", "reLease3", "verſion 2",
+            "from 5 to 10", "xfrom 5 to 10", "_from 5 to 6", "éfrom 5 to 6", "from  5  to 6k",
+            "Python 3.11", "Python3 4", "C++ 17", "Node.js 18x", "A.B 2", "Spark-3  2.1%",
         ]  # fmt: skip
         rng = random.Random(7)
         pieces = ["for", "to ", "reduce", "so that", "serving", "I", "I'm", "me", "my", "we",
                   "We", "our", "us", "v", "1", "23", ".", " ", "  ", "x", "_", "-", "'", ",",
                   "(", "é", "İ", "ı", "ſ", "F", "S", "t", "O", "\n", "V", "R", "ver", "sion",
-                  "release", "Release"]  # fmt: skip
+                  "release", "Release", "from", "P", "y", "+", "#", "%", "\t"]  # fmt: skip
         runs = ["".join(rng.choices(pieces, k=rng.randint(1, 14))) for _ in range(5_000)]
         return corpus_lines() + traps + runs
 

@@ -85,6 +85,36 @@ class TestResultGates:
             assert found == expected, text
 
 
+class TestPrechecks:
+    """The tests run before a scan, or in its place, answer as the scan does."""
+
+    def test_runs_split_is_runs_scan(self, texts: list[str]) -> None:
+        """An ASCII text split where `_RUN` stops has the runs the pattern finds in it."""
+        ascii_texts = [star._folded(t) for t in texts if t.isascii()]
+        assert len(ascii_texts) > 5_000
+        for lower in [*ascii_texts, *(t.upper() for t in ascii_texts)]:
+            assert star._runs(lower) == frozenset(star._RUN.findall(lower)), lower
+
+    def test_words_split_is_words_scan(self, texts: list[str]) -> None:
+        """An ASCII text split at `_WORD_BYTES` has the words `_WORD` finds in it."""
+        rng = random.Random(3)
+        marks = "aZ09 _'+#$%./-,;:()&\t\n"
+        runs = ["".join(rng.choices(marks, k=rng.randint(0, 15))) for _ in range(20_000)]
+        ascii_texts = [t for t in [*texts, *runs] if t.isascii()]
+        assert len(ascii_texts) > 20_000
+        for text in ascii_texts:
+            assert star._words(text) == star._WORD.findall(text), text
+
+    def test_no_dotted_version_without_the_points(self, texts: list[str]) -> None:
+        """A text `_may_be_dotted` turns away holds no dotted version."""
+        turned_away = [t for t in texts if not star._may_be_dotted(t)]
+        assert len(turned_away) > 5_000
+        assert sum(map(star._may_be_dotted, texts)) > 50  # the texts hold ones it lets by
+        for text in [*turned_away, "v3.11.2.", "1.2.3. 4.5", "a. 1.2.3", "3.11.2"]:
+            if not star._may_be_dotted(text):
+                assert star._DOTTED_VERSION.search(text) is None, text
+
+
 class TestRuleGates:
     """The context phrases and the pronoun and buzzword rules find with the text's runs what
     they find without."""
