@@ -417,6 +417,41 @@ class TestCaps:
             assert is_caps(line) == expected
 
 
+class TestBulletOpeners:
+    """Bullets read from the character after the indent: a glyph without a pattern, a number
+    or placeholder with one, anything else turned away at once."""
+
+    def test_as_the_pattern_alone(self) -> None:
+        """Every corpus line (and lines opened by each kind of marker, indents and digits of other
+        scripts) gives what the one pattern for every marker gave."""
+        import re
+
+        from atsmatch.structure import lines
+
+        bullet = re.compile(
+            r"^\s*(?:[•●▪■◦‣⁃–—\-*·➢►✓✔❖◆◇○»→▸▹➤➔✦★☐□]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)"
+            r"|\[\d{1,2}\])\s*"
+        )
+
+        def pattern_alone(text: str) -> str | None:
+            match = bullet.match(text)
+            if match is None:
+                return None
+            end = match.end()
+            if match.group(0).strip() in {"-", "*", "–", "—"} and not text[end - 1 : end].isspace():
+                return None
+            return text[end:].strip() or None
+
+        extra = [
+            "", " ", "\u3000• x", "\u2003- x", "(cid:3) x", "(12) x", "[3] x", "12. x", "3) x",
+            "١. x", "١٢) x", "(١) x", "-5% latency", "**bold**", "— x", "x • y", "\u00a0● x",
+            "•", "-", "- ", "–\tx", "*\u2003x", "●●", "• ", "(cid:12)", "(x) y", "[a]", "123. x",
+            "1.x", "1. ", "(1)x", "[12]  x  ", "★\u3000★", "\t\t■ y ",
+        ]  # fmt: skip
+        for text in [*corpus_lines(), *extra]:
+            assert lines.strip_bullet(text) == pattern_alone(text)
+
+
 class TestWebsiteSearch:
     """The website search, started at the word the first domain ending closes, finds what a
     whole-line search finds."""

@@ -24,9 +24,12 @@ __all__ = [
     "strip_bullet",
 ]
 
-_BULLET = re.compile(
-    r"^\s*(?:[•●▪■◦‣⁃–—\-*·➢►✓✔❖◆◇○»→▸▹➤➔✦★☐□]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\[\d{1,2}\])\s*"
-)
+# A bullet opens (after its indent) with a glyph, read without a pattern, or with a number or
+# a "(cid:N)" placeholder, read by one; most lines open with neither and are turned away at once.
+_GLYPHS = frozenset("•●▪■◦‣⁃–—-*·➢►✓✔❖◆◇○»→▸▹➤➔✦★☐□")
+_SPACED_GLYPHS = frozenset("-*–—")  # "-5% latency" is not a bullet, "**bold**" is markup
+_MARKER_OPENERS = frozenset("([")
+_MARKER = re.compile(r"(?:\(cid:\d+\)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\[\d{1,2}\])\s*")
 _SENTENCE_END = re.compile(r"[.!?:]\s*[\"'”’)]*$")
 _SMALL_WORDS = frozenset(
     [
@@ -62,15 +65,18 @@ _WORD_SPLIT = re.compile(r"[\s/]+")
 
 def strip_bullet(text: str) -> str | None:
     """The text after a bullet glyph or list number, or None when the line is not a bullet."""
-    match = _BULLET.match(text)
-    if match is None:
-        return None
-    end = match.end()
-    # "-" and "*" need a space after them ("-5% latency" is not a bullet, "**bold**" is markup).
-    glyph = match.group(0).strip()
-    if glyph in {"-", "*", "–", "—"} and not text[end - 1 : end].isspace():
-        return None
-    return text[end:].strip() or None
+    text = text.lstrip()  # `str.isspace` and the patterns' `\s` agree on what an indent is
+    opener = text[:1]
+    if opener in _GLYPHS:
+        rest = text[1:]
+        if opener in _SPACED_GLYPHS and not rest[:1].isspace():
+            return None
+        return rest.strip() or None
+    if opener in _MARKER_OPENERS or opener.isdecimal():  # `\d` is `str.isdecimal`
+        match = _MARKER.match(text)
+        if match is not None:
+            return text[match.end() :].strip() or None
+    return None
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
