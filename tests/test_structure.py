@@ -452,6 +452,28 @@ class TestBulletOpeners:
             assert lines.strip_bullet(text) == pattern_alone(text)
 
 
+class TestStatementCues:
+    """A domain name is looked for only where a domain's ending is."""
+
+    def test_as_the_one_pattern(self) -> None:
+        """Every corpus line (and lines with names, endings and hyphens placed to trip the
+        gate) is told apart from a statement as the one pattern told it."""
+        import re
+
+        from atsmatch.structure import lines
+
+        old = re.compile(
+            r"@|https?:|www\.|\b[\w-]+\.(?:com|io|org|net|dev|ai|app)\b|\+?\d[\d\s().-]{8,}\d"
+            r"|\t|\s\|\s"
+        )
+        extra = [
+            "see x.com", "--.com", "a-.io now", ".com", "x.comx", "é.dev", "_.ai", "v1.app.",
+            "Built --.org and ... .net", "call +1 (415) 555-0134", "a | b", "x.co m",
+        ]  # fmt: skip
+        for text in [*corpus_lines(), *extra]:
+            assert lines._not_statement(text) == (old.search(text) is not None)
+
+
 class TestWebsiteSearch:
     """The website search, started at the word the first domain ending closes, finds what a
     whole-line search finds."""

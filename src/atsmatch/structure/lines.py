@@ -81,9 +81,12 @@ def strip_bullet(text: str) -> str | None:
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Contact details, links and layout cells (a tab, " | ") mark a header line, not a statement.
-_NOT_STATEMENT = re.compile(
-    r"@|https?:|www\.|\b[\w-]+\.(?:com|io|org|net|dev|ai|app)\b|\+?\d[\d\s().-]{8,}\d|\t|\s\|\s"
-)
+# The look-ahead turns away positions no alternative opens at before they are tried one by one.
+_NOT_STATEMENT = re.compile(r"(?=[@hw+\d\s])(?:@|https?:|www\.|\+?\d[\d\s().-]{8,}\d|\t|\s\|\s)")
+# A domain name too, looked for only where its ending is: the name's pattern reads every word
+# up to its end before it can fail, the ending's scan skips to each "." at once.
+_DOMAIN_END = re.compile(r"\.(?:com|io|org|net|dev|ai|app)\b")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|io|org|net|dev|ai|app)\b")
 # Duty phrases that open a work statement without a verb ("Responsible for ...").
 _DUTY = re.compile(
     r"^(?:responsible for|in charge of|involved in|part of|member of|worked|handled|helped|"
@@ -102,7 +105,7 @@ def states_work(text: str) -> bool:
     words = _WORDS.findall(text)
     if len(words) < 3 or not text[:1].isupper() or text.rstrip().endswith(":"):
         return False
-    if _NOT_STATEMENT.search(text) or (len(words) <= 8 and is_title_case(text)):
+    if _not_statement(text) or (len(words) <= 8 and is_title_case(text)):
         return False
     if _DUTY.match(text):
         return True
@@ -117,6 +120,13 @@ def states_work(text: str) -> bool:
     if not clause:
         return False
     return any(_finite(w) for w in words[1:])
+
+
+def _not_statement(text: str) -> bool:
+    """Whether the text holds a contact detail, a link or a layout cell."""
+    if _NOT_STATEMENT.search(text) is not None:
+        return True
+    return _DOMAIN_END.search(text) is not None and _DOMAIN.search(text) is not None
 
 
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
