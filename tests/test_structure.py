@@ -556,6 +556,37 @@ class TestSplitters:
             assert structure._AT.split(line) == at.split(line)
 
 
+class TestCues:
+    """A piece of a role's header is told a title or an organisation by looking its words up,
+    as the word-list patterns told it."""
+
+    def test_as_the_patterns(self) -> None:
+        """Every corpus line's pieces (and 5,000 random runs of list words, plurals, digits,
+        hyphens and marks) get the cue the patterns gave."""
+        import random
+        import re
+
+        from atsmatch.structure import resume as structure
+
+        def by_patterns(piece: str) -> str | None:
+            titles = [m.end() for m in structure._TITLE_WORDS.finditer(piece)]
+            orgs = [m.end() for m in structure._ORG_WORDS.finditer(piece)]
+            if titles and (not orgs or max(titles) > max(orgs)):
+                return "title"
+            return "org" if orgs else None
+
+        rng = random.Random(5)
+        words = [*structure._TITLE_NAMES, *structure._ORG_NAMES, "Acme", "senior", "x", "2"]
+        marks = [" ", "-", ".", "s", "S", "_", "9", ", ", " & ", "é", "/"]
+        runs = [
+            "".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(1, 5)))
+            for _ in range(5_000)
+        ]
+        pieces = [p for line in corpus_lines() for p in re.split(r"\s{2,}|[|,–—@\t]", line)]
+        for piece in [*pieces, *runs, "Co-Founder", "co-founders", "Partners.", "LABS Inc."]:
+            assert structure._cue(piece) == by_patterns(piece), piece
+
+
 class TestHeaderLines:
     """The header section's line indices, read off the blocks in one pass."""
 
