@@ -8,6 +8,7 @@ from atsmatch.documents import read_document
 from atsmatch.documents.repair import join_hyphenated, repair_text
 from atsmatch.errors import LimitExceededError, NoTextLayerError, UnsupportedFormatError
 from atsmatch.limits import Limits
+from tests.conftest import CORPUS, EXAMPLES
 
 
 def texts(source: str | bytes) -> list[str]:
@@ -137,6 +138,25 @@ class TestRepairs:
     def test_repairs_reach_text_input(self) -> None:
         """Text input goes through the same repairs."""
         assert texts("PyTorch  \ufb01ne-tuning (cid:3)") == ["PyTorch fine-tuning"]
+
+    def test_ligatures_found_as_the_pattern_finds_them(self) -> None:
+        """`has_ligatures` agrees with the ligature pattern on every corpus text and on texts
+        with each ligature, beside other non-ASCII text or alone."""
+        from atsmatch.documents import repair
+
+        samples = [chr(c) for c in range(0xFAFE, 0xFB09)] + ["• x \ufb06", "e\ufb00ort", "é", ""]
+        for path in sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")]):
+            samples.append(path.read_text(errors="replace"))
+        for text in samples:
+            assert repair.has_ligatures(text) == bool(repair._LIGATURE.search(text))
+
+    def test_ligatures_repaired_on_the_lines_of_a_text_holding_some(self) -> None:
+        """A text whose ligatures sit on a few lines has them undone there, others kept."""
+        assert texts("• e\ufb03cient\n• plain — text\n\ufb01ne") == [
+            "• efficient",
+            "• plain — text",
+            "fine",
+        ]
 
     def test_hyphen_join_rules(self) -> None:
         """Soft breaks join, compound prefixes keep the hyphen, other words are left alone."""

@@ -417,6 +417,63 @@ class TestCaps:
             assert is_caps(line) == expected
 
 
+class TestBulletOpeners:
+    """Bullets read from the character after the indent: a glyph without a pattern, a number
+    or placeholder with one, anything else turned away at once."""
+
+    def test_as_the_pattern_alone(self) -> None:
+        """Every corpus line (and lines opened by each kind of marker, indents and digits of other
+        scripts) gives what the one pattern for every marker gave."""
+        import re
+
+        from atsmatch.structure import lines
+
+        bullet = re.compile(
+            r"^\s*(?:[•●▪■◦‣⁃–—\-*·➢►✓✔❖◆◇○»→▸▹➤➔✦★☐□]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)"
+            r"|\[\d{1,2}\])\s*"
+        )
+
+        def pattern_alone(text: str) -> str | None:
+            match = bullet.match(text)
+            if match is None:
+                return None
+            end = match.end()
+            if match.group(0).strip() in {"-", "*", "–", "—"} and not text[end - 1 : end].isspace():
+                return None
+            return text[end:].strip() or None
+
+        extra = [
+            "", " ", "\u3000• x", "\u2003- x", "(cid:3) x", "(12) x", "[3] x", "12. x", "3) x",
+            "١. x", "١٢) x", "(١) x", "-5% latency", "**bold**", "— x", "x • y", "\u00a0● x",
+            "•", "-", "- ", "–\tx", "*\u2003x", "●●", "• ", "(cid:12)", "(x) y", "[a]", "123. x",
+            "1.x", "1. ", "(1)x", "[12]  x  ", "★\u3000★", "\t\t■ y ",
+        ]  # fmt: skip
+        for text in [*corpus_lines(), *extra]:
+            assert lines.strip_bullet(text) == pattern_alone(text)
+
+
+class TestStatementCues:
+    """A domain name is looked for only where a domain's ending is."""
+
+    def test_as_the_one_pattern(self) -> None:
+        """Every corpus line (and lines with names, endings and hyphens placed to trip the
+        gate) is told apart from a statement as the one pattern told it."""
+        import re
+
+        from atsmatch.structure import lines
+
+        old = re.compile(
+            r"@|https?:|www\.|\b[\w-]+\.(?:com|io|org|net|dev|ai|app)\b|\+?\d[\d\s().-]{8,}\d"
+            r"|\t|\s\|\s"
+        )
+        extra = [
+            "see x.com", "--.com", "a-.io now", ".com", "x.comx", "é.dev", "_.ai", "v1.app.",
+            "Built --.org and ... .net", "call +1 (415) 555-0134", "a | b", "x.co m",
+        ]  # fmt: skip
+        for text in [*corpus_lines(), *extra]:
+            assert lines._not_statement(text) == (old.search(text) is not None)
+
+
 class TestWebsiteSearch:
     """The website search, started at the word the first domain ending closes, finds what a
     whole-line search finds."""
@@ -497,6 +554,37 @@ class TestSplitters:
         ]:
             assert structure._SPLIT.split(line) == split.split(line)
             assert structure._AT.split(line) == at.split(line)
+
+
+class TestCues:
+    """A piece of a role's header is told a title or an organisation by looking its words up,
+    as the word-list patterns told it."""
+
+    def test_as_the_patterns(self) -> None:
+        """Every corpus line's pieces (and 5,000 random runs of list words, plurals, digits,
+        hyphens and marks) get the cue the patterns gave."""
+        import random
+        import re
+
+        from atsmatch.structure import resume as structure
+
+        def by_patterns(piece: str) -> str | None:
+            titles = [m.end() for m in structure._TITLE_WORDS.finditer(piece)]
+            orgs = [m.end() for m in structure._ORG_WORDS.finditer(piece)]
+            if titles and (not orgs or max(titles) > max(orgs)):
+                return "title"
+            return "org" if orgs else None
+
+        rng = random.Random(5)
+        words = [*structure._TITLE_NAMES, *structure._ORG_NAMES, "Acme", "senior", "x", "2"]
+        marks = [" ", "-", ".", "s", "S", "_", "9", ", ", " & ", "é", "/"]
+        runs = [
+            "".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(1, 5)))
+            for _ in range(5_000)
+        ]
+        pieces = [p for line in corpus_lines() for p in re.split(r"\s{2,}|[|,–—@\t]", line)]
+        for piece in [*pieces, *runs, "Co-Founder", "co-founders", "Partners.", "LABS Inc."]:
+            assert structure._cue(piece) == by_patterns(piece), piece
 
 
 class TestHeaderLines:

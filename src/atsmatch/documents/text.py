@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from atsmatch.documents.errormap import LimitReached
-from atsmatch.documents.repair import repair_text
+from atsmatch.documents.repair import has_ligatures, repair_text
 from atsmatch.errors import UnsupportedFormatError
 from atsmatch.models import Line
 
@@ -105,6 +105,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
     lines: list[dict[str, Any]] = []  # each line's fields, made `Line`s at the end
     follows_text = False
     markup = "](" in text or "**" in text or "__" in text  # most text has none to strip
+    ligatures = has_ligatures(text)  # asked once here, not of every line
     for raw in text.splitlines():
         # Underlines, rules and headings all open with one of these after the indent (`\s`
         # and str.isspace agree), so most lines skip the three patterns.
@@ -122,7 +123,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
             heading = _HEADING.match(raw)
             if heading:
                 raw, bold = heading.group(1), True
-        cleaned = repair_text(_strip_markup(raw) if markup else raw)
+        cleaned = repair_text(_strip_markup(raw) if markup else raw, ligatures=ligatures)
         if cleaned:
             budget -= len(cleaned)
             if budget < 0:

@@ -24,9 +24,12 @@ __all__ = [
     "strip_bullet",
 ]
 
-_BULLET = re.compile(
-    r"^\s*(?:[•●▪■◦‣⁃–—\-*·➢►✓✔❖◆◇○»→▸▹➤➔✦★☐□]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\[\d{1,2}\])\s*"
-)
+# A bullet opens (after its indent) with a glyph, read without a pattern, or with a number or
+# a "(cid:N)" placeholder, read by one; most lines open with neither and are turned away at once.
+_GLYPHS = frozenset("•●▪■◦‣⁃–—-*·➢►✓✔❖◆◇○»→▸▹➤➔✦★☐□")
+_SPACED_GLYPHS = frozenset("-*–—")  # "-5% latency" is not a bullet, "**bold**" is markup
+_MARKER_OPENERS = frozenset("([")
+_MARKER = re.compile(r"(?:\(cid:\d+\)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)|\[\d{1,2}\])\s*")
 _SENTENCE_END = re.compile(r"[.!?:]\s*[\"'”’)]*$")
 _SMALL_WORDS = frozenset(
     [
@@ -62,22 +65,28 @@ _WORD_SPLIT = re.compile(r"[\s/]+")
 
 def strip_bullet(text: str) -> str | None:
     """The text after a bullet glyph or list number, or None when the line is not a bullet."""
-    match = _BULLET.match(text)
-    if match is None:
-        return None
-    end = match.end()
-    # "-" and "*" need a space after them ("-5% latency" is not a bullet, "**bold**" is markup).
-    glyph = match.group(0).strip()
-    if glyph in {"-", "*", "–", "—"} and not text[end - 1 : end].isspace():
-        return None
-    return text[end:].strip() or None
+    text = text.lstrip()  # `str.isspace` and the patterns' `\s` agree on what an indent is
+    opener = text[:1]
+    if opener in _GLYPHS:
+        rest = text[1:]
+        if opener in _SPACED_GLYPHS and not rest[:1].isspace():
+            return None
+        return rest.strip() or None
+    if opener in _MARKER_OPENERS or opener.isdecimal():  # `\d` is `str.isdecimal`
+        match = _MARKER.match(text)
+        if match is not None:
+            return text[match.end() :].strip() or None
+    return None
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Contact details, links and layout cells (a tab, " | ") mark a header line, not a statement.
-_NOT_STATEMENT = re.compile(
-    r"@|https?:|www\.|\b[\w-]+\.(?:com|io|org|net|dev|ai|app)\b|\+?\d[\d\s().-]{8,}\d|\t|\s\|\s"
-)
+# The look-ahead turns away positions no alternative opens at before they are tried one by one.
+_NOT_STATEMENT = re.compile(r"(?=[@hw+\d\s])(?:@|https?:|www\.|\+?\d[\d\s().-]{8,}\d|\t|\s\|\s)")
+# A domain name too, looked for only where its ending is: the name's pattern reads every word
+# up to its end before it can fail, the ending's scan skips to each "." at once.
+_DOMAIN_END = re.compile(r"\.(?:com|io|org|net|dev|ai|app)\b")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|io|org|net|dev|ai|app)\b")
 # Duty phrases that open a work statement without a verb ("Responsible for ...").
 _DUTY = re.compile(
     r"^(?:responsible for|in charge of|involved in|part of|member of|worked|handled|helped|"
@@ -96,7 +105,7 @@ def states_work(text: str) -> bool:
     words = _WORDS.findall(text)
     if len(words) < 3 or not text[:1].isupper() or text.rstrip().endswith(":"):
         return False
-    if _NOT_STATEMENT.search(text) or (len(words) <= 8 and is_title_case(text)):
+    if _not_statement(text) or (len(words) <= 8 and is_title_case(text)):
         return False
     if _DUTY.match(text):
         return True
@@ -111,6 +120,13 @@ def states_work(text: str) -> bool:
     if not clause:
         return False
     return any(_finite(w) for w in words[1:])
+
+
+def _not_statement(text: str) -> bool:
+    """Whether the text holds a contact detail, a link or a layout cell."""
+    if _NOT_STATEMENT.search(text) is not None:
+        return True
+    return _DOMAIN_END.search(text) is not None and _DOMAIN.search(text) is not None
 
 
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})

@@ -53,10 +53,24 @@ _ORG_WORDS = re.compile(
     r"deepmind|openai|netflix|uber|airbnb)\b\.?",
     re.I,
 )
-# The two word lists without the case-blind flag, for lowercased ASCII text: the same matches at
-# the same places there (the flag differs only on letters such as "ſ" and the Kelvin sign).
-_TITLE_WORDS_LOWER = re.compile(_TITLE_WORDS.pattern)
-_ORG_WORDS_LOWER = re.compile(_ORG_WORDS.pattern)
+
+
+def _names(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The words a word-list pattern's alternatives spell ("labs?" spells "lab" and "labs")."""
+    names: set[str] = set()
+    for alternative in pattern.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|"):
+        names.update(
+            (alternative[:-2], alternative[:-1]) if alternative[-1] == "?" else [alternative]
+        )
+    return frozenset(names)
+
+
+# The two word lists as sets, for lowercased ASCII text, where each pattern matches whole words
+# only (`\w` runs; the title pattern a plural too, "co-founder" where it matches "founder"): a
+# piece's words are looked up instead of trying every alternative at every word.
+_TITLE_NAMES = _names(_TITLE_WORDS)
+_ORG_NAMES = _names(_ORG_WORDS)
+_ASCII_WORD = re.compile(r"\w+")
 # Every separator opens with a space, "|" or ",", and the at-splitter with a space: the leading
 # look-ahead turns most positions away before the alternatives are tried one by one.
 _SPLIT = re.compile(
@@ -565,14 +579,20 @@ def _role_fields(texts: list[str], *, project: bool = False) -> _Fields:
 
 
 def _cue(piece: str) -> str | None:
-    if piece.isascii():  # most pieces: the case-sensitive twins read lowercased text faster
-        text, titles, orgs = piece.lower(), _TITLE_WORDS_LOWER, _ORG_WORDS_LOWER
-    else:
-        text, titles, orgs = piece, _TITLE_WORDS, _ORG_WORDS
-    title = [m.end() for m in titles.finditer(text)]
-    org = [m.end() for m in orgs.finditer(text)]
-    if title and (not org or max(title) > max(org)):
+    """ "title" or "org" by the kind of the last word-list word in the piece (an organisation's
+    where a word is both), None without one."""
+    if piece.isascii():  # most pieces: their words looked up, by place in the piece
+        title = org = -1
+        for place, word in enumerate(_ASCII_WORD.findall(piece.lower())):
+            if word in _TITLE_NAMES or (word[-1] == "s" and word[:-1] in _TITLE_NAMES):
+                title = place
+            if word in _ORG_NAMES:
+                org = place
+        return "title" if title > org else "org" if org >= 0 else None
+    titles = [m.end() for m in _TITLE_WORDS.finditer(piece)]
+    orgs = [m.end() for m in _ORG_WORDS.finditer(piece)]
+    if titles and (not orgs or max(titles) > max(orgs)):
         return "title"
-    if org:
+    if orgs:
         return "org"
     return None
