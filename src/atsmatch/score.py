@@ -296,11 +296,12 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
         if ways.isdisjoint(named):  # nothing on the resume can credit it
             keywords.append(uncredited)
             continue
-        keyword = _keyword(d, mentions, blocks)
-        children = table.children.get(keyword.skill_id)
+        option, best = _credits(d, mentions)
+        children = table.children.get(option.skill_id)
         if children:  # only a keyword with a more specific skill can gain from one
-            keyword = _attribute(keyword, children, mentions, blocks)
-        keywords.append(keyword)
+            # Before the result is made: an attributed keyword is made once, not twice.
+            best = _attributed(option.skill_id, best, children, mentions)
+        keywords.append(_result(option, best, blocks, group=d if d.any_of else None))
     return _breakdown(tuple(keywords))
 
 
@@ -449,17 +450,10 @@ def _attribute(
     resume_blocks: Sequence[Block],
 ) -> KeywordResult:
     """One keyword of `attribute_children`, given its more specific skills."""
-    own = mentions.get(k.skill_id)
-    if own is not None and own.kind not in ("skills_list", "other"):
+    raised = _raised(k.skill_id, k.credit, children, mentions)
+    if raised is None:
         return k
-    credit = CREDIT_CHILD_SHOWN
-    if own is not None:  # named (0.85) and shown through a part: shown (1.0)
-        credit = own.value / CREDIT_CLAIMED * CREDIT_SHOWN
-    # Cheap tests first: the walk over the children only for a keyword a part would raise.
-    shown = _shown_child(children, mentions) if credit > k.credit else None
-    if shown is None:
-        return k
-    child_id, mention = shown
+    credit, child_id, mention = raised
     evidence = Evidence._trusted(
         kind="child",
         skill_id=child_id,
@@ -473,6 +467,41 @@ def _attribute(
     rest = tuple(e for e in k.evidence if e.kind != "child" or e.skill_id != child_id)
     values = {**k.__dict__, "credit": round(credit, 3), "evidence": (evidence, *rest)[:3]}
     return KeywordResult._trusted(**values)
+
+
+def _attributed(
+    skill_id: str,
+    best: list[_Credit],
+    children: frozenset[str],
+    mentions: Mapping[str, Mention],
+) -> list[_Credit]:
+    """`_attribute` on a keyword's best ways before its result is made: the child shown in
+    use first, at the raised credit, then the other ways but that child's own."""
+    raised = _raised(skill_id, round(-best[0][0], 3) if best else 0.0, children, mentions)
+    if raised is None:
+        return best
+    credit, child_id, mention = raised
+    rest = [way for way in best if way[5] != "child" or way[2] != child_id]
+    # The order field only sorts ways, and these are sorted already.
+    return [(-credit, True, child_id, -1, mention, "child"), *rest][:3]
+
+
+def _raised(
+    skill_id: str, credit: float, children: frozenset[str], mentions: Mapping[str, Mention]
+) -> tuple[float, str, Mention] | None:
+    """The credit a keyword earning `credit` gains from a more specific skill shown in use,
+    with that skill and its mention; None when it gains nothing."""
+    own = mentions.get(skill_id)
+    if own is not None and own.kind not in ("skills_list", "other"):
+        return None
+    raised = CREDIT_CHILD_SHOWN
+    if own is not None:  # named (0.85) and shown through a part: shown (1.0)
+        raised = own.value / CREDIT_CLAIMED * CREDIT_SHOWN
+    # Cheap tests first: the walk over the children only for a keyword a part would raise.
+    shown = _shown_child(children, mentions) if raised > credit else None
+    if shown is None:
+        return None
+    return (raised, *shown)
 
 
 def _shown_child(
@@ -599,9 +628,20 @@ def _keyword(
 ) -> KeywordResult:
     """One keyword credited from the resume's mentions: an any-of group through its best
     option, any other through its own best ways."""
-    if demand.any_of:
-        return _any_of_keyword(demand, mentions, resume_blocks)
-    return _result(demand, _credited(demand, mentions), resume_blocks)
+    option, best = _credits(demand, mentions)
+    return _result(option, best, resume_blocks, group=demand if demand.any_of else None)
+
+
+def _credits(demand: Demand, mentions: Mapping[str, Mention]) -> tuple[Demand, list[_Credit]]:
+    """The demand that earns a keyword's credit (an any-of group's best option, else the
+    group's head; any other keyword's own) and its best ways."""
+    if not demand.any_of:
+        return demand, _credited(demand, mentions)
+    credited = [_credited(option, mentions) for option in demand.any_of]
+    credits = [round(-best[0][0], 3) if best else 0.0 for best in credited]
+    head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
+    best = min(range(len(credits)), key=lambda i: (-credits[i], i != head, i))
+    return demand.any_of[best], credited[best]
 
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
@@ -760,15 +800,3 @@ def _result(
         job_text=shown.job_text,
         any_of=group.alternatives if group is not None else (),
     )
-
-
-def _any_of_keyword(
-    demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
-) -> KeywordResult:
-    """An any-of group's result: the option with the best credit (else the group's head), with
-    the group's weight, level and text, and every option listed."""
-    credited = [_credited(option, mentions) for option in demand.any_of]
-    credits = [round(-best[0][0], 3) if best else 0.0 for best in credited]
-    head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
-    best = min(range(len(credits)), key=lambda i: (-credits[i], i != head, i))
-    return _result(demand.any_of[best], credited[best], resume_blocks, group=demand)
