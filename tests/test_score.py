@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,11 +16,14 @@ from atsmatch.models import Block
 from atsmatch.score import (
     SCORER,
     ScoreBreakdown,
+    attribute_children,
     get_scorer,
     register_scorer,
+    score_demand,
     scorer_names,
     verdict,
     weighted_v2,
+    weighted_v3,
     weighted_v4,
 )
 
@@ -217,3 +221,48 @@ class TestProperties:
         assert 0 <= before.score <= 100
         assert 0 <= after.score <= 100
         assert after.score >= before.score
+
+
+def stepwise_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
+    """weighted.v3 as its docstring's steps: every keyword credited, then attributed."""
+    demand, mentions = job.credit_table.demand, resume.certified_mentions
+    blocks = resume.resume.blocks
+    return attribute_children(score_demand(demand, mentions, blocks), demand, mentions, blocks)
+
+
+_EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+_JOBS = sorted(
+    [*_EXAMPLES.glob("job_*.txt"), *(Path(__file__).parent / "corpus" / "jobs").rglob("*.txt")]
+)
+
+
+class TestAttributedOnce:
+    @pytest.mark.parametrize("job_path", _JOBS, ids=lambda p: p.stem)
+    def test_equals_the_steps_on_the_corpus(self, matcher: Matcher, job_path: Path) -> None:
+        """weighted.v3, attributing before it makes a result, equals the steps on real pairs."""
+        wanted = matcher._job_analysis(job_path.read_text())
+        for name in ("resume.txt", "resume.pdf", "resume.docx"):
+            mine = matcher._resume_analysis((_EXAMPLES / name).read_bytes())
+            assert weighted_v3(wanted, mine) == stepwise_v3(wanted, mine)
+
+    @settings(
+        max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(
+        wanted=st.lists(st.sampled_from(_POOL), min_size=1, max_size=8, unique=True),
+        shown=st.lists(st.sampled_from(_POOL), max_size=6, unique=True),
+        listed=st.lists(st.sampled_from(_POOL), max_size=6, unique=True),
+    )
+    def test_equals_the_steps(
+        self, matcher: Matcher, wanted: list[str], shown: list[str], listed: list[str]
+    ) -> None:
+        """Parents asked, children shown or listed, any-of groups: the same results."""
+        posting = f"Requirements:\n- {', '.join(wanted[:4])}\n- One of: {' or '.join(wanted[4:])}"
+        text = f"Experience\n- Built {', '.join(shown)}\nSkills\n{', '.join(listed)}"
+        job_analysis, resume_analysis = (
+            matcher._job_analysis(posting),
+            matcher._resume_analysis(text),
+        )
+        assert weighted_v3(job_analysis, resume_analysis) == stepwise_v3(
+            job_analysis, resume_analysis
+        )
