@@ -34,42 +34,34 @@ __all__ = ["parse_resume"]
 _ROLE_SECTIONS = frozenset({"experience", "projects", "volunteer"})
 _UNKNOWN = "?"
 _CONNECTORS = re.compile(r"\b(?:with|in|using|for|to|from|at|on|by|as|is|are|was|my|i)\b", re.I)
-_TITLE_WORDS = re.compile(
-    r"\b(?:engineer|scientist|developer|analyst|manager|intern|internship|lead|leader|researcher|"
-    r"architect|consultant|director|head|specialist|associate|founder|co-founder|cto|ceo|cfo|coo|"
-    r"vp|president|officer|chief|fellow|contributor|assistant|professor|lecturer|teacher|"
-    r"instructor|tutor|programmer|administrator|designer|owner|partner|coordinator|editor|writer|"
-    r"volunteer|sde|swe|sre|devops|staff|principal|technician|advisor|adviser|mentor|trainee|"
-    r"apprentice|member|representative|executive|strategist|economist|statistician|postdoc|"
-    r"postdoctoral|practitioner|freelancer|freelance|maintainer|ta|ra)s?\b",
-    re.I,
-)
-_ORG_WORDS = re.compile(
-    r"\b(?:inc|corp|corporation|llc|llp|ltd|limited|gmbh|ag|plc|pvt|co|company|university|"
-    r"college|institute|school|academy|labs?|laboratory|laboratories|technologies|technology|"
-    r"systems|solutions|group|bank|foundation|partners|consulting|capital|ventures|studios?|"
-    r"software|networks|health|hospital|research|analytics|ai|agency|department|ministry|council|"
-    r"center|centre|society|association|google|microsoft|amazon|meta|facebook|apple|nvidia|ibm|"
-    r"deepmind|openai|netflix|uber|airbnb)\b\.?",
-    re.I,
-)
-
-
-def _names(pattern: re.Pattern[str]) -> frozenset[str]:
-    """The words a word-list pattern's alternatives spell ("labs?" spells "lab" and "labs")."""
-    names: set[str] = set()
-    for alternative in pattern.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|"):
-        names.update(
-            (alternative[:-2], alternative[:-1]) if alternative[-1] == "?" else [alternative]
-        )
-    return frozenset(names)
-
-
-# The two word lists as sets, for lowercased ASCII text, where each pattern matches whole words
-# only (`\w` runs; the title pattern a plural too, "co-founder" where it matches "founder"): a
-# piece's words are looked up instead of trying every alternative at every word.
-_TITLE_NAMES = _names(_TITLE_WORDS)
-_ORG_NAMES = _names(_ORG_WORDS)
+# The words that mark a role's title or its organisation: each list makes a case-blind pattern
+# of whole words (a title's plural too) and, for lowercased ASCII text, a set its words are
+# looked up in instead of trying every alternative at every word (`_cue`).
+_TITLE_NAMES = (
+    "engineer", "scientist", "developer", "analyst", "manager", "intern", "internship", "lead",
+    "leader", "researcher", "architect", "consultant", "director", "head", "specialist",
+    "associate", "founder", "co-founder", "cto", "ceo", "cfo", "coo", "vp", "president",
+    "officer", "chief", "fellow", "contributor", "assistant", "professor", "lecturer", "teacher",
+    "instructor", "tutor", "programmer", "administrator", "designer", "owner", "partner",
+    "coordinator", "editor", "writer", "volunteer", "sde", "swe", "sre", "devops", "staff",
+    "principal", "technician", "advisor", "adviser", "mentor", "trainee", "apprentice", "member",
+    "representative", "executive", "strategist", "economist", "statistician", "postdoc",
+    "postdoctoral", "practitioner", "freelancer", "freelance", "maintainer", "ta", "ra",
+)  # fmt: skip
+_ORG_NAMES = (
+    "inc", "corp", "corporation", "llc", "llp", "ltd", "limited", "gmbh", "ag", "plc", "pvt",
+    "co", "company", "university", "college", "institute", "school", "academy", "lab", "labs",
+    "laboratory", "laboratories", "technologies", "technology", "systems", "solutions", "group",
+    "bank", "foundation", "partners", "consulting", "capital", "ventures", "studio", "studios",
+    "software", "networks", "health", "hospital", "research", "analytics", "ai", "agency",
+    "department", "ministry", "council", "center", "centre", "society", "association", "google",
+    "microsoft", "amazon", "meta", "facebook", "apple", "nvidia", "ibm", "deepmind", "openai",
+    "netflix", "uber", "airbnb",
+)  # fmt: skip
+_TITLE_WORDS = re.compile(r"\b(?:" + "|".join(_TITLE_NAMES) + r")s?\b", re.I)
+_ORG_WORDS = re.compile(r"\b(?:" + "|".join(_ORG_NAMES) + r")\b\.?", re.I)
+_TITLE_SET = frozenset(_TITLE_NAMES)
+_ORG_SET = frozenset(_ORG_NAMES)
 _ASCII_WORD = re.compile(r"\w+")
 # Every separator opens with a space, "|" or ",", and the at-splitter with a space: the leading
 # look-ahead turns most positions away before the alternatives are tried one by one.
@@ -584,9 +576,9 @@ def _cue(piece: str) -> str | None:
     if piece.isascii():  # most pieces: their words looked up, by place in the piece
         title = org = -1
         for place, word in enumerate(_ASCII_WORD.findall(piece.lower())):
-            if word in _TITLE_NAMES or (word[-1] == "s" and word[:-1] in _TITLE_NAMES):
+            if word in _TITLE_SET or (word[-1] == "s" and word[:-1] in _TITLE_SET):
                 title = place
-            if word in _ORG_NAMES:
+            if word in _ORG_SET:
                 org = place
         return "title" if title > org else "org" if org >= 0 else None
     titles = [m.end() for m in _TITLE_WORDS.finditer(piece)]
