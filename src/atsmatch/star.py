@@ -20,6 +20,7 @@ result (a duty, not an achievement).
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
@@ -28,6 +29,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
+from atsmatch._bytetable import keeping
 from atsmatch.inflect import Tense, inflect, is_noun, verb_reading
 from atsmatch.models import (
     Block,
@@ -98,10 +100,7 @@ def clean_bullet(text: str) -> str:
 
 # `_WORD`'s characters of ASCII as themselves, every other byte as a space: an ASCII text's
 # pieces are then its words, each from the first character a word opens with.
-_WORD_BYTES = bytes(
-    c if c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'+#$%./-" else 32
-    for c in range(256)
-)
+_WORD_BYTES = keeping(string.ascii_letters + string.digits + "_'+#$%./-")
 _WORD_GOES_ON = "_'+#%./-"  # what a word goes on with but never opens with
 
 
@@ -315,7 +314,7 @@ _RUN = re.compile(r"[a-z0-9]+")
 
 
 # Every byte `_RUN` does not match as a space: an ASCII text's runs are then its words.
-_RUN_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+_RUN_BYTES = keeping(string.ascii_lowercase + string.digits)
 
 
 def _runs(lower: str) -> frozenset[str]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from atsmatch._bytetable import keeping, non_ascii
 from atsmatch.models import (
     AcronymAdvice,
     Block,
@@ -179,10 +180,7 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*", re.IGNORECASE)
 # Lowered ASCII with every byte outside `_TOKEN`'s letters, digits, + and # made a space (a
 # newline kept, to part blocks joined by it): its runs are `_TOKEN`'s words once a leading + or
 # # goes ("+c++" is "c++").
-_WORD_BYTES = bytes(
-    c if chr(c) in string.ascii_lowercase + string.digits + "+#\n" else ord(" ") for c in range(256)
-)
-_ASCII = bytes(range(128))
+_WORD_BYTES = keeping(string.ascii_lowercase + string.digits + "+#\n")
 
 
 def _words(text: str) -> list[str]:
@@ -216,10 +214,7 @@ def block_words(blocks: Sequence[Block]) -> tuple[tuple[str, ...], ...]:
 def _spaced_non_ascii(text: str) -> str | None:
     """The text with each non-ASCII character a space: it parts words as a space does. None
     when one of them is part of a word (`_TOKEN` ignores case: the Kelvin sign is a "k")."""
-    # Deleting the ASCII bytes leaves whole characters: UTF-8 spells the others in bytes of
-    # 128 and up ("surrogatepass" lets a lone surrogate by).
-    data = text.encode("utf-8", "surrogatepass")
-    for char in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+    for char in non_ascii(text):
         if _TOKEN.match(char):
             return None
         text = text.replace(char, " ")
