@@ -104,7 +104,6 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
     budget = max_chars if max_chars is not None else len(text)
     lines: list[dict[str, Any]] = []  # each line's fields, made `Line`s at the end
     follows_text = False
-    markup = "](" in text or "**" in text or "__" in text  # most text has none to strip
     ligatures = has_ligatures(text)  # asked once here, not of every line
     for raw in text.splitlines():
         # Underlines, rules and headings all open with one of these after the indent (`\s`
@@ -123,7 +122,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
             heading = _HEADING.match(raw)
             if heading:
                 raw, bold = heading.group(1), True
-        cleaned = repair_text(_strip_markup(raw) if markup else raw, ligatures=ligatures)
+        cleaned = repair_text(_strip_markup(raw), ligatures=ligatures)
         if cleaned:
             budget -= len(cleaned)
             if budget < 0:
@@ -134,6 +133,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
 
 
 def _strip_markup(line: str) -> str:
+    """Markdown links and emphasis as plain text (a substring test first: most lines have none)."""
     if "](" in line:
         line = _LINK.sub(lambda m: f"{m.group(1)} {m.group(2)}".strip(), line)
     if "**" in line or "__" in line:
