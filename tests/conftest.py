@@ -135,9 +135,15 @@ _AUDIT = OutsideReads(allowed_roots())
 sys.addaudithook(_AUDIT)
 # The compiled-vocabulary cache of this run is a folder of its own, under the temporary folder:
 # tests never read or write the user's ~/.cache, and every run builds each table once itself.
-_CACHE = tempfile.mkdtemp(prefix="atsmatch-test-cache-")
+# A worker process that imports this module again (a pool unpickling a test's object) finds the
+# folder in its environment and shares it: it exits without running `atexit`, so a folder of
+# its own would be left behind.
+_CACHE = os.environ.get("ATSMATCH_TEST_CACHE_DIR", "")
+if not _CACHE:
+    _CACHE = tempfile.mkdtemp(prefix="atsmatch-test-cache-")
+    os.environ["ATSMATCH_TEST_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 os.environ["ATSMATCH_CACHE_DIR"] = _CACHE
-atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 # Hypothesis keeps its examples in the current folder unless told: keep them in the repository.
 set_hypothesis_home_dir(ROOT / ".hypothesis")
 
