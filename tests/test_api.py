@@ -9,7 +9,7 @@ import pytest
 
 import atsmatch
 from atsmatch import Matcher
-from atsmatch._api import ANALYSIS_CACHE
+from atsmatch._api import ANALYSIS_CACHE, SEEN_ONCE
 from atsmatch.errors import DocumentError, NoTextLayerError, UnknownRoleError
 from atsmatch.extract import Extractor
 
@@ -241,20 +241,50 @@ class TestAnalysisCache:
         resume = (EXAMPLES / "resume.txt").read_text(encoding="utf-8")
         warm = Matcher()
         warm.match(resume, job)
+        warm.match(resume, job)  # seen twice: kept from now on
+        assert warm.cache_info() == (0, 4, ANALYSIS_CACHE, 2)
         again = warm.match(resume, job)
         assert warm.cache_info().hits == 2  # the resume and the posting
         fresh = Matcher(taxonomy=warm.taxonomy).match(resume, job)
         assert again.model_dump_json() == fresh.model_dump_json()
 
-    def test_cache_is_bounded(self) -> None:
-        """However many different documents pass through, the matcher keeps a bounded number."""
+    def test_documents_seen_once_are_not_kept(self) -> None:
+        """A stream of new resumes against one posting keeps the posting alone: it is never
+        pushed out, however many resumes pass."""
         matcher = Matcher()
         for i in range(ANALYSIS_CACHE + 10):
             matcher.match(f"Skills: Python, SQL\nReference {i}", "Requirements: Python")
         info = matcher.cache_info()
+        assert info.currsize == 1
+        assert info.hits == ANALYSIS_CACHE + 10 - 2  # the posting, from its third match on
+        assert info.misses == ANALYSIS_CACHE + 10 + 2
+
+    def test_cache_is_bounded(self) -> None:
+        """However many different documents come back, the matcher keeps a bounded number,
+        the most recent."""
+        matcher = Matcher()
+        resumes = [f"Skills: Python, SQL\nReference {i}" for i in range(ANALYSIS_CACHE + 10)]
+        for resume in resumes * 2:
+            matcher.match(resume, "Requirements: Python")
+        info = matcher.cache_info()
         assert info.currsize == info.maxsize == ANALYSIS_CACHE
-        assert info.misses + info.hits == 2 * (ANALYSIS_CACHE + 10)
-        assert info.misses > ANALYSIS_CACHE + 10  # the posting fell out and came back
+        assert info.misses + info.hits == 4 * (ANALYSIS_CACHE + 10)
+        hits = info.hits
+        matcher.match(resumes[-1], "Requirements: Python")
+        assert matcher.cache_info().hits == hits + 2
+        matcher.match(resumes[0], "Requirements: Python")  # fell out: analysed, and kept again
+        assert matcher.cache_info().hits == hits + 3
+
+    def test_remembers_a_bounded_number_seen_once(self) -> None:
+        """Past `SEEN_ONCE` other documents, one seen once is forgotten: seen again, it is
+        analysed and not kept."""
+        matcher = Matcher()
+        job = "Requirements: Python"
+        matcher.match("Skills: Python", job)
+        for i in range(SEEN_ONCE):
+            matcher.match(f"Skills: Go\nReference {i}", job)
+        matcher.match("Skills: Python", job)
+        assert matcher.cache_info().currsize == 1  # the posting
 
     def test_text_and_bytes_are_kept_apart(self) -> None:
         """The same characters as text and as file bytes are analysed separately, correctly."""
@@ -262,7 +292,8 @@ class TestAnalysisCache:
         job = "Requirements: Python, Go, SQL"
         as_text = matcher.match("Skills: Python, Go, Rust", job)
         as_bytes = matcher.match(b"Skills: Python, Go, Rust", job)
-        assert matcher.cache_info().misses == 3  # the posting once, the resume as text and bytes
+        # The posting twice (kept from then on), the resume as text and as bytes once each.
+        assert matcher.cache_info().misses == 4
         assert as_text.resume_skills == as_bytes.resume_skills
         assert as_text.score == as_bytes.score > 0
         assert {"python", "golang"} <= set(as_text.matched)
@@ -291,6 +322,7 @@ class TestAnalysisCache:
         assert matcher.role_posting("ml-engineer") is Matcher().role_posting("ML Engineer")
         resume = (EXAMPLES / "resume.txt").read_text(encoding="utf-8")
         warm = matcher.match(resume, role="ml-engineer")
+        assert matcher.match(resume, role="ml-engineer") == warm
         assert matcher.match(resume, role="ml-engineer") == warm
         assert matcher.cache_info().hits == 2
         fresh = Matcher(taxonomy=matcher.taxonomy).match(resume, role="ml-engineer")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANALYSIS_CACHE",
+    "SEEN_ONCE",
     "CacheInfo",
     "Matcher",
     "check",
@@ -85,8 +86,10 @@ class Matcher:
             require_pdfium()
         self._lock = threading.Lock()
         # Parsed documents with their skill hits, by content: a posting ranked against many
-        # resumes (or one resume against many postings) is read and matched once.
+        # resumes (or one resume against many postings) is read and matched about once.
         self._analyses: OrderedDict[tuple[str, bytes], object] = OrderedDict()
+        # The keys of documents analysed once and not kept (see `_cached`).
+        self._seen_once: OrderedDict[tuple[str, bytes], None] = OrderedDict()
         self._hits = self._misses = 0
 
     def cache_info(self) -> CacheInfo:
@@ -171,12 +174,18 @@ class Matcher:
         )
 
     def _cached(self, kind: str, source: object, analyze: Callable[[], _Analysis]) -> _Analysis:
-        """The analysis of `source` from the cache, or made by `analyze` and kept.
+        """The analysis of `source` from the cache, or made by `analyze` (and kept, the second
+        time its document is seen).
 
         Text and bytes are keyed by a digest of their content, a parsed object by a digest of its
         JSON (a tenth of a millisecond; an equal copy, such as a posting sent to a worker process
         with every resume, finds the analysis too). A path is read again each time: the file
         may have changed.
+
+        A document is kept from its second analysis on: most resumes a service matches come
+        once, and keeping each of them cost every match about a tenth of its time (hundreds of
+        objects the garbage collector walks until they fall out) and pushed the posting that
+        does come back out of the cache. Only their digests are remembered, `SEEN_ONCE` at most.
         """
         if isinstance(source, str | bytes):
             data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
@@ -192,11 +201,19 @@ class Matcher:
                 self._analyses.move_to_end(key)
                 return cast("_Analysis", cached)  # the key names the kind of analysis
             self._misses += 1
+            keep = key in self._seen_once
+            if keep:
+                del self._seen_once[key]
+            else:
+                self._seen_once[key] = None
+                if len(self._seen_once) > SEEN_ONCE:
+                    self._seen_once.popitem(last=False)
         result = analyze()
-        with self._lock:
-            self._analyses[key] = result
-            while len(self._analyses) > ANALYSIS_CACHE:
-                self._analyses.popitem(last=False)
+        if keep:
+            with self._lock:
+                self._analyses[key] = result
+                while len(self._analyses) > ANALYSIS_CACHE:
+                    self._analyses.popitem(last=False)
         return result
 
     def extract(self, source: ResumeInput | JobInput) -> list[SkillHit]:
@@ -371,6 +388,9 @@ def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
 
 ANALYSIS_CACHE = 64
 """Documents whose analyses a `Matcher` keeps (a parsed resume is a few hundred KB at most)."""
+SEEN_ONCE = 1024
+"""Documents a `Matcher` remembers it analysed once, by a digest (under 200 KB in all): one seen
+again while remembered has its analysis kept."""
 
 
 class CacheInfo(NamedTuple):
