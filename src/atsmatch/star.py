@@ -470,25 +470,47 @@ def _version_spans(
 
 # ---- context (situation / task) -------------------------------------------------------------
 
-# A phrase opens on a word boundary with one of its first letters, written as a case-sensitive
-# class the engine skips ahead to (it cannot skip to an IGNORECASE one; "İ", "ı" and "ſ" are the
-# other letters IGNORECASE matches "i" and "s" to); the look-behinds then pick the phrases that
-# letter opens.
+# Phrases that open a situation or task: for whom, at what scale, why.
 _PURPOSES = (
     "enable", "support", "help", "reduce", "improve", "increase", "allow", "automate", "replace",
     "prevent", "detect", "predict", "identify", "give", "let", "cut", "speed", "lower", "raise",
     "protect", "meet",
 )  # fmt: skip
-_CONTEXT = re.compile(
-    r"[FSUAOITfsuaoitİıſ](?<!\w.)"
-    r"(?i:(?<=f)or|(?<=s)(?:erving|upporting|o that)|(?<=u)sed by|(?<=a)(?:dopted by|cross)|"
-    r"(?<=o)n behalf of|(?<=i)n order to|(?<=t)o (?:" + "|".join(_PURPOSES) + r"))\b"
-    r"[^,;:.()]{3,60}"
-)
-# A run (see `_runs`) every phrase `_CONTEXT` opens with holds: "to cut" holds "cut".
-_CONTEXT_RUNS = frozenset(
-    {"for", "serving", "supporting", "so", "used", "adopted", "across", "behalf", "order"}
-).union(_PURPOSES)
+_CONTEXT_PHRASES = (
+    "for", "serving", "used by", "adopted by", "across", "supporting", "on behalf of",
+    "in order to", "so that", *(f"to {purpose}" for purpose in _PURPOSES),
+)  # fmt: skip
+
+
+# The letters besides its two cases that IGNORECASE matches an ASCII letter to
+# (`tests/test_regex_openings.py` reads them off the engine).
+_IGNORECASE_TWINS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _opening_on_first_letters(phrases: Sequence[str]) -> str:
+    """`\\b(?:phrase|...)\\b` ignoring case, for lower-case ASCII phrases, written to open with
+    a case-sensitive class of their first letters, which the engine skips ahead to (it cannot
+    skip to an IGNORECASE one): each letter in both cases, and its `_IGNORECASE_TWINS`. A
+    look-behind then picks the phrases each letter opens."""
+    by_letter: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_letter.setdefault(phrase[0], []).append(phrase[1:])
+    letters = "".join(by_letter)
+    twins = "".join(_IGNORECASE_TWINS.get(letter, "") for letter in letters)
+    picks = []
+    for letter, rests in by_letter.items():
+        common = rests[0]  # what they all open with: "o " of "to enable", "to help"
+        while not all(rest.startswith(common) for rest in rests):
+            common = common[:-1]
+        tails = "|".join(re.escape(rest[len(common) :]) for rest in rests)
+        picks.append(f"(?<={letter}){re.escape(common)}" + (f"(?:{tails})" if tails else ""))
+    alternatives = "|".join(picks)
+    return f"[{letters.upper()}{letters}{twins}](?<!\\w.)(?i:{alternatives})\\b"
+
+
+_CONTEXT = re.compile(_opening_on_first_letters(_CONTEXT_PHRASES) + r"[^,;:.()]{3,60}")
+# A run (see `_runs`) of each phrase, its longest word: a text without any of them has none.
+_CONTEXT_RUNS = frozenset(max(phrase.split(), key=len) for phrase in _CONTEXT_PHRASES)
 
 
 def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ...]:
