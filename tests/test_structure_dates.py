@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 import pytest
 
+from atsmatch.structure import dates
 from atsmatch.structure.dates import YearMonth, find_date_range
 
 
@@ -145,3 +147,15 @@ class TestDateWriting:
         assert len(dates) > 20
         for written in dates:
             assert str(YearMonth.parse(written)) == written
+
+
+def test_year_scan_finds_exactly_the_years_dates_hold() -> None:
+    """`_YEARISH`, the cheap scan that spares the date patterns a line without a year, takes
+    exactly the year forms they hold (`_YEAR`, `_SHORT_YEAR`), every candidate tried: a form
+    added to one and not the other fails here."""
+    years = re.compile(rf"(?:{dates._YEAR}|{dates._SHORT_YEAR})")
+    candidates = [f"{lead}{n:03d}" for lead in "0123456789" for n in range(1000)]
+    candidates += [f"{quote}{n:02d}" for quote in "'’`" for n in range(100)]
+    found = [c for c in candidates if dates._YEARISH.fullmatch(c)]
+    assert found == [c for c in candidates if years.fullmatch(c)]
+    assert len(found) == 150 + 200  # 1950-2099, and '00-'99 with either quote
