@@ -221,7 +221,7 @@ class TestOverlayLoop:
             assert report.matched == (f"acme-ml-{n}",)
             return weakref.ref(taxonomy)
 
-        for n in range(20):  # warm-up: allocator pools and spaCy's string store settle
+        for n in range(20):  # warm-up: allocator pools and the bounded word caches settle
             one_request(n)
         gc.collect()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -229,8 +229,9 @@ class TestOverlayLoop:
         gc.collect()
         grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
         assert sum(ref() is not None for ref in alive) == 0
-        # Each compiled extractor holds its own spaCy vocabulary and matchers (hundreds of KB
-        # even for this one-skill vocabulary): 200 kept would show as tens of MB.
+        # Each taxonomy with what is derived from it (the lexicon, the extractor's automaton and
+        # tables) takes about 200 KB even for this one-skill vocabulary: 200 kept would show as
+        # tens of MB.
         assert grown_kb < 20 * 1024
 
 
