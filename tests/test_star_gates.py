@@ -186,3 +186,44 @@ class TestContextBuild:
             assert vars(ctx) == vars(made), text
             with pytest.raises(dataclasses.FrozenInstanceError):
                 ctx.lead = "Led"  # type: ignore[misc]
+
+
+class TestFiguresThen:
+    """`_figures_then`, one scan for figures with their units and their counts, finds what the
+    scan of `_FIGURE_WITH_UNIT` and that of `_COUNT` found."""
+
+    @staticmethod
+    def two_scans(text: str, start: int) -> list[tuple[int, int]]:
+        """The spans of the two scans, as `_find_results` took them before."""
+        spans = [m.span() for m in star._FIGURE_WITH_UNIT.finditer(text, start)]
+        for m in star._COUNT.finditer(text, start):
+            magnitude, unit, second = m.groups()
+            unit = unit.lower()
+            if unit in star._NOT_UNITS:
+                continue
+            plural = unit.endswith("s")
+            if not magnitude and not plural and star._YEAR.fullmatch(m.group(0).split()[0]):
+                continue
+            spans.append((m.start(), m.end() if second and not plural else m.end(2)))
+        return sorted(spans)
+
+    def test_one_scan_finds_what_two_found(self, texts: list[str]) -> None:
+        """Same spans, from the start and from the first figure, on every text, traps and random
+        runs of figures, units and counted words."""
+        rng = random.Random(13)
+        pieces = ["$", "€", "5", "12", "2019", ",", ".", "/", " ", "  ", "a-", "k", "M", "m",
+                  "%", "x", "ms", "hours", "USD", "teams", "users", "of", "+", "-", "٣", "_",
+                  "years", "k8s", "\n", "e"]  # fmt: skip
+        runs = ["".join(rng.choices(pieces, k=rng.randint(1, 14))) for _ in range(20_000)]
+        traps = ["3 a-5% teams", "$5 users", "$5%", "2019 workshop 2019 teams", "5 k-3 ms x",
+                 "10 ms 20 users", "3 of 5 teams", "1,000.5 ms", "5,x", "$$5 teams"]  # fmt: skip
+        found = 0
+        for text in [*texts, *traps, *runs]:
+            figure = star._FIGURE.search(text)
+            for start in {0, figure.start() if figure else 0}:
+                spans: list[tuple[int, int]] = []
+                star._figures_then(text, start, spans)
+                expected = self.two_scans(text, start)
+                assert sorted(spans) == expected, text
+                found += bool(expected)
+        assert found > 2_000

@@ -202,7 +202,14 @@ _OUTCOMES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
 _WORDED = _FOLD_RUNS | frozenset(_SPELLED_WORDS)
 # A number followed by what it counts: "40+ training jobs", "200M card transactions" (opening
 # with the figure too).
-_COUNT = re.compile(_NUM + r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?")
+_COUNTED = r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?"
+_COUNT = re.compile(_NUM + _COUNTED)
+# `_FIGURE_WITH_UNIT` and `_COUNT` in one scan: each figure, then, looked ahead for so that
+# neither keeps the other from it, its unit (group 1) and what it counts (group 2, the rest as
+# `_COUNT`'s groups). No unit and no count opens with a digit, comma or point, so a figure is
+# taken whole, as both take it; `_find_results` skips a count inside the last one, where
+# `_COUNT`'s scan would not look (`tests/test_star_gates.py`).
+_FIGURE_THEN = re.compile(_NUM + "(?:(?=(" + "|".join(_UNITS) + ")))?(?:(?=(" + _COUNTED + ")))?")
 _NOT_UNITS = frozenset(
     [
         "years",
@@ -381,7 +388,7 @@ def _find_results(
     if figure is None:  # every other pattern needs a figure
         return _joined(text, spans)
     start = figure.start()
-    spans.extend(map(_SPAN, _FIGURE_WITH_UNIT.finditer(masked, start)))
+    _figures_then(masked, start, spans)
     if "$" in lower or "€" in lower or "£" in lower:
         spans.extend(map(_SPAN, _MONEY.finditer(masked, start)))
     if not runs.isdisjoint(_METRIC_RUNS):
@@ -389,17 +396,28 @@ def _find_results(
         spans.extend(map(_SPAN, _METRIC_BEFORE.finditer(masked)))
     if "from" in lower:
         spans.extend(map(_SPAN, _FROM_TO.finditer(masked)))
-    for m in _COUNT.finditer(masked, start):
-        magnitude, unit, second = m.groups()
+    return _joined(text, spans)
+
+
+def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None:
+    """Add to `spans` each figure from `start` on with its unit (`_FIGURE_WITH_UNIT`'s
+    matches) and each with what it counts (`_COUNT`'s, bar years and non-units), in one scan."""
+    counted_to = start  # where the last count ended: `_COUNT`'s scan goes on from there
+    for m in _FIGURE_THEN.finditer(masked, start):
+        figure, unit_end, count_end = m.start(), m.end(1), m.end(2)
+        if unit_end != -1:
+            spans.append((figure, unit_end))
+        if count_end == -1 or figure < counted_to:
+            continue
+        counted_to = count_end
+        magnitude, unit, second = m.group(3, 4, 5)
         unit = unit.lower()
         if unit in _NOT_UNITS:
             continue
         plural = unit.endswith("s")
-        if not magnitude and not plural and _YEAR.fullmatch(m.group(0).split()[0]):
+        if not magnitude and not plural and _YEAR.fullmatch(masked[figure:count_end].split()[0]):
             continue  # "2022 workshop", "2019 Kaggle": a year, not a count
-        end = m.end() if second and not plural else m.end(2)
-        spans.append((m.start(), end))
-    return _joined(text, spans)
+        spans.append((figure, count_end if second and not plural else m.end(4)))
 
 
 def _without_non_results(
