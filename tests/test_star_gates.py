@@ -164,7 +164,9 @@ class TestFigureUnits:
                 assert any(s < start and e == end for s, e in found), text
 
     def test_context_gate(self, contexts: list[star.BulletContext]) -> None:
-        """Same context phrases with the text's runs as without."""
+        """Same context phrases with the text's runs as without: the gate, and the scan for
+        only the phrases whose runs the text holds (`_context_scan`), find what `_CONTEXT`
+        finds."""
         found = 0
         for ctx in contexts:
             phrases = star.find_context(ctx.sentence, ctx.runs)
@@ -227,3 +229,25 @@ class TestFiguresThen:
                 assert sorted(spans) == expected, text
                 found += bool(expected)
         assert found > 2_000
+
+
+class TestLeadGate:
+    """`clean_bullet` skips `_LEAD` only where it would strip nothing."""
+
+    def test_no_lead_where_the_gate_says_none(self, texts: list[str]) -> None:
+        """On every text, traps and random runs, joined as `clean_bullet` joins them, a text
+        `_may_have_lead` turns away is one `_LEAD` matches empty."""
+        rng = random.Random(17)
+        pieces = ["a", "h", "i", "iv", "viii", "x", "B", "I", "V", "é", "ß", "Ⅳ", "٣", "1", "12",
+                  ".", ")", "(", " ", "•", "$", "_", "Built", "-"]  # fmt: skip
+        runs = ["".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(20_000)]
+        traps = ["a. Built", "iv) Built", "viii. Built", "Ivy. x", "B) x", "Civ. x", "ia. x",
+                 "Built", "x) y", "ß. x", "Ⅳ. x", "é) x", "a.b", "abcd. x", "abcde. x"]  # fmt: skip
+        turned_away = 0
+        for text in [*texts, *traps, *runs]:
+            text = " ".join(text.split())
+            if not star._may_have_lead(text):
+                turned_away += 1
+                lead = star._LEAD.match(text)
+                assert lead is not None and lead.end() == 0, text
+        assert turned_away > 5_000

@@ -87,7 +87,7 @@ def clean_bullet(text: str) -> str:
     """The bullet's sentence: no glyph, numbering, leading punctuation, topic label or trailing
     comma."""
     text = " ".join(text.split())
-    for _ in range(3):  # "• 1. (a) ..." layers
+    for _ in range(3 if _may_have_lead(text) else 0):  # "• 1. (a) ..." layers
         before = text
         text = _LEAD.sub("", text, count=1)
         if text == before:
@@ -96,6 +96,13 @@ def clean_bullet(text: str) -> str:
     if label and not label.group(1).endswith("."):
         text = text[label.end() :]
     return text.rstrip(_TRAIL)
+
+
+def _may_have_lead(text: str) -> bool:
+    """Whether `_LEAD` may strip something: not when the text opens with a letter (a word
+    character, no digit, no "(") and no "." or ")" that would end numbering ("a. ", "iv) ")
+    follows within four characters, as with most bullets ("Built a ...")."""
+    return not text[:1].isalpha() or ")" in text[1:5] or "." in text[1:5]
 
 
 # `_WORD`'s characters of ASCII as themselves, every other byte as a space: an ASCII text's
@@ -531,16 +538,31 @@ _CONTEXT = re.compile(_opening_on_first_letters(_CONTEXT_PHRASES) + r"[^,;:.()]{
 _CONTEXT_RUNS = frozenset(max(phrase.split(), key=len) for phrase in _CONTEXT_PHRASES)
 
 
+@lru_cache(maxsize=256)
+def _context_scan(present: frozenset[str]) -> re.Pattern[str]:
+    """`_CONTEXT` for only the phrases whose run is `present`, those a text with those of
+    `_CONTEXT_RUNS` may hold: it opens with fewer letters to stop at ("f" of "for" alone, not
+    every "a", "i", "o", "s", "t" and "u" as well), and finds what `_CONTEXT` finds there, the
+    other phrases matching nowhere. Keyed by a set of the phrases' own words, of which bullets
+    hold a few combinations."""
+    phrases = [p for p in _CONTEXT_PHRASES if max(p.split(), key=len) in present]
+    return re.compile(_opening_on_first_letters(phrases) + r"[^,;:.()]{3,60}")
+
+
 def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ...]:
     """Scope or context phrases: for whom, at what scale, why ("for the risk team").
 
     `runs`, when given, hold the `_runs` of the text (or of one it was cleaned from): without
     a run a phrase holds, the text has none.
     """
-    if runs is not None and runs.isdisjoint(_CONTEXT_RUNS):
-        return ()
+    scan = _CONTEXT
+    if runs is not None:
+        present = _CONTEXT_RUNS & runs
+        if not present:
+            return ()
+        scan = _context_scan(present)
     found = []
-    for m in _CONTEXT.finditer(text):
+    for m in scan.finditer(text):
         phrase = " ".join(m.group(0).split()[:8])
         if len(phrase.split()) >= 2:
             found.append(phrase)
@@ -1015,6 +1037,7 @@ def _object_case(subject: str) -> str:
 
 _PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
 _SPAN_OF = attrgetter("start", "end")
+_NAME_OF = attrgetter("name")
 
 
 @dataclass(frozen=True, eq=False)
@@ -1064,7 +1087,7 @@ class BulletContext:
         lower = _folded(text)
         runs = _runs(lower)
         results = _find_results(text, lower, runs, hits, taxonomy)
-        tools = tuple(dict.fromkeys([h.name for h in sorted(hits, key=_SPAN_OF)]))
+        tools = tuple(dict.fromkeys(map(_NAME_OF, sorted(hits, key=_SPAN_OF))))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
@@ -1349,14 +1372,16 @@ def _find_buzzwords(
     A buzzword opens with a run of the lower-cased sentence; `runs`, those of the text the
     sentence was cleaned from, hold them unless "İ", "ı" or "ſ" lower-case otherwise there.
     """
-    lower = sentence.lower()
     lexicon = taxonomy.derived(_Lexicon)
     filed = lexicon.buzzwords
-    if runs is None or (not sentence.isascii() and lower != _folded(sentence)):
-        runs = _runs(lower)
+    if runs is None or not sentence.isascii():
+        lower = sentence.lower()
+        if runs is None or lower != _folded(sentence):
+            runs = _runs(lower)
     openers = lexicon.buzzword_openers & runs
     if not openers:  # most bullets
         return []
+    lower = sentence.lower()
     found = []
     for word in openers:
         for p, hint in filed[word]:
