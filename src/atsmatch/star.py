@@ -453,7 +453,8 @@ def _without_non_results(
 def _may_be_dotted(text: str) -> bool:
     """Whether `text` has two points that are neither before a space nor at its end, as a
     dotted version's two points are (each before a digit): a count, not a scan."""
-    return text.count(".") - text.count(". ") - text.endswith(".") >= 2
+    points = text.count(".")
+    return points >= 2 and points - text.count(". ") - text.endswith(".") >= 2
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
