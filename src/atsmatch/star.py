@@ -218,7 +218,7 @@ _COUNT = re.compile(_NUM + _COUNTED)
 # `_FIGURE_WITH_UNIT` and `_COUNT` in one scan: each figure, then, looked ahead for so that
 # neither keeps the other from it, its unit (group 1) and what it counts (group 2, the rest as
 # `_COUNT`'s groups). No unit and no count opens with a digit, comma or point, so a figure is
-# taken whole, as both take it; `_find_results` skips a count inside the last one, where
+# taken whole, as both take it; `_figures_then` skips a count inside the last one, where
 # `_COUNT`'s scan would not look (`tests/test_star_gates.py`).
 _FIGURE_THEN = re.compile(_NUM + "(?:(?=(" + "|".join(_UNITS) + ")))?(?:(?=(" + _COUNTED + ")))?")
 _NOT_UNITS = frozenset(
