@@ -383,11 +383,12 @@ def _find_results(
 ) -> tuple[str, ...]:
     """`find_results`, given the text's `_folded` form and its `_runs`."""
     masked = text
-    if _DIGIT.search(text) is None:  # nothing to blank out
+    digit = _DIGIT.search(text)
+    if digit is None:  # nothing to blank out
         if runs.isdisjoint(_WORDED):
             return ()  # no figure, and none of the words a result is written in without one
     else:
-        masked = _without_non_results(text, lower, hits, taxonomy)
+        masked = _without_non_results(text, lower, hits, taxonomy, digit.start())
         if masked != text:  # a figure blanked out: a run it split is two runs now
             lower = _folded(masked)
             runs = _runs(lower)
@@ -432,10 +433,10 @@ def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None
 
 
 def _without_non_results(
-    text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None
+    text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
-    `_folded` form."""
+    `_folded` form and `digit` where its first digit is, if known."""
     spans: list[tuple[int, int]] = []
     if "+" in lower:
         spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text)))
@@ -443,7 +444,7 @@ def _without_non_results(
         spans.extend(map(_SPAN, _VERSION_WORD.finditer(text)))
     if _may_be_dotted(text):
         spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text)))
-    if _FOUR_DIGITS.search(text):
+    if _FOUR_DIGITS.search(text, digit):
         for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
             spans.extend(map(_SPAN, pattern.finditer(text)))
     masked = _mask(text, spans)
