@@ -273,3 +273,17 @@ class TestLongRunning:
         for text in texts:
             assert capped.extract_text(text) == extractor.extract_text(text)
             assert len(capped._rules._cache) <= 50
+
+
+def test_short_names_need_no_check_after_them(extractor: Extractor) -> None:
+    """`_scan` checks only the edge before a short name: each is letters only and its pattern
+    looks ahead for a non-letter, so the old check after it (a letter follows) never fires."""
+    from .conftest import corpus_lines
+
+    lines = [*corpus_lines(), "R² Rⅻ Go½ C三 AIé uv_ KG1 Dª"]
+    for name, (_, head, tail, _, _) in extractor._short_names:
+        assert head and tail
+        for line in lines:
+            for found in name.finditer(line):
+                assert found.group().isalpha()
+                assert found.end() == len(line) or not line[found.end()].isalpha()

@@ -394,6 +394,7 @@ class Extractor:
         self._context: dict[str, frozenset[str]] = {}
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
+        self._category: dict[str, str] = {}  # skill id -> category, read for every doubtful name
         self._load(tables)
         self._relate(taxonomy.skills.values())
         self._concepts = taxonomy.derived(build_concepts)
@@ -480,6 +481,7 @@ class Extractor:
     def _relate(self, skills: Iterable[Skill]) -> None:
         """Each skill's context words and family (parents, children, related both ways)."""
         for skill in skills:
+            self._category[skill.id] = skill.category
             if skill.context:
                 self._context[skill.id] = frozenset(w.casefold() for w in skill.context)
             family = {r.id for r in skill.parents} | {r.id for r in skill.related}
@@ -561,12 +563,13 @@ class Extractor:
     def _scan(self, text: str, title_cased: str) -> _Scan:
         """Where vocabulary forms, verb forms and URL triggers occur, in one pass of the automaton
         over the title-cased text (and of `_short_names` over the text)."""
-        occurrences = itertools.chain(self._automaton.iter(title_cased), self._shorts(text))
         size_of_text = len(text)
         spans: list[tuple[int, int, tuple[_Surface, ...]]] = []
         verbs: set[int] = set()
         urls: list[int] = []
-        for last, (size, head_alpha, tail_alpha, entries, mark) in occurrences:
+        for last, (size, head_alpha, tail_alpha, entries, mark) in self._automaton.iter(
+            title_cased
+        ):
             start, end = last - size + 1, last + 1
             if mark:
                 if mark is _VERB:
@@ -582,14 +585,15 @@ class Extractor:
             if tail_alpha and end < size_of_text and text[end].isalpha():
                 continue
             spans.append((start, end, entries))
+        # Short names are letters only and their patterns look ahead for a non-letter: only
+        # the edge before them is left to check.
+        for name, (_, _, _, entries, _) in self._short_names:
+            for found in name.finditer(text):
+                start = found.start()
+                if not (start and text[start - 1].isalpha()):
+                    spans.append((start, found.end(), entries))
         spans.sort(key=_first)
         return _Scan(spans, sorted(verbs), sorted(urls))
-
-    def _shorts(self, text: str) -> Iterator[tuple[int, _Entries]]:
-        """Where each short case-sensitive name ends, as the automaton reports a key."""
-        for name, value in self._short_names:
-            for found in name.finditer(text):
-                yield found.end() - 1, value
 
     def _exact(
         self, text: str, spans: list[tuple[int, int, tuple[_Surface, ...]]], covered: bytearray
@@ -838,8 +842,8 @@ class Extractor:
 
     def _alike(self, one: _Candidate, other: _Candidate) -> bool:
         """True for two skills of one category or family (a list of like things)."""
-        skills = self.taxonomy.skills
-        if skills[one.skill_id].category == skills[other.skill_id].category:
+        category = self._category
+        if category[one.skill_id] == category[other.skill_id]:
             return True
         return (
             other.skill_id in self._family[one.skill_id]
@@ -849,9 +853,8 @@ class Extractor:
     def _backed(self, cand: _Candidate, offset: int, evidence: _Evidence) -> bool:
         """True when the block backs a doubtful candidate up: a context word, a sure skill of
         the same category or family, or a trigger just before it ("experience with")."""
-        skills = self.taxonomy.skills
-        category = skills[cand.skill_id].category
-        if category in evidence.categories(skills):
+        category = self._category[cand.skill_id]
+        if category in evidence.categories(self._category):
             return True
         if not self._family[cand.skill_id].isdisjoint(evidence.sure):
             return True
@@ -880,10 +883,10 @@ class _Evidence:
         self._folded: str | None = None
         self._said: dict[str, bool] = {}  # context word -> whether the block holds it
 
-    def categories(self, skills: Mapping[str, Skill]) -> set[str]:
-        """The categories of the block's sure skills."""
+    def categories(self, category: Mapping[str, str]) -> set[str]:
+        """The categories of the block's sure skills (`category`: skill id -> category)."""
         if self._categories is None:
-            self._categories = {skills[s].category for s in self.sure}
+            self._categories = {category[s] for s in self.sure}
         return self._categories
 
     def says(self, word: str) -> bool:
