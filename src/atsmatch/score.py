@@ -72,7 +72,7 @@ takes the posting's and the resume's analyses and returns a `ScoreBreakdown`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -293,10 +293,11 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     blocks = resume.resume.blocks
     keywords = []
     for d, uncredited, ways in zip(table.demand, table.uncredited, table.ways, strict=True):
-        if ways.isdisjoint(named):  # nothing on the resume can credit it
+        found = ways & named  # the resume skills that could credit it: one set operation
+        if not found:
             keywords.append(uncredited)
             continue
-        option, best = _credits(d, mentions)
+        option, best = _credits(d, mentions, found)
         children = table.children.get(option.skill_id)
         if children:  # only a keyword with a more specific skill can gain from one
             # Before the result is made: an attributed keyword is made once, not twice.
@@ -632,12 +633,15 @@ def _keyword(
     return _result(option, best, resume_blocks, group=demand if demand.any_of else None)
 
 
-def _credits(demand: Demand, mentions: Mapping[str, Mention]) -> tuple[Demand, list[_Credit]]:
+def _credits(
+    demand: Demand, mentions: Mapping[str, Mention], found: Collection[str] | None = None
+) -> tuple[Demand, list[_Credit]]:
     """The demand that earns a keyword's credit (an any-of group's best option, else the
-    group's head; any other keyword's own) and its best ways."""
+    group's head; any other keyword's own) and its best ways. `found`, when given, holds at
+    least every skill named in `mentions` that is an option's relative."""
     if not demand.any_of:
-        return demand, _credited(demand, mentions)
-    credited = [_credited(option, mentions) for option in demand.any_of]
+        return demand, _credited(demand, mentions, found)
+    credited = [_credited(option, mentions, found) for option in demand.any_of]
     credits = [round(-best[0][0], 3) if best else 0.0 for best in credited]
     head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
     best = min(range(len(credits)), key=lambda i: (-credits[i], i != head, i))
@@ -748,16 +752,26 @@ def _duty_weight(block: Block) -> float:
 _Credit = tuple[float, bool, str, int, Mention, EvidenceKind]
 
 
-def _credited(demand: Demand, mentions: Mapping[str, Mention]) -> list[_Credit]:
-    """The keyword's three best ways to earn credit from the resume, best first."""
+def _credited(
+    demand: Demand, mentions: Mapping[str, Mention], found: Collection[str] | None = None
+) -> list[_Credit]:
+    """The keyword's three best ways to earn credit from the resume, best first. `found`, when
+    given, holds at least every relative of `demand` named in `mentions` (weighted_v3 passes
+    the keyword's ways the resume names, worked out once for all of a group's options); the
+    sort makes the order of its skills not matter."""
     options: list[_Credit] = []
     own = mentions.get(demand.skill_id)
     if own is not None:
         options.append((-own.value, False, demand.skill_id, -1, own, own.kind))
-    # Only the relatives the resume names (a set operation, not a walk over every relative).
-    for other in demand.relatives.keys() & mentions.keys():
+    relatives = demand.relatives
+    if found is None:  # only the relatives the resume names, not a walk over every relative
+        found = relatives.keys() & mentions.keys()
+    for other in found:
+        ways = relatives.get(other)
+        if ways is None:  # the keyword's own id or another option's relative
+            continue
         held = mentions[other]
-        for order, factor, kind in demand.relatives[other]:
+        for order, factor, kind in ways:
             options.append((-(factor * held.value), True, other, order, held, kind))
     options.sort()
     return options[:3]
