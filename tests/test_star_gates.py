@@ -21,6 +21,11 @@ from atsmatch.models import Block, SkillHit
 from atsmatch.taxonomy import Taxonomy
 from tests.conftest import CORPUS, FIXTURES, corpus_lines
 
+# The two scans `star._FIGURE_THEN` does the work of: a figure with its unit, a figure with what
+# it counts.
+FIGURE_WITH_UNIT = re.compile(star._NUM + "(?:" + "|".join(star._UNITS) + ")")
+COUNT = re.compile(star._NUM + star._COUNTED)
+
 DOCUMENTS = [
     *sorted((CORPUS / "resumes").rglob("*.pdf")),
     FIXTURES / "documents" / "John_Doe_ClassicTheme_CV.pdf",
@@ -157,7 +162,7 @@ class TestFigureUnits:
         ]
         traps = ["$5%", "€3 USD", "5,x", "2 ms", "3 m USD", "4 dollars 5 days", "5 million USD"]
         for text in [*texts, *traps]:
-            found = {m.span() for m in star._FIGURE_WITH_UNIT.finditer(text)}
+            found = {m.span() for m in FIGURE_WITH_UNIT.finditer(text)}
             expected = {m.span() for p in each for m in p.finditer(text)}
             assert found <= expected, text
             for start, end in expected - found:
@@ -191,14 +196,14 @@ class TestContextBuild:
 
 
 class TestFiguresThen:
-    """`_figures_then`, one scan for figures with their units and their counts, finds what the
-    scan of `_FIGURE_WITH_UNIT` and that of `_COUNT` found."""
+    """`_figures_then`, one scan for figures with their units and their counts, finds what a
+    scan for each found (`FIGURE_WITH_UNIT`, `COUNT`)."""
 
     @staticmethod
     def two_scans(text: str, start: int) -> list[tuple[int, int]]:
         """The spans of the two scans, as `_find_results` took them before."""
-        spans = [m.span() for m in star._FIGURE_WITH_UNIT.finditer(text, start)]
-        for m in star._COUNT.finditer(text, start):
+        spans = [m.span() for m in FIGURE_WITH_UNIT.finditer(text, start)]
+        for m in COUNT.finditer(text, start):
             magnitude, unit, second = m.groups()
             unit = unit.lower()
             if unit in star._NOT_UNITS:

@@ -156,8 +156,7 @@ _SPAN = re.Match.span  # unbound, for map(): no Python frame per match
 _FIGURE = re.compile(r"[$€£\d]")
 # What may follow a figure to make it a result: a percentage, an amount in a currency's name, a
 # multiplier, a time. The figure stands whole before each (none opens with a digit, comma or
-# point) and no two open alike, so at most one follows a figure: one pattern finds what one
-# pattern for each found, in one scan.
+# point) and no two open alike, so at most one follows a figure.
 _UNITS = (
     r"\s?(?:%|percent\b|pp\b|percentage points?\b)",
     _MAG + r"\s?(?:USD|EUR|GBP|dollars|euros)\b",
@@ -165,8 +164,6 @@ _UNITS = (
     r"\+?\s?(?:ms|milliseconds?|µs|ns|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?)\b",
 )
-# Opening with the figure, so no match starts before the text's first one.
-_FIGURE_WITH_UNIT = re.compile(_NUM + "(?:" + "|".join(_UNITS) + ")")
 _MONEY = re.compile(r"(?<![\w])[$€£]\s?\d[\d,]*(?:\.\d+)?" + _MAG + r"\+?")
 # A model metric with its figure, after or before it ("0.93 precision", "F1 of 0.91"): both
 # need one of `_METRIC_RUNS`, tested once for the two. A metric stands between non-word
@@ -211,15 +208,13 @@ _OUTCOMES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     ),
 )
 _WORDED = _FOLD_RUNS | frozenset(_SPELLED_WORDS)
-# A number followed by what it counts: "40+ training jobs", "200M card transactions" (opening
-# with the figure too).
+# What a number may count: "40+ training jobs", "200M card transactions".
 _COUNTED = r"(" + _MAG + r")\+?\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*s)\b)?"
-_COUNT = re.compile(_NUM + _COUNTED)
-# `_FIGURE_WITH_UNIT` and `_COUNT` in one scan: each figure, then, looked ahead for so that
-# neither keeps the other from it, its unit (group 1) and what it counts (group 2, the rest as
-# `_COUNT`'s groups). No unit and no count opens with a digit, comma or point, so a figure is
-# taken whole, as both take it; `_figures_then` skips a count inside the last one, where
-# `_COUNT`'s scan would not look (`tests/test_star_gates.py`).
+# Each figure (opening with it, so no match starts before the text's first one), then, looked
+# ahead for so that neither keeps the other from it, its unit (group 1) and what it counts
+# (group 2; 3-5 its magnitude, unit and second word). No unit and no count opens with a digit,
+# comma or point, so the figure is taken whole; `_figures_then` skips a count inside the last
+# one. `tests/test_star_gates.py` holds it to a scan for each.
 _FIGURE_THEN = re.compile(_NUM + "(?:(?=(" + "|".join(_UNITS) + ")))?(?:(?=(" + _COUNTED + ")))?")
 _NOT_UNITS = frozenset(
     [
@@ -412,9 +407,9 @@ def _find_results(
 
 
 def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None:
-    """Add to `spans` each figure from `start` on with its unit (`_FIGURE_WITH_UNIT`'s
-    matches) and each with what it counts (`_COUNT`'s, bar years and non-units), in one scan."""
-    counted_to = start  # where the last count ended: `_COUNT`'s scan goes on from there
+    """Add to `spans` each figure from `start` on with its unit, and each with what it counts
+    (bar years and words that are no unit), in one scan."""
+    counted_to = start  # where the last count ended: a count starts after it
     for m in _FIGURE_THEN.finditer(masked, start):
         figure, unit_end, count_end = m.start(), m.end(1), m.end(2)
         if unit_end != -1:
