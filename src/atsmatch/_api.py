@@ -389,7 +389,7 @@ def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
 ANALYSIS_CACHE = 64
 """Documents whose analyses a `Matcher` keeps (a parsed resume is a few hundred KB at most)."""
 SEEN_ONCE = 1024
-"""Documents a `Matcher` remembers it analysed once, by a digest (under 200 KB in all): one seen
+"""Documents a `Matcher` remembers it analysed once, by a digest (about 250 KB in all): one seen
 again while remembered has its analysis kept."""
 
 
