@@ -232,13 +232,11 @@ class TestTheReading:
         assert sorted(needed - opener) == missing
 
 
-def test_ignorecase_twin_tables_match_the_engine() -> None:
-    """The tables of letters IGNORECASE matches to an ASCII letter, written out where patterns
-    and folds are built, hold what the engine does."""
-    from atsmatch import star
-    from atsmatch.structure import dates
+def test_ignorecase_twins_match_the_engine() -> None:
+    """The table of letters IGNORECASE matches to an ASCII letter, which opening classes and
+    folded text are built from, holds what the engine does; folded text spells them as those."""
+    from atsmatch import _ignorecase
 
-    assert _ascii_twins() == star._IGNORECASE_TWINS
-    assert {chr(k): v for k, v in dates._ASCII_TWINS.items()} == {
-        twin: letter for letter, twins in _ascii_twins().items() for twin in twins
-    }
+    assert _ascii_twins() == _ignorecase.TWINS
+    for letter, twins in _ascii_twins().items():
+        assert _ignorecase.folded(f"{twins}{letter.upper()}") == letter * (len(twins) + 1)

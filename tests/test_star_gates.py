@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import pytest
 
 from atsmatch import Matcher, star
+from atsmatch._ignorecase import folded
 from atsmatch.models import Block, SkillHit
 from atsmatch.taxonomy import Taxonomy
 from tests.conftest import CORPUS, FIXTURES, corpus_lines
@@ -95,7 +96,7 @@ class TestPrechecks:
 
     def test_runs_split_is_runs_scan(self, texts: list[str]) -> None:
         """An ASCII text split where `_RUN` stops has the runs the pattern finds in it."""
-        ascii_texts = [star._folded(t) for t in texts if t.isascii()]
+        ascii_texts = [folded(t) for t in texts if t.isascii()]
         assert len(ascii_texts) > 5_000
         for lower in [*ascii_texts, *(t.upper() for t in ascii_texts)]:
             assert star._runs(lower) == frozenset(star._RUN.findall(lower)), lower

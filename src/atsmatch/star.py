@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from atsmatch._bytetable import keeping
+from atsmatch._ignorecase import TWINS, folded
 from atsmatch.inflect import Tense, inflect, is_noun, verb_reading
 from atsmatch.models import (
     Block,
@@ -312,16 +313,6 @@ _NOT_RESULTS_WITH_FOUR_DIGITS = (
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-# Characters that IGNORECASE matches to an ASCII letter but `str.lower` does not lower to it.
-_TO_ASCII = str.maketrans("İıſ", "iis")
-
-
-def _folded(text: str) -> str:
-    """`text` lower-cased for the `in` gates: whatever a pattern matches, even with
-    IGNORECASE, holds the pattern's lower-case letters here."""
-    return text.lower() if text.isascii() else text.translate(_TO_ASCII).lower()
-
-
 # A run of lower-case letters and digits: a word gate looks for its word among a text's runs.
 _RUN = re.compile(r"[a-z0-9]+")
 
@@ -331,7 +322,7 @@ _RUN_BYTES = keeping(string.ascii_lowercase + string.digits)
 
 
 def _runs(lower: str) -> frozenset[str]:
-    """The runs of a `_folded` text: a word a pattern matches between non-word characters is
+    """The runs of a `folded` text: a word a pattern matches between non-word characters is
     one of them, so one set test stands for a scan that could not match.
 
     An ASCII text is split where `_RUN` stops (`_RUN_BYTES`): a byte-wise map and a split, twice
@@ -365,7 +356,7 @@ def find_results(
     ("40+ training jobs") count; phone numbers, dates, bare years and version numbers right after
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
-    lower = _folded(text)
+    lower = folded(text)
     return _find_results(text, lower, _runs(lower), hits, taxonomy)
 
 
@@ -376,7 +367,7 @@ def _find_results(
     hits: Sequence[SkillHit],
     taxonomy: Taxonomy | None,
 ) -> tuple[str, ...]:
-    """`find_results`, given the text's `_folded` form and its `_runs`."""
+    """`find_results`, given the text's `folded` form and its `_runs`."""
     masked = text
     digit = _DIGIT.search(text)
     if digit is None:  # nothing to blank out
@@ -385,7 +376,7 @@ def _find_results(
     else:
         masked = _without_non_results(text, lower, hits, taxonomy, digit.start())
         if masked != text:  # a figure blanked out: a run it split is two runs now
-            lower = _folded(masked)
+            lower = folded(masked)
             runs = _runs(lower)
     spans: list[tuple[int, int]] = []
     for words, pattern in _OUTCOMES:
@@ -431,7 +422,7 @@ def _without_non_results(
     text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
-    `_folded` form and `digit` where its first digit is, if known."""
+    `folded` form and `digit` where its first digit is, if known."""
     spans: list[tuple[int, int]] = []
     if "+" in lower:
         spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text)))
@@ -508,21 +499,16 @@ _CONTEXT_PHRASES = (
 )  # fmt: skip
 
 
-# The letters besides its two cases that IGNORECASE matches an ASCII letter to
-# (`tests/test_regex_openings.py` reads them off the engine).
-_IGNORECASE_TWINS = {"i": "İı", "k": "\u212a", "s": "ſ"}
-
-
 def _opening_on_first_letters(phrases: Sequence[str]) -> str:
     """`\\b(?:phrase|...)\\b` ignoring case, for lower-case ASCII phrases, written to open with
     a case-sensitive class of their first letters, which the engine skips ahead to (it cannot
-    skip to an IGNORECASE one): each letter in both cases, and its `_IGNORECASE_TWINS`. A
-    look-behind then picks the phrases each letter opens."""
+    skip to an IGNORECASE one): each letter in both cases, and its `TWINS`. A look-behind then
+    picks the phrases each letter opens."""
     by_letter: dict[str, list[str]] = {}
     for phrase in phrases:
         by_letter.setdefault(phrase[0], []).append(phrase[1:])
     letters = "".join(by_letter)
-    twins = "".join(_IGNORECASE_TWINS.get(letter, "") for letter in letters)
+    twins = "".join(TWINS.get(letter, "") for letter in letters)
     picks = []
     for letter, rests in by_letter.items():
         common = rests[0]  # what they all open with: "o " of "to enable", "to help"
@@ -1085,7 +1071,7 @@ class BulletContext:
     ) -> BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
         sentence = clean_bullet(text)
-        lower = _folded(text)
+        lower = folded(text)
         runs = _runs(lower)
         results = _find_results(text, lower, runs, hits, taxonomy)
         tools = tuple(dict.fromkeys(map(_NAME_OF, sorted(hits, key=_SPAN_OF))))
@@ -1377,7 +1363,7 @@ def _find_buzzwords(
     filed = lexicon.buzzwords
     if runs is None or not sentence.isascii():
         lower = sentence.lower()
-        if runs is None or lower != _folded(sentence):
+        if runs is None or lower != folded(sentence):
             runs = _runs(lower)
     openers = lexicon.buzzword_openers & runs
     if not openers:  # most bullets

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from atsmatch._ignorecase import folded
+
 __all__ = ["DateRange", "YearMonth", "find_date_range"]
 
 
@@ -86,17 +88,6 @@ _MONTHS = {
 }  # fmt: skip
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _TWO_DIGITS = tuple(f"{month:02d}" for month in range(13))  # a month as dates write it
-# Letters a case-blind pattern takes for the ASCII ones ("ſep" matches "sep"), spelled as those.
-_ASCII_TWINS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
-
-
-def _folded(name: str) -> str:
-    """A month or season name as the tables spell it, however a case-blind match wrote it."""
-    if name.isascii():  # the twins are not: spare the translation, which walks a dict
-        return name.lower()
-    return name.translate(_ASCII_TWINS).lower()
-
-
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -189,9 +180,9 @@ def _date(match: re.Match[str], p: str) -> str | None:
     number to a width costs more than the rest.
     """
     if name := match.group(p + "mon"):
-        year, month = _full_year(match.group(p + "my")), _MONTHS[_folded(name)[:3]]
+        year, month = _full_year(match.group(p + "my")), _MONTHS[folded(name)[:3]]
     elif name := match.group(p + "sea"):
-        year, month = int(match.group(p + "sy")), _SEASONS[_folded(name)]
+        year, month = int(match.group(p + "sy")), _SEASONS[folded(name)]
     elif number := match.group(p + "nm"):
         year, month = int(match.group(p + "ny")), int(number)
     elif number := match.group(p + "iy"):
