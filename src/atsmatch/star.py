@@ -521,8 +521,10 @@ def _opening_on_first_letters(phrases: Sequence[str]) -> str:
 
 
 _CONTEXT = re.compile(_opening_on_first_letters(_CONTEXT_PHRASES) + r"[^,;:.()]{3,60}")
-# A run (see `_runs`) of each phrase, its longest word: a text without any of them has none.
-_CONTEXT_RUNS = frozenset(max(phrase.split(), key=len) for phrase in _CONTEXT_PHRASES)
+# A run (see `_runs`) of each phrase, its longest word: a text without a phrase's run has not
+# the phrase.
+_CONTEXT_RUN = {phrase: max(phrase.split(), key=len) for phrase in _CONTEXT_PHRASES}
+_CONTEXT_RUNS = frozenset(_CONTEXT_RUN.values())
 
 
 @lru_cache(maxsize=256)
@@ -532,7 +534,7 @@ def _context_scan(present: frozenset[str]) -> re.Pattern[str]:
     every "a", "i", "o", "s", "t" and "u" as well), and finds what `_CONTEXT` finds there, the
     other phrases matching nowhere. Keyed by a set of the phrases' own words, of which bullets
     hold a few combinations."""
-    phrases = [p for p in _CONTEXT_PHRASES if max(p.split(), key=len) in present]
+    phrases = [phrase for phrase, run in _CONTEXT_RUN.items() if run in present]
     return re.compile(_opening_on_first_letters(phrases) + r"[^,;:.()]{3,60}")
 
 
