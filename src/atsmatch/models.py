@@ -80,6 +80,11 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
+# Each class's field names: every field is given to `_trusted`, so its instances share the one
+# set (frozen models never add to it; `model_copy` copies it before adding the updated fields).
+_EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -92,7 +97,10 @@ class _Model(BaseModel):
         validated copy."""
         model = _new(cls)
         _setattr(model, "__dict__", values)
-        _set_fields_set(model, set(values))
+        fields = _EVERY_FIELD.get(cls)
+        if fields is None:
+            fields = _EVERY_FIELD[cls] = set(cls.model_fields)
+        _set_fields_set(model, fields)
         _set_extra(model, None)
         _set_private(model, None)
         return model
