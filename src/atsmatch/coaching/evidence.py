@@ -355,12 +355,13 @@ def acronym_advice(
         resume_written = written_forms(resume_hits)
     out = []
     for keyword in keywords:
+        skill_id = keyword.skill_id  # read once: a model's attribute reads are slow
         # The forms first: a keyword the resume (or the posting) never writes needs no skill.
-        job_forms = job_written.get(keyword.skill_id, ())
-        resume_forms = resume_written.get(keyword.skill_id, ())
+        job_forms = job_written.get(skill_id, ())
+        resume_forms = resume_written.get(skill_id, ())
         if not job_forms or not resume_forms:
             continue
-        skill = taxonomy.skills[keyword.skill_id]
+        skill = taxonomy.skills[skill_id]
         both = _both_forms(skill.name, tuple(skill.forms))
         if both is None:
             continue
