@@ -292,7 +292,9 @@ class Matcher:
             keywords=breakdown.keywords,
             matched=tuple(k.skill_id for k in breakdown.keywords if k.credit >= MISSING_BELOW),
             missing=missing,
-            resume_skills=tuple(sorted({h.skill_id for h in resume_hits})),
+            # Every skill the hits name, once: the keys of the resume's mentions (no walk of
+            # the hits again; a model's attribute reads are slow).
+            resume_skills=tuple(sorted(mine.mentions)),
             findings=tuple(findings),
             parseability=parse_report.parseability,
             resume_source=parsed_resume.document.source,

@@ -603,17 +603,18 @@ def resume_mentions(hits: Sequence[SkillHit]) -> dict[str, Mention]:
     """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy."""
     best: dict[str, Mention] = {}
     for hit in hits:
-        if hit.section in SHOWN_SECTIONS:
+        section, skill_id = hit.section, hit.skill_id  # each read once: a model's reads are slow
+        if section in SHOWN_SECTIONS:
             kind: EvidenceKind = "experience"
             value = CREDIT_SHOWN
         else:
-            kind = "skills_list" if hit.section == "skills" else "other"
+            kind = "skills_list" if section == "skills" else "other"
             value = CREDIT_CLAIMED
         if hit.fuzzy:
             value *= FUZZY_FACTOR
-        held = best.get(hit.skill_id)
+        held = best.get(skill_id)
         if held is None or value > held.value:
-            best[hit.skill_id] = Mention(value, hit, kind)
+            best[skill_id] = Mention(value, hit, kind)
     return best
 
 
@@ -789,6 +790,21 @@ def _result(
     Made without validating again (`_trusted`): every value comes from a `Demand` or a hit, of
     the field's own type (a result is made per keyword per match)."""
     shown = group or demand
+    evidence = []
+    for _, _, skill_id, _, m, kind in best:
+        hit = m.hit
+        block = hit.block  # read once, for the text and the block
+        evidence.append(
+            Evidence._trusted(
+                kind=kind,
+                skill_id=skill_id,
+                name=hit.name,
+                text=resume_blocks[block].text,
+                section=hit.section,
+                block=block,
+                fuzzy=hit.fuzzy,
+            )
+        )
     return KeywordResult._trusted(
         skill_id=demand.skill_id,
         name=demand.name,
@@ -797,20 +813,7 @@ def _result(
         mentions=shown.mentions,
         weight=shown.weight,
         credit=round(-best[0][0], 3) if best else 0.0,
-        evidence=tuple(
-            [
-                Evidence._trusted(
-                    kind=kind,
-                    skill_id=skill_id,
-                    name=m.hit.name,
-                    text=resume_blocks[m.hit.block].text,
-                    section=m.hit.section,
-                    block=m.hit.block,
-                    fuzzy=m.hit.fuzzy,
-                )
-                for _, _, skill_id, _, m, kind in best
-            ]
-        ),
+        evidence=tuple(evidence),
         job_text=shown.job_text,
         any_of=group.alternatives if group is not None else (),
     )

@@ -57,9 +57,10 @@ def missing_keywords(
     """
     by_skill: dict[str, list[int]] = {}
     for hit in resume_hits:
+        block = hit.block  # read once: a model's attribute reads are slow
         blocks = by_skill.setdefault(hit.skill_id, [])
-        if hit.block not in blocks:
-            blocks.append(hit.block)
+        if block not in blocks:
+            blocks.append(block)
     listed = _listed_categories(resume_blocks, by_skill, taxonomy)
     summary = _first(resume_blocks, "summary")  # where every soft skill or concept gap goes
     result = []
@@ -187,11 +188,13 @@ def _listed_categories(
 ) -> dict[int, _Listed]:
     """Skills-section line -> the category and the group of each skill it names (read once per
     match, for every real gap's `_skills_line`)."""
+    # Each block's section and kind read once, not once per skill it names.
+    lines = {i for i, b in enumerate(blocks) if b.section == "skills" and b.kind != "heading"}
     listed: dict[int, _Listed] = {}
     for skill_id, indices in by_skill.items():
         category = taxonomy.skills[skill_id].category
         for index in indices:
-            if blocks[index].section == "skills" and blocks[index].kind != "heading":
+            if index in lines:
                 categories, groups = listed.setdefault(index, ([], []))
                 categories.append(category)
                 groups.append(group_of(category))
@@ -293,17 +296,29 @@ def certification_notes(
     covers that the resume already shows.
     """
     held: dict[str, SkillHit] = {}
-    for hit in resume_hits:
+    resume_skills = set()
+    for hit in resume_hits:  # one walk, each field read once: a model's reads are slow
+        skill_id = hit.skill_id
+        resume_skills.add(skill_id)
         if hit.category == "certification":
-            held.setdefault(hit.skill_id, hit)
-    resume_skills = {h.skill_id for h in resume_hits}
+            held.setdefault(skill_id, hit)
+    # The hits of each block that holds a certification, for the date written after it.
+    in_block: dict[int, list[SkillHit]] = {hit.block: [] for hit in held.values()}
+    if in_block:
+        for hit in resume_hits:
+            if (same := in_block.get(hit.block)) is not None:
+                same.append(hit)
     asked = {k.skill_id: k for k in keywords if k.category == "certification"}
     notes = []
     for cid in [*asked, *sorted(held.keys() - asked.keys())]:
         cert = taxonomy.skills[cid]
         successors = tuple(taxonomy.skills[s].name for s in cert.superseded_by)
         mention = held.get(cid)
-        earned = _earned(mention, resume_blocks, resume_hits) if mention is not None else None
+        earned = (
+            _earned(mention, resume_blocks, in_block[mention.block])
+            if mention is not None
+            else None
+        )
         via = [e for e in asked[cid].evidence if e.kind == "successor"] if cid in asked else []
         status = "held" if mention is not None else "satisfied" if via else "missing"
         shown = tuple(taxonomy.skills[s].name for s in shown_skills(cert, resume_skills))
@@ -341,13 +356,11 @@ def certification_notes(
     return tuple(notes)
 
 
-def _earned(hit: SkillHit, blocks: Sequence[Block], hits: Sequence[SkillHit]) -> str | None:
-    """The date written after a certification, before the next skill in the same block."""
-    ends = [
-        h.start
-        for h in hits
-        if h.block == hit.block and h.start >= hit.end and h.skill_id != hit.skill_id
-    ]
+def _earned(hit: SkillHit, blocks: Sequence[Block], same: Sequence[SkillHit]) -> str | None:
+    """The date written after a certification, before the next skill in the same block (`same`
+    holds the block's hits)."""
+    end, skill_id = hit.end, hit.skill_id
+    ends = [h.start for h in same if h.start >= end and h.skill_id != skill_id]
     text = blocks[hit.block].text[hit.end : min(ends, default=None)]
     found = _YEAR.search(text)
     return found.group(0) if found else None

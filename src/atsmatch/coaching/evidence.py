@@ -62,33 +62,36 @@ def evidence_gaps(
     A bullet showing a more specific skill counts as support ("SageMaker" shows AWS).
     """
     shown: set[str] = set()
-    first_claim: dict[str, SkillHit] = {}
+    # Skill id -> the section and the hit of its first claim (each field read once: a model's
+    # attribute reads are slow).
+    first_claim: dict[str, tuple[str, SkillHit]] = {}
     for hit in resume_hits:
-        if hit.section in COACHED_SECTIONS:
-            shown.add(hit.skill_id)
+        section, skill_id = hit.section, hit.skill_id
+        if section in COACHED_SECTIONS:
+            shown.add(skill_id)
         else:
-            current = first_claim.get(hit.skill_id)
+            current = first_claim.get(skill_id)
             # Prefer the skills list: that is where a bare claim usually sits.
-            if current is None or (current.section != "skills" and hit.section == "skills"):
-                first_claim[hit.skill_id] = hit
+            if current is None or (current[0] != "skills" and section == "skills"):
+                first_claim[skill_id] = (section, hit)
     asked: dict[str, Level | None] = {k.skill_id: k.level for k in keywords}
     # A skill the posting does not ask for is a gap only when the skills list claims it.
     others = [
         sid
-        for sid, claim in first_claim.items()
-        if claim.section == "skills" and sid not in asked and sid not in shown
+        for sid, (section, _) in first_claim.items()
+        if section == "skills" and sid not in asked and sid not in shown
     ]
     others.sort(key=lambda s: taxonomy.skills[s].name.lower())
     asked.update(dict.fromkeys(others))
     out = []
     for sid, level in asked.items():
-        claim = first_claim.get(sid)
-        if claim is None or sid in shown:
+        if sid not in first_claim or sid in shown:
             continue
+        section, claim = first_claim[sid]
         skill = taxonomy.skills[sid]
         if skill.category in _NOT_CLAIMS:
             continue
-        if claim.section != "skills" and level is None:
+        if section != "skills" and level is None:
             continue  # a summary naming a skill the posting does not ask for is fine
         if not shown.isdisjoint(taxonomy.descendants(sid)):
             continue
@@ -98,7 +101,7 @@ def evidence_gaps(
                 skill_id=sid,
                 name=skill.name,
                 level=level,
-                section=claim.section,
+                section=section,
                 block=claim.block,
                 text=resume.blocks[claim.block].text,
                 suggestion=f"claimed, not shown ({why}): add a bullet where you used "
@@ -162,13 +165,19 @@ def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[s
     titles = {role.first_block for role in resume.roles}
     # Per block, not per hit: where a hit must end to sit in a title or a label.
     label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
-    return Counter(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
+    # A hit's end is read only where a label ends inside the block (a model's reads are slow):
+    # every hit ends after -1, none after infinity.
+    return Counter(
+        h.skill_id
+        for h in resume_hits
+        if (label_end := label_ends[h.block]) == -1 or (label_end != math.inf and h.end > label_end)
+    )
 
 
 def _label_end(block: Block, titles_a_role: bool) -> float:
     """A hit in the block names a title when it ends at or before this: anywhere in the header
     or a role's title line, before the colon of a "Label:" that opens a list, else nowhere."""
-    if block.section == "header" or titles_a_role:
+    if titles_a_role or block.section == "header":
         return math.inf
     colon = block.text.find(":")
     return colon if 0 < colon < 40 else -1
@@ -346,12 +355,13 @@ def acronym_advice(
         resume_written = written_forms(resume_hits)
     out = []
     for keyword in keywords:
+        skill_id = keyword.skill_id  # read once: a model's attribute reads are slow
         # The forms first: a keyword the resume (or the posting) never writes needs no skill.
-        job_forms = job_written.get(keyword.skill_id, ())
-        resume_forms = resume_written.get(keyword.skill_id, ())
+        job_forms = job_written.get(skill_id, ())
+        resume_forms = resume_written.get(skill_id, ())
         if not job_forms or not resume_forms:
             continue
-        skill = taxonomy.skills[keyword.skill_id]
+        skill = taxonomy.skills[skill_id]
         both = _both_forms(skill.name, tuple(skill.forms))
         if both is None:
             continue

@@ -84,11 +84,11 @@ def role_skills(resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy) ->
     """For each role in an experience section: skill id -> the skills written in the role that
     show it (itself or a more specific one). Of the resume alone: `ResumeFacts` keeps it."""
     counted = {i for i, role in enumerate(resume.roles) if role.section in _EXPERIENCE_SECTIONS}
+    # Each block's counted role read once, not once per hit (a model's reads are slow).
+    block_role = [role if role in counted else None for role in [b.role for b in resume.blocks]]
     # Each skill once per role: a role names most of its skills more than once.
     named = dict.fromkeys(
-        (role, hit.skill_id)
-        for hit in hits
-        if (role := resume.blocks[hit.block].role) is not None and role in counted
+        (role, hit.skill_id) for hit in hits if (role := block_role[hit.block]) is not None
     )
     out: RoleSkills = {}
     for role, skill_id in named:
