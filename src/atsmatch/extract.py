@@ -395,6 +395,9 @@ class Extractor:
         self._word_patterns: dict[str, re.Pattern[str]] = {}  # context word -> where it stands
         self._family: dict[str, frozenset[str]] = {}
         self._category: dict[str, str] = {}  # skill id -> category, read for every doubtful name
+        # skill id -> (id, name, category), what every hit reports: read off the taxonomy's
+        # models once here, not three attribute reads per hit (a model's are slow ones).
+        self._reported: dict[str, tuple[str, str, str]] = {}
         self._load(tables)
         self._relate(taxonomy.skills.values())
         self._concepts = taxonomy.derived(build_concepts)
@@ -482,6 +485,7 @@ class Extractor:
         """Each skill's context words and family (parents, children, related both ways)."""
         for skill in skills:
             self._category[skill.id] = skill.category
+            self._reported[skill.id] = (skill.id, skill.name, skill.category)
             if skill.context:
                 self._context[skill.id] = frozenset(w.casefold() for w in skill.context)
             family = {r.id for r in skill.parents} | {r.id for r in skill.related}
@@ -504,14 +508,15 @@ class Extractor:
         All blocks are scanned in one pass over their texts joined by blank lines: no form holds
         a line break, so no phrase runs from one block into the next.
         """
+        texts = [block.text for block in blocks]  # each read once: a model's reads are slow
         starts: list[int] = []
         offset = 0
-        for block in blocks:
+        for block_text in texts:
             starts.append(offset)
-            offset += len(block.text) + len(_BLOCK_SEP)
+            offset += len(block_text) + len(_BLOCK_SEP)
         # Dashes become "-" for matching ("Engineer – Associate"); one character for one, so
         # every offset still points into the blocks' own text.
-        text = _BLOCK_SEP.join(block.text for block in blocks)
+        text = _BLOCK_SEP.join(texts)
         text = _hyphenated(text)
         if not text.strip():
             return []
@@ -523,7 +528,7 @@ class Extractor:
         candidates = self._exact(text, scan.spans, covered)
         for start, end, skill_id in concept_spans(text, self._concepts, scan.verbs):
             if not any(covered[start:end]):
-                name = self.taxonomy.skills[skill_id].name
+                name = self._reported[skill_id][1]
                 candidates.append(_Candidate(start, end, skill_id, name, False))
                 covered[start:end] = b"\x01" * (end - start)
         if self.fuzzy:
@@ -535,26 +540,32 @@ class Extractor:
             indexes = [0] * len(candidates)
         else:
             indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
-        rejected = self._out_of_context(blocks, candidates, indexes, starts)
-        skills = self.taxonomy.skills
+        rejected = self._out_of_context(blocks, texts, candidates, indexes, starts)
+        reported = self._reported
         hits: list[SkillHit] = []
+        # Candidates come in block order: a block's line and section are read once, at its first.
+        at = line = base = -1
+        section = block_text = ""
         for cand, index in zip(candidates, indexes, strict=True):
             if rejected and cand in rejected:
                 continue
-            block, skill = blocks[index], skills[cand.skill_id]
-            start, end = cand.start - starts[index], cand.end - starts[index]
+            if index != at:
+                at, block_text, base = index, texts[index], starts[index]
+                line, section = blocks[index].line, blocks[index].section
+            skill_id, name, category = reported[cand.skill_id]
+            start, end = cand.start - base, cand.end - base
             hits.append(
                 SkillHit._trusted(
-                    skill_id=skill.id,
-                    name=skill.name,
-                    category=skill.category,
+                    skill_id=skill_id,
+                    name=name,
+                    category=category,
                     alias=cand.alias,
-                    text=block.text[start:end],
+                    text=block_text[start:end],
                     start=start,
                     end=end,
                     block=index,
-                    line=block.line,
-                    section=block.section,
+                    line=line,
+                    section=section,
                     fuzzy=cand.fuzzy,
                 )
             )
@@ -789,6 +800,7 @@ class Extractor:
     def _out_of_context(
         self,
         blocks: Sequence[Block],
+        texts: Sequence[str],
         candidates: list[_Candidate],
         indexes: list[int],
         starts: list[int],
@@ -799,8 +811,8 @@ class Extractor:
         same category or a related skill, or when a trigger stands just before it ("experience
         with Ray") or a backed-up skill of its category or family beside it in a list ("Ray or
         Feast", "Word, PowerPoint, Excel").
-        `candidates` are in text order, `indexes` holds each candidate's block (so ascending),
-        `starts` each block's offset in the joined text.
+        `texts` are the blocks' texts, `candidates` are in text order, `indexes` holds each
+        candidate's block (so ascending), `starts` each block's offset in the joined text.
         """
         doubtful_blocks = {
             index for cand, index in zip(candidates, indexes, strict=True) if cand.doubtful
@@ -809,13 +821,13 @@ class Extractor:
             return set()
         rejected: set[_Candidate] = set()
         for index in sorted(doubtful_blocks):
-            block = blocks[index]
-            if block.section in _SKILL_LIST_SECTIONS or _looks_like_list(block.text):
+            block_text = texts[index]
+            if blocks[index].section in _SKILL_LIST_SECTIONS or _looks_like_list(block_text):
                 continue
             in_block = candidates[bisect_left(indexes, index) : bisect_right(indexes, index)]
             unsure = {c for c in in_block if c.doubtful}
             sure = {c.skill_id for c in in_block if not c.doubtful}
-            evidence = _Evidence(block.text, sure, self._word_patterns)
+            evidence = _Evidence(block_text, sure, self._word_patterns)
             accepted = {c for c in unsure if self._backed(c, starts[index], evidence)}
             if accepted == unsure:
                 continue
@@ -833,7 +845,7 @@ class Extractor:
                     if in_block[j] in accepted or in_block[j] not in unsure:
                         continue
                     left, right = sorted((in_block[i], in_block[j]))
-                    gap = block.text[left.end - offset : right.start - offset]
+                    gap = block_text[left.end - offset : right.start - offset]
                     if self._alike(left, right) and _LIST_JOIN.match(gap):
                         accepted.add(in_block[j])
                         pending.append(j)

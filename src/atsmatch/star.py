@@ -1523,12 +1523,14 @@ def bullet_blocks(resume: Resume) -> list[int]:
     """Indices of the blocks to coach: every role's bullets and every bullet in experience,
     projects or volunteer sections."""
     chosen = {i for role in resume.roles for i in role.bullets}
+    blocks = resume.blocks
+    kinds = [b.kind for b in blocks]  # read once: a model's attribute reads are slow ones
     chosen.update(
         i
-        for i, b in enumerate(resume.blocks)
-        if b.kind == "bullet" and b.section in COACHED_SECTIONS
+        for i, kind in enumerate(kinds)
+        if kind == "bullet" and blocks[i].section in COACHED_SECTIONS
     )
-    return sorted(i for i in chosen if resume.blocks[i].kind != "heading")
+    return sorted(i for i in chosen if kinds[i] != "heading")
 
 
 def analyze_bullets(
@@ -1541,27 +1543,32 @@ def analyze_bullets(
     by_block: dict[int, list[SkillHit]] = {}
     for hit in hits:
         by_block.setdefault(hit.block, []).append(hit)
+    # Each field read once: a model's attribute reads are slow ones.
+    blocks, roles = resume.blocks, resume.roles
+    tenses: dict[int, bool | None] = {}  # role -> `current` as `analyze_bullet` takes it
     out = []
     bodies = []
     for index in bullet_blocks(resume):
-        block: Block = resume.blocks[index]
+        block: Block = blocks[index]
+        text, role = block.text, block.role
         current: bool | None = None
-        if block.role is not None and block.role < len(resume.roles):
-            role = resume.roles[block.role]
-            if role.start or role.end or role.current:
-                current = role.current
-        ctx = BulletContext.of(block.text, taxonomy, current=current, hits=by_block.get(index, ()))
+        if role is not None and role < len(roles):
+            if role not in tenses:  # a role's tense rule holds for each of its bullets
+                dated = roles[role]
+                tenses[role] = dated.current if dated.start or dated.end or dated.current else None
+            current = tenses[role]
+        ctx = BulletContext.of(text, taxonomy, current=current, hits=by_block.get(index, ()))
         bodies.append(ctx.body if ctx.acts else "")
         out.append(
             analyze_bullet(
-                block.text,
+                text,
                 taxonomy,
                 context=ctx,
                 block=index,
                 line=block.line,
                 page=block.page,
                 section=block.section,
-                role=block.role,
+                role=role,
             )
         )
     return _flag_duplicate_openers(out, bodies)

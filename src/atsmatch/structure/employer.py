@@ -67,15 +67,20 @@ def drop_names(
     hits = list(hits)
     if not patterns:
         return hits
+    where = [hit.block for hit in hits]  # read once: a model's attribute reads are slow ones
     named: dict[int, list[tuple[int, int]]] = {}  # block -> where a name stands in it
-    for index in {hit.block for hit in hits}:
+    for index in set(where):
         text = blocks[index].text
         for name, pattern in patterns:
             if name in text:  # most blocks name no employer: a substring test spares the scan
                 named.setdefault(index, []).extend(m.span() for m in pattern.finditer(text))
     if not named:
         return hits
-    return [hit for hit in hits if hit.block not in named or not _inside(hit, named[hit.block])]
+    return [
+        hit
+        for hit, index in zip(hits, where, strict=True)
+        if index not in named or not _inside(hit, named[index])
+    ]
 
 
 def _inside(hit: SkillHit, spans: Iterable[tuple[int, int]]) -> bool:
