@@ -147,12 +147,13 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
         sections=tuple(state.sections),
         roles=tuple(roles),
         blocks=blocks,
-        headline=_headline(blocks, contact.name),
+        # The parser's own blocks hold the same text, kind and section, at a list item's cost.
+        headline=_headline(state.blocks, contact.name),
         education=find_degrees(blocks),
     )
 
 
-def _headline(blocks: tuple[Block, ...], name: str | None) -> str | None:
+def _headline(blocks: list[_Block], name: str | None) -> str | None:
     """The job title under the name ("Machine Learning Engineer | Python"): the first header
     line (or its first cell) that reads as a title, without digits, "@", a colon or a stop."""
     for block in [b for b in blocks if b.section == "header"][:4]:
