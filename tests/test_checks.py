@@ -453,3 +453,31 @@ def test_fixture_paths_exist() -> None:
     """The examples this module relies on are in place."""
     assert all((EXAMPLES / n).is_file() for n in ("resume.pdf", "resume.docx", "resume.txt"))
     assert Path(__file__).parent.joinpath("fixtures", "SOURCES.md").is_file()
+
+
+def test_parse_models_made_unvalidated_equal_validated(matcher: Matcher) -> None:
+    """The resume's parts (`structure`) and the parse report (`checks`), made with `_trusted`,
+    are what validating their fields would give, for text, PDF and DOCX resumes."""
+    from pydantic import BaseModel
+
+    from atsmatch.models import Contact, Degree, ParseSummary, Resume, Role, Section
+
+    from .conftest import CORPUS, assert_like_validated
+
+    sources: list[Path | str] = [EXAMPLES / n for n in ("resume.txt", "resume.pdf", "resume.docx")]
+    texts = sorted(EXAMPLES.glob("*.txt")) + sorted((CORPUS / "jobs" / "e2e_jds").glob("*.txt"))
+    sources += [path.read_text() for path in texts[:6]]
+    sources += sorted((CORPUS / "resumes").glob("*.pdf"))
+    seen: dict[type[BaseModel], int] = {}
+    for source in sources:
+        resume = matcher.parse_resume(source)
+        report = check_resume(resume, aliases=matcher.taxonomy.alias_index)
+        models: list[BaseModel] = [resume, resume.contact, report, report.summary]
+        if resume.document.format == "text":  # read from text: made with `_trusted` too
+            models.append(resume.document)
+        models += [*resume.sections, *resume.roles, *resume.education]
+        for model in models:
+            assert_like_validated(model)
+            seen[type(model)] = seen.get(type(model), 0) + 1
+    kinds = (Resume, Document, Contact, Section, Role, Degree, ParseSummary, ParseReport)
+    assert all(seen.get(cls, 0) >= 5 for cls in kinds), seen

@@ -70,7 +70,7 @@ def summarize(resume: Resume) -> ParseSummary:
     contact = resume.contact
     fields = ("email", "phone", "linkedin", "github", "website", "location")
     sections = [s for s in resume.sections if s.kind != "header"]
-    return ParseSummary(
+    return ParseSummary._trusted(
         format=document.format,
         pages=document.pages,
         words=count_words(document.lines),
@@ -105,7 +105,7 @@ def check_resume(resume: Resume, *, aliases: Mapping[str, str] | None = None) ->
         *layout_findings(resume.document, name=resume.contact.name, words=summary.words),
         *content_findings(resume, aliases=aliases),
     ]
-    return ParseReport(
+    return ParseReport._trusted(
         source=resume.document.source,
         parseability=parseability(findings),
         findings=_sorted(findings),

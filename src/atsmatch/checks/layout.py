@@ -107,14 +107,14 @@ class _Scan:
         scan = cls(words=words)
         regions = {"textbox": scan.textbox, "table": scan.table, "footnote": scan.footnote}
         for i, line in enumerate(document.lines):
-            text = line.text
-            if line.region in ("header", "footer"):
+            text, region = line.text, line.region
+            if region in ("header", "footer"):
                 if _contact_like(text):
                     scan.contact.append(i)
                 elif not _harmless(text, name):
                     scan.running.append(i)
-            elif line.region in regions:
-                regions[line.region].append(i)
+            elif region in regions:
+                regions[region].append(i)
             if line.control:
                 scan.control.append(i)
             if line.hidden:
@@ -122,13 +122,10 @@ class _Scan:
                     scan.vanished.append(i)
             elif _near_white(line.color) and _WORD.search(text) is not None:
                 scan.white.append(i)
-            if (
-                line.size is not None
-                and 0 < line.size < TINY_POINTS
-                and _WORD.search(text) is not None
-            ):
+            size, font = line.size, line.font
+            if size is not None and 0 < size < TINY_POINTS and _WORD.search(text) is not None:
                 scan.tiny.append(i)
-            if line.font is not None and _ICON_FONT.search(line.font) is not None:
+            if font is not None and _ICON_FONT.search(font) is not None:
                 scan.font.append(i)
             if _unusual_bullet(text) is not None:
                 scan.bullet.append(i)

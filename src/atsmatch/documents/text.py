@@ -39,7 +39,11 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _MARKS = frozenset("=-*_#")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+# Read in the text itself up to its 4096th character (no encoded copy): ASCII-only `\s` and
+# case, as the bytes pattern this was.
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S | re.A
+)
 _BLOCK_TAGS = frozenset(
     {
         "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
@@ -99,7 +103,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
     that: ten megabytes of text are refused after reading the allowed part, not after building
     a million `Line`s (which costs hundreds of megabytes).
     """
-    if _HTML_START.match(text[:4096].encode("utf-8", "replace")):
+    if _HTML_START.match(text, 0, 4096):
         return _html_lines(text)
     budget = max_chars if max_chars is not None else len(text)
     lines: list[dict[str, Any]] = []  # each line's fields, made `Line`s at the end

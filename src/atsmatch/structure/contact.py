@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from atsmatch.models import Contact, Line
 from atsmatch.structure.dates import find_date_range
+from atsmatch.structure.lines import Layout
 
 __all__ = ["extract_contact", "find_location"]
 
@@ -136,23 +137,24 @@ def find_location(text: str) -> re.Match[str] | None:
 
 
 def extract_contact(
-    lines: Sequence[Line], header: Sequence[int], headings: frozenset[str] = frozenset()
+    layout: Layout, header: Sequence[int], headings: frozenset[str] = frozenset()
 ) -> Contact:
     """Contact details, preferring the header section (`header` = its line indices) and bands."""
+    lines, written = layout.lines, layout.texts
     bands = [i for i, line in enumerate(lines) if line.region in ("header", "footer")]
     preferred = list(dict.fromkeys([*header, *bands]))
     taken = set(preferred)
     rest = [i for i in range(len(lines)) if i not in taken]
     order = preferred + rest
-    texts = [lines[i].text for i in order]
-    return Contact(
-        name=_name(lines, header or list(range(min(len(lines), 5))), headings),
+    texts = [written[i] for i in order]
+    return Contact._trusted(
+        name=_name(lines, header or list(range(min(len(lines), 5))), headings, layout.largest_size),
         email=_first(_EMAIL, texts),
         phone=_phone(texts),
         linkedin=_linkedin(texts),
         github=_github(texts),
         website=_website(texts),
-        location=_location([lines[i].text for i in preferred] or texts[:8]),
+        location=_location([written[i] for i in preferred] or texts[:8]),
     )
 
 
@@ -234,10 +236,13 @@ def _location(texts: Sequence[str]) -> str | None:
     return None
 
 
-def _name(lines: Sequence[Line], candidates: Sequence[int], headings: frozenset[str]) -> str | None:
+def _name(
+    lines: Sequence[Line],
+    candidates: Sequence[int],
+    headings: frozenset[str],
+    largest: float | None,
+) -> str | None:
     best: tuple[float, str] | None = None
-    sizes = [line.size for line in lines if line.size]
-    largest = max(sizes) if sizes else None
     for rank, index in enumerate(candidates[:10]):
         line = lines[index]
         for part in _NAME_SPLIT.split(line.text.strip()):

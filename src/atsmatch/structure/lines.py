@@ -183,7 +183,11 @@ class Layout:
     """Facts about a document's typography that heuristics compare lines against."""
 
     lines: tuple[Line, ...]
+    # Each line's text as written, read once here for the parser's walks over every line (a
+    # model's attribute costs ten times a list item).
+    texts: list[str] = field(default_factory=list)
     body_size: float | None = None
+    largest_size: float | None = None  # the largest font size of any line
     wide_chars: int = 60
     right_edge: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
     line_height: float = 12.0
@@ -191,23 +195,31 @@ class Layout:
     @classmethod
     def of(cls, lines: tuple[Line, ...]) -> Layout:
         """Measure the body font size, usual line width and line height."""
+        texts: list[str] = []
         sizes: Counter[float] = Counter()
+        largest: float | None = None
         lengths: list[int] = []
         edges: dict[tuple[int, int], tuple[float, float]] = {}
         heights: list[float] = []
         for line in lines:
-            text = line.text.strip()
+            written = line.text
+            texts.append(written)
+            text = written.strip()
+            size = line.size
+            if size and (largest is None or size > largest):
+                largest = size
             if not text:
                 continue
             lengths.append(len(text))
-            if line.size:
-                sizes[round(line.size, 1)] += len(text)
-            if line.bbox is not None:
+            if size:
+                sizes[round(size, 1)] += len(text)
+            bbox = line.bbox
+            if bbox is not None:
                 key = (line.page, line.column)
-                left, right = edges.get(key, (line.bbox[0], line.bbox[2]))
-                edges[key] = (min(left, line.bbox[0]), max(right, line.bbox[2]))
-                heights.append(line.bbox[3] - line.bbox[1])
-        layout = cls(lines=lines, right_edge=edges)
+                left, right = edges.get(key, (bbox[0], bbox[2]))
+                edges[key] = (min(left, bbox[0]), max(right, bbox[2]))
+                heights.append(bbox[3] - bbox[1])
+        layout = cls(lines=lines, texts=texts, largest_size=largest, right_edge=edges)
         if sizes:
             layout.body_size = sizes.most_common(1)[0][0]
         if lengths:

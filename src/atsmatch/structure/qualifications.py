@@ -289,7 +289,9 @@ def find_degrees(blocks: Sequence[Block]) -> tuple[Degree, ...]:
         level = max((t[0] for t in tokens), key=DEGREE_LEVELS.index)
         fields = _fields(_blank(block.text, tokens))
         field = fields[0] if fields else _free_field(block.text[tokens[-1][2] :])
-        degrees.append(Degree(level=level, field=field, block=number, text=block.text.strip()))
+        degrees.append(
+            Degree._trusted(level=level, field=field, block=number, text=block.text.strip())
+        )
     return tuple(degrees)
 
 

@@ -127,7 +127,7 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
     heading_at = _find_headings(lines, layout, index)
     state = _build_blocks(lines, layout, heading_at)
     roles = _find_roles(state)
-    contact = extract_contact(lines, _header_lines(state.blocks, len(lines)), headings.resume_keys)
+    contact = extract_contact(layout, _header_lines(state.blocks, len(lines)), headings.resume_keys)
     blocks = _BLOCKS.validate_python(
         [
             {
@@ -141,18 +141,19 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
             for b in state.blocks
         ]
     )
-    return Resume(
+    return Resume._trusted(
         document=document,
         contact=contact,
         sections=tuple(state.sections),
         roles=tuple(roles),
         blocks=blocks,
-        headline=_headline(blocks, contact.name),
+        # The parser's own blocks hold the same text, kind and section, at a list item's cost.
+        headline=_headline(state.blocks, contact.name),
         education=find_degrees(blocks),
     )
 
 
-def _headline(blocks: tuple[Block, ...], name: str | None) -> str | None:
+def _headline(blocks: list[_Block], name: str | None) -> str | None:
     """The job title under the name ("Machine Learning Engineer | Python"): the first header
     line (or its first cell) that reads as a title, without digits, "@", a colon or a stop."""
     for block in [b for b in blocks if b.section == "header"][:4]:
@@ -186,9 +187,10 @@ def _find_headings(lines: tuple[Line, ...], layout: Layout, index: HeadingIndex)
     """Line index -> section kind for every line taken as a section heading."""
     known: dict[int, tuple[str, _Style]] = {}
     unknown: dict[int, _Style] = {}
-    first_text = next((i for i, line in enumerate(lines) if line.text.strip()), -1)
+    texts = layout.texts
+    first_text = next((i for i, text in enumerate(texts) if text.strip()), -1)
     for i, line in enumerate(lines):
-        found = _heading_candidate(line, layout, index)
+        found = _heading_candidate(line, texts[i].strip(), layout, index)
         if found is None:
             continue
         kind, style = found
@@ -241,9 +243,9 @@ def _date_follows(lines: tuple[Line, ...], index: int) -> bool:
 
 
 def _heading_candidate(
-    line: Line, layout: Layout, index: HeadingIndex
+    line: Line, text: str, layout: Layout, index: HeadingIndex
 ) -> tuple[str, _Style] | None:
-    text = line.text.strip()
+    """The section kind and style of a line (`text`: its stripped text) that may be a heading."""
     if not text or len(text) > 60:
         return None
     # "— SKILLS —" and "2. Education:" look like list items but are headings when decorated.
@@ -290,11 +292,13 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
     def close_section(end: int) -> None:
         if end >= section_start:
             state.sections.append(
-                Section(kind=kind, heading=heading_text, first_block=section_start, last_block=end)
+                Section._trusted(
+                    kind=kind, heading=heading_text, first_block=section_start, last_block=end
+                )
             )
 
-    for i, line in enumerate(lines):
-        text = line.text.strip()
+    for i, (line, written) in enumerate(zip(lines, layout.texts, strict=True)):
+        text = written.strip()
         if not text:
             current = None
             continue
@@ -474,7 +478,7 @@ def _section_roles(blocks: list[_Block], items: list[int], kind: str, offset: in
             project=kind == "projects",
         )
         roles.append(
-            Role(
+            Role._trusted(
                 title=title, organization=org, location=location,
                 start=date.start, end=date.end, current=date.current,
                 section=kind,
