@@ -34,11 +34,17 @@ _STYLES = (
 )
 
 
-def content_findings(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> list[Finding]:
-    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords."""
+def content_findings(
+    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
+) -> list[Finding]:
+    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords.
+
+    `text` is the document's `text`, when the caller has made it already.
+    """
     found = [*_headings(resume), *_contact(resume), *_dates(resume), *_unmarked(resume)]
     if aliases:
-        found.extend(_glued_words(resume.document, aliases))
+        document = resume.document
+        found.extend(_glued_words(document, aliases, document.text if text is None else text))
     return found
 
 
@@ -245,15 +251,16 @@ def _camel_words(text: str) -> Iterator[re.Match[str]]:
         yield from _CAMEL.finditer(text, start, done)
 
 
-def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Finding]:
-    """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
+def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> Iterator[Finding]:
+    """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss in
+    the document's `text`."""
     # One scan of the whole text, not one per line: a match is letters only, so none spans the
-    # newline between two lines, and a match's line is found from where the lines start.
-    texts = [line.text for line in document.lines]
-    starts = list(accumulate([len(text) + 1 for text in texts], initial=0))
+    # newline between two lines, and a match's line is found from where the lines start (worked
+    # out at the first glued word: most resumes have none).
+    starts: list[int] = []
     examples: list[str] = []
     lines: list[int] = []
-    for match in _camel_words("\n".join(texts)):
+    for match in _camel_words(text):
         word = match.group(0)
         if word.lower() in aliases:
             continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
@@ -263,6 +270,9 @@ def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Fin
         if phrase in aliases or every:
             if word not in examples:
                 examples.append(word)
+            if not starts:
+                lengths = [len(line.text) + 1 for line in document.lines]
+                starts = list(accumulate(lengths, initial=0))
             i = bisect_right(starts, match.start()) - 1
             if not lines or lines[-1] != i:
                 lines.append(i)

@@ -400,10 +400,16 @@ def acronym_advice(
 
 def written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
     """Skill id -> the distinct ways the text writes it, sorted."""
-    forms: dict[str, set[str]] = {}
+    # The texts as written first, their spaces made single once per distinct text: a skill is
+    # mostly written one way, over and over.
+    texts: dict[str, set[str]] = {}
     for hit in hits:
-        forms.setdefault(hit.skill_id, set()).add(" ".join(hit.text.split()))
-    return {skill_id: tuple(sorted(written)) for skill_id, written in forms.items()}
+        fields = hit.__dict__  # one attribute read for two: a model's reads are slow
+        texts.setdefault(fields["skill_id"], set()).add(fields["text"])
+    return {
+        skill_id: tuple(sorted({" ".join(text.split()) for text in written}))
+        for skill_id, written in texts.items()
+    }
 
 
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})
