@@ -191,24 +191,27 @@ def _undated(resume: Resume) -> Iterator[Finding]:
     The parser starts a role at each date it can read, so an undated entry shows up as bullets
     before the first role, or as a plain line with bullets inside the previous role.
     """
-    blocks = resume.blocks
+    # Each block's fields from its `__dict__`, one attribute read per block: a model's are slow.
+    blocks = list(map(vars, resume.blocks))
     for index, block in enumerate(blocks):
-        if block.section != "experience" or block.kind != "line":
+        if block["section"] != "experience" or block["kind"] != "line":
             continue
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if after is None or after.kind != "bullet" or after.section != "experience":
+        if after is None or after["kind"] != "bullet" or after["section"] != "experience":
             continue
         before = blocks[index - 1] if index > 0 else None
-        orphan = block.role is None
-        inside = before is not None and before.kind == "bullet" and before.role == block.role
-        if not (orphan or inside) or len(block.text) > 100:
+        role = block["role"]
+        orphan = role is None
+        inside = before is not None and before["kind"] == "bullet" and before["role"] == role
+        text = block["text"]
+        if not (orphan or inside) or len(text) > 100:
             continue
-        year = _YEAR.search(block.text) is not None
+        year = _YEAR.search(text) is not None
         yield finding(
             "role-without-date",
             variant="unreadable" if year else None,
             document=resume.document,
-            index=block.line,
+            index=block["line"],
         )
 
 
