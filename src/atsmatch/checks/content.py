@@ -21,9 +21,11 @@ __all__ = ["content_findings", "date_style"]
 
 _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# A capital right after a lowercase letter, which every _CAMEL match holds: found by scanning for
-# capitals only, several times faster than _CAMEL, so most lines skip the word-by-word scan.
-_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+# A capital right after a lowercase letter, which every _CAMEL match holds, is found in the text's
+# shape: each ASCII lowercase letter an "a", each capital an "A", any other character one space
+# (one byte each, a non-ASCII character replaced by one "?" first), where `bytes.find` finds the
+# "aA" pairs several times faster than a pattern: most of the text skips the word-by-word scan.
+_SHAPE = bytes(0x61 if 97 <= c <= 122 else 0x41 if 65 <= c <= 90 else 0x20 for c in range(256))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STYLES = (
     ("Month YYYY", re.compile(r"^[A-Za-z]{3,}\.?\s*,?\s*\d{4}")),
@@ -243,15 +245,18 @@ def _camel_words(text: str) -> Iterator[re.Match[str]]:
     A match is letters only, so it never spans a space, and it holds a hint; a piece ends at a
     space or an end of the text, where `\\b` reads as it does in the whole text.
     """
+    shape = text.encode("ascii", "replace").translate(_SHAPE)
     done = 0
-    for hint in _CAMEL_HINT.finditer(text):
-        if hint.start() < done:
-            continue  # in a piece already scanned
-        start = text.rfind(" ", 0, hint.start()) + 1
-        done = text.find(" ", hint.start())
-        if done < 0:
-            done = len(text)
-        yield from _CAMEL.finditer(text, start, done)
+    pair = shape.find(b"aA")
+    while pair >= 0:
+        hint = pair + 1  # the capital
+        if hint >= done:  # not in a piece already scanned
+            start = text.rfind(" ", 0, hint) + 1
+            done = text.find(" ", hint)
+            if done < 0:
+                done = len(text)
+            yield from _CAMEL.finditer(text, start, done)
+        pair = shape.find(b"aA", hint)
 
 
 def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> Iterator[Finding]:
