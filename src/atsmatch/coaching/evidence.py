@@ -219,6 +219,8 @@ def block_words(blocks: Sequence[Block]) -> tuple[tuple[str, ...], ...]:
     if ascii_text is None or ascii_text.count("\n") != len(texts) - 1:
         return tuple([tuple(_words(text)) for text in texts])
     spaced = ascii_text.lower().encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    if "+" not in spaced and "#" not in spaced:  # `_split`'s test once for every block
+        return tuple([tuple(line.split()) for line in spaced.split("\n")])
     return tuple([tuple(_split(line)) for line in spaced.split("\n")])
 
 
@@ -408,10 +410,14 @@ def written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
     for hit in hits:
         fields = hit.__dict__  # one attribute read for two: a model's reads are slow
         texts.setdefault(fields["skill_id"], set()).add(fields["text"])
-    return {
-        skill_id: tuple(sorted({" ".join(text.split()) for text in written}))
-        for skill_id, written in texts.items()
-    }
+    forms: dict[str, tuple[str, ...]] = {}
+    for skill_id, written in texts.items():
+        if len(written) == 1:  # most skills: nothing to sort
+            (text,) = written
+            forms[skill_id] = (" ".join(text.split()),)
+        else:
+            forms[skill_id] = tuple(sorted({" ".join(text.split()) for text in written}))
+    return forms
 
 
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})
