@@ -21,8 +21,10 @@ from atsmatch.models import (
     MatchReport,
     MissingKeyword,
     Placement,
+    RoleBullets,
     SkillExperience,
     Subscore,
+    WordCount,
 )
 from atsmatch.score import scorer_names
 from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
@@ -46,6 +48,8 @@ TRUSTED = (
     EvidenceGap,
     ExperienceCheck,
     CertificationNote,
+    RoleBullets,
+    WordCount,
 )
 
 

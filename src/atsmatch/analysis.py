@@ -37,7 +37,7 @@ class ResumeAnalysis:
         """The resume's language when it is not English (`language.detect_language`)."""
         from atsmatch.language import detect_language
 
-        return detect_language("\n".join(b.text for b in self.resume.blocks))
+        return detect_language("\n".join([b.text for b in self.resume.blocks]))
 
     @cached_property
     def mentions(self) -> dict[str, Mention]:
@@ -132,7 +132,7 @@ class JobAnalysis:
         """The posting's language when it is not English (`language.detect_language`)."""
         from atsmatch.language import detect_language
 
-        return detect_language("\n".join(b.text for b in self.posting.blocks))
+        return detect_language("\n".join([b.text for b in self.posting.blocks]))
 
     @cached_property
     def written_forms(self) -> dict[str, tuple[str, ...]]:

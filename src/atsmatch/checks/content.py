@@ -21,9 +21,11 @@ __all__ = ["content_findings", "date_style"]
 
 _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# A capital right after a lowercase letter, which every _CAMEL match holds: found by scanning for
-# capitals only, several times faster than _CAMEL, so most lines skip the word-by-word scan.
-_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+# A capital right after a lowercase letter, which every _CAMEL match holds, is found in the text's
+# shape: each ASCII lowercase letter an "a", each capital an "A", any other character one space
+# (one byte each, a non-ASCII character replaced by one "?" first), where `bytes.find` finds the
+# "aA" pairs several times faster than a pattern: most of the text skips the word-by-word scan.
+_SHAPE = bytes(0x61 if 97 <= c <= 122 else 0x41 if 65 <= c <= 90 else 0x20 for c in range(256))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STYLES = (
     ("Month YYYY", re.compile(r"^[A-Za-z]{3,}\.?\s*,?\s*\d{4}")),
@@ -34,11 +36,17 @@ _STYLES = (
 )
 
 
-def content_findings(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> list[Finding]:
-    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords."""
+def content_findings(
+    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
+) -> list[Finding]:
+    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords.
+
+    `text` is the document's `text`, when the caller has made it already.
+    """
     found = [*_headings(resume), *_contact(resume), *_dates(resume), *_unmarked(resume)]
     if aliases:
-        found.extend(_glued_words(resume.document, aliases))
+        document = resume.document
+        found.extend(_glued_words(document, aliases, document.text if text is None else text))
     return found
 
 
@@ -185,24 +193,27 @@ def _undated(resume: Resume) -> Iterator[Finding]:
     The parser starts a role at each date it can read, so an undated entry shows up as bullets
     before the first role, or as a plain line with bullets inside the previous role.
     """
-    blocks = resume.blocks
+    # Each block's fields from its `__dict__`, one attribute read per block: a model's are slow.
+    blocks = list(map(vars, resume.blocks))
     for index, block in enumerate(blocks):
-        if block.section != "experience" or block.kind != "line":
+        if block["section"] != "experience" or block["kind"] != "line":
             continue
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if after is None or after.kind != "bullet" or after.section != "experience":
+        if after is None or after["kind"] != "bullet" or after["section"] != "experience":
             continue
         before = blocks[index - 1] if index > 0 else None
-        orphan = block.role is None
-        inside = before is not None and before.kind == "bullet" and before.role == block.role
-        if not (orphan or inside) or len(block.text) > 100:
+        role = block["role"]
+        orphan = role is None
+        inside = before is not None and before["kind"] == "bullet" and before["role"] == role
+        text = block["text"]
+        if not (orphan or inside) or len(text) > 100:
             continue
-        year = _YEAR.search(block.text) is not None
+        year = _YEAR.search(text) is not None
         yield finding(
             "role-without-date",
             variant="unreadable" if year else None,
             document=resume.document,
-            index=block.line,
+            index=block["line"],
         )
 
 
@@ -234,26 +245,30 @@ def _camel_words(text: str) -> Iterator[re.Match[str]]:
     A match is letters only, so it never spans a space, and it holds a hint; a piece ends at a
     space or an end of the text, where `\\b` reads as it does in the whole text.
     """
+    shape = text.encode("ascii", "replace").translate(_SHAPE)
     done = 0
-    for hint in _CAMEL_HINT.finditer(text):
-        if hint.start() < done:
-            continue  # in a piece already scanned
-        start = text.rfind(" ", 0, hint.start()) + 1
-        done = text.find(" ", hint.start())
-        if done < 0:
-            done = len(text)
-        yield from _CAMEL.finditer(text, start, done)
+    pair = shape.find(b"aA")
+    while pair >= 0:
+        hint = pair + 1  # the capital
+        if hint >= done:  # not in a piece already scanned
+            start = text.rfind(" ", 0, hint) + 1
+            done = text.find(" ", hint)
+            if done < 0:
+                done = len(text)
+            yield from _CAMEL.finditer(text, start, done)
+        pair = shape.find(b"aA", hint)
 
 
-def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Finding]:
-    """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
+def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> Iterator[Finding]:
+    """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss in
+    the document's `text`."""
     # One scan of the whole text, not one per line: a match is letters only, so none spans the
-    # newline between two lines, and a match's line is found from where the lines start.
-    texts = [line.text for line in document.lines]
-    starts = list(accumulate([len(text) + 1 for text in texts], initial=0))
+    # newline between two lines, and a match's line is found from where the lines start (worked
+    # out at the first glued word: most resumes have none).
+    starts: list[int] = []
     examples: list[str] = []
     lines: list[int] = []
-    for match in _camel_words("\n".join(texts)):
+    for match in _camel_words(text):
         word = match.group(0)
         if word.lower() in aliases:
             continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
@@ -263,6 +278,9 @@ def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Fin
         if phrase in aliases or every:
             if word not in examples:
                 examples.append(word)
+            if not starts:
+                lengths = [len(line.text) + 1 for line in document.lines]
+                starts = list(accumulate(lengths, initial=0))
             i = bisect_right(starts, match.start()) - 1
             if not lines or lines[-1] != i:
                 lines.append(i)

@@ -38,7 +38,7 @@ def role_bullets(resume: Resume, bullets: Sequence[BulletFeedback]) -> tuple[Rol
         elif mine and not any(b.results for b in mine):
             advice = "no bullet in this role has a figure: add one to the strongest bullet"
         out.append(
-            RoleBullets(
+            RoleBullets._trusted(  # our own values, of the fields' types
                 role=index,
                 title=role.title,
                 organization=role.organization,
@@ -88,6 +88,6 @@ def word_count(resume: Resume) -> WordCount:
             f"{about}{per_page:.0f} words per page is above the {low}-{high} most resumes aim for: "
             "cut older or weaker bullets"
         )
-    return WordCount(
+    return WordCount._trusted(  # our own values, of the fields' types
         words=words, pages=pages, pages_estimated=estimated, per_page=per_page, advice=advice
     )
