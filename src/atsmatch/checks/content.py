@@ -193,19 +193,21 @@ def _undated(resume: Resume) -> Iterator[Finding]:
     The parser starts a role at each date it can read, so an undated entry shows up as bullets
     before the first role, or as a plain line with bullets inside the previous role.
     """
-    # Each block's fields from its `__dict__`, one attribute read per block: a model's are slow.
-    blocks = list(map(vars, resume.blocks))
-    for index, block in enumerate(blocks):
-        if block["section"] != "experience" or block["kind"] != "line":
+    blocks = resume.blocks
+    # Each block's section and kind read once (a model's attribute reads are slow).
+    kinds = [(b.section, b.kind) for b in blocks]
+    for index, (section, kind) in enumerate(kinds):
+        if section != "experience" or kind != "line":
             continue
-        after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if after is None or after["kind"] != "bullet" or after["section"] != "experience":
+        after = kinds[index + 1] if index + 1 < len(kinds) else None
+        if after != ("experience", "bullet"):
             continue
+        block = blocks[index]
+        role = block.role
         before = blocks[index - 1] if index > 0 else None
-        role = block["role"]
         orphan = role is None
-        inside = before is not None and before["kind"] == "bullet" and before["role"] == role
-        text = block["text"]
+        inside = before is not None and kinds[index - 1][1] == "bullet" and before.role == role
+        text = block.text
         if not (orphan or inside) or len(text) > 100:
             continue
         year = _YEAR.search(text) is not None
@@ -213,7 +215,7 @@ def _undated(resume: Resume) -> Iterator[Finding]:
             "role-without-date",
             variant="unreadable" if year else None,
             document=resume.document,
-            index=block["line"],
+            index=block.line,
         )
 
 

@@ -107,9 +107,7 @@ class _Scan:
         scan = cls(words=words)
         regions = {"textbox": scan.textbox, "table": scan.table, "footnote": scan.footnote}
         for i, line in enumerate(document.lines):
-            # The fields from `__dict__`, one attribute read for seven: a model's reads are slow.
-            fields = line.__dict__
-            text, region = fields["text"], fields["region"]
+            text, region = line.text, line.region
             if region in ("header", "footer"):
                 if _contact_like(text):
                     scan.contact.append(i)
@@ -117,14 +115,14 @@ class _Scan:
                     scan.running.append(i)
             elif region in regions:
                 regions[region].append(i)
-            if fields["control"]:
+            if line.control:
                 scan.control.append(i)
-            if fields["hidden"]:
+            if line.hidden:
                 if _WORD.search(text) is not None:
                     scan.vanished.append(i)
-            elif _near_white(fields["color"]) and _WORD.search(text) is not None:
+            elif _near_white(line.color) and _WORD.search(text) is not None:
                 scan.white.append(i)
-            size, font = fields["size"], fields["font"]
+            size, font = line.size, line.font
             if size is not None and 0 < size < TINY_POINTS and _WORD.search(text) is not None:
                 scan.tiny.append(i)
             if font is not None and _ICON_FONT.search(font) is not None:

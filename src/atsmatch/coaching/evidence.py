@@ -165,14 +165,12 @@ def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[s
     titles = {role.first_block for role in resume.roles}
     # Per block, not per hit: where a hit must end to sit in a title or a label.
     label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
-    # A hit's fields from its `__dict__`, one attribute read for three (a model's reads are
-    # slow); its end matters only where a label ends inside the block: every hit ends after -1,
-    # none after infinity.
+    # A hit's end is read only where a label ends inside the block (a model's reads are slow):
+    # every hit ends after -1, none after infinity.
     return Counter(
-        h["skill_id"]
-        for h in map(vars, resume_hits)
-        if (label_end := label_ends[h["block"]]) == -1
-        or (label_end != math.inf and h["end"] > label_end)
+        h.skill_id
+        for h in resume_hits
+        if (label_end := label_ends[h.block]) == -1 or (label_end != math.inf and h.end > label_end)
     )
 
 
@@ -408,8 +406,7 @@ def written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
     # mostly written one way, over and over.
     texts: dict[str, set[str]] = {}
     for hit in hits:
-        fields = hit.__dict__  # one attribute read for two: a model's reads are slow
-        texts.setdefault(fields["skill_id"], set()).add(fields["text"])
+        texts.setdefault(hit.skill_id, set()).add(hit.text)
     forms: dict[str, tuple[str, ...]] = {}
     for skill_id, written in texts.items():
         if len(written) == 1:  # most skills: nothing to sort

@@ -133,12 +133,8 @@ class Skill(_Record):
     @property
     def forms(self) -> tuple[str, ...]:
         """Every surface form: the name (unless case-sensitive), aliases, case-sensitive forms."""
-        # The fields from `__dict__`, one attribute read for five: a model's reads are slow.
-        fields = self.__dict__
-        name: str = fields["name"]
-        aliases: tuple[str, ...] = fields["aliases"]
-        sensitive: tuple[str, ...] = fields["case_sensitive"]
-        return ((name,) if name not in sensitive else ()) + aliases + sensitive
+        name, sensitive = self.name, self.case_sensitive
+        return ((name,) if name not in sensitive else ()) + self.aliases + sensitive
 
 
 # Set on an entry of another category, these are mistakes.
