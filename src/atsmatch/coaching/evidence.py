@@ -19,7 +19,6 @@ from atsmatch.models import (
     Block,
     EvidenceGap,
     KeywordResult,
-    Level,
     Resume,
     SkillHit,
     StuffingWarning,
@@ -74,7 +73,9 @@ def evidence_gaps(
             # Prefer the skills list: that is where a bare claim usually sits.
             if current is None or (current[0] != "skills" and section == "skills"):
                 first_claim[skill_id] = (section, hit)
-    asked: dict[str, Level | None] = {k.skill_id: k.level for k in keywords}
+    # Each keyword's level is read only where a claim may make it a gap (a model's reads are
+    # slow): None for a skill the posting does not ask for.
+    asked: dict[str, KeywordResult | None] = {k.skill_id: k for k in keywords}
     # A skill the posting does not ask for is a gap only when the skills list claims it.
     others = [
         sid
@@ -84,9 +85,10 @@ def evidence_gaps(
     others.sort(key=lambda s: taxonomy.skills[s].name.lower())
     asked.update(dict.fromkeys(others))
     out = []
-    for sid, level in asked.items():
+    for sid, keyword in asked.items():
         if sid not in first_claim or sid in shown:
             continue
+        level = None if keyword is None else keyword.level
         section, claim = first_claim[sid]
         skill = taxonomy.skills[sid]
         if skill.category in _NOT_CLAIMS:
@@ -355,6 +357,7 @@ def acronym_advice(
         job_written = written_forms(job_hits)
     if resume_written is None:
         resume_written = written_forms(resume_hits)
+    both_of = taxonomy.derived(_SkillBothForms).of
     out = []
     for keyword in keywords:
         skill_id = keyword.skill_id  # read once: a model's attribute reads are slow
@@ -363,16 +366,16 @@ def acronym_advice(
         resume_forms = resume_written.get(skill_id, ())
         if not job_forms or not resume_forms:
             continue
-        skill = taxonomy.skills[skill_id]
-        both = _both_forms(skill.name, tuple(skill.forms))
+        both = both_of(skill_id)
         if both is None:
             continue
+        skill = taxonomy.skills[skill_id]
         job_kinds = {_form_kind(f) for f in job_forms} - {None}
         resume_kinds = {_form_kind(f) for f in resume_forms} - {None}
         if job_kinds and resume_kinds and not job_kinds & resume_kinds:
             out.append(
                 AcronymAdvice(
-                    skill_id=skill.id,
+                    skill_id=skill_id,
                     name=skill.name,
                     severity="warning",
                     job_forms=job_forms,
@@ -389,7 +392,7 @@ def acronym_advice(
         ):
             out.append(
                 AcronymAdvice(
-                    skill_id=skill.id,
+                    skill_id=skill_id,
                     name=skill.name,
                     severity="info",
                     job_forms=job_forms,
@@ -438,6 +441,24 @@ def _both_forms(name: str, forms: tuple[str, ...]) -> str | None:
             if _initials(long) == letters:
                 return f"{long} ({acronym})"
     return None
+
+
+class _SkillBothForms:
+    """Each skill's `_both_forms`, kept by skill id for one taxonomy (`Taxonomy.derived`): a
+    posting's keywords recur every match, and a skill's `forms` are built anew on each read."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._skills = taxonomy.skills
+        self._found: dict[str, str | None] = {}
+
+    def of(self, skill_id: str) -> str | None:
+        """`_both_forms` of the skill's name and forms."""
+        try:
+            return self._found[skill_id]
+        except KeyError:
+            skill = self._skills[skill_id]
+            both = self._found[skill_id] = _both_forms(skill.name, tuple(skill.forms))
+            return both
 
 
 def _quote(forms: Sequence[str]) -> str:

@@ -159,14 +159,14 @@ def _skill_experience(
     # `role_skills` keeps experience-section roles only: these are its dated ones, in order.
     spans_of = {i: span for i, span in dated.items() if i in per_role}
     # Skill id -> the dated roles that show it, in order: one pass over the roles instead of
-    # one per wanted skill.
+    # one per wanted skill, each role's wanted skills found by one set intersection.
     shown_in: dict[str, list[int]] = {}
     for index in spans_of:
-        for sid in per_role[index]:
+        for sid in wanted.intersection(per_role[index]):
             shown_in.setdefault(sid, []).append(index)
     months: dict[tuple[int, ...], int] = {}  # skills shown in the same roles share their months
     out = []
-    for sid in wanted & shown_in.keys():  # any order: the sort below orders them in full
+    for sid in shown_in:  # any order: the sort below orders them in full
         roles = tuple(shown_in[sid])
         if sid not in taxonomy.skills:
             continue
