@@ -10,6 +10,7 @@ is an argument so the same input and date give the same months.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -39,30 +40,34 @@ RoleSkills = dict[int, dict[str, set[str]]]
 _Span = tuple[int, int]
 
 
-def _year_month(value: str | None) -> YearMonth | None:
-    """A role date ("YYYY-MM" or "YYYY"); None when missing or written some other way."""
+# Pure in one date as written ("2021-03"): a resume's few dates are read again every match.
+@functools.lru_cache(maxsize=1024)
+def _months(value: str | None) -> _Span | None:
+    """A role date ("YYYY-MM" or "YYYY") as its first and last month (a bare year spans January
+    to December); None when missing or written some other way."""
     if not value:
         return None
     try:
-        return YearMonth.parse(value.strip())
+        month = YearMonth.parse(value.strip())
     except ValueError:
         return None
+    return month.first.ordinal, month.last.ordinal
 
 
-def _span(role: Role, today: date) -> _Span | None:
-    """The months a role covers up to `today`; a bare year spans January to December."""
-    now = YearMonth.of(today)
-    start = _year_month(role.start)
-    end = now if role.current else _year_month(role.end)
+def _span(role: Role, now: int) -> _Span | None:
+    """The months a role covers up to `now` (the `YearMonth.ordinal` of today)."""
+    start = _months(role.start)
+    end = (now, now) if role.current else _months(role.end)
     if start is None or end is None:
         return None
-    first, last = start.first.ordinal, min(end.last.ordinal, now.ordinal)
+    first, last = start[0], min(end[1], now)
     return (first, last) if last >= first else None
 
 
 def months_between(start: str | None, end: str | None, *, current: bool, today: date) -> int:
     """Months in a role, counting both the first and the last month; 0 when undated."""
-    span = _span(Role(start=start, end=end, current=current, first_block=0), today)
+    role = Role(start=start, end=end, current=current, first_block=0)
+    span = _span(role, YearMonth.of(today).ordinal)
     return 0 if span is None else span[1] - span[0] + 1
 
 
@@ -141,10 +146,11 @@ def skill_experience(
 
 def _dated_roles(resume: Resume, today: date) -> dict[int, _Span]:
     """Role index -> months, for the dated roles in an experience section, in order."""
+    now = YearMonth.of(today).ordinal
     return {
         i: span
         for i, role in enumerate(resume.roles)
-        if role.section in _EXPERIENCE_SECTIONS and (span := _span(role, today))
+        if role.section in _EXPERIENCE_SECTIONS and (span := _span(role, now))
     }
 
 
