@@ -65,20 +65,22 @@ def missing_keywords(
     summary = _first(resume_blocks, "summary")  # where every soft skill or concept gap goes
     result = []
     for keyword in keywords:
-        if keyword.credit >= MISSING_BELOW:
+        credit = keyword.credit  # each field read once: a model's attribute reads are slow
+        if credit >= MISSING_BELOW:
             continue
+        skill_id, any_of = keyword.skill_id, keyword.any_of
         related = _related_shown(keyword, by_skill, taxonomy)
-        if keyword.any_of:
+        if any_of:  # renamed "A or B", its other fields the same
             related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
-        covering = [] if related else active_covering(taxonomy, keyword.skill_id)
+        covering = [] if related else active_covering(taxonomy, skill_id)
         result.append(
             MissingKeyword._trusted(
-                skill_id=keyword.skill_id,
+                skill_id=skill_id,
                 name=keyword.name,
                 category=keyword.category,
                 level=keyword.level,
                 weight=keyword.weight,
-                partial_credit=keyword.credit,
+                partial_credit=credit,
                 job_text=keyword.job_text,
                 related_evidence=tuple([taxonomy.skills[r].name for r in related]),
                 placement=_placement(
@@ -86,7 +88,7 @@ def missing_keywords(
                 ),
                 certification=covering[0].name if covering else None,
                 gap=not related,
-                any_of=keyword.any_of,
+                any_of=any_of,
             )
         )
     return tuple(result)
