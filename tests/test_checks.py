@@ -473,11 +473,9 @@ def test_parse_models_made_unvalidated_equal_validated(matcher: Matcher) -> None
         resume = matcher.parse_resume(source)
         report = check_resume(resume, aliases=matcher.taxonomy.alias_index)
         models: list[BaseModel] = [resume, resume.contact, report, report.summary]
-        if resume.document.format == "text":  # read from text: made with `_trusted` too
-            models.append(resume.document)
         models += [*resume.sections, *resume.roles, *resume.education]
         for model in models:
             assert_like_validated(model)
             seen[type(model)] = seen.get(type(model), 0) + 1
-    kinds = (Resume, Document, Contact, Section, Role, Degree, ParseSummary, ParseReport)
+    kinds = (Resume, Contact, Section, Role, Degree, ParseSummary, ParseReport)
     assert all(seen.get(cls, 0) >= 5 for cls in kinds), seen

@@ -1544,19 +1544,15 @@ def analyze_bullets(
     for hit in hits:
         by_block.setdefault(hit.block, []).append(hit)
     # Each field read once: a model's attribute reads are slow ones.
-    blocks, roles = resume.blocks, resume.roles
-    tenses: dict[int, bool | None] = {}  # role -> `current` as `analyze_bullet` takes it
+    blocks = resume.blocks
+    # Each role's `current` as `analyze_bullet` takes it: None for a role without dates.
+    tenses = [r.current if r.start or r.end or r.current else None for r in resume.roles]
     out = []
     bodies = []
     for index in bullet_blocks(resume):
         block: Block = blocks[index]
         text, role = block.text, block.role
-        current: bool | None = None
-        if role is not None and role < len(roles):
-            if role not in tenses:  # a role's tense rule holds for each of its bullets
-                dated = roles[role]
-                tenses[role] = dated.current if dated.start or dated.end or dated.current else None
-            current = tenses[role]
+        current = tenses[role] if role is not None and role < len(tenses) else None
         ctx = BulletContext.of(text, taxonomy, current=current, hits=by_block.get(index, ()))
         bodies.append(ctx.body if ctx.acts else "")
         out.append(

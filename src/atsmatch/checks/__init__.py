@@ -64,11 +64,8 @@ def parseability(findings: Iterable[Finding]) -> float:
     return round(max(0.0, min(100.0, 100.0 - lost)), 1)
 
 
-def summarize(resume: Resume, *, words: int | None = None) -> ParseSummary:
-    """What the parser recognised: name, contact fields, sections, roles, bullets, pages, words.
-
-    `words` is the document's `count_words`, when the caller has counted them already.
-    """
+def summarize(resume: Resume) -> ParseSummary:
+    """What the parser recognised: name, contact fields, sections, roles, bullets, pages, words."""
     document = resume.document
     contact = resume.contact
     fields = ("email", "phone", "linkedin", "github", "website", "location")
@@ -76,7 +73,7 @@ def summarize(resume: Resume, *, words: int | None = None) -> ParseSummary:
     return ParseSummary._trusted(
         format=document.format,
         pages=document.pages,
-        words=count_words(document.lines) if words is None else words,
+        words=count_words(document.lines),
         byte_size=document.byte_size,
         columns=max(document.columns, default=1),
         images=document.images,
@@ -103,13 +100,10 @@ def check_resume(resume: Resume, *, aliases: Mapping[str, str] | None = None) ->
     """
     from atsmatch import __version__
 
-    # The text made once: its whitespace-separated tokens are `count_words`, and the glued-word
-    # check scans it whole.
-    text = resume.document.text
-    summary = summarize(resume, words=len(text.split()))
+    summary = summarize(resume)
     findings = [
         *layout_findings(resume.document, name=resume.contact.name, words=summary.words),
-        *content_findings(resume, aliases=aliases, text=text),
+        *content_findings(resume, aliases=aliases),
     ]
     return ParseReport._trusted(
         source=resume.document.source,

@@ -36,17 +36,11 @@ _STYLES = (
 )
 
 
-def content_findings(
-    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
-) -> list[Finding]:
-    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords.
-
-    `text` is the document's `text`, when the caller has made it already.
-    """
+def content_findings(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> list[Finding]:
+    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords."""
     found = [*_headings(resume), *_contact(resume), *_dates(resume), *_unmarked(resume)]
     if aliases:
-        document = resume.document
-        found.extend(_glued_words(document, aliases, document.text if text is None else text))
+        found.extend(_glued_words(resume.document, aliases))
     return found
 
 
@@ -261,16 +255,15 @@ def _camel_words(text: str) -> Iterator[re.Match[str]]:
         pair = shape.find(b"aA", hint)
 
 
-def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> Iterator[Finding]:
-    """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss in
-    the document's `text`."""
+def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Finding]:
+    """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
     # One scan of the whole text, not one per line: a match is letters only, so none spans the
     # newline between two lines, and a match's line is found from where the lines start (worked
     # out at the first glued word: most resumes have none).
     starts: list[int] = []
     examples: list[str] = []
     lines: list[int] = []
-    for match in _camel_words(text):
+    for match in _camel_words(document.text):
         word = match.group(0)
         if word.lower() in aliases:
             continue  # a real CamelCase name: PyTorch, JavaScript, GitHub

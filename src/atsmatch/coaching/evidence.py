@@ -161,30 +161,13 @@ def stuffing_warnings(
     return tuple(out)
 
 
-def untitled_mentions(
-    resume_hits: Sequence[SkillHit],
-    resume: Resume,
-    *,
-    skill_ids: Sequence[str] | None = None,
-    hit_blocks: Sequence[int] | None = None,
-) -> dict[str, int]:
+def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[str, int]:
     """How often the resume names each skill outside titles and labels (of the resume alone:
-    `ResumeFacts` keeps it for every posting). `skill_ids` and `hit_blocks` are each hit's
-    skill id and block when the caller read them already."""
-    if skill_ids is None:
-        skill_ids = [h.skill_id for h in resume_hits]
-    if hit_blocks is None:
-        hit_blocks = [h.block for h in resume_hits]
+    `ResumeFacts` keeps it for every posting)."""
     titles = {role.first_block for role in resume.roles}
     # Per block, not per hit: where a hit must end to sit in a title or a label.
     label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
-    # A hit's end is read only where a label ends inside the block (a model's reads are slow):
-    # every hit ends after -1, none after infinity.
-    return Counter(
-        skill_id
-        for h, skill_id, block in zip(resume_hits, skill_ids, hit_blocks, strict=True)
-        if (label_end := label_ends[block]) == -1 or (label_end != math.inf and h.end > label_end)
-    )
+    return Counter(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
 
 
 def _label_end(block: Block, titles_a_role: bool) -> float:
@@ -414,26 +397,17 @@ def acronym_advice(
     return tuple(out)
 
 
-def written_forms(
-    hits: Sequence[SkillHit], *, skill_ids: Sequence[str] | None = None
-) -> dict[str, tuple[str, ...]]:
-    """Skill id -> the distinct ways the text writes it, sorted. `skill_ids` is each hit's skill
-    id when the caller read them already."""
-    if skill_ids is None:
-        skill_ids = [h.skill_id for h in hits]
+def written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
+    """Skill id -> the distinct ways the text writes it, sorted."""
     # The texts as written first, their spaces made single once per distinct text: a skill is
     # mostly written one way, over and over.
     texts: dict[str, set[str]] = {}
-    for hit, skill_id in zip(hits, skill_ids, strict=True):
-        texts.setdefault(skill_id, set()).add(hit.text)
-    forms: dict[str, tuple[str, ...]] = {}
-    for skill_id, written in texts.items():
-        if len(written) == 1:  # most skills: nothing to sort
-            (text,) = written
-            forms[skill_id] = (" ".join(text.split()),)
-        else:
-            forms[skill_id] = tuple(sorted({" ".join(text.split()) for text in written}))
-    return forms
+    for hit in hits:
+        texts.setdefault(hit.skill_id, set()).add(hit.text)
+    return {
+        skill_id: tuple(sorted({" ".join(text.split()) for text in written}))
+        for skill_id, written in texts.items()
+    }
 
 
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})

@@ -85,29 +85,15 @@ def _union_months(spans: Sequence[_Span]) -> int:
     return total
 
 
-def role_skills(
-    resume: Resume,
-    hits: Sequence[SkillHit],
-    taxonomy: Taxonomy,
-    *,
-    skill_ids: Sequence[str] | None = None,
-    hit_blocks: Sequence[int] | None = None,
-) -> RoleSkills:
+def role_skills(resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy) -> RoleSkills:
     """For each role in an experience section: skill id -> the skills written in the role that
-    show it (itself or a more specific one). Of the resume alone: `ResumeFacts` keeps it.
-    `skill_ids` and `hit_blocks` are each hit's skill id and block when the caller read them."""
-    if skill_ids is None:
-        skill_ids = [h.skill_id for h in hits]
-    if hit_blocks is None:
-        hit_blocks = [h.block for h in hits]
+    show it (itself or a more specific one). Of the resume alone: `ResumeFacts` keeps it."""
     counted = {i for i, role in enumerate(resume.roles) if role.section in _EXPERIENCE_SECTIONS}
     # Each block's counted role read once, not once per hit (a model's reads are slow).
     block_role = [role if role in counted else None for role in [b.role for b in resume.blocks]]
     # Each skill once per role: a role names most of its skills more than once.
     named = dict.fromkeys(
-        (role, skill_id)
-        for skill_id, block in zip(skill_ids, hit_blocks, strict=True)
-        if (role := block_role[block]) is not None
+        (role, hit.skill_id) for hit in hits if (role := block_role[hit.block]) is not None
     )
     out: RoleSkills = {}
     for role, skill_id in named:

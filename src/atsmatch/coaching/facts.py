@@ -42,15 +42,11 @@ class ResumeFacts:
         bullets: Sequence[BulletFeedback],
     ) -> ResumeFacts:
         """The facts of `resume`, its `hits` and its bullets' feedback."""
-        # Each hit's skill and block read once for the three facts below that walk the hits (a
-        # model's attribute reads are slow).
-        skill_ids = [h.skill_id for h in hits]
-        blocks = [h.block for h in hits]
         return cls(
             length=word_count(resume),
             roles=role_bullets(resume, bullets),
-            role_skills=role_skills(resume, hits, taxonomy, skill_ids=skill_ids, hit_blocks=blocks),
+            role_skills=role_skills(resume, hits, taxonomy),
             words=block_words(resume.blocks),
-            mentions=untitled_mentions(hits, resume, skill_ids=skill_ids, hit_blocks=blocks),
-            written=written_forms(hits, skill_ids=skill_ids),
+            mentions=untitled_mentions(hits, resume),
+            written=written_forms(hits),
         )

@@ -57,13 +57,7 @@ def rank_fixes(
     coaching: Coaching, missing: Sequence[MissingKeyword], keywords: Sequence[KeywordResult]
 ) -> tuple[CoachingFix, ...]:
     """The highest-value changes across every check in `coaching`, most valuable first."""
-    # Only claimed-not-shown gaps and acronym warnings (a few, often none) rank by a keyword's
-    # weight: those weights alone are read (a model's reads are slow).
-    weighed = {g.skill_id for g in coaching.evidence_gaps}
-    weighed.update(a.skill_id for a in coaching.acronyms if a.severity == "warning")
-    weight = {}
-    if weighed:
-        weight = {sid: k.weight for k in keywords if (sid := k.skill_id) in weighed}
+    weight = {k.skill_id: k.weight for k in keywords}
     found: list[_Fix] = []
     for m in missing:
         if not m.gap and m.placement.where == "bullet":

@@ -138,17 +138,4 @@ def _finish_text(lines: list[Line], label: str, size: int, limits: Limits) -> Do
         )
     if not lines:
         raise NoTextLayerError("the document holds no text", source=label)
-    # Every field given, of its own type: not validated again (the lines were, as they were made).
-    return Document._trusted(
-        source=label,
-        format="text",
-        pages=1,
-        pages_estimated=False,
-        page_sizes=(),
-        byte_size=size,
-        lines=tuple(lines),
-        images=0,
-        columns=(),
-        junk_glyphs=0,
-        ligatures=0,
-    )
+    return Document(source=label, format="text", byte_size=size, lines=tuple(lines))

@@ -133,8 +133,8 @@ class Skill(_Record):
     @property
     def forms(self) -> tuple[str, ...]:
         """Every surface form: the name (unless case-sensitive), aliases, case-sensitive forms."""
-        name, sensitive = self.name, self.case_sensitive
-        return ((name,) if name not in sensitive else ()) + self.aliases + sensitive
+        head = () if self.name in self.case_sensitive else (self.name,)
+        return head + self.aliases + self.case_sensitive
 
 
 # Set on an entry of another category, these are mistakes.
