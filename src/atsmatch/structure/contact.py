@@ -122,10 +122,11 @@ _LOCATION = re.compile(
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]\.?|[A-ZÀ-Þ][A-ZÀ-Þ'’-]+|Mc[A-Z][a-z]+)$"
 )
+# Searched in the lowercased candidate: its words are Latin-1 letters (`_NAME_WORD`), which
+# lowercase one to one as a case-blind pattern would fold them, and a case-blind scan is dear.
 _NOT_NAME = re.compile(
     r"resume|curriculum|vitae|\bcv\b|engineer|scientist|developer|analyst|manager|university|"
-    r"experience|education|skills|summary|profile|street|avenue|remote",
-    re.I,
+    r"experience|education|skills|summary|profile|street|avenue|remote"
 )
 
 
@@ -254,7 +255,8 @@ def _name(
             # no digit and no "@", so no e-mail address or phone number passes.
             if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
                 continue
-            if _NOT_NAME.search(part) or part.lower() in headings:
+            lowered = part.lower()
+            if _NOT_NAME.search(lowered) or lowered in headings:
                 continue
             if find_location(part):
                 continue
