@@ -87,7 +87,9 @@ _WORD = re.compile(r"[A-Za-z0-9$€£][\w'+#$€£%./-]*")
 def clean_bullet(text: str) -> str:
     """The bullet's sentence: no glyph, numbering, leading punctuation, topic label or trailing
     comma."""
-    text = " ".join(text.split())
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        # Whitespace other than single spaces between words (every other kind is unprintable).
+        text = " ".join(text.split())
     for _ in range(3 if _may_have_lead(text) else 0):  # "• 1. (a) ..." layers
         before = text
         text = _LEAD.sub("", text, count=1)
@@ -382,12 +384,15 @@ def _find_results(
     for words, pattern in _OUTCOMES:
         if not runs.isdisjoint(words):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
-    figure = _FIGURE.search(masked)
-    if figure is None:  # every other pattern needs a figure
-        return _joined(text, spans)
-    start = figure.start()
+    if digit is not None and masked is text and not _has_currency(lower):
+        start = digit.start()  # the first figure is the first digit, found already
+    else:
+        figure = _FIGURE.search(masked)
+        if figure is None:  # every other pattern needs a figure
+            return _joined(text, spans)
+        start = figure.start()
     _figures_then(masked, start, spans)
-    if "$" in lower or "€" in lower or "£" in lower:
+    if _has_currency(lower):
         spans.extend(map(_SPAN, _MONEY.finditer(masked, start)))
     if not runs.isdisjoint(_METRIC_RUNS):
         spans.extend(map(_SPAN, _METRIC_AFTER.finditer(masked, start)))
@@ -395,6 +400,10 @@ def _find_results(
     if "from" in lower:
         spans.extend(map(_SPAN, _FROM_TO.finditer(masked)))
     return _joined(text, spans)
+
+
+def _has_currency(text: str) -> bool:
+    return "$" in text or "€" in text or "£" in text
 
 
 def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None:
