@@ -559,21 +559,22 @@ class Extractor:
             if index != at:
                 at, block_text, base = index, texts[index], starts[index]
                 line, section = blocks[index].line, blocks[index].section
-            skill_id, name, category = reported[cand.skill_id]
-            start, end = cand.start - base, cand.end - base
+            cand_start, cand_end, cand_id, alias, fuzzy, _ = cand  # one unpacking, not 5 reads
+            skill_id, name, category = reported[cand_id]
+            start, end = cand_start - base, cand_end - base
             hits.append(
                 make_hit(
                     skill_id=skill_id,
                     name=name,
                     category=category,
-                    alias=cand.alias,
+                    alias=alias,
                     text=block_text[start:end],
                     start=start,
                     end=end,
                     block=index,
                     line=line,
                     section=section,
-                    fuzzy=cand.fuzzy,
+                    fuzzy=fuzzy,
                 )
             )
         return hits
