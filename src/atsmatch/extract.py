@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -145,6 +146,11 @@ class _Candidate(NamedTuple):
     # Needs its block to back it up: a case-sensitive form with context words ("Spark"), or an
     # ordinary English alias not written as a name ("beats", "torch").
     doubtful: bool = False
+
+
+# `_Candidate` built from a full tuple, without the Python-level `__new__` a NamedTuple calls:
+# `_exact` makes one for every match it keeps.
+_candidate = partial(tuple.__new__, _Candidate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,6 +548,7 @@ class Extractor:
             indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
         rejected = self._out_of_context(blocks, texts, candidates, indexes, starts)
         reported = self._reported
+        make_hit = SkillHit._trusted  # looked up once: a model class's attributes are slow
         hits: list[SkillHit] = []
         # Candidates come in block order: a block's line and section are read once, at its first.
         at = line = base = -1
@@ -552,21 +559,22 @@ class Extractor:
             if index != at:
                 at, block_text, base = index, texts[index], starts[index]
                 line, section = blocks[index].line, blocks[index].section
-            skill_id, name, category = reported[cand.skill_id]
-            start, end = cand.start - base, cand.end - base
+            cand_start, cand_end, cand_id, alias, fuzzy, _ = cand  # one unpacking, not 5 reads
+            skill_id, name, category = reported[cand_id]
+            start, end = cand_start - base, cand_end - base
             hits.append(
-                SkillHit._trusted(
+                make_hit(
                     skill_id=skill_id,
                     name=name,
                     category=category,
-                    alias=cand.alias,
+                    alias=alias,
                     text=block_text[start:end],
                     start=start,
                     end=end,
                     block=index,
                     line=line,
                     section=section,
-                    fuzzy=cand.fuzzy,
+                    fuzzy=fuzzy,
                 )
             )
         return hits
@@ -632,7 +640,7 @@ class Extractor:
                 surface.ordinary and not _written_as_name(text, start)
             )
             candidates.append(
-                _Candidate(start, end, surface.skill_id, surface.form, False, doubtful)
+                _candidate((start, end, surface.skill_id, surface.form, False, doubtful))
             )
             covered[start:end] = b"\x01" * (end - start)
 
@@ -1007,7 +1015,7 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
         found = [
             url
             for search, needles in _URL_SEARCHES
-            if any(needle in run for needle in needles)
+            if any(map(run.__contains__, needles))
             and (url := search.search(text, start, done)) is not None
         ]
         if found:
