@@ -76,6 +76,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from atsmatch.analysis import HitRow, hit_rows
 from atsmatch.errors import UnknownScorerError
 from atsmatch.models import (
     Alternative,
@@ -371,21 +372,25 @@ def with_qualifications(
 
 
 def certified_mentions(
-    mentions: Mapping[str, Mention], hits: Sequence[SkillHit]
+    mentions: Mapping[str, Mention],
+    hits: Sequence[SkillHit],
+    rows: Sequence[HitRow] | None = None,
 ) -> dict[str, Mention]:
     """v3 step: a certification named under Certifications (or in a bullet) earns full credit.
 
     A certificate is proof in itself; only a certification named in the skills list or the
-    summary stays "claimed".
+    summary stays "claimed". `rows` is `hit_rows(hits)` when the caller kept it.
     """
     best = dict(mentions)
-    for hit in hits:
-        if hit.category != "certification" or hit.section not in CERTIFIED_SECTIONS:
+    for hit, (skill_id, category, section, _, _, _, _, fuzzy) in zip(
+        hits, hit_rows(hits) if rows is None else rows, strict=True
+    ):
+        if category != "certification" or section not in CERTIFIED_SECTIONS:
             continue
-        value = CREDIT_CERTIFIED * (FUZZY_FACTOR if hit.fuzzy else 1.0)
-        held = best.get(hit.skill_id)
+        value = CREDIT_CERTIFIED * (FUZZY_FACTOR if fuzzy else 1.0)
+        held = best.get(skill_id)
         if held is None or value > held.value or (value == held.value and held.kind != "certified"):
-            best[hit.skill_id] = Mention(value, hit, "certified")
+            best[skill_id] = Mention(value, hit, "certified")
     return best
 
 
@@ -599,18 +604,22 @@ def _merged(groups: Sequence[AnyOf]) -> list[list[str]]:
     return merged
 
 
-def resume_mentions(hits: Sequence[SkillHit]) -> dict[str, Mention]:
-    """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy."""
+def resume_mentions(
+    hits: Sequence[SkillHit], rows: Sequence[HitRow] | None = None
+) -> dict[str, Mention]:
+    """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy.
+    `rows` is `hit_rows(hits)` when the caller kept it."""
     best: dict[str, Mention] = {}
-    for hit in hits:
-        section, skill_id = hit.section, hit.skill_id  # each read once: a model's reads are slow
+    for hit, (skill_id, _, section, _, _, _, _, fuzzy) in zip(
+        hits, hit_rows(hits) if rows is None else rows, strict=True
+    ):
         if section in SHOWN_SECTIONS:
             kind: EvidenceKind = "experience"
             value = CREDIT_SHOWN
         else:
             kind = "skills_list" if section == "skills" else "other"
             value = CREDIT_CLAIMED
-        if hit.fuzzy:
+        if fuzzy:
             value *= FUZZY_FACTOR
         held = best.get(skill_id)
         if held is None or value > held.value:
