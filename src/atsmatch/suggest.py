@@ -61,8 +61,9 @@ def missing_keywords(
         blocks = by_skill.setdefault(skill_id, [])
         if block not in blocks:
             blocks.append(block)
-    listed = _listed_categories(resume_blocks, by_skill, taxonomy)
-    summary = _first(resume_blocks, "summary")  # where every soft skill or concept gap goes
+    places = _Places(resume_blocks)
+    listed = _listed_categories(places, by_skill, taxonomy)
+    summary = places.first("summary")  # where every soft skill or concept gap goes
     result = []
     for keyword in keywords:
         credit = keyword.credit  # each field read once: a model's attribute reads are slow
@@ -83,9 +84,7 @@ def missing_keywords(
                 partial_credit=credit,
                 job_text=keyword.job_text,
                 related_evidence=tuple([taxonomy.skills[r].name for r in related]),
-                placement=_placement(
-                    keyword, related, resume_blocks, by_skill, listed, summary, taxonomy
-                ),
+                placement=_placement(keyword, related, places, by_skill, listed, summary, taxonomy),
                 certification=covering[0].name if covering else None,
                 gap=not related,
                 any_of=any_of,
@@ -123,10 +122,30 @@ def _related_shown(
     return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
 
 
+class _Places:
+    """The resume's blocks with each one's section and kind read once per match (a model's
+    attribute reads are slow), for the placement hints."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.sections = [b.section for b in blocks]
+        self.kinds = [b.kind for b in blocks]
+
+    def first(self, section: str, *, kind: str | None = None) -> int | None:
+        """The first block of `section` that is not a heading (and of `kind`, when given)."""
+        for index, (at, its) in enumerate(zip(self.sections, self.kinds, strict=True)):
+            if at == section and its != "heading" and kind in (None, its):
+                return index
+        return None
+
+    def text(self, index: int | None) -> str | None:
+        return self.blocks[index].text if index is not None else None
+
+
 def _placement(
     keyword: KeywordResult,
     related: Sequence[str],
-    blocks: Sequence[Block],
+    places: _Places,
     by_skill: dict[str, list[int]],
     listed: Mapping[int, _Listed],
     summary: int | None,
@@ -135,63 +154,67 @@ def _placement(
     """The bullet that shows most related work, else the skills list or summary (the first
     summary block, `summary`); a certification goes under Certifications, never into the
     skills."""
-    if keyword.category == "certification":
-        return _certification_placement(keyword, blocks, by_skill, taxonomy)
+    category = keyword.category
+    if category == "certification":
+        return _certification_placement(keyword, places, by_skill, taxonomy)
+    sections, kinds = places.sections, places.kinds
     shown: dict[int, list[str]] = {}
     for rid in related:
         for index in by_skill[rid]:
-            block = blocks[index]
-            if block.kind == "bullet" and block.section in _WORK_SECTIONS:
+            if kinds[index] == "bullet" and sections[index] in _WORK_SECTIONS:
                 shown.setdefault(index, []).append(taxonomy.skills[rid].name)
     if shown:
         best = min(
             shown,
-            key=lambda i: (blocks[i].section != "experience", -len(shown[i]), i),
+            key=lambda i: (sections[i] != "experience", -len(shown[i]), i),
         )
         names = " and ".join(shown[best][:3])
         return Placement._trusted(
             where="bullet",
             block=best,
-            text=blocks[best].text,
+            text=places.text(best),
             reason=f"this bullet already shows {names}; if you used {keyword.name} in this "
             "work, name it here",
         )
     if related:
         names = " and ".join(taxonomy.skills[r].name for r in related[:3])
-        beside = [i for r in related for i in by_skill[r] if blocks[i].section == "skills"]
-        line = beside[0] if beside else _first(blocks, "skills", kind="line")
+        beside = [i for r in related for i in by_skill[r] if sections[i] == "skills"]
+        line = beside[0] if beside else places.first("skills", kind="line")
         return Placement._trusted(
             where="skills",
             block=line,
-            text=blocks[line].text if line is not None else None,
+            text=places.text(line),
             reason=f"your resume names {names} but no bullet shows related work; add "
             f"{keyword.name} beside it only if you have used it, with a bullet that shows it",
         )
-    if group_of(keyword.category) in _SUMMARY_GROUPS:
+    if group_of(category) in _SUMMARY_GROUPS:
         return Placement._trusted(
             where="summary",
             block=summary,
-            text=blocks[summary].text if summary is not None else None,
+            text=places.text(summary),
             reason=f"real gap: nothing in the resume relates to {keyword.name}; if you have "
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
-    line = _skills_line(keyword.category, blocks, listed)
+    line = _skills_line(category, places, listed)
     return Placement._trusted(
         where="skills",
         block=line,
-        text=blocks[line].text if line is not None else None,
+        text=places.text(line),
         reason=f"real gap: nothing in the resume relates to {keyword.name}; add it to your "
         "skills only once you have used it, and mention it in a bullet where you did",
     )
 
 
 def _listed_categories(
-    blocks: Sequence[Block], by_skill: dict[str, list[int]], taxonomy: Taxonomy
+    places: _Places, by_skill: dict[str, list[int]], taxonomy: Taxonomy
 ) -> dict[int, _Listed]:
     """Skills-section line -> the category and the group of each skill it names (read once per
     match, for every real gap's `_skills_line`)."""
-    # Each block's section and kind read once, not once per skill it names.
-    lines = {i for i, b in enumerate(blocks) if b.section == "skills" and b.kind != "heading"}
+    lines = {
+        i
+        for i, (section, kind) in enumerate(zip(places.sections, places.kinds, strict=True))
+        if section == "skills" and kind != "heading"
+    }
     listed: dict[int, _Listed] = {}
     for skill_id, indices in by_skill.items():
         category = taxonomy.skills[skill_id].category
@@ -203,9 +226,7 @@ def _listed_categories(
     return listed
 
 
-def _skills_line(
-    category: str, blocks: Sequence[Block], listed: Mapping[int, _Listed]
-) -> int | None:
+def _skills_line(category: str, places: _Places, listed: Mapping[int, _Listed]) -> int | None:
     """The skills-section line that lists most skills of the same category (then group)."""
     group = group_of(category)
     score = {
@@ -213,15 +234,8 @@ def _skills_line(
         for index, (categories, groups) in listed.items()
     }
     if not score or max(score.values()) == (0, 0):
-        return _first(blocks, "skills", kind="line")
+        return places.first("skills", kind="line")
     return min(score, key=lambda i: (-score[i][0], -score[i][1], i))
-
-
-def _first(blocks: Sequence[Block], section: str, *, kind: str | None = None) -> int | None:
-    for index, block in enumerate(blocks):
-        if block.section == section and block.kind != "heading" and kind in (None, block.kind):
-            return index
-    return None
 
 
 def active_covering(taxonomy: Taxonomy, skill_id: str) -> list[Skill]:
@@ -249,13 +263,13 @@ def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
 
 def _certification_placement(
     keyword: KeywordResult,
-    blocks: Sequence[Block],
+    places: _Places,
     by_skill: dict[str, list[int]],
     taxonomy: Taxonomy,
 ) -> Placement:
     """A missing certification: what of it the resume already shows, or what to take instead."""
     cert = taxonomy.skills[keyword.skill_id]
-    listed = _first(blocks, "certifications")
+    listed = places.first("certifications")
     label = certification_label(cert)
     active = [taxonomy.skills[s] for s in cert.superseded_by]
     if cert.status == "retired":
@@ -275,7 +289,7 @@ def _certification_placement(
     return Placement._trusted(
         where="certifications",
         block=listed,
-        text=blocks[listed].text if listed is not None else None,
+        text=places.text(listed),
         reason=reason,
     )
 

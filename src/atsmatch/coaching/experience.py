@@ -181,28 +181,31 @@ def _skill_experience(
         for sid in wanted.intersection(per_role[index]):
             shown_in.setdefault(sid, []).append(index)
     months: dict[tuple[int, ...], int] = {}  # skills shown in the same roles share their months
-    out = []
+    found: list[tuple[int, str, tuple[int, ...]]] = []
     for sid in shown_in:  # any order: the sort below orders them in full
         roles = tuple(shown_in[sid])
         if sid not in taxonomy.skills:
             continue
+        if roles not in months:
+            months[roles] = _union_months([spans_of[i] for i in roles])
+        found.append((-months[roles], sid, roles))
+    found.sort()  # longest first, then by id: sorted before the models are made, not after
+    out = []
+    for minus, sid, roles in found:
         via: set[str] = set()
         for index in roles:
             shown = per_role[index][sid]
             if sid not in shown:
                 via.update(shown)
-        if roles not in months:
-            months[roles] = _union_months([spans_of[i] for i in roles])
         out.append(
             SkillExperience._trusted(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
                 name=taxonomy.skills[sid].name,
-                months=months[roles],
+                months=-minus,
                 roles=roles,
                 via=tuple(sorted([taxonomy.skills[v].name for v in via])) if via else (),
             )
         )
-    out.sort(key=lambda e: (-e.months, e.skill_id))
     return tuple(out)
 
 
