@@ -292,6 +292,7 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     # A set, not the dict: `isdisjoint` walks the smaller of two sets, but every key of a dict.
     named = frozenset(mentions)
     blocks = resume.resume.blocks
+    shown: dict[tuple[str, str], Evidence] = {}  # a mention credits several keywords alike
     keywords = []
     for d, uncredited, ways in zip(table.demand, table.uncredited, table.ways, strict=True):
         found = ways & named  # the resume skills that could credit it: one set operation
@@ -303,7 +304,7 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
         if children:  # only a keyword with a more specific skill can gain from one
             # Before the result is made: an attributed keyword is made once, not twice.
             best = _attributed(option.skill_id, best, children, mentions)
-        keywords.append(_result(option, best, blocks, group=d if d.any_of else None))
+        keywords.append(_result(option, best, blocks, group=d if d.any_of else None, shown=shown))
     return _breakdown(tuple(keywords))
 
 
@@ -792,19 +793,24 @@ def _result(
     best: Sequence[_Credit],
     resume_blocks: Sequence[Block],
     group: Demand | None = None,
+    shown: dict[tuple[str, str], Evidence] | None = None,
 ) -> KeywordResult:
     """The result of `demand` credited by `best`; with `group`, as the option that earned an
     any-of group's credit: the group's weight, level and text, and every option listed.
+    `shown` keeps the evidence made so far in the match, by kind and skill: each skill has one
+    mention, so equal evidence is made once.
 
     Made without validating again (`_trusted`): every value comes from a `Demand` or a hit, of
     the field's own type (a result is made per keyword per match)."""
-    shown = group or demand
+    if shown is None:
+        shown = {}
     evidence = []
     for _, _, skill_id, _, m, kind in best:
-        hit = m.hit
-        block = hit.block  # read once, for the text and the block
-        evidence.append(
-            Evidence._trusted(
+        made = shown.get((kind, skill_id))
+        if made is None:
+            hit = m.hit
+            block = hit.block  # read once, for the text and the block
+            made = shown[kind, skill_id] = Evidence._trusted(
                 kind=kind,
                 skill_id=skill_id,
                 name=hit.name,
@@ -813,16 +819,17 @@ def _result(
                 block=block,
                 fuzzy=hit.fuzzy,
             )
-        )
+        evidence.append(made)
+    asked = group or demand
     return KeywordResult._trusted(
         skill_id=demand.skill_id,
         name=demand.name,
         category=demand.category,
-        level=shown.level,
-        mentions=shown.mentions,
-        weight=shown.weight,
+        level=asked.level,
+        mentions=asked.mentions,
+        weight=asked.weight,
         credit=round(-best[0][0], 3) if best else 0.0,
         evidence=tuple(evidence),
-        job_text=shown.job_text,
+        job_text=asked.job_text,
         any_of=group.alternatives if group is not None else (),
     )

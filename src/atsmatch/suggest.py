@@ -7,7 +7,6 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from atsmatch.analysis import HitRow, hit_rows
 from atsmatch.models import (
     Block,
     CertificationNote,
@@ -57,8 +56,9 @@ def missing_keywords(
     every value is ours, of the field's own type.
     """
     by_skill: dict[str, list[int]] = {}
-    for skill_id, _, _, block, _, _, _, _ in hit_rows(resume_hits):
-        blocks = by_skill.setdefault(skill_id, [])
+    for hit in resume_hits:
+        block = hit.block  # read once: a model's attribute reads are slow
+        blocks = by_skill.setdefault(hit.skill_id, [])
         if block not in blocks:
             blocks.append(block)
     places = _Places(resume_blocks)
@@ -311,20 +311,19 @@ def certification_notes(
     replaced it; an asked one met by a successor says so; a missing one names the skills it
     covers that the resume already shows.
     """
-    rows = hit_rows(resume_hits)
-    held: dict[str, HitRow] = {}
+    held: dict[str, SkillHit] = {}
     resume_skills = set()
-    for row in rows:
-        skill_id = row[0]
+    for hit in resume_hits:  # one walk, each field read once: a model's reads are slow
+        skill_id = hit.skill_id
         resume_skills.add(skill_id)
-        if row[1] == "certification":
-            held.setdefault(skill_id, row)
+        if hit.category == "certification":
+            held.setdefault(skill_id, hit)
     # The hits of each block that holds a certification, for the date written after it.
-    in_block: dict[int, list[HitRow]] = {row[3]: [] for row in held.values()}
+    in_block: dict[int, list[SkillHit]] = {hit.block: [] for hit in held.values()}
     if in_block:
-        for row in rows:
-            if (same := in_block.get(row[3])) is not None:
-                same.append(row)
+        for hit in resume_hits:
+            if (same := in_block.get(hit.block)) is not None:
+                same.append(hit)
     asked = {k.skill_id: k for k in keywords if k.category == "certification"}
     notes = []
     for cid in [*asked, *sorted(held.keys() - asked.keys())]:
@@ -332,7 +331,9 @@ def certification_notes(
         successors = tuple(taxonomy.skills[s].name for s in cert.superseded_by)
         mention = held.get(cid)
         earned = (
-            _earned(mention, resume_blocks, in_block[mention[3]]) if mention is not None else None
+            _earned(mention, resume_blocks, in_block[mention.block])
+            if mention is not None
+            else None
         )
         via = [e for e in asked[cid].evidence if e.kind == "successor"] if cid in asked else []
         status = "held" if mention is not None else "satisfied" if via else "missing"
@@ -371,11 +372,11 @@ def certification_notes(
     return tuple(notes)
 
 
-def _earned(hit: HitRow, blocks: Sequence[Block], same: Sequence[HitRow]) -> str | None:
+def _earned(hit: SkillHit, blocks: Sequence[Block], same: Sequence[SkillHit]) -> str | None:
     """The date written after a certification, before the next skill in the same block (`same`
     holds the block's hits)."""
-    skill_id, _, _, block, _, end, _, _ = hit
-    ends = [start for sid, _, _, _, start, _, _, _ in same if start >= end and sid != skill_id]
-    text = blocks[block].text[end : min(ends, default=None)]
+    end, skill_id = hit.end, hit.skill_id
+    ends = [h.start for h in same if h.start >= end and h.skill_id != skill_id]
+    text = blocks[hit.block].text[hit.end : min(ends, default=None)]
     found = _YEAR.search(text)
     return found.group(0) if found else None

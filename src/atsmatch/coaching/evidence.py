@@ -288,14 +288,8 @@ def verbatim_overlaps(
     if resume_words is None:
         resume_words = block_words(resume_blocks)
     out = []
-    for index, tokens in enumerate(resume_words):
-        # Most blocks share no run with the posting: every run of the block looked up at C
-        # speed first, the walk below only for a block that shares one.
-        if len(tokens) < words or index_of.keys().isdisjoint(
-            zip(*[tokens[k:] for k in range(words)], strict=False)
-        ):
-            continue
-        text = resume_blocks[index].text
+    for index, block in enumerate(resume_blocks):
+        tokens = resume_words[index]
         found: list[re.Match[str]] | None = None
         i, last = 0, len(tokens) - words  # the last place a run can start
         while i <= last:
@@ -307,14 +301,14 @@ def verbatim_overlaps(
                 i += 1
                 continue
             if found is None:
-                found = list(_TOKEN.finditer(text))
+                found = list(_TOKEN.finditer(block.text))
             j = i + words
             while j < len(tokens) and tuple(tokens[j - words + 1 : j + 1]) in index_of:
                 j += 1
             out.append(
                 VerbatimOverlap(
                     words=j - i,
-                    text=text[found[i].start() : found[j - 1].end()],
+                    text=block.text[found[i].start() : found[j - 1].end()],
                     block=index,
                     job_text=job_blocks[source].text,
                     job_block=source,
