@@ -3,8 +3,9 @@ and the certifications of a match (held, asked for, retired, satisfied by a succ
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from atsmatch.models import (
@@ -62,7 +63,8 @@ def missing_keywords(
         if block not in blocks:
             blocks.append(block)
     places = _Places(resume_blocks)
-    listed = _listed_categories(places, by_skill, taxonomy)
+    # Made on first need: only a real gap outside the summary's groups asks for it.
+    listed = functools.cache(lambda: _listed_categories(places, by_skill, taxonomy))
     summary = places.first("summary")  # where every soft skill or concept gap goes
     result = []
     for keyword in keywords:
@@ -103,7 +105,7 @@ def _group_evidence(
     the placement hints (the options stay in `any_of`)."""
     options = {o.skill_id for o in keyword.any_of}
     for option in keyword.any_of:
-        more = [r for r in taxonomy.neighbours(option.skill_id) if r in by_skill]
+        more = list(filter(by_skill.__contains__, taxonomy.neighbours(option.skill_id)))
         related += [r for r in more if r not in options and r not in related]
     label = " or ".join(o.name for o in keyword.any_of)
     return related, KeywordResult._trusted(**{**keyword.__dict__, "name": label})
@@ -114,8 +116,9 @@ def _related_shown(
 ) -> list[str]:
     """Resume skills related to the keyword: the scorer's evidence first, then the graph."""
     sid = keyword.skill_id
-    # Filtered before the duplicates go: a neighbour list can be long, the resume's skills few.
-    near = [n for n in taxonomy.neighbours(sid) if n in by_skill]
+    # Filtered (at C speed) before the duplicates go: a neighbour list can be long, the
+    # resume's skills few.
+    near = list(filter(by_skill.__contains__, taxonomy.neighbours(sid)))
     if not keyword.evidence:  # the graph's neighbours repeat none and leave the keyword out
         return near
     candidates = [e.skill_id for e in keyword.evidence] + near
@@ -147,7 +150,7 @@ def _placement(
     related: Sequence[str],
     places: _Places,
     by_skill: dict[str, list[int]],
-    listed: Mapping[int, _Listed],
+    listed: Callable[[], Mapping[int, _Listed]],
     summary: int | None,
     taxonomy: Taxonomy,
 ) -> Placement:
@@ -195,7 +198,7 @@ def _placement(
             reason=f"real gap: nothing in the resume relates to {keyword.name}; if you have "
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
-    line = _skills_line(category, places, listed)
+    line = _skills_line(category, places, listed())
     return Placement._trusted(
         where="skills",
         block=line,
@@ -208,7 +211,7 @@ def _placement(
 def _listed_categories(
     places: _Places, by_skill: dict[str, list[int]], taxonomy: Taxonomy
 ) -> dict[int, _Listed]:
-    """Skills-section line -> the category and the group of each skill it names (read once per
+    """Skills-section line -> the category and the group of each skill it names (made once per
     match, for every real gap's `_skills_line`)."""
     lines = {
         i
