@@ -218,15 +218,25 @@ def _listed_categories(
         for i, (section, kind) in enumerate(zip(places.sections, places.kinds, strict=True))
         if section == "skills" and kind != "heading"
     }
+    category_of = taxonomy.derived(_categories)
     listed: dict[int, _Listed] = {}
     for skill_id, indices in by_skill.items():
-        category = taxonomy.skills[skill_id].category
+        category, group = category_of[skill_id]
         for index in indices:
             if index in lines:
                 categories, groups = listed.setdefault(index, ([], []))
                 categories.append(category)
-                groups.append(group_of(category))
+                groups.append(group)
     return listed
+
+
+def _categories(taxonomy: Taxonomy) -> dict[str, tuple[str, str]]:
+    """Skill id -> its category and group, once per taxonomy (`Taxonomy.derived`): a plain
+    dict, where a skill's own attribute reads are slow."""
+    return {
+        skill_id: (skill.category, group_of(skill.category))
+        for skill_id, skill in taxonomy.skills.items()
+    }
 
 
 def _skills_line(category: str, places: _Places, listed: Mapping[int, _Listed]) -> int | None:

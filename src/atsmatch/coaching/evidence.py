@@ -416,10 +416,14 @@ def written_forms(
     texts: dict[str, set[str]] = {}
     for skill_id, _, _, _, _, _, text, _ in hit_rows(hits) if rows is None else rows:
         texts.setdefault(skill_id, set()).add(text)
-    return {
-        skill_id: tuple(sorted({" ".join(text.split()) for text in written}))
-        for skill_id, written in texts.items()
-    }
+    forms: dict[str, tuple[str, ...]] = {}
+    for skill_id, written in texts.items():
+        if len(written) == 1:  # the common case: no set to make and sort
+            (text,) = written
+            forms[skill_id] = (" ".join(text.split()),)
+        else:
+            forms[skill_id] = tuple(sorted({" ".join(text.split()) for text in written}))
+    return forms
 
 
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})
