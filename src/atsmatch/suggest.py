@@ -66,6 +66,8 @@ def missing_keywords(
     # Made on first need: only a real gap outside the summary's groups asks for it.
     listed = functools.cache(lambda: _listed_categories(places, by_skill, taxonomy))
     summary = places.first("summary")  # where every soft skill or concept gap goes
+    covering = taxonomy.derived(_Covering).first
+    name_of = taxonomy.derived(_skill_names)
     result = []
     for keyword in keywords:
         credit = keyword.credit  # each field read once: a model's attribute reads are slow
@@ -75,7 +77,6 @@ def missing_keywords(
         related = _related_shown(keyword, by_skill, taxonomy)
         if any_of:  # renamed "A or B", its other fields the same
             related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
-        covering = [] if related else active_covering(taxonomy, skill_id)
         result.append(
             MissingKeyword._trusted(
                 skill_id=skill_id,
@@ -85,9 +86,9 @@ def missing_keywords(
                 weight=keyword.weight,
                 partial_credit=credit,
                 job_text=keyword.job_text,
-                related_evidence=tuple([taxonomy.skills[r].name for r in related]),
+                related_evidence=tuple([name_of[r] for r in related]),
                 placement=_placement(keyword, related, places, by_skill, listed, summary, taxonomy),
-                certification=covering[0].name if covering else None,
+                certification=None if related else covering(skill_id),
                 gap=not related,
                 any_of=any_of,
             )
@@ -161,11 +162,12 @@ def _placement(
     if category == "certification":
         return _certification_placement(keyword, places, by_skill, taxonomy)
     sections, kinds = places.sections, places.kinds
+    name_of = taxonomy.derived(_skill_names)
     shown: dict[int, list[str]] = {}
     for rid in related:
         for index in by_skill[rid]:
             if kinds[index] == "bullet" and sections[index] in _WORK_SECTIONS:
-                shown.setdefault(index, []).append(taxonomy.skills[rid].name)
+                shown.setdefault(index, []).append(name_of[rid])
     if shown:
         best = min(
             shown,
@@ -180,7 +182,7 @@ def _placement(
             "work, name it here",
         )
     if related:
-        names = " and ".join(taxonomy.skills[r].name for r in related[:3])
+        names = " and ".join(name_of[r] for r in related[:3])
         beside = [i for r in related for i in by_skill[r] if sections[i] == "skills"]
         line = beside[0] if beside else places.first("skills", kind="line")
         return Placement._trusted(
@@ -230,6 +232,12 @@ def _listed_categories(
     return listed
 
 
+def _skill_names(taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> its name, once per taxonomy (`Taxonomy.derived`): a plain dict, where a
+    skill's own attribute reads are slow."""
+    return {skill_id: skill.name for skill_id, skill in taxonomy.skills.items()}
+
+
 def _categories(taxonomy: Taxonomy) -> dict[str, tuple[str, str]]:
     """Skill id -> its category and group, once per taxonomy (`Taxonomy.derived`): a plain
     dict, where a skill's own attribute reads are slow."""
@@ -254,6 +262,24 @@ def _skills_line(category: str, places: _Places, listed: Mapping[int, _Listed]) 
 def active_covering(taxonomy: Taxonomy, skill_id: str) -> list[Skill]:
     """The active certifications that cover a skill (a retired one is never suggested)."""
     return [c for c in taxonomy.certifications_covering(skill_id) if c.status == "active"]
+
+
+class _Covering:
+    """The name of the first active certification that covers each skill (`active_covering`),
+    kept by skill id for one taxonomy (`Taxonomy.derived`): a posting's gaps recur every
+    match."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
+        self._found: dict[str, str | None] = {}
+
+    def first(self, skill_id: str) -> str | None:
+        try:
+            return self._found[skill_id]
+        except KeyError:
+            covering = active_covering(self._taxonomy, skill_id)
+            name = self._found[skill_id] = covering[0].name if covering else None
+            return name
 
 
 def certification_label(cert: Skill) -> str:
