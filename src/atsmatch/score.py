@@ -662,12 +662,14 @@ def _credits(
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
     """The score and subscores of credited keywords (subscores not validated again: the values
     are ours, of the fields' own types)."""
-    # Each keyword's weight and earned weight once, for the score and for its group's subscore.
-    weights = [k.weight for k in keywords]
-    earned = [w * k.credit for w, k in zip(weights, keywords, strict=True)]
+    # Each keyword's weight and earned weight once, for the score and for its group's subscore;
+    # its fields from its `__dict__`, one slow model read per keyword instead of three.
+    fields = [k.__dict__ for k in keywords]
+    weights = [f["weight"] for f in fields]
+    earned = [w * f["credit"] for w, f in zip(weights, fields, strict=True)]
     members: dict[str, list[int]] = {}
-    for index, k in enumerate(keywords):  # one pass, each group's members in keyword order
-        members.setdefault(group_of(k.category), []).append(index)
+    for index, f in enumerate(fields):  # one pass, each group's members in keyword order
+        members.setdefault(group_of(f["category"]), []).append(index)
     subscores = []
     for group in GROUPS:
         if group in members:
