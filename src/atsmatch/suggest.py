@@ -58,8 +58,9 @@ def missing_keywords(
     """
     by_skill: dict[str, list[int]] = {}
     for hit in resume_hits:
-        block = hit.block  # read once: a model's attribute reads are slow
-        blocks = by_skill.setdefault(hit.skill_id, [])
+        fields = hit.__dict__  # one slow model read per hit, not one per field
+        block = fields["block"]
+        blocks = by_skill.setdefault(fields["skill_id"], [])
         if block not in blocks:
             blocks.append(block)
     places = _Places(resume_blocks)
@@ -352,16 +353,18 @@ def certification_notes(
     """
     held: dict[str, SkillHit] = {}
     resume_skills = set()
-    for hit in resume_hits:  # one walk, each field read once: a model's reads are slow
-        skill_id = hit.skill_id
+    # Each hit's fields from its `__dict__`: one slow model read per hit, not one per field.
+    fields = [hit.__dict__ for hit in resume_hits]
+    for hit, its in zip(resume_hits, fields, strict=True):
+        skill_id = its["skill_id"]
         resume_skills.add(skill_id)
-        if hit.category == "certification":
+        if its["category"] == "certification":
             held.setdefault(skill_id, hit)
     # The hits of each block that holds a certification, for the date written after it.
     in_block: dict[int, list[SkillHit]] = {hit.block: [] for hit in held.values()}
     if in_block:
-        for hit in resume_hits:
-            if (same := in_block.get(hit.block)) is not None:
+        for hit, its in zip(resume_hits, fields, strict=True):
+            if (same := in_block.get(its["block"])) is not None:
                 same.append(hit)
     asked = {k.skill_id: k for k in keywords if k.category == "certification"}
     notes = []
