@@ -82,7 +82,7 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
             job_title=job,
             reason="no headline or role title found on the resume; not scored",
         )
-    roles = taxonomy.derived(_title_roles)
+    roles = taxonomy.derived(_TitleRoles)
     wanted = _title_key(job)
     judged = [_relation(wanted, _title_key(c[0]), roles) for c in candidates]
     # The first of the best: the headline, then the most recent role.
@@ -142,7 +142,7 @@ def _recency(role: Role) -> tuple[bool, str]:
 
 
 def _relation(
-    job: tuple[str, ...], mine: tuple[str, ...], roles: dict[tuple[str, ...], str]
+    job: tuple[str, ...], mine: tuple[str, ...], roles: _TitleRoles
 ) -> tuple[_TitleStatus, str | None]:
     """How a resume title stands to the posting's (both as `title_key`), and the role family
     they share when that is what relates them.
@@ -171,25 +171,34 @@ def _relation(
     return "different", None
 
 
-def _role_of(key: tuple[str, ...], roles: dict[tuple[str, ...], str]) -> str | None:
+def _role_of(key: tuple[str, ...], roles: _TitleRoles) -> str | None:
     """The role profile a title belongs to: its own form, else the longest profile title whose
     words it contains with the same head noun ("Senior Product Analyst" -> data-analyst)."""
-    if key in roles:
-        return roles[key]
-    inside = [k for k in roles if k and k[-1] == key[-1] and set(k) <= set(key)]
-    return roles[max(inside, key=lambda k: (len(k), k))] if inside else None
+    role = roles.of.get(key)
+    if role is not None:
+        return role
+    words = set(key)
+    inside = [k for k, its in roles.by_head.get(key[-1], ()) if its <= words]
+    return roles.of[max(inside, key=lambda k: (len(k), k))] if inside else None
 
 
-def _title_roles(taxonomy: Taxonomy) -> dict[tuple[str, ...], str]:
-    """Every title of every role profile (name, aliases, ladder) as a `title_key` -> role id."""
-    found: dict[tuple[str, ...], str] = {}
-    for role_id in sorted(taxonomy.roles):
-        role = taxonomy.roles[role_id]
-        for title in (role.name, *role.aliases, *(step.title for step in role.ladder)):
-            key = title_key(title)
-            if key:
-                found.setdefault(key, role_id)
-    return found
+class _TitleRoles:
+    """Every title of every role profile (name, aliases, ladder) as a `title_key` -> role id
+    (`of`), and those keys by head noun with their words (`by_head`); once per taxonomy
+    (`Taxonomy.derived`)."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        found: dict[tuple[str, ...], str] = {}
+        for role_id in sorted(taxonomy.roles):
+            role = taxonomy.roles[role_id]
+            for title in (role.name, *role.aliases, *(step.title for step in role.ladder)):
+                key = title_key(title)
+                if key:
+                    found.setdefault(key, role_id)
+        self.of = found
+        self.by_head: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+        for key in found:
+            self.by_head.setdefault(key[-1], []).append((key, frozenset(key)))
 
 
 def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:

@@ -76,6 +76,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from atsmatch.analysis import HitRow, hit_rows
 from atsmatch.errors import UnknownScorerError
 from atsmatch.models import (
     Alternative,
@@ -291,6 +292,7 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     # A set, not the dict: `isdisjoint` walks the smaller of two sets, but every key of a dict.
     named = frozenset(mentions)
     blocks = resume.resume.blocks
+    shown: dict[tuple[str, str], Evidence] = {}  # a mention credits several keywords alike
     keywords = []
     for d, uncredited, ways in zip(table.demand, table.uncredited, table.ways, strict=True):
         found = ways & named  # the resume skills that could credit it: one set operation
@@ -302,7 +304,7 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
         if children:  # only a keyword with a more specific skill can gain from one
             # Before the result is made: an attributed keyword is made once, not twice.
             best = _attributed(option.skill_id, best, children, mentions)
-        keywords.append(_result(option, best, blocks, group=d if d.any_of else None))
+        keywords.append(_result(option, best, blocks, group=d if d.any_of else None, shown=shown))
     return _breakdown(tuple(keywords))
 
 
@@ -371,21 +373,25 @@ def with_qualifications(
 
 
 def certified_mentions(
-    mentions: Mapping[str, Mention], hits: Sequence[SkillHit]
+    mentions: Mapping[str, Mention],
+    hits: Sequence[SkillHit],
+    rows: Sequence[HitRow] | None = None,
 ) -> dict[str, Mention]:
     """v3 step: a certification named under Certifications (or in a bullet) earns full credit.
 
     A certificate is proof in itself; only a certification named in the skills list or the
-    summary stays "claimed".
+    summary stays "claimed". `rows` is `hit_rows(hits)` when the caller kept it.
     """
     best = dict(mentions)
-    for hit in hits:
-        if hit.category != "certification" or hit.section not in CERTIFIED_SECTIONS:
+    for hit, (skill_id, category, section, _, _, _, _, fuzzy) in zip(
+        hits, hit_rows(hits) if rows is None else rows, strict=True
+    ):
+        if category != "certification" or section not in CERTIFIED_SECTIONS:
             continue
-        value = CREDIT_CERTIFIED * (FUZZY_FACTOR if hit.fuzzy else 1.0)
-        held = best.get(hit.skill_id)
+        value = CREDIT_CERTIFIED * (FUZZY_FACTOR if fuzzy else 1.0)
+        held = best.get(skill_id)
         if held is None or value > held.value or (value == held.value and held.kind != "certified"):
-            best[hit.skill_id] = Mention(value, hit, "certified")
+            best[skill_id] = Mention(value, hit, "certified")
     return best
 
 
@@ -599,18 +605,22 @@ def _merged(groups: Sequence[AnyOf]) -> list[list[str]]:
     return merged
 
 
-def resume_mentions(hits: Sequence[SkillHit]) -> dict[str, Mention]:
-    """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy."""
+def resume_mentions(
+    hits: Sequence[SkillHit], rows: Sequence[HitRow] | None = None
+) -> dict[str, Mention]:
+    """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy.
+    `rows` is `hit_rows(hits)` when the caller kept it."""
     best: dict[str, Mention] = {}
-    for hit in hits:
-        section, skill_id = hit.section, hit.skill_id  # each read once: a model's reads are slow
+    for hit, (skill_id, _, section, _, _, _, _, fuzzy) in zip(
+        hits, hit_rows(hits) if rows is None else rows, strict=True
+    ):
         if section in SHOWN_SECTIONS:
             kind: EvidenceKind = "experience"
             value = CREDIT_SHOWN
         else:
             kind = "skills_list" if section == "skills" else "other"
             value = CREDIT_CLAIMED
-        if hit.fuzzy:
+        if fuzzy:
             value *= FUZZY_FACTOR
         held = best.get(skill_id)
         if held is None or value > held.value:
@@ -652,12 +662,14 @@ def _credits(
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
     """The score and subscores of credited keywords (subscores not validated again: the values
     are ours, of the fields' own types)."""
-    # Each keyword's weight and earned weight once, for the score and for its group's subscore.
-    weights = [k.weight for k in keywords]
-    earned = [w * k.credit for w, k in zip(weights, keywords, strict=True)]
+    # Each keyword's weight and earned weight once, for the score and for its group's subscore;
+    # its fields from its `__dict__`, one slow model read per keyword instead of three.
+    fields = [k.__dict__ for k in keywords]
+    weights = [f["weight"] for f in fields]
+    earned = [w * f["credit"] for w, f in zip(weights, fields, strict=True)]
     members: dict[str, list[int]] = {}
-    for index, k in enumerate(keywords):  # one pass, each group's members in keyword order
-        members.setdefault(group_of(k.category), []).append(index)
+    for index, f in enumerate(fields):  # one pass, each group's members in keyword order
+        members.setdefault(group_of(f["category"]), []).append(index)
     subscores = []
     for group in GROUPS:
         if group in members:
@@ -783,19 +795,24 @@ def _result(
     best: Sequence[_Credit],
     resume_blocks: Sequence[Block],
     group: Demand | None = None,
+    shown: dict[tuple[str, str], Evidence] | None = None,
 ) -> KeywordResult:
     """The result of `demand` credited by `best`; with `group`, as the option that earned an
     any-of group's credit: the group's weight, level and text, and every option listed.
+    `shown` keeps the evidence made so far in the match, by kind and skill: each skill has one
+    mention, so equal evidence is made once.
 
     Made without validating again (`_trusted`): every value comes from a `Demand` or a hit, of
     the field's own type (a result is made per keyword per match)."""
-    shown = group or demand
+    if shown is None:
+        shown = {}
     evidence = []
     for _, _, skill_id, _, m, kind in best:
-        hit = m.hit
-        block = hit.block  # read once, for the text and the block
-        evidence.append(
-            Evidence._trusted(
+        made = shown.get((kind, skill_id))
+        if made is None:
+            hit = m.hit
+            block = hit.block  # read once, for the text and the block
+            made = shown[kind, skill_id] = Evidence._trusted(
                 kind=kind,
                 skill_id=skill_id,
                 name=hit.name,
@@ -804,16 +821,17 @@ def _result(
                 block=block,
                 fuzzy=hit.fuzzy,
             )
-        )
+        evidence.append(made)
+    asked = group or demand
     return KeywordResult._trusted(
         skill_id=demand.skill_id,
         name=demand.name,
         category=demand.category,
-        level=shown.level,
-        mentions=shown.mentions,
-        weight=shown.weight,
+        level=asked.level,
+        mentions=asked.mentions,
+        weight=asked.weight,
         credit=round(-best[0][0], 3) if best else 0.0,
         evidence=tuple(evidence),
-        job_text=shown.job_text,
+        job_text=asked.job_text,
         any_of=group.alternatives if group is not None else (),
     )

@@ -3,8 +3,9 @@ and the certifications of a match (held, asked for, retired, satisfied by a succ
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from atsmatch.models import (
@@ -57,12 +58,17 @@ def missing_keywords(
     """
     by_skill: dict[str, list[int]] = {}
     for hit in resume_hits:
-        block = hit.block  # read once: a model's attribute reads are slow
-        blocks = by_skill.setdefault(hit.skill_id, [])
+        fields = hit.__dict__  # one slow model read per hit, not one per field
+        block = fields["block"]
+        blocks = by_skill.setdefault(fields["skill_id"], [])
         if block not in blocks:
             blocks.append(block)
-    listed = _listed_categories(resume_blocks, by_skill, taxonomy)
-    summary = _first(resume_blocks, "summary")  # where every soft skill or concept gap goes
+    places = _Places(resume_blocks)
+    # Made on first need: only a real gap outside the summary's groups asks for it.
+    listed = functools.cache(lambda: _listed_categories(places, by_skill, taxonomy))
+    summary = places.first("summary")  # where every soft skill or concept gap goes
+    covering = taxonomy.derived(_Covering).first
+    name_of = taxonomy.derived(_skill_names)
     result = []
     for keyword in keywords:
         credit = keyword.credit  # each field read once: a model's attribute reads are slow
@@ -72,7 +78,6 @@ def missing_keywords(
         related = _related_shown(keyword, by_skill, taxonomy)
         if any_of:  # renamed "A or B", its other fields the same
             related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
-        covering = [] if related else active_covering(taxonomy, skill_id)
         result.append(
             MissingKeyword._trusted(
                 skill_id=skill_id,
@@ -82,11 +87,9 @@ def missing_keywords(
                 weight=keyword.weight,
                 partial_credit=credit,
                 job_text=keyword.job_text,
-                related_evidence=tuple([taxonomy.skills[r].name for r in related]),
-                placement=_placement(
-                    keyword, related, resume_blocks, by_skill, listed, summary, taxonomy
-                ),
-                certification=covering[0].name if covering else None,
+                related_evidence=tuple([name_of[r] for r in related]),
+                placement=_placement(keyword, related, places, by_skill, listed, summary, taxonomy),
+                certification=None if related else covering(skill_id),
                 gap=not related,
                 any_of=any_of,
             )
@@ -104,7 +107,7 @@ def _group_evidence(
     the placement hints (the options stay in `any_of`)."""
     options = {o.skill_id for o in keyword.any_of}
     for option in keyword.any_of:
-        more = [r for r in taxonomy.neighbours(option.skill_id) if r in by_skill]
+        more = list(filter(by_skill.__contains__, taxonomy.neighbours(option.skill_id)))
         related += [r for r in more if r not in options and r not in related]
     label = " or ".join(o.name for o in keyword.any_of)
     return related, KeywordResult._trusted(**{**keyword.__dict__, "name": label})
@@ -115,97 +118,137 @@ def _related_shown(
 ) -> list[str]:
     """Resume skills related to the keyword: the scorer's evidence first, then the graph."""
     sid = keyword.skill_id
-    # Filtered before the duplicates go: a neighbour list can be long, the resume's skills few.
-    near = [n for n in taxonomy.neighbours(sid) if n in by_skill]
+    # Filtered (at C speed) before the duplicates go: a neighbour list can be long, the
+    # resume's skills few.
+    near = list(filter(by_skill.__contains__, taxonomy.neighbours(sid)))
     if not keyword.evidence:  # the graph's neighbours repeat none and leave the keyword out
         return near
     candidates = [e.skill_id for e in keyword.evidence] + near
     return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
 
 
+class _Places:
+    """The resume's blocks with each one's section and kind read once per match (a model's
+    attribute reads are slow), for the placement hints."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.sections = [b.section for b in blocks]
+        self.kinds = [b.kind for b in blocks]
+
+    def first(self, section: str, *, kind: str | None = None) -> int | None:
+        """The first block of `section` that is not a heading (and of `kind`, when given)."""
+        for index, (at, its) in enumerate(zip(self.sections, self.kinds, strict=True)):
+            if at == section and its != "heading" and kind in (None, its):
+                return index
+        return None
+
+    def text(self, index: int | None) -> str | None:
+        return self.blocks[index].text if index is not None else None
+
+
 def _placement(
     keyword: KeywordResult,
     related: Sequence[str],
-    blocks: Sequence[Block],
+    places: _Places,
     by_skill: dict[str, list[int]],
-    listed: Mapping[int, _Listed],
+    listed: Callable[[], Mapping[int, _Listed]],
     summary: int | None,
     taxonomy: Taxonomy,
 ) -> Placement:
     """The bullet that shows most related work, else the skills list or summary (the first
     summary block, `summary`); a certification goes under Certifications, never into the
     skills."""
-    if keyword.category == "certification":
-        return _certification_placement(keyword, blocks, by_skill, taxonomy)
+    category = keyword.category
+    if category == "certification":
+        return _certification_placement(keyword, places, by_skill, taxonomy)
+    sections, kinds = places.sections, places.kinds
+    name_of = taxonomy.derived(_skill_names)
     shown: dict[int, list[str]] = {}
     for rid in related:
         for index in by_skill[rid]:
-            block = blocks[index]
-            if block.kind == "bullet" and block.section in _WORK_SECTIONS:
-                shown.setdefault(index, []).append(taxonomy.skills[rid].name)
+            if kinds[index] == "bullet" and sections[index] in _WORK_SECTIONS:
+                shown.setdefault(index, []).append(name_of[rid])
     if shown:
         best = min(
             shown,
-            key=lambda i: (blocks[i].section != "experience", -len(shown[i]), i),
+            key=lambda i: (sections[i] != "experience", -len(shown[i]), i),
         )
         names = " and ".join(shown[best][:3])
         return Placement._trusted(
             where="bullet",
             block=best,
-            text=blocks[best].text,
+            text=places.text(best),
             reason=f"this bullet already shows {names}; if you used {keyword.name} in this "
             "work, name it here",
         )
     if related:
-        names = " and ".join(taxonomy.skills[r].name for r in related[:3])
-        beside = [i for r in related for i in by_skill[r] if blocks[i].section == "skills"]
-        line = beside[0] if beside else _first(blocks, "skills", kind="line")
+        names = " and ".join(name_of[r] for r in related[:3])
+        beside = [i for r in related for i in by_skill[r] if sections[i] == "skills"]
+        line = beside[0] if beside else places.first("skills", kind="line")
         return Placement._trusted(
             where="skills",
             block=line,
-            text=blocks[line].text if line is not None else None,
+            text=places.text(line),
             reason=f"your resume names {names} but no bullet shows related work; add "
             f"{keyword.name} beside it only if you have used it, with a bullet that shows it",
         )
-    if group_of(keyword.category) in _SUMMARY_GROUPS:
+    if group_of(category) in _SUMMARY_GROUPS:
         return Placement._trusted(
             where="summary",
             block=summary,
-            text=blocks[summary].text if summary is not None else None,
+            text=places.text(summary),
             reason=f"real gap: nothing in the resume relates to {keyword.name}; if you have "
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
-    line = _skills_line(keyword.category, blocks, listed)
+    line = _skills_line(category, places, listed())
     return Placement._trusted(
         where="skills",
         block=line,
-        text=blocks[line].text if line is not None else None,
+        text=places.text(line),
         reason=f"real gap: nothing in the resume relates to {keyword.name}; add it to your "
         "skills only once you have used it, and mention it in a bullet where you did",
     )
 
 
 def _listed_categories(
-    blocks: Sequence[Block], by_skill: dict[str, list[int]], taxonomy: Taxonomy
+    places: _Places, by_skill: dict[str, list[int]], taxonomy: Taxonomy
 ) -> dict[int, _Listed]:
-    """Skills-section line -> the category and the group of each skill it names (read once per
+    """Skills-section line -> the category and the group of each skill it names (made once per
     match, for every real gap's `_skills_line`)."""
-    # Each block's section and kind read once, not once per skill it names.
-    lines = {i for i, b in enumerate(blocks) if b.section == "skills" and b.kind != "heading"}
+    lines = {
+        i
+        for i, (section, kind) in enumerate(zip(places.sections, places.kinds, strict=True))
+        if section == "skills" and kind != "heading"
+    }
+    category_of = taxonomy.derived(_categories)
     listed: dict[int, _Listed] = {}
     for skill_id, indices in by_skill.items():
-        category = taxonomy.skills[skill_id].category
+        category, group = category_of[skill_id]
         for index in indices:
             if index in lines:
                 categories, groups = listed.setdefault(index, ([], []))
                 categories.append(category)
-                groups.append(group_of(category))
+                groups.append(group)
     return listed
 
 
-def _skills_line(
-    category: str, blocks: Sequence[Block], listed: Mapping[int, _Listed]
-) -> int | None:
+def _skill_names(taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> its name, once per taxonomy (`Taxonomy.derived`): a plain dict, where a
+    skill's own attribute reads are slow."""
+    return {skill_id: skill.name for skill_id, skill in taxonomy.skills.items()}
+
+
+def _categories(taxonomy: Taxonomy) -> dict[str, tuple[str, str]]:
+    """Skill id -> its category and group, once per taxonomy (`Taxonomy.derived`): a plain
+    dict, where a skill's own attribute reads are slow."""
+    return {
+        skill_id: (skill.category, group_of(skill.category))
+        for skill_id, skill in taxonomy.skills.items()
+    }
+
+
+def _skills_line(category: str, places: _Places, listed: Mapping[int, _Listed]) -> int | None:
     """The skills-section line that lists most skills of the same category (then group)."""
     group = group_of(category)
     score = {
@@ -213,20 +256,31 @@ def _skills_line(
         for index, (categories, groups) in listed.items()
     }
     if not score or max(score.values()) == (0, 0):
-        return _first(blocks, "skills", kind="line")
+        return places.first("skills", kind="line")
     return min(score, key=lambda i: (-score[i][0], -score[i][1], i))
-
-
-def _first(blocks: Sequence[Block], section: str, *, kind: str | None = None) -> int | None:
-    for index, block in enumerate(blocks):
-        if block.section == section and block.kind != "heading" and kind in (None, block.kind):
-            return index
-    return None
 
 
 def active_covering(taxonomy: Taxonomy, skill_id: str) -> list[Skill]:
     """The active certifications that cover a skill (a retired one is never suggested)."""
     return [c for c in taxonomy.certifications_covering(skill_id) if c.status == "active"]
+
+
+class _Covering:
+    """The name of the first active certification that covers each skill (`active_covering`),
+    kept by skill id for one taxonomy (`Taxonomy.derived`): a posting's gaps recur every
+    match."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
+        self._found: dict[str, str | None] = {}
+
+    def first(self, skill_id: str) -> str | None:
+        try:
+            return self._found[skill_id]
+        except KeyError:
+            covering = active_covering(self._taxonomy, skill_id)
+            name = self._found[skill_id] = covering[0].name if covering else None
+            return name
 
 
 def certification_label(cert: Skill) -> str:
@@ -249,13 +303,13 @@ def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
 
 def _certification_placement(
     keyword: KeywordResult,
-    blocks: Sequence[Block],
+    places: _Places,
     by_skill: dict[str, list[int]],
     taxonomy: Taxonomy,
 ) -> Placement:
     """A missing certification: what of it the resume already shows, or what to take instead."""
     cert = taxonomy.skills[keyword.skill_id]
-    listed = _first(blocks, "certifications")
+    listed = places.first("certifications")
     label = certification_label(cert)
     active = [taxonomy.skills[s] for s in cert.superseded_by]
     if cert.status == "retired":
@@ -275,7 +329,7 @@ def _certification_placement(
     return Placement._trusted(
         where="certifications",
         block=listed,
-        text=blocks[listed].text if listed is not None else None,
+        text=places.text(listed),
         reason=reason,
     )
 
@@ -299,16 +353,18 @@ def certification_notes(
     """
     held: dict[str, SkillHit] = {}
     resume_skills = set()
-    for hit in resume_hits:  # one walk, each field read once: a model's reads are slow
-        skill_id = hit.skill_id
+    # Each hit's fields from its `__dict__`: one slow model read per hit, not one per field.
+    fields = [hit.__dict__ for hit in resume_hits]
+    for hit, its in zip(resume_hits, fields, strict=True):
+        skill_id = its["skill_id"]
         resume_skills.add(skill_id)
-        if hit.category == "certification":
+        if its["category"] == "certification":
             held.setdefault(skill_id, hit)
     # The hits of each block that holds a certification, for the date written after it.
     in_block: dict[int, list[SkillHit]] = {hit.block: [] for hit in held.values()}
     if in_block:
-        for hit in resume_hits:
-            if (same := in_block.get(hit.block)) is not None:
+        for hit, its in zip(resume_hits, fields, strict=True):
+            if (same := in_block.get(its["block"])) is not None:
                 same.append(hit)
     asked = {k.skill_id: k for k in keywords if k.category == "certification"}
     notes = []

@@ -120,7 +120,7 @@ def coach(
         "roles": facts.roles,
         "length": facts.length,
         "fixes": (),
-        "evidence_gaps": evidence_gaps(resume, resume_hits, keywords, taxonomy),
+        "evidence_gaps": evidence_gaps(resume, resume_hits, keywords, taxonomy, rows=facts.rows),
         "stuffing": stuffing_warnings(
             resume_hits, job_hits, keywords, resume=resume, resume_counts=facts.mentions
         ),

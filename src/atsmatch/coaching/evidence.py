@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from atsmatch._bytetable import keeping, non_ascii
+from atsmatch.analysis import HitRow, hit_rows
 from atsmatch.models import (
     AcronymAdvice,
     Block,
@@ -55,24 +56,25 @@ def evidence_gaps(
     resume_hits: Sequence[SkillHit],
     keywords: Sequence[KeywordResult],
     taxonomy: Taxonomy,
+    *,
+    rows: Sequence[HitRow] | None = None,
 ) -> tuple[EvidenceGap, ...]:
     """Job keywords the resume claims (skills list, summary) that no role or project shows.
 
-    A bullet showing a more specific skill counts as support ("SageMaker" shows AWS).
+    A bullet showing a more specific skill counts as support ("SageMaker" shows AWS). `rows` is
+    `hit_rows(resume_hits)` when the caller kept it.
     """
     shown: set[str] = set()
-    # Skill id -> the section and the hit of its first claim (each field read once: a model's
-    # attribute reads are slow).
-    first_claim: dict[str, tuple[str, SkillHit]] = {}
-    for hit in resume_hits:
-        section, skill_id = hit.section, hit.skill_id
+    # Skill id -> the section and the block of its first claim.
+    first_claim: dict[str, tuple[str, int]] = {}
+    for skill_id, _, section, block, _, _, _, _ in hit_rows(resume_hits) if rows is None else rows:
         if section in COACHED_SECTIONS:
             shown.add(skill_id)
         else:
             current = first_claim.get(skill_id)
             # Prefer the skills list: that is where a bare claim usually sits.
             if current is None or (current[0] != "skills" and section == "skills"):
-                first_claim[skill_id] = (section, hit)
+                first_claim[skill_id] = (section, block)
     # Each keyword's level is read only where a claim may make it a gap (a model's reads are
     # slow): None for a skill the posting does not ask for.
     asked: dict[str, KeywordResult | None] = {k.skill_id: k for k in keywords}
@@ -104,8 +106,8 @@ def evidence_gaps(
                 name=skill.name,
                 level=level,
                 section=section,
-                block=claim.block,
-                text=resume.blocks[claim.block].text,
+                block=claim,
+                text=resume.blocks[claim].text,
                 suggestion=f"claimed, not shown ({why}): add a bullet where you used "
                 f'{skill.name}, e.g. "<Verb> <what> with {skill.name}, <result>"',
             )
@@ -161,13 +163,20 @@ def stuffing_warnings(
     return tuple(out)
 
 
-def untitled_mentions(resume_hits: Sequence[SkillHit], resume: Resume) -> dict[str, int]:
+def untitled_mentions(
+    resume_hits: Sequence[SkillHit], resume: Resume, *, rows: Sequence[HitRow] | None = None
+) -> dict[str, int]:
     """How often the resume names each skill outside titles and labels (of the resume alone:
-    `ResumeFacts` keeps it for every posting)."""
+    `ResumeFacts` keeps it for every posting). `rows` is `hit_rows(resume_hits)` when the
+    caller kept it."""
     titles = {role.first_block for role in resume.roles}
     # Per block, not per hit: where a hit must end to sit in a title or a label.
     label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
-    return Counter(h.skill_id for h in resume_hits if h.end > label_ends[h.block])
+    return Counter(
+        skill_id
+        for skill_id, _, _, block, _, end, _, _ in (hit_rows(resume_hits) if rows is None else rows)
+        if end > label_ends[block]
+    )
 
 
 def _label_end(block: Block, titles_a_role: bool) -> float:
@@ -397,17 +406,24 @@ def acronym_advice(
     return tuple(out)
 
 
-def written_forms(hits: Sequence[SkillHit]) -> dict[str, tuple[str, ...]]:
-    """Skill id -> the distinct ways the text writes it, sorted."""
+def written_forms(
+    hits: Sequence[SkillHit], *, rows: Sequence[HitRow] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Skill id -> the distinct ways the text writes it, sorted (`rows` is `hit_rows(hits)`
+    when the caller kept it)."""
     # The texts as written first, their spaces made single once per distinct text: a skill is
     # mostly written one way, over and over.
     texts: dict[str, set[str]] = {}
-    for hit in hits:
-        texts.setdefault(hit.skill_id, set()).add(hit.text)
-    return {
-        skill_id: tuple(sorted({" ".join(text.split()) for text in written}))
-        for skill_id, written in texts.items()
-    }
+    for skill_id, _, _, _, _, _, text, _ in hit_rows(hits) if rows is None else rows:
+        texts.setdefault(skill_id, set()).add(text)
+    forms: dict[str, tuple[str, ...]] = {}
+    for skill_id, written in texts.items():
+        if len(written) == 1:  # the common case: no set to make and sort
+            (text,) = written
+            forms[skill_id] = (" ".join(text.split()),)
+        else:
+            forms[skill_id] = tuple(sorted({" ".join(text.split()) for text in written}))
+    return forms
 
 
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from atsmatch.analysis import HitRow, hit_rows
 from atsmatch.models import ExperienceCheck, JobPosting, Resume, Role, SkillExperience, SkillHit
 from atsmatch.structure.dates import YearMonth
 
@@ -85,15 +86,24 @@ def _union_months(spans: Sequence[_Span]) -> int:
     return total
 
 
-def role_skills(resume: Resume, hits: Sequence[SkillHit], taxonomy: Taxonomy) -> RoleSkills:
+def role_skills(
+    resume: Resume,
+    hits: Sequence[SkillHit],
+    taxonomy: Taxonomy,
+    *,
+    rows: Sequence[HitRow] | None = None,
+) -> RoleSkills:
     """For each role in an experience section: skill id -> the skills written in the role that
-    show it (itself or a more specific one). Of the resume alone: `ResumeFacts` keeps it."""
+    show it (itself or a more specific one). Of the resume alone: `ResumeFacts` keeps it.
+    `rows` is `hit_rows(hits)` when the caller kept it."""
     counted = {i for i, role in enumerate(resume.roles) if role.section in _EXPERIENCE_SECTIONS}
     # Each block's counted role read once, not once per hit (a model's reads are slow).
     block_role = [role if role in counted else None for role in [b.role for b in resume.blocks]]
     # Each skill once per role: a role names most of its skills more than once.
     named = dict.fromkeys(
-        (role, hit.skill_id) for hit in hits if (role := block_role[hit.block]) is not None
+        (role, skill_id)
+        for skill_id, _, _, block, _, _, _, _ in (hit_rows(hits) if rows is None else rows)
+        if (role := block_role[block]) is not None
     )
     out: RoleSkills = {}
     for role, skill_id in named:
@@ -171,28 +181,31 @@ def _skill_experience(
         for sid in wanted.intersection(per_role[index]):
             shown_in.setdefault(sid, []).append(index)
     months: dict[tuple[int, ...], int] = {}  # skills shown in the same roles share their months
-    out = []
+    found: list[tuple[int, str, tuple[int, ...]]] = []
     for sid in shown_in:  # any order: the sort below orders them in full
         roles = tuple(shown_in[sid])
         if sid not in taxonomy.skills:
             continue
+        if roles not in months:
+            months[roles] = _union_months([spans_of[i] for i in roles])
+        found.append((-months[roles], sid, roles))
+    found.sort()  # longest first, then by id: sorted before the models are made, not after
+    out = []
+    for minus, sid, roles in found:
         via: set[str] = set()
         for index in roles:
             shown = per_role[index][sid]
             if sid not in shown:
                 via.update(shown)
-        if roles not in months:
-            months[roles] = _union_months([spans_of[i] for i in roles])
         out.append(
             SkillExperience._trusted(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
                 name=taxonomy.skills[sid].name,
-                months=months[roles],
+                months=-minus,
                 roles=roles,
                 via=tuple(sorted([taxonomy.skills[v].name for v in via])) if via else (),
             )
         )
-    out.sort(key=lambda e: (-e.months, e.skill_id))
     return tuple(out)
 
 

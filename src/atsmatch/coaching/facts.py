@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from atsmatch.analysis import HitRow, hit_rows
 from atsmatch.coaching.evidence import block_words, untitled_mentions, written_forms
 from atsmatch.coaching.experience import RoleSkills, role_skills
 from atsmatch.coaching.writing import role_bullets, word_count
@@ -32,6 +33,7 @@ class ResumeFacts:
     words: tuple[tuple[str, ...], ...]  # `evidence.block_words`, for verbatim copying
     mentions: Mapping[str, int]  # `evidence.untitled_mentions`, for stuffing
     written: Mapping[str, tuple[str, ...]]  # `evidence.written_forms`, for acronym forms
+    rows: Sequence[HitRow]  # `analysis.hit_rows` of the hits, for the steps that walk them
 
     @classmethod
     def of(
@@ -40,13 +42,18 @@ class ResumeFacts:
         hits: Sequence[SkillHit],
         taxonomy: Taxonomy,
         bullets: Sequence[BulletFeedback],
+        rows: Sequence[HitRow] | None = None,
     ) -> ResumeFacts:
-        """The facts of `resume`, its `hits` and its bullets' feedback."""
+        """The facts of `resume`, its `hits` and its bullets' feedback (`rows` is
+        `hit_rows(hits)` when the caller kept it)."""
+        if rows is None:
+            rows = hit_rows(hits)
         return cls(
             length=word_count(resume),
             roles=role_bullets(resume, bullets),
-            role_skills=role_skills(resume, hits, taxonomy),
+            role_skills=role_skills(resume, hits, taxonomy, rows=rows),
             words=block_words(resume.blocks),
-            mentions=untitled_mentions(hits, resume),
-            written=written_forms(hits),
+            mentions=untitled_mentions(hits, resume, rows=rows),
+            written=written_forms(hits, rows=rows),
+            rows=rows,
         )
