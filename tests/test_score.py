@@ -266,3 +266,19 @@ class TestAttributedOnce:
         assert weighted_v3(job_analysis, resume_analysis) == stepwise_v3(
             job_analysis, resume_analysis
         )
+
+
+def test_hit_rows_are_the_hits_fields_in_the_rows_order() -> None:
+    """`hit_rows` takes the fields from each hit's `__dict__` by name: the same values, in
+    `HitRow`'s order, as reading the hits' attributes one by one."""
+    from atsmatch.analysis import hit_rows
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    matcher = Matcher()
+    resume = matcher.parse_resume((examples / "resume.txt").read_text("utf-8"))
+    hits = matcher.extractor.extract_blocks(resume.blocks)
+    assert len({h.section for h in hits}) > 2  # hits of several sections, each field varied
+    expected = [
+        (h.skill_id, h.category, h.section, h.block, h.start, h.end, h.text, h.fuzzy) for h in hits
+    ]
+    assert hit_rows(hits) == expected

@@ -254,7 +254,7 @@ class Matcher:
         posting, job_hits = wanted.posting, wanted.hits
         breakdown = self._score(wanted, mine)
         missing = missing_keywords(
-            breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
+            breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy, rows=mine.rows
         )
         coaching = coach(
             parsed_resume,
@@ -304,7 +304,7 @@ class Matcher:
             atsmatch_version=__version__,
             coaching=coaching,
             certifications=certification_notes(
-                breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy
+                breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy, rows=mine.rows
             ),
             # A scorer before weighted.v4 does not weigh them: shown with no share of the score.
             title_match=breakdown.title or match_title(posting, parsed_resume, self.taxonomy),

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from atsmatch.analysis import HitRow, hit_rows
 from atsmatch.models import (
     Block,
     CertificationNote,
@@ -43,6 +44,8 @@ def missing_keywords(
     resume_blocks: Sequence[Block],
     resume_hits: Sequence[SkillHit],
     taxonomy: Taxonomy,
+    *,
+    rows: Sequence[HitRow] | None = None,
 ) -> tuple[MissingKeyword, ...]:
     """Job keywords the resume lacks, highest weight first, with a placement hint for each.
 
@@ -54,13 +57,12 @@ def missing_keywords(
     certification that covers it is named.
 
     The keywords and their placements are made without validating them again (`_trusted`):
-    every value is ours, of the field's own type.
+    every value is ours, of the field's own type. `rows` is `hit_rows(resume_hits)` when the
+    caller kept it.
     """
     by_skill: dict[str, list[int]] = {}
-    for hit in resume_hits:
-        fields = hit.__dict__  # one slow model read per hit, not one per field
-        block = fields["block"]
-        blocks = by_skill.setdefault(fields["skill_id"], [])
+    for skill_id, _, _, block, _, _, _, _ in hit_rows(resume_hits) if rows is None else rows:
+        blocks = by_skill.setdefault(skill_id, [])
         if block not in blocks:
             blocks.append(block)
     places = _Places(resume_blocks)
@@ -344,27 +346,29 @@ def certification_notes(
     resume_blocks: Sequence[Block],
     resume_hits: Sequence[SkillHit],
     taxonomy: Taxonomy,
+    *,
+    rows: Sequence[HitRow] | None = None,
 ) -> tuple[CertificationNote, ...]:
     """Every certification the resume holds or the posting asks for, asked ones first.
 
     A held one states the date written beside it; a retired one says when it retired and what
     replaced it; an asked one met by a successor says so; a missing one names the skills it
-    covers that the resume already shows.
+    covers that the resume already shows. `rows` is `hit_rows(resume_hits)` when the caller
+    kept it.
     """
+    if rows is None:
+        rows = hit_rows(resume_hits)
     held: dict[str, SkillHit] = {}
     resume_skills = set()
-    # Each hit's fields from its `__dict__`: one slow model read per hit, not one per field.
-    fields = [hit.__dict__ for hit in resume_hits]
-    for hit, its in zip(resume_hits, fields, strict=True):
-        skill_id = its["skill_id"]
+    for hit, (skill_id, category, _, _, _, _, _, _) in zip(resume_hits, rows, strict=True):
         resume_skills.add(skill_id)
-        if its["category"] == "certification":
+        if category == "certification":
             held.setdefault(skill_id, hit)
     # The hits of each block that holds a certification, for the date written after it.
     in_block: dict[int, list[SkillHit]] = {hit.block: [] for hit in held.values()}
     if in_block:
-        for hit, its in zip(resume_hits, fields, strict=True):
-            if (same := in_block.get(its["block"])) is not None:
+        for hit, (_, _, _, block, _, _, _, _) in zip(resume_hits, rows, strict=True):
+            if (same := in_block.get(block)) is not None:
                 same.append(hit)
     asked = {k.skill_id: k for k in keywords if k.category == "certification"}
     notes = []
