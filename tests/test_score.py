@@ -271,7 +271,7 @@ class TestAttributedOnce:
 def test_hit_rows_are_the_hits_fields_in_the_rows_order() -> None:
     """`hit_rows` takes the fields from each hit's `__dict__` by name: the same values, in
     `HitRow`'s order, as reading the hits' attributes one by one."""
-    from atsmatch.analysis import hit_rows
+    from atsmatch._hitrows import hit_rows
 
     examples = Path(__file__).resolve().parent.parent / "examples"
     matcher = Matcher()

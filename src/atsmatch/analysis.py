@@ -12,10 +12,10 @@ so sharing them cannot change a report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cached_property
-from operator import itemgetter
 from typing import TYPE_CHECKING
+
+from atsmatch._hitrows import HitRow, hit_rows
 
 if TYPE_CHECKING:
     from atsmatch.coaching import JobGrams, ResumeFacts
@@ -23,20 +23,7 @@ if TYPE_CHECKING:
     from atsmatch.score import CreditTable, Demand, Mention
     from atsmatch.taxonomy import Taxonomy
 
-__all__ = ["HitRow", "JobAnalysis", "ResumeAnalysis", "hit_rows"]
-
-# A hit's fields as a plain tuple: skill_id, category, section, block, start, end, text, fuzzy.
-HitRow = tuple[str, str, str, int, int, int, str, bool]
-_ROW = itemgetter("skill_id", "category", "section", "block", "start", "end", "text", "fuzzy")
-
-
-def hit_rows(hits: Iterable[SkillHit]) -> list[HitRow]:
-    """Each hit's fields as a `HitRow`, for the steps that walk every hit.
-
-    A pydantic model's attribute read costs about ten times a plain one (its class defines
-    `__getattr__`, which stops CPython's attribute specialisation): the fields are taken from
-    each hit's `__dict__` at once, one slow read per hit instead of one per field."""
-    return [_ROW(hit.__dict__) for hit in hits]
+__all__ = ["JobAnalysis", "ResumeAnalysis"]
 
 
 class ResumeAnalysis:

@@ -76,7 +76,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from atsmatch.analysis import HitRow, hit_rows
+from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.errors import UnknownScorerError
 from atsmatch.models import (
     Alternative,

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from atsmatch.analysis import HitRow, hit_rows
+from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import (
     Block,
     CertificationNote,

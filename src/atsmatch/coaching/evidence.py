@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from atsmatch._bytetable import keeping, non_ascii
-from atsmatch.analysis import HitRow, hit_rows
+from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import (
     AcronymAdvice,
     Block,

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from atsmatch.analysis import HitRow, hit_rows
+from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import ExperienceCheck, JobPosting, Resume, Role, SkillExperience, SkillHit
 from atsmatch.structure.dates import YearMonth
 

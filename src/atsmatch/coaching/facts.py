@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from atsmatch.analysis import HitRow, hit_rows
+from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.coaching.evidence import block_words, untitled_mentions, written_forms
 from atsmatch.coaching.experience import RoleSkills, role_skills
 from atsmatch.coaching.writing import role_bullets, word_count
