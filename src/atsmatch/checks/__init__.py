@@ -64,8 +64,11 @@ def parseability(findings: Iterable[Finding]) -> float:
     return round(max(0.0, min(100.0, 100.0 - lost)), 1)
 
 
-def summarize(resume: Resume) -> ParseSummary:
-    """What the parser recognised: name, contact fields, sections, roles, bullets, pages, words."""
+def summarize(resume: Resume, *, words: int | None = None) -> ParseSummary:
+    """What the parser recognised: name, contact fields, sections, roles, bullets, pages, words.
+
+    `words` is the document's `count_words`, when the caller has counted them already.
+    """
     document = resume.document
     contact = resume.contact
     fields = ("email", "phone", "linkedin", "github", "website", "location")
@@ -73,7 +76,7 @@ def summarize(resume: Resume) -> ParseSummary:
     return ParseSummary._trusted(
         format=document.format,
         pages=document.pages,
-        words=count_words(document.lines),
+        words=count_words(document.lines) if words is None else words,
         byte_size=document.byte_size,
         columns=max(document.columns, default=1),
         images=document.images,
@@ -100,10 +103,14 @@ def check_resume(resume: Resume, *, aliases: Mapping[str, str] | None = None) ->
     """
     from atsmatch import __version__
 
-    summary = summarize(resume)
+    document = resume.document
+    # The text joined once, for the word count and the glued-word scan.
+    text = "\n".join([line.text for line in document.lines])
+    words = len(text.split())  # `count_words`: a newline splits as the space it joins with does
+    summary = summarize(resume, words=words)
     findings = [
-        *layout_findings(resume.document, name=resume.contact.name, words=summary.words),
-        *content_findings(resume, aliases=aliases),
+        *layout_findings(document, name=resume.contact.name, words=words),
+        *content_findings(resume, aliases=aliases, text=text),
     ]
     return ParseReport._trusted(
         source=resume.document.source,

@@ -36,11 +36,17 @@ _STYLES = (
 )
 
 
-def content_findings(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> list[Finding]:
-    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords."""
+def content_findings(
+    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
+) -> list[Finding]:
+    """Headings, contact, dates and (given the vocabulary's alias index) glued keywords.
+
+    `text` is the document's `text`, when the caller has joined it already.
+    """
     found = [*_headings(resume), *_contact(resume), *_dates(resume), *_unmarked(resume)]
     if aliases:
-        found.extend(_glued_words(resume.document, aliases))
+        document = resume.document
+        found.extend(_glued_words(document, aliases, document.text if text is None else text))
     return found
 
 
@@ -76,12 +82,21 @@ def _headings(resume: Resume) -> Iterator[Finding]:
 # --- contact -----------------------------------------------------------------------------------
 
 
-def _line_of(document: Document, value: str) -> int | None:
-    """The first line holding a contact value, ignoring case and spaces."""
+def _line_of(keys: list[str], lines: Iterator[str], value: str) -> int | None:
+    """The first line holding a contact value, ignoring case and spaces.
+
+    `keys` holds the lines' texts so far written that way, made from `lines` as the search
+    goes on: each line is lowered and joined once for all the values, and only up to the last
+    line a value is found on.
+    """
     key = "".join(value.lower().split())
-    for i, line in enumerate(document.lines):
-        if key in "".join(line.text.lower().split()):
+    for i, line in enumerate(keys):
+        if key in line:
             return i
+    for line in lines:
+        keys.append("".join(line.lower().split()))
+        if key in keys[-1]:
+            return len(keys) - 1
     return None
 
 
@@ -97,7 +112,9 @@ def _contact(resume: Resume) -> Iterator[Finding]:
     if contact.linkedin is None:
         yield finding("contact-no-linkedin")
     values = [v for v in (contact.email, contact.phone, contact.linkedin) if v]
-    places = [_line_of(document, v) for v in values]
+    keys: list[str] = []
+    texts = (line.text for line in document.lines)
+    places = [_line_of(keys, texts, v) for v in values]
     lines = [i for i in places if i is not None]
     if lines and all(document.lines[i].region in ("header", "footer") for i in lines):
         yield finding("contact-only-in-header", document=document, index=lines[0])
@@ -255,7 +272,7 @@ def _camel_words(text: str) -> Iterator[re.Match[str]]:
         pair = shape.find(b"aA", hint)
 
 
-def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Finding]:
+def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> Iterator[Finding]:
     """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
     # One scan of the whole text, not one per line: a match is letters only, so none spans the
     # newline between two lines, and a match's line is found from where the lines start (worked
@@ -263,7 +280,7 @@ def _glued_words(document: Document, aliases: Mapping[str, str]) -> Iterator[Fin
     starts: list[int] = []
     examples: list[str] = []
     lines: list[int] = []
-    for match in _camel_words(document.text):
+    for match in _camel_words(text):
         word = match.group(0)
         if word.lower() in aliases:
             continue  # a real CamelCase name: PyTorch, JavaScript, GitHub

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from atsmatch._ignorecase import TWINS
 from atsmatch.models import Contact, Line
 from atsmatch.structure.dates import find_date_range
 from atsmatch.structure.lines import Layout
@@ -22,10 +23,17 @@ _PHONE = re.compile(
 )
 _LINKEDIN = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\w%-]+/?", re.I)
 _GITHUB = re.compile(r"(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9-]+/?", re.I)
+_ENDINGS = "com|io|dev|me|org|net|ai|co|app|xyz|info|tech|site|page|us|uk|de|in|ca|eu|blog"
+
+
+def _any_case(word: str) -> str:
+    """`word` as a case-sensitive pattern matching what IGNORECASE would ("co" as "[cC][oO]"):
+    a case-blind scan of every line is dear, classes of letters are not."""
+    return "".join(f"[{c}{c.upper()}{TWINS.get(c, '')}]" for c in word)
+
+
 _TLD = re.compile(
-    r"\.(?:com|io|dev|me|org|net|ai|co|app|xyz|info|tech|site|page|us|uk|de|in|ca|eu|blog)"
-    r"(?![\w@])",
-    re.I,
+    r"\.(?:" + "|".join(_any_case(ending) for ending in _ENDINGS.split("|")) + r")(?![\w@])"
 )
 _URL = re.compile(
     r"(?<![@\w.])(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
