@@ -164,14 +164,24 @@ def stuffing_warnings(
 
 
 def untitled_mentions(
-    resume_hits: Sequence[SkillHit], resume: Resume, *, rows: Sequence[HitRow] | None = None
+    resume_hits: Sequence[SkillHit],
+    resume: Resume,
+    *,
+    rows: Sequence[HitRow] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> dict[str, int]:
     """How often the resume names each skill outside titles and labels (of the resume alone:
-    `ResumeFacts` keeps it for every posting). `rows` is `hit_rows(resume_hits)` when the
-    caller kept it."""
+    `ResumeFacts` keeps it for every posting). `rows` is `hit_rows(resume_hits)` and `texts`
+    each block's text when the caller kept them."""
     titles = {role.first_block for role in resume.roles}
+    blocks = resume.blocks
+    if texts is None:
+        texts = [block.text for block in blocks]
     # Per block, not per hit: where a hit must end to sit in a title or a label.
-    label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
+    label_ends = [
+        _label_end(block.section, texts[index], index in titles)
+        for index, block in enumerate(blocks)
+    ]
     return Counter(
         skill_id
         for skill_id, _, _, block, _, end, _, _ in (hit_rows(resume_hits) if rows is None else rows)
@@ -179,12 +189,13 @@ def untitled_mentions(
     )
 
 
-def _label_end(block: Block, titles_a_role: bool) -> float:
-    """A hit in the block names a title when it ends at or before this: anywhere in the header
-    or a role's title line, before the colon of a "Label:" that opens a list, else nowhere."""
-    if titles_a_role or block.section == "header":
+def _label_end(section: str, text: str, titles_a_role: bool) -> float:
+    """A hit in a block (of `section`, holding `text`) names a title when it ends at or before
+    this: anywhere in the header or a role's title line, before the colon of a "Label:" that
+    opens a list, else nowhere."""
+    if titles_a_role or section == "header":
         return math.inf
-    colon = block.text.find(":")
+    colon = text.find(":")
     return colon if 0 < colon < 40 else -1
 
 
@@ -211,12 +222,16 @@ def _split(spaced: str) -> list[str]:
     return [word for run in spaced.split() if (word := run.lstrip("+#"))]
 
 
-def block_words(blocks: Sequence[Block]) -> tuple[tuple[str, ...], ...]:
-    """Each block's words, lowercased: what `verbatim_overlaps` compares.
+def block_words(
+    blocks: Sequence[Block], *, texts: Sequence[str] | None = None
+) -> tuple[tuple[str, ...], ...]:
+    """Each block's words, lowercased: what `verbatim_overlaps` compares (`texts` is each
+    block's text when the caller kept it).
 
     The blocks are split as one text, joined by newlines (a block holds none): one pass
     instead of one per block."""
-    texts = [block.text for block in blocks]
+    if texts is None:
+        texts = [block.text for block in blocks]
     joined = "\n".join(texts)
     ascii_text = joined if joined.isascii() else _spaced_non_ascii(joined)
     if ascii_text is None or ascii_text.count("\n") != len(texts) - 1:
