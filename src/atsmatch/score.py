@@ -811,16 +811,16 @@ def _result(
     for _, _, skill_id, _, m, kind in best:
         made = shown.get((kind, skill_id))
         if made is None:
-            hit = m.hit
-            block = hit.block  # read once, for the text and the block
+            hit = m.hit.__dict__  # the hit's fields in one read (a model's reads are slow)
+            block = hit["block"]
             made = shown[kind, skill_id] = Evidence._trusted(
                 kind=kind,
                 skill_id=skill_id,
-                name=hit.name,
+                name=hit["name"],
                 text=texts[block],
-                section=hit.section,
+                section=hit["section"],
                 block=block,
-                fuzzy=hit.fuzzy,
+                fuzzy=hit["fuzzy"],
             )
         evidence.append(made)
     asked = group or demand
