@@ -354,12 +354,13 @@ def with_qualifications(
     credit; the keyword score keeps the rest (a posting without keywords stays at 0)."""
     if not breakdown.keywords:
         return replace(breakdown, title=title, education=education)
+    # Copied with their shares, not validated again: the shares are ours, within the bounds.
     if title.credit is not None:
-        title = title.model_copy(update={"weight": TITLE_SHARE})
+        title = TitleMatch._trusted(**{**title.__dict__, "weight": TITLE_SHARE})
     if education.credit is not None:
         required = education.asked is not None and education.asked.need == "required"
         share = EDUCATION_SHARE if required else EDUCATION_PREFERRED_SHARE
-        education = education.model_copy(update={"weight": share})
+        education = EducationMatch._trusted(**{**education.__dict__, "weight": share})
     shares = title.weight + education.weight
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
