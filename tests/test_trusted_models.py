@@ -14,6 +14,7 @@ from atsmatch.models import (
     CertificationNote,
     Coaching,
     CoachingFix,
+    EducationMatch,
     Evidence,
     EvidenceGap,
     ExperienceCheck,
@@ -24,6 +25,7 @@ from atsmatch.models import (
     RoleBullets,
     SkillExperience,
     Subscore,
+    TitleMatch,
     WordCount,
 )
 from atsmatch.score import scorer_names
@@ -32,7 +34,8 @@ from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
 if TYPE_CHECKING:
     from atsmatch import Matcher
 
-# The models the scorer, the suggestions, the coaching and the STAR analysis make with
+# The models the scorer (with its title and degree comparisons), the suggestions, the coaching
+# and the STAR analysis make with
 # `_Model._trusted`.
 TRUSTED = (
     Evidence,
@@ -50,6 +53,8 @@ TRUSTED = (
     CertificationNote,
     RoleBullets,
     WordCount,
+    TitleMatch,
+    EducationMatch,
 )
 
 

@@ -39,7 +39,13 @@ class ResumeAnalysis:
         """The resume's language when it is not English (`language.detect_language`)."""
         from atsmatch.language import detect_language
 
-        return detect_language("\n".join([b.text for b in self.resume.blocks]))
+        return detect_language("\n".join(self.texts))
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each block's text, read once (a model's attribute reads are slow) for the steps that
+        read them all: the language, the scorer's evidence, the coaching facts."""
+        return [b.text for b in self.resume.blocks]
 
     @cached_property
     def rows(self) -> list[HitRow]:
@@ -73,7 +79,9 @@ class ResumeAnalysis:
         """What coaching reads from the resume alone (`coaching.ResumeFacts`)."""
         from atsmatch.coaching import ResumeFacts
 
-        return ResumeFacts.of(self.resume, self.hits, self.taxonomy, self.bullets, self.rows)
+        return ResumeFacts.of(
+            self.resume, self.hits, self.taxonomy, self.bullets, self.rows, texts=self.texts
+        )
 
     @cached_property
     def report(self) -> ParseReport:

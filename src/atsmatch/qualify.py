@@ -74,13 +74,11 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
     """
     job = posting.core_title
     if job is None:
-        return TitleMatch(status="no-title", reason="the posting states no job title; not scored")
+        return _title_match("no-title", "the posting states no job title; not scored")
     candidates = _resume_titles(resume)
     if not candidates:
-        return TitleMatch(
-            status="unknown",
-            job_title=job,
-            reason="no headline or role title found on the resume; not scored",
+        return _title_match(
+            "unknown", "no headline or role title found on the resume; not scored", job_title=job
         )
     roles = taxonomy.derived(_TitleRoles)
     wanted = _title_key(job)
@@ -89,24 +87,57 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
     best = max(range(len(judged)), key=lambda n: (_RANK[judged[n][0]], -n))
     status, family = judged[best]
     title, where, index, label = candidates[best]
-    reasons = {
-        "same": f'the same title as the resume\'s {label}, "{title}"',
-        "near": f'close to the resume\'s {label}, "{title}"',
-        "related": f'a related title: the resume\'s {label}, "{title}"'
-        + (f", is in the same role family ({taxonomy.roles[family].name})" if family else ""),
-        "unclear": f'"{job}" and the resume\'s {label}, "{title}", share only "{wanted[-1]}" '
-        "and no role profile tells how close they are; not scored",
-        "different": f'no headline or recent role on the resume matches "{job}" or comes close '
-        f'(its {label}: "{title}")',
-    }
-    return TitleMatch(
-        status=status,
+    # Only the chosen status's reason is written.
+    if status == "same":
+        reason = f'the same title as the resume\'s {label}, "{title}"'
+    elif status == "near":
+        reason = f'close to the resume\'s {label}, "{title}"'
+    elif status == "related":
+        reason = f'a related title: the resume\'s {label}, "{title}"' + (
+            f", is in the same role family ({taxonomy.roles[family].name})" if family else ""
+        )
+    elif status == "unclear":
+        reason = (
+            f'"{job}" and the resume\'s {label}, "{title}", share only "{wanted[-1]}" '
+            "and no role profile tells how close they are; not scored"
+        )
+    else:
+        reason = (
+            f'no headline or recent role on the resume matches "{job}" or comes close '
+            f'(its {label}: "{title}")'
+        )
+    return _title_match(
+        status,
+        reason,
         credit=TITLE_CREDIT.get(status),
         job_title=job,
         resume_title=title,
         where=where,
         role=index,
-        reason=reasons[status],
+    )
+
+
+def _title_match(
+    status: _TitleStatus | Literal["no-title", "unknown"],
+    reason: str,
+    *,
+    credit: float | None = None,
+    job_title: str | None = None,
+    resume_title: str | None = None,
+    where: _Where | None = None,
+    role: int | None = None,
+) -> TitleMatch:
+    """A title comparison with no share of the score yet (the scorer gives it one), made
+    without validating it again (`_trusted`): our own values, of the fields' types."""
+    return TitleMatch._trusted(
+        status=status,
+        credit=credit,
+        weight=0.0,
+        job_title=job_title,
+        resume_title=resume_title,
+        where=where,
+        role=role,
+        reason=reason,
     )
 
 
@@ -218,30 +249,52 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
     asks = [a for a in posting.degrees if a.need != "not-required"]
     if not asks:
         if posting.degrees:
-            return EducationMatch(
-                status="not-required", reason="the posting says no degree is required; not scored"
+            return _education_match(
+                "not-required", "the posting says no degree is required; not scored"
             )
         asker = "the role profile" if posting.role else "the posting"
-        return EducationMatch(status="no-ask", reason=f"{asker} asks for no degree; not scored")
+        return _education_match("no-ask", f"{asker} asks for no degree; not scored")
     ask = next((a for a in asks if a.need == "required"), asks[0])
     if not resume.education:
-        return EducationMatch(
-            status="unknown",
+        return _education_match(
+            "unknown",
+            f"{_ask_phrase(ask)}; no degree found on the resume, so not scored",
             asked=ask,
-            reason=f"{_ask_phrase(ask)}; no degree found on the resume, so not scored",
         )
     judged = [_judge(ask, degree) for degree in resume.education]
     best = max(range(len(judged)), key=lambda n: (judged[n][2], -n))
     status, field, credit = judged[best]
     degree = resume.education[best]
-    return EducationMatch(
-        status=status,
+    return _education_match(
+        status,
+        f"{_ask_phrase(ask)}; the resume shows {_degree_phrase(degree)}"
+        + _verdict(ask, status, field),
         field=field,
         credit=credit,
         asked=ask,
         degree=degree,
-        reason=f"{_ask_phrase(ask)}; the resume shows {_degree_phrase(degree)}"
-        + _verdict(ask, status, field),
+    )
+
+
+def _education_match(
+    status: Literal["exceeds", "meets", "below", "no-ask", "not-required", "unknown"],
+    reason: str,
+    *,
+    field: _FieldStatus | None = None,
+    credit: float | None = None,
+    asked: DegreeAsk | None = None,
+    degree: Degree | None = None,
+) -> EducationMatch:
+    """A degree comparison with no share of the score yet (the scorer gives it one), made
+    without validating it again (`_trusted`): our own values, of the fields' types."""
+    return EducationMatch._trusted(
+        status=status,
+        field=field,
+        credit=credit,
+        weight=0.0,
+        asked=asked,
+        degree=degree,
+        reason=reason,
     )
 
 

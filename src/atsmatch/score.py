@@ -291,7 +291,7 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     mentions = resume.certified_mentions
     # A set, not the dict: `isdisjoint` walks the smaller of two sets, but every key of a dict.
     named = frozenset(mentions)
-    blocks = resume.resume.blocks
+    texts = resume.texts
     shown: dict[tuple[str, str], Evidence] = {}  # a mention credits several keywords alike
     keywords = []
     for d, uncredited, ways in zip(table.demand, table.uncredited, table.ways, strict=True):
@@ -304,7 +304,7 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
         if children:  # only a keyword with a more specific skill can gain from one
             # Before the result is made: an attributed keyword is made once, not twice.
             best = _attributed(option.skill_id, best, children, mentions)
-        keywords.append(_result(option, best, blocks, group=d if d.any_of else None, shown=shown))
+        keywords.append(_result(option, best, texts, group=d if d.any_of else None, shown=shown))
     return _breakdown(tuple(keywords))
 
 
@@ -354,12 +354,13 @@ def with_qualifications(
     credit; the keyword score keeps the rest (a posting without keywords stays at 0)."""
     if not breakdown.keywords:
         return replace(breakdown, title=title, education=education)
+    # Copied with their shares, not validated again: the shares are ours, within the bounds.
     if title.credit is not None:
-        title = title.model_copy(update={"weight": TITLE_SHARE})
+        title = TitleMatch._trusted(**{**title.__dict__, "weight": TITLE_SHARE})
     if education.credit is not None:
         required = education.asked is not None and education.asked.need == "required"
         share = EDUCATION_SHARE if required else EDUCATION_PREFERRED_SHARE
-        education = education.model_copy(update={"weight": share})
+        education = EducationMatch._trusted(**{**education.__dict__, "weight": share})
     shares = title.weight + education.weight
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
@@ -632,16 +633,17 @@ def score_demand(
     demand: Sequence[Demand], mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
 ) -> ScoreBreakdown:
     """Credit each keyword of `job_demand` from the resume's `resume_mentions`."""
-    return _breakdown(tuple([_keyword(d, mentions, resume_blocks) for d in demand]))
+    texts = [b.text for b in resume_blocks]  # each read once: a model's reads are slow
+    return _breakdown(tuple([_keyword(d, mentions, texts) for d in demand]))
 
 
 def _keyword(
-    demand: Demand, mentions: Mapping[str, Mention], resume_blocks: Sequence[Block]
+    demand: Demand, mentions: Mapping[str, Mention], texts: Sequence[str]
 ) -> KeywordResult:
-    """One keyword credited from the resume's mentions: an any-of group through its best
-    option, any other through its own best ways."""
+    """One keyword credited from the resume's mentions (`texts` holds each resume block's
+    text): an any-of group through its best option, any other through its own best ways."""
     option, best = _credits(demand, mentions)
-    return _result(option, best, resume_blocks, group=demand if demand.any_of else None)
+    return _result(option, best, texts, group=demand if demand.any_of else None)
 
 
 def _credits(
@@ -793,14 +795,14 @@ def _credited(
 def _result(
     demand: Demand,
     best: Sequence[_Credit],
-    resume_blocks: Sequence[Block],
+    texts: Sequence[str],
     group: Demand | None = None,
     shown: dict[tuple[str, str], Evidence] | None = None,
 ) -> KeywordResult:
-    """The result of `demand` credited by `best`; with `group`, as the option that earned an
-    any-of group's credit: the group's weight, level and text, and every option listed.
-    `shown` keeps the evidence made so far in the match, by kind and skill: each skill has one
-    mention, so equal evidence is made once.
+    """The result of `demand` credited by `best` (`texts` holds each resume block's text); with
+    `group`, as the option that earned an any-of group's credit: the group's weight, level and
+    text, and every option listed. `shown` keeps the evidence made so far in the match, by kind
+    and skill: each skill has one mention, so equal evidence is made once.
 
     Made without validating again (`_trusted`): every value comes from a `Demand` or a hit, of
     the field's own type (a result is made per keyword per match)."""
@@ -810,16 +812,16 @@ def _result(
     for _, _, skill_id, _, m, kind in best:
         made = shown.get((kind, skill_id))
         if made is None:
-            hit = m.hit
-            block = hit.block  # read once, for the text and the block
+            hit = m.hit.__dict__  # the hit's fields in one read (a model's reads are slow)
+            block = hit["block"]
             made = shown[kind, skill_id] = Evidence._trusted(
                 kind=kind,
                 skill_id=skill_id,
-                name=hit.name,
-                text=resume_blocks[block].text,
-                section=hit.section,
+                name=hit["name"],
+                text=texts[block],
+                section=hit["section"],
                 block=block,
-                fuzzy=hit.fuzzy,
+                fuzzy=hit["fuzzy"],
             )
         evidence.append(made)
     asked = group or demand

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import (
+    Alternative,
     Block,
     CertificationNote,
+    Evidence,
     KeywordResult,
     MissingKeyword,
     Placement,
@@ -73,24 +75,29 @@ def missing_keywords(
     name_of = taxonomy.derived(_skill_names)
     result = []
     for keyword in keywords:
-        credit = keyword.credit  # each field read once: a model's attribute reads are slow
+        # Every field in one read (a model's attribute reads are slow).
+        fields = keyword.__dict__
+        credit = fields["credit"]
         if credit >= MISSING_BELOW:
             continue
-        skill_id, any_of = keyword.skill_id, keyword.any_of
-        related = _related_shown(keyword, by_skill, taxonomy)
-        if any_of:  # renamed "A or B", its other fields the same
-            related, keyword = _group_evidence(keyword, related, by_skill, taxonomy)
+        skill_id, any_of, category = fields["skill_id"], fields["any_of"], fields["category"]
+        related = _related_shown(skill_id, fields["evidence"], by_skill, taxonomy)
+        name = fields["name"]
+        if any_of:  # named "A or B", its other fields the same
+            related, name = _group_evidence(any_of, related, by_skill, taxonomy)
         result.append(
             MissingKeyword._trusted(
                 skill_id=skill_id,
-                name=keyword.name,
-                category=keyword.category,
-                level=keyword.level,
-                weight=keyword.weight,
+                name=name,
+                category=category,
+                level=fields["level"],
+                weight=fields["weight"],
                 partial_credit=credit,
-                job_text=keyword.job_text,
+                job_text=fields["job_text"],
                 related_evidence=tuple([name_of[r] for r in related]),
-                placement=_placement(keyword, related, places, by_skill, listed, summary, taxonomy),
+                placement=_placement(
+                    skill_id, name, category, related, places, by_skill, listed, summary, taxonomy
+                ),
                 certification=None if related else covering(skill_id),
                 gap=not related,
                 any_of=any_of,
@@ -100,32 +107,34 @@ def missing_keywords(
 
 
 def _group_evidence(
-    keyword: KeywordResult,
+    any_of: Sequence[Alternative],
     related: list[str],
     by_skill: dict[str, list[int]],
     taxonomy: Taxonomy,
-) -> tuple[list[str], KeywordResult]:
-    """An unmet any-of group: what relates to any option, and the keyword renamed "A or B" for
-    the placement hints (the options stay in `any_of`)."""
-    options = {o.skill_id for o in keyword.any_of}
-    for option in keyword.any_of:
+) -> tuple[list[str], str]:
+    """An unmet any-of group (its options `any_of`): what relates to any option, and the group
+    named "A or B" for the placement hints."""
+    options = {o.skill_id for o in any_of}
+    for option in any_of:
         more = list(filter(by_skill.__contains__, taxonomy.neighbours(option.skill_id)))
         related += [r for r in more if r not in options and r not in related]
-    label = " or ".join(o.name for o in keyword.any_of)
-    return related, KeywordResult._trusted(**{**keyword.__dict__, "name": label})
+    return related, " or ".join(o.name for o in any_of)
 
 
 def _related_shown(
-    keyword: KeywordResult, by_skill: dict[str, list[int]], taxonomy: Taxonomy
+    sid: str,
+    evidence: Sequence[Evidence],
+    by_skill: dict[str, list[int]],
+    taxonomy: Taxonomy,
 ) -> list[str]:
-    """Resume skills related to the keyword: the scorer's evidence first, then the graph."""
-    sid = keyword.skill_id
+    """Resume skills related to the keyword `sid` (credited by `evidence`): the scorer's
+    evidence first, then the graph."""
     # Filtered (at C speed) before the duplicates go: a neighbour list can be long, the
     # resume's skills few.
     near = list(filter(by_skill.__contains__, taxonomy.neighbours(sid)))
-    if not keyword.evidence:  # the graph's neighbours repeat none and leave the keyword out
+    if not evidence:  # the graph's neighbours repeat none and leave the keyword out
         return near
-    candidates = [e.skill_id for e in keyword.evidence] + near
+    candidates = [e.skill_id for e in evidence] + near
     return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
 
 
@@ -150,7 +159,9 @@ class _Places:
 
 
 def _placement(
-    keyword: KeywordResult,
+    skill_id: str,
+    name: str,
+    category: str,
     related: Sequence[str],
     places: _Places,
     by_skill: dict[str, list[int]],
@@ -160,10 +171,9 @@ def _placement(
 ) -> Placement:
     """The bullet that shows most related work, else the skills list or summary (the first
     summary block, `summary`); a certification goes under Certifications, never into the
-    skills."""
-    category = keyword.category
+    skills. `name` is the keyword's, or an any-of group's "A or B"."""
     if category == "certification":
-        return _certification_placement(keyword, places, by_skill, taxonomy)
+        return _certification_placement(skill_id, places, by_skill, taxonomy)
     sections, kinds = places.sections, places.kinds
     name_of = taxonomy.derived(_skill_names)
     shown: dict[int, list[str]] = {}
@@ -181,7 +191,7 @@ def _placement(
             where="bullet",
             block=best,
             text=places.text(best),
-            reason=f"this bullet already shows {names}; if you used {keyword.name} in this "
+            reason=f"this bullet already shows {names}; if you used {name} in this "
             "work, name it here",
         )
     if related:
@@ -193,14 +203,14 @@ def _placement(
             block=line,
             text=places.text(line),
             reason=f"your resume names {names} but no bullet shows related work; add "
-            f"{keyword.name} beside it only if you have used it, with a bullet that shows it",
+            f"{name} beside it only if you have used it, with a bullet that shows it",
         )
     if group_of(category) in _SUMMARY_GROUPS:
         return Placement._trusted(
             where="summary",
             block=summary,
             text=places.text(summary),
-            reason=f"real gap: nothing in the resume relates to {keyword.name}; if you have "
+            reason=f"real gap: nothing in the resume relates to {name}; if you have "
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
     line = _skills_line(category, places, listed())
@@ -208,7 +218,7 @@ def _placement(
         where="skills",
         block=line,
         text=places.text(line),
-        reason=f"real gap: nothing in the resume relates to {keyword.name}; add it to your "
+        reason=f"real gap: nothing in the resume relates to {name}; add it to your "
         "skills only once you have used it, and mention it in a bullet where you did",
     )
 
@@ -304,13 +314,13 @@ def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
 
 
 def _certification_placement(
-    keyword: KeywordResult,
+    skill_id: str,
     places: _Places,
     by_skill: dict[str, list[int]],
     taxonomy: Taxonomy,
 ) -> Placement:
     """A missing certification: what of it the resume already shows, or what to take instead."""
-    cert = taxonomy.skills[keyword.skill_id]
+    cert = taxonomy.skills[skill_id]
     listed = places.first("certifications")
     label = certification_label(cert)
     active = [taxonomy.skills[s] for s in cert.superseded_by]

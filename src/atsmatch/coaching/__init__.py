@@ -104,8 +104,10 @@ def coach(
         facts = ResumeFacts.of(resume, resume_hits, taxonomy, bullets)
     quantified = sum(1 for b in bullets if b.results)
     counts = verb_counts(bullets)
-    wanted = [k.skill_id for k in keywords]
-    wanted += [s for ask in job.years for s in ask.skill_ids]
+    # Each keyword's fields read once, for every step (a model's attribute reads are slow).
+    fields = [k.__dict__ for k in keywords]
+    ids = [f["skill_id"] for f in fields]
+    wanted = ids + [s for ask in job.years for s in ask.skill_ids]
     experience, checks = measure_experience(
         resume, job, resume_hits, taxonomy, today=today, skills=wanted, per_role=facts.role_skills
     )
@@ -120,9 +122,11 @@ def coach(
         "roles": facts.roles,
         "length": facts.length,
         "fixes": (),
-        "evidence_gaps": evidence_gaps(resume, resume_hits, keywords, taxonomy, rows=facts.rows),
+        "evidence_gaps": evidence_gaps(
+            resume, resume_hits, keywords, taxonomy, rows=facts.rows, ids=ids
+        ),
         "stuffing": stuffing_warnings(
-            resume_hits, job_hits, keywords, resume=resume, resume_counts=facts.mentions
+            resume_hits, job_hits, keywords, resume=resume, resume_counts=facts.mentions, ids=ids
         ),
         "verbatim": verbatim_overlaps(
             resume.blocks, job.blocks, grams=job_grams, resume_words=facts.words
@@ -134,9 +138,12 @@ def coach(
             taxonomy,
             job_written=job_forms,
             resume_written=facts.written,
+            ids=ids,
         ),
         "skill_experience": experience,
         "experience": checks,
     }
     partial = Coaching._trusted(**values)
-    return Coaching._trusted(**{**values, "fixes": rank_fixes(partial, missing, keywords)})
+    weights = {f["skill_id"]: f["weight"] for f in fields}
+    fixes = rank_fixes(partial, missing, keywords, weights=weights)
+    return Coaching._trusted(**{**values, "fixes": fixes})

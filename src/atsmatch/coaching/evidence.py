@@ -58,11 +58,12 @@ def evidence_gaps(
     taxonomy: Taxonomy,
     *,
     rows: Sequence[HitRow] | None = None,
+    ids: Sequence[str] | None = None,
 ) -> tuple[EvidenceGap, ...]:
     """Job keywords the resume claims (skills list, summary) that no role or project shows.
 
     A bullet showing a more specific skill counts as support ("SageMaker" shows AWS). `rows` is
-    `hit_rows(resume_hits)` when the caller kept it.
+    `hit_rows(resume_hits)` and `ids` each keyword's skill id when the caller kept them.
     """
     shown: set[str] = set()
     # Skill id -> the section and the block of its first claim.
@@ -77,7 +78,9 @@ def evidence_gaps(
                 first_claim[skill_id] = (section, block)
     # Each keyword's level is read only where a claim may make it a gap (a model's reads are
     # slow): None for a skill the posting does not ask for.
-    asked: dict[str, KeywordResult | None] = {k.skill_id: k for k in keywords}
+    asked: dict[str, KeywordResult | None] = (
+        {k.skill_id: k for k in keywords} if ids is None else dict(zip(ids, keywords, strict=True))
+    )
     # A skill the posting does not ask for is a gap only when the skills list claims it.
     others = [
         sid
@@ -125,6 +128,7 @@ def stuffing_warnings(
     *,
     resume: Resume | None = None,
     resume_counts: Mapping[str, int] | None = None,
+    ids: Sequence[str] | None = None,
 ) -> tuple[StuffingWarning, ...]:
     """Job keywords the resume repeats far beyond the posting's own use (more than twice as
     often, and at least five times): ATS and recruiters both read that as stuffing.
@@ -132,7 +136,8 @@ def stuffing_warnings(
     With `resume`, names that are titles or labels do not count: the header, each role's title
     line ("Machine Learning Engineer - Acme") and a list's label ("Machine learning: PyTorch,
     ..."). Naming your own job title is not stuffing. `resume_counts` is
-    `untitled_mentions(resume_hits, resume)` when the caller kept it.
+    `untitled_mentions(resume_hits, resume)` and `ids` each keyword's skill id when the caller
+    kept them.
     """
     if resume_counts is None:
         if resume is not None:
@@ -141,18 +146,20 @@ def stuffing_warnings(
             resume_counts = Counter(h.skill_id for h in resume_hits)
     # Only keywords are counted; only one the resume names five times or more can be stuffed,
     # and only those are counted in the posting.
-    often = {k.skill_id for k in keywords if resume_counts.get(k.skill_id, 0) > 4}
+    if ids is None:
+        ids = [k.skill_id for k in keywords]
+    often = {sid for sid in ids if resume_counts.get(sid, 0) > 4}
     if not often:
         return ()
     job_counts = Counter(h.skill_id for h in job_hits if h.skill_id in often)
     out = []
-    for keyword in keywords:
-        mine = resume_counts.get(keyword.skill_id, 0)
-        theirs = job_counts.get(keyword.skill_id, 0)
+    for sid, keyword in zip(ids, keywords, strict=True):
+        mine = resume_counts.get(sid, 0)
+        theirs = job_counts.get(sid, 0)
         if mine > max(4, 2 * theirs):
             out.append(
                 StuffingWarning(
-                    skill_id=keyword.skill_id,
+                    skill_id=sid,
                     name=keyword.name,
                     resume_mentions=mine,
                     job_mentions=theirs,
@@ -164,14 +171,24 @@ def stuffing_warnings(
 
 
 def untitled_mentions(
-    resume_hits: Sequence[SkillHit], resume: Resume, *, rows: Sequence[HitRow] | None = None
+    resume_hits: Sequence[SkillHit],
+    resume: Resume,
+    *,
+    rows: Sequence[HitRow] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> dict[str, int]:
     """How often the resume names each skill outside titles and labels (of the resume alone:
-    `ResumeFacts` keeps it for every posting). `rows` is `hit_rows(resume_hits)` when the
-    caller kept it."""
+    `ResumeFacts` keeps it for every posting). `rows` is `hit_rows(resume_hits)` and `texts`
+    each block's text when the caller kept them."""
     titles = {role.first_block for role in resume.roles}
+    blocks = resume.blocks
+    if texts is None:
+        texts = [block.text for block in blocks]
     # Per block, not per hit: where a hit must end to sit in a title or a label.
-    label_ends = [_label_end(block, index in titles) for index, block in enumerate(resume.blocks)]
+    label_ends = [
+        _label_end(block.section, texts[index], index in titles)
+        for index, block in enumerate(blocks)
+    ]
     return Counter(
         skill_id
         for skill_id, _, _, block, _, end, _, _ in (hit_rows(resume_hits) if rows is None else rows)
@@ -179,12 +196,13 @@ def untitled_mentions(
     )
 
 
-def _label_end(block: Block, titles_a_role: bool) -> float:
-    """A hit in the block names a title when it ends at or before this: anywhere in the header
-    or a role's title line, before the colon of a "Label:" that opens a list, else nowhere."""
-    if titles_a_role or block.section == "header":
+def _label_end(section: str, text: str, titles_a_role: bool) -> float:
+    """A hit in a block (of `section`, holding `text`) names a title when it ends at or before
+    this: anywhere in the header or a role's title line, before the colon of a "Label:" that
+    opens a list, else nowhere."""
+    if titles_a_role or section == "header":
         return math.inf
-    colon = block.text.find(":")
+    colon = text.find(":")
     return colon if 0 < colon < 40 else -1
 
 
@@ -211,12 +229,16 @@ def _split(spaced: str) -> list[str]:
     return [word for run in spaced.split() if (word := run.lstrip("+#"))]
 
 
-def block_words(blocks: Sequence[Block]) -> tuple[tuple[str, ...], ...]:
-    """Each block's words, lowercased: what `verbatim_overlaps` compares.
+def block_words(
+    blocks: Sequence[Block], *, texts: Sequence[str] | None = None
+) -> tuple[tuple[str, ...], ...]:
+    """Each block's words, lowercased: what `verbatim_overlaps` compares (`texts` is each
+    block's text when the caller kept it).
 
     The blocks are split as one text, joined by newlines (a block holds none): one pass
     instead of one per block."""
-    texts = [block.text for block in blocks]
+    if texts is None:
+        texts = [block.text for block in blocks]
     joined = "\n".join(texts)
     ascii_text = joined if joined.isascii() else _spaced_non_ascii(joined)
     if ascii_text is None or ascii_text.count("\n") != len(texts) - 1:
@@ -349,12 +371,14 @@ def acronym_advice(
     *,
     job_written: Mapping[str, tuple[str, ...]] | None = None,
     resume_written: Mapping[str, tuple[str, ...]] | None = None,
+    ids: Sequence[str] | None = None,
 ) -> tuple[AcronymAdvice, ...]:
     """Acronym and long form for keywords the resume has under a different form than the
     posting, and both forms for methods and concepts the posting writes only one way.
 
     `job_written` is `written_forms(job_hits)` and `resume_written` `written_forms(resume_hits)`
-    when the caller kept them from an earlier match (only keywords are compared).
+    when the caller kept them from an earlier match (only keywords are compared); `ids` is
+    each keyword's skill id when the caller read them already.
     """
     if job_written is None:
         job_written = written_forms(job_hits)
@@ -362,8 +386,7 @@ def acronym_advice(
         resume_written = written_forms(resume_hits)
     both_of = taxonomy.derived(_SkillBothForms).of
     out = []
-    for keyword in keywords:
-        skill_id = keyword.skill_id  # read once: a model's attribute reads are slow
+    for skill_id in [k.skill_id for k in keywords] if ids is None else ids:
         # The forms first: a keyword the resume (or the posting) never writes needs no skill.
         job_forms = job_written.get(skill_id, ())
         resume_forms = resume_written.get(skill_id, ())

@@ -43,17 +43,19 @@ class ResumeFacts:
         taxonomy: Taxonomy,
         bullets: Sequence[BulletFeedback],
         rows: Sequence[HitRow] | None = None,
+        *,
+        texts: Sequence[str] | None = None,
     ) -> ResumeFacts:
         """The facts of `resume`, its `hits` and its bullets' feedback (`rows` is
-        `hit_rows(hits)` when the caller kept it)."""
+        `hit_rows(hits)` and `texts` each block's text when the caller kept them)."""
         if rows is None:
             rows = hit_rows(hits)
         return cls(
             length=word_count(resume),
             roles=role_bullets(resume, bullets),
             role_skills=role_skills(resume, hits, taxonomy, rows=rows),
-            words=block_words(resume.blocks),
-            mentions=untitled_mentions(hits, resume, rows=rows),
+            words=block_words(resume.blocks, texts=texts),
+            mentions=untitled_mentions(hits, resume, rows=rows, texts=texts),
             written=written_forms(hits, rows=rows),
             rows=rows,
         )

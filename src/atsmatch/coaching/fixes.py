@@ -54,10 +54,15 @@ class _Fix(NamedTuple):
 
 
 def rank_fixes(
-    coaching: Coaching, missing: Sequence[MissingKeyword], keywords: Sequence[KeywordResult]
+    coaching: Coaching,
+    missing: Sequence[MissingKeyword],
+    keywords: Sequence[KeywordResult],
+    *,
+    weights: Mapping[str, float] | None = None,
 ) -> tuple[CoachingFix, ...]:
-    """The highest-value changes across every check in `coaching`, most valuable first."""
-    weight = {k.skill_id: k.weight for k in keywords}
+    """The highest-value changes across every check in `coaching`, most valuable first
+    (`weights` is each keyword's weight by skill id when the caller read them already)."""
+    weight = {k.skill_id: k.weight for k in keywords} if weights is None else weights
     found: list[_Fix] = []
     for m in missing:
         if not m.gap and m.placement.where == "bullet":
