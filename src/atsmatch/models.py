@@ -83,6 +83,7 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 # Each class's field names: every field is given to `_trusted`, so its instances share the one
 # set (frozen models never add to it; `model_copy` copies it before adding the updated fields).
 _EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
+_DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}  # each class's fields at their defaults
 
 
 class _Model(BaseModel):
@@ -104,6 +105,20 @@ class _Model(BaseModel):
         _set_extra(model, None)
         _set_private(model, None)
         return model
+
+    @classmethod
+    def _defaulted(cls, **values: Any) -> Self:
+        """`_trusted`, with each field not given at its default (for models whose instances
+        leave most fields at their defaults; a required field, or one with a default factory,
+        must be given)."""
+        defaults = _DEFAULTS.get(cls)
+        if defaults is None:
+            # Every field, in order (a report's JSON keeps this order); a given value replaces
+            # the placeholder of one without a default.
+            defaults = _DEFAULTS[cls] = {
+                name: field.default for name, field in cls.model_fields.items()
+            }
+        return cls._trusted(**(defaults | values))
 
 
 Region = Literal["body", "header", "footer", "table", "textbox", "footnote"]

@@ -74,11 +74,15 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
     """
     job = posting.core_title
     if job is None:
-        return _title_match("no-title", "the posting states no job title; not scored")
+        return TitleMatch._defaulted(
+            status="no-title", reason="the posting states no job title; not scored"
+        )
     candidates = _resume_titles(resume)
     if not candidates:
-        return _title_match(
-            "unknown", "no headline or role title found on the resume; not scored", job_title=job
+        return TitleMatch._defaulted(
+            status="unknown",
+            reason="no headline or role title found on the resume; not scored",
+            job_title=job,
         )
     roles = taxonomy.derived(_TitleRoles)
     wanted = _title_key(job)
@@ -106,38 +110,14 @@ def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> Titl
             f'no headline or recent role on the resume matches "{job}" or comes close '
             f'(its {label}: "{title}")'
         )
-    return _title_match(
-        status,
-        reason,
+    return TitleMatch._defaulted(
+        status=status,
+        reason=reason,
         credit=TITLE_CREDIT.get(status),
         job_title=job,
         resume_title=title,
         where=where,
         role=index,
-    )
-
-
-def _title_match(
-    status: _TitleStatus | Literal["no-title", "unknown"],
-    reason: str,
-    *,
-    credit: float | None = None,
-    job_title: str | None = None,
-    resume_title: str | None = None,
-    where: _Where | None = None,
-    role: int | None = None,
-) -> TitleMatch:
-    """A title comparison with no share of the score yet (the scorer gives it one), made
-    without validating it again (`_trusted`): our own values, of the fields' types."""
-    return TitleMatch._trusted(
-        status=status,
-        credit=credit,
-        weight=0.0,
-        job_title=job_title,
-        resume_title=resume_title,
-        where=where,
-        role=role,
-        reason=reason,
     )
 
 
@@ -249,52 +229,33 @@ def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
     asks = [a for a in posting.degrees if a.need != "not-required"]
     if not asks:
         if posting.degrees:
-            return _education_match(
-                "not-required", "the posting says no degree is required; not scored"
+            return EducationMatch._defaulted(
+                status="not-required",
+                reason="the posting says no degree is required; not scored",
             )
         asker = "the role profile" if posting.role else "the posting"
-        return _education_match("no-ask", f"{asker} asks for no degree; not scored")
+        return EducationMatch._defaulted(
+            status="no-ask", reason=f"{asker} asks for no degree; not scored"
+        )
     ask = next((a for a in asks if a.need == "required"), asks[0])
     if not resume.education:
-        return _education_match(
-            "unknown",
-            f"{_ask_phrase(ask)}; no degree found on the resume, so not scored",
+        return EducationMatch._defaulted(
+            status="unknown",
+            reason=f"{_ask_phrase(ask)}; no degree found on the resume, so not scored",
             asked=ask,
         )
     judged = [_judge(ask, degree) for degree in resume.education]
     best = max(range(len(judged)), key=lambda n: (judged[n][2], -n))
     status, field, credit = judged[best]
     degree = resume.education[best]
-    return _education_match(
-        status,
-        f"{_ask_phrase(ask)}; the resume shows {_degree_phrase(degree)}"
+    return EducationMatch._defaulted(
+        status=status,
+        reason=f"{_ask_phrase(ask)}; the resume shows {_degree_phrase(degree)}"
         + _verdict(ask, status, field),
         field=field,
         credit=credit,
         asked=ask,
         degree=degree,
-    )
-
-
-def _education_match(
-    status: Literal["exceeds", "meets", "below", "no-ask", "not-required", "unknown"],
-    reason: str,
-    *,
-    field: _FieldStatus | None = None,
-    credit: float | None = None,
-    asked: DegreeAsk | None = None,
-    degree: Degree | None = None,
-) -> EducationMatch:
-    """A degree comparison with no share of the score yet (the scorer gives it one), made
-    without validating it again (`_trusted`): our own values, of the fields' types."""
-    return EducationMatch._trusted(
-        status=status,
-        field=field,
-        credit=credit,
-        weight=0.0,
-        asked=asked,
-        degree=degree,
-        reason=reason,
     )
 
 
