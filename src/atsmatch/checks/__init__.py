@@ -76,7 +76,7 @@ def summarize(resume: Resume, *, words: int | None = None) -> ParseSummary:
     return ParseSummary._trusted(
         format=document.format,
         pages=document.pages,
-        words=count_words(document.lines) if words is None else words,
+        words=count_words(document.text) if words is None else words,
         byte_size=document.byte_size,
         columns=max(document.columns, default=1),
         images=document.images,
@@ -104,9 +104,8 @@ def check_resume(resume: Resume, *, aliases: Mapping[str, str] | None = None) ->
     from atsmatch import __version__
 
     document = resume.document
-    # The text joined once, for the word count and the glued-word scan.
-    text = "\n".join([line.text for line in document.lines])
-    words = len(text.split())  # `count_words`: a newline splits as the space it joins with does
+    text = document.text  # joined once, for the word count and the glued-word scan
+    words = count_words(text)
     summary = summarize(resume, words=words)
     findings = [
         *layout_findings(document, name=resume.contact.name, words=words),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from atsmatch.checks._finding import finding, plural, sit
@@ -80,7 +80,7 @@ def layout_findings(
         _length,
         _file_size,
     )
-    scan = _Scan.of(document, name, count_words(document.lines) if words is None else words)
+    scan = _Scan.of(document, name, count_words(document.text) if words is None else words)
     return [finding for check in checks for finding in check(document, scan)]
 
 
@@ -271,9 +271,9 @@ def _footnotes(document: Document, scan: _Scan) -> Iterator[Finding]:
 # --- glyphs and images -------------------------------------------------------------------------
 
 
-def count_words(lines: Sequence[Line]) -> int:
-    """Words in the lines (whitespace-separated tokens; one split of the joined text is cheaper)."""
-    return len(" ".join([line.text for line in lines]).split())
+def count_words(text: str) -> int:
+    """Words in a document's `text` (whitespace-separated tokens)."""
+    return len(text.split())
 
 
 def _images(document: Document, scan: _Scan) -> Iterator[Finding]:
