@@ -71,7 +71,7 @@ def missing_keywords(
     # Made on first need: only a real gap outside the summary's groups asks for it.
     listed = functools.cache(lambda: _listed_categories(places, by_skill, taxonomy))
     summary = places.first("summary")  # where every soft skill or concept gap goes
-    covering = taxonomy.derived(_Covering).first
+    covering = taxonomy.derived(_first_covering)
     name_of = taxonomy.derived(_skill_names)
     result = []
     for keyword in keywords:
@@ -98,7 +98,7 @@ def missing_keywords(
                 placement=_placement(
                     skill_id, name, category, related, places, by_skill, listed, summary, taxonomy
                 ),
-                certification=None if related else covering(skill_id),
+                certification=None if related else covering.get(skill_id),
                 gap=not related,
                 any_of=any_of,
             )
@@ -277,22 +277,14 @@ def active_covering(taxonomy: Taxonomy, skill_id: str) -> list[Skill]:
     return [c for c in taxonomy.certifications_covering(skill_id) if c.status == "active"]
 
 
-class _Covering:
-    """The name of the first active certification that covers each skill (`active_covering`),
-    kept by skill id for one taxonomy (`Taxonomy.derived`): a posting's gaps recur every
-    match."""
-
-    def __init__(self, taxonomy: Taxonomy) -> None:
-        self._taxonomy = taxonomy
-        self._found: dict[str, str | None] = {}
-
-    def first(self, skill_id: str) -> str | None:
-        try:
-            return self._found[skill_id]
-        except KeyError:
-            covering = active_covering(self._taxonomy, skill_id)
-            name = self._found[skill_id] = covering[0].name if covering else None
-            return name
+def _first_covering(taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> the name of the first active certification that covers it
+    (`active_covering`), for the skills one covers; once per taxonomy (`Taxonomy.derived`)."""
+    return {
+        skill_id: covering[0].name
+        for skill_id in taxonomy.skills
+        if (covering := active_covering(taxonomy, skill_id))
+    }
 
 
 def certification_label(cert: Skill) -> str:
