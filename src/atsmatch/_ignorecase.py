@@ -7,10 +7,22 @@ whatever such a pattern matches holds the pattern's lower-case letters.
 
 from __future__ import annotations
 
-__all__ = ["TWINS", "folded"]
+__all__ = ["TWINS", "cased", "folded"]
 
 TWINS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 """The letters besides its two cases that IGNORECASE matches an ASCII letter to."""
+
+
+def cased(letters: str) -> str:
+    """Every character IGNORECASE matches to the lower-case ASCII `letters`, for a
+    case-sensitive character class that a scan can skip ahead to (it cannot skip to a
+    case-blind one).
+
+    >>> cased("ks") == "kK\u212asSſ"
+    True
+    """
+    return "".join(f"{c}{c.upper()}{TWINS.get(c, '')}" for c in letters)
+
 
 _TO_ASCII = str.maketrans({twin: letter for letter, twins in TWINS.items() for twin in twins})
 

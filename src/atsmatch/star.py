@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from atsmatch._bytetable import keeping
-from atsmatch._ignorecase import TWINS, folded
+from atsmatch._ignorecase import cased, folded
 from atsmatch.inflect import Tense, inflect, is_noun, verb_reading
 from atsmatch.models import (
     Block,
@@ -517,7 +517,6 @@ def _opening_on_first_letters(phrases: Sequence[str]) -> str:
     for phrase in phrases:
         by_letter.setdefault(phrase[0], []).append(phrase[1:])
     letters = "".join(by_letter)
-    twins = "".join(TWINS.get(letter, "") for letter in letters)
     picks = []
     for letter, rests in by_letter.items():
         common = rests[0]  # what they all open with: "o " of "to enable", "to help"
@@ -526,7 +525,7 @@ def _opening_on_first_letters(phrases: Sequence[str]) -> str:
         tails = "|".join(re.escape(rest[len(common) :]) for rest in rests)
         picks.append(f"(?<={letter}){re.escape(common)}" + (f"(?:{tails})" if tails else ""))
     alternatives = "|".join(picks)
-    return f"[{letters.upper()}{letters}{twins}](?<!\\w.)(?i:{alternatives})\\b"
+    return f"[{cased(letters)}](?<!\\w.)(?i:{alternatives})\\b"
 
 
 _CONTEXT = re.compile(_opening_on_first_letters(_CONTEXT_PHRASES) + r"[^,;:.()]{3,60}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from atsmatch._ignorecase import TWINS
+from atsmatch._ignorecase import cased
 from atsmatch.models import Contact, Line
 from atsmatch.structure.dates import find_date_range
 from atsmatch.structure.lines import Layout
@@ -29,7 +29,7 @@ _ENDINGS = "com|io|dev|me|org|net|ai|co|app|xyz|info|tech|site|page|us|uk|de|in|
 def _any_case(word: str) -> str:
     """`word` as a case-sensitive pattern matching what IGNORECASE would ("co" as "[cC][oO]"):
     a case-blind scan of every line is dear, classes of letters are not."""
-    return "".join(f"[{c}{c.upper()}{TWINS.get(c, '')}]" for c in word)
+    return "".join(f"[{cased(c)}]" for c in word)
 
 
 _TLD = re.compile(
