@@ -35,8 +35,7 @@ if TYPE_CHECKING:
     from atsmatch import Matcher
 
 # The models the scorer (with its title and degree comparisons), the suggestions, the coaching
-# and the STAR analysis make with
-# `_Model._trusted`.
+# and the STAR analysis make with `_Model._trusted` (or `_defaulted`, which calls it).
 TRUSTED = (
     Evidence,
     KeywordResult,
