@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate
+from typing import Any
 
 from atsmatch.checks._finding import finding, plural
 from atsmatch.models import Document, Finding, Resume, Role
@@ -18,6 +19,8 @@ from atsmatch.structure.dates import find_date_range
 from atsmatch.structure.lines import strip_bullet
 
 __all__ = ["content_findings", "date_style"]
+
+Fields = Mapping[str, Any]  # a model's fields, its `__dict__`
 
 _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -37,27 +40,45 @@ _STYLES = (
 
 
 def content_findings(
-    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
+    resume: Resume,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    text: str | None = None,
+    lines: Sequence[Fields] | None = None,
+    blocks: Sequence[Fields] | None = None,
 ) -> list[Finding]:
     """Headings, contact, dates and (given the vocabulary's alias index) glued keywords.
 
-    `text` is the document's `text`, when the caller has joined it already.
+    `text` is the document's `text`, `lines` each of its lines' fields and `blocks` each
+    block's fields (their `__dict__`, read once: a model's attribute reads are slow), when the
+    caller has them already.
     """
-    found = [*_headings(resume), *_contact(resume), *_dates(resume), *_unmarked(resume)]
+    document = resume.document
+    if lines is None:
+        lines = [line.__dict__ for line in document.lines]
+    if blocks is None:
+        blocks = [block.__dict__ for block in resume.blocks]
+    found = [
+        *_headings(resume, blocks),
+        *_contact(resume, lines),
+        *_dates(resume, lines, blocks),
+        *_unmarked(document, lines, blocks),
+    ]
     if aliases:
-        document = resume.document
-        found.extend(_glued_words(document, aliases, document.text if text is None else text))
+        if text is None:
+            text = "\n".join([line["text"] for line in lines])
+        found.extend(_glued_words(document, aliases, text, lines))
     return found
 
 
 # --- headings ----------------------------------------------------------------------------------
 
 
-def _heading_line(resume: Resume, block: int) -> int | None:
-    return resume.blocks[block].line if block < len(resume.blocks) else None
+def _heading_line(blocks: Sequence[Fields], block: int) -> int | None:
+    return blocks[block]["line"] if block < len(blocks) else None
 
 
-def _headings(resume: Resume) -> Iterator[Finding]:
+def _headings(resume: Resume, blocks: Sequence[Fields]) -> Iterator[Finding]:
     document = resume.document
     sections = [s for s in resume.sections if s.kind != "header"]
     if not sections:
@@ -74,7 +95,7 @@ def _headings(resume: Resume) -> Iterator[Finding]:
             yield finding(
                 "nonstandard-heading",
                 document=document,
-                index=_heading_line(resume, section.first_block),
+                index=_heading_line(blocks, section.first_block),
                 heading=section.heading,
             )
 
@@ -100,7 +121,7 @@ def _line_of(keys: list[str], lines: Iterator[str], value: str) -> int | None:
     return None
 
 
-def _contact(resume: Resume) -> Iterator[Finding]:
+def _contact(resume: Resume, fields: Sequence[Fields]) -> Iterator[Finding]:
     contact = resume.contact
     document = resume.document
     if contact.name is None:
@@ -113,10 +134,10 @@ def _contact(resume: Resume) -> Iterator[Finding]:
         yield finding("contact-no-linkedin")
     values = [v for v in (contact.email, contact.phone, contact.linkedin) if v]
     keys: list[str] = []
-    texts = (line.text for line in document.lines)
+    texts = (line["text"] for line in fields)
     places = [_line_of(keys, texts, v) for v in values]
     lines = [i for i in places if i is not None]
-    if lines and all(document.lines[i].region in ("header", "footer") for i in lines):
+    if lines and all(fields[i]["region"] in ("header", "footer") for i in lines):
         yield finding("contact-only-in-header", document=document, index=lines[0])
 
 
@@ -136,40 +157,38 @@ def date_style(text: str) -> str | None:
     return None
 
 
-def _role_lines(resume: Resume, role: Role, last_line: int) -> range:
+def _role_lines(blocks: Sequence[Fields], role: Role, last_line: int) -> range:
     """Document lines of a role's header: from its first block to its first bullet."""
-    first = resume.blocks[role.first_block].line
-    end = resume.blocks[role.bullets[0]].line if role.bullets else last_line
+    first = blocks[role.first_block]["line"]
+    bullets = role.bullets
+    end = blocks[bullets[0]]["line"] if bullets else last_line
     return range(first, max(end, first + 1))
 
 
-def _role_date(resume: Resume, role: Role, last_line: int) -> tuple[int, str] | None:
+def _role_date(
+    lines: Sequence[Fields], blocks: Sequence[Fields], role: Role, last_line: int
+) -> tuple[int, str] | None:
     """The line and text of the date range a role was dated by."""
-    lines = resume.document.lines
-    for i in _role_lines(resume, role, last_line):
+    for i in _role_lines(blocks, role, last_line):
         if i >= len(lines):
             break
-        for cell in lines[i].text.split("\t"):
+        for cell in lines[i]["text"].split("\t"):
             found = find_date_range(cell)
             if found is not None:
                 return i, cell[found.span[0] : found.span[1]]
     return None
 
 
-def _dates(resume: Resume) -> Iterator[Finding]:
+def _dates(resume: Resume, lines: Sequence[Fields], blocks: Sequence[Fields]) -> Iterator[Finding]:
     document = resume.document
-    yield from _undated(resume)
+    yield from _undated(document, blocks)
     styles: dict[str, tuple[int, str]] = {}
     year_only: list[tuple[int, str]] = []
     roles = [r for r in resume.roles if r.section == "experience"]
     for number, role in enumerate(roles):
         following = roles[number + 1] if number + 1 < len(roles) else None
-        last_line = (
-            resume.blocks[following.first_block].line
-            if following is not None
-            else len(document.lines)
-        )
-        found = _role_date(resume, role, last_line)
+        last_line = blocks[following.first_block]["line"] if following is not None else len(lines)
+        found = _role_date(lines, blocks, role, last_line)
         if found is None:
             continue
         style = date_style(found[1])
@@ -198,15 +217,13 @@ def _dates(resume: Resume) -> Iterator[Finding]:
         )
 
 
-def _undated(resume: Resume) -> Iterator[Finding]:
+def _undated(document: Document, blocks: Sequence[Fields]) -> Iterator[Finding]:
     """Experience entries whose date could not be read: bullets under a header with no date.
 
     The parser starts a role at each date it can read, so an undated entry shows up as bullets
     before the first role, or as a plain line with bullets inside the previous role.
     """
-    blocks = resume.blocks
-    # Each block's section and kind read once (a model's attribute reads are slow).
-    kinds = [(b.section, b.kind) for b in blocks]
+    kinds = [(b["section"], b["kind"]) for b in blocks]
     for index, (section, kind) in enumerate(kinds):
         if section != "experience" or kind != "line":
             continue
@@ -214,36 +231,37 @@ def _undated(resume: Resume) -> Iterator[Finding]:
         if after != ("experience", "bullet"):
             continue
         block = blocks[index]
-        role = block.role
+        role = block["role"]
         before = blocks[index - 1] if index > 0 else None
         orphan = role is None
-        inside = before is not None and kinds[index - 1][1] == "bullet" and before.role == role
-        text = block.text
+        inside = before is not None and kinds[index - 1][1] == "bullet" and before["role"] == role
+        text = block["text"]
         if not (orphan or inside) or len(text) > 100:
             continue
         year = _YEAR.search(text) is not None
         yield finding(
             "role-without-date",
             variant="unreadable" if year else None,
-            document=resume.document,
-            index=block.line,
+            document=document,
+            index=block["line"],
         )
 
 
-def _unmarked(resume: Resume) -> Iterator[Finding]:
+def _unmarked(
+    document: Document, lines: Sequence[Fields], blocks: Sequence[Fields]
+) -> Iterator[Finding]:
     """Work statements the parser read as bullets though their line has no bullet marker.
 
     Only where they are a habit (two or more, a third of the bullets or more): a project's
     one-line summary among real bullets is a summary, not a missing marker.
     """
-    lines = resume.document.lines
-    bullets = [block for block in resume.blocks if block.kind == "bullet"]
-    found = [b for b in bullets if strip_bullet(lines[b.line].text.strip()) is None]
+    bullets = [block for block in blocks if block["kind"] == "bullet"]
+    found = [b for b in bullets if strip_bullet(lines[b["line"]]["text"].strip()) is None]
     if len(found) >= 2 and 3 * len(found) >= len(bullets):
         yield finding(
             "unmarked-bullets",
-            document=resume.document,
-            index=found[0].line,
+            document=document,
+            index=found[0]["line"],
             statements=plural(len(found), "work statement"),
             are="is" if len(found) == 1 else "are",
         )
@@ -272,7 +290,9 @@ def _camel_words(text: str) -> Iterator[re.Match[str]]:
         pair = shape.find(b"aA", hint)
 
 
-def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> Iterator[Finding]:
+def _glued_words(
+    document: Document, aliases: Mapping[str, str], text: str, fields: Sequence[Fields]
+) -> Iterator[Finding]:
     """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
     # One scan of the whole text, not one per line: a match is letters only, so none spans the
     # newline between two lines, and a match's line is found from where the lines start (worked
@@ -291,7 +311,7 @@ def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> I
             if word not in examples:
                 examples.append(word)
             if not starts:
-                lengths = [len(line.text) + 1 for line in document.lines]
+                lengths = [len(line["text"]) + 1 for line in fields]
                 starts = list(accumulate(lengths, initial=0))
             i = bisect_right(starts, match.start()) - 1
             if not lines or lines[-1] != i:
