@@ -27,7 +27,8 @@ _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A capital right after a lowercase letter, which every _CAMEL match holds, is found in the text's
 # shape: each ASCII lowercase letter an "a", each capital an "A", any other character one space
 # (one byte each, a non-ASCII character replaced by one "?" first), where `bytes.find` finds the
-# "aA" pairs several times faster than a pattern: most of the text skips the word-by-word scan.
+# "aA" pairs several times faster than a pattern: most of the text skips the word-by-word scan,
+# and the shape's run of letters around a pair is the one word `_CAMEL` can match there.
 _SHAPE = bytes(0x61 if 97 <= c <= 122 else 0x41 if 65 <= c <= 90 else 0x20 for c in range(256))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STYLES = (
@@ -270,24 +271,27 @@ def _unmarked(
 # --- glued words -------------------------------------------------------------------------------
 
 
-def _camel_words(text: str) -> Iterator[re.Match[str]]:
-    """`_CAMEL`'s matches in `text`, scanning only the space-separated pieces that hold a hint.
+def _camel_words(text: str) -> Iterator[tuple[int, str]]:
+    """Where each of `_CAMEL`'s matches in `text` starts, and its text.
 
-    A match is letters only, so it never spans a space, and it holds a hint; a piece ends at a
-    space or an end of the text, where `\\b` reads as it does in the whole text.
+    A match is a whole run of ASCII letters holding a lowercase letter then a capital, with no
+    word character (`\\w`: a letter or digit of any script, or "_") right before or after it:
+    the shape's runs around its "aA" pairs, those not glued to a word character, are the matches.
     """
     shape = text.encode("ascii", "replace").translate(_SHAPE)
-    done = 0
+    end = 0
     pair = shape.find(b"aA")
     while pair >= 0:
-        hint = pair + 1  # the capital
-        if hint >= done:  # not in a piece already scanned
-            start = text.rfind(" ", 0, hint) + 1
-            done = text.find(" ", hint)
-            if done < 0:
-                done = len(text)
-            yield from _CAMEL.finditer(text, start, done)
-        pair = shape.find(b"aA", hint)
+        if pair >= end:  # not in a run already seen
+            start = shape.rfind(b" ", 0, pair) + 1
+            end = shape.find(b" ", pair)
+            if end < 0:
+                end = len(text)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                yield start, text[start:end]
+        pair = shape.find(b"aA", pair + 1)
 
 
 def _glued_words(
@@ -300,8 +304,7 @@ def _glued_words(
     starts: list[int] = []
     examples: list[str] = []
     lines: list[int] = []
-    for match in _camel_words(text):
-        word = match.group(0)
+    for start, word in _camel_words(text):
         if word.lower() in aliases:
             continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
         parts = _CAMEL_CUT.split(word)
@@ -313,7 +316,7 @@ def _glued_words(
             if not starts:
                 lengths = [len(line["text"]) + 1 for line in fields]
                 starts = list(accumulate(lengths, initial=0))
-            i = bisect_right(starts, match.start()) - 1
+            i = bisect_right(starts, start) - 1
             if not lines or lines[-1] != i:
                 lines.append(i)
     if lines:
