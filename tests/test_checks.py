@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import atsmatch
 from atsmatch import Matcher
 from atsmatch.checks import UNREADABLE, check_resume, parseability
-from atsmatch.checks.content import date_style
+from atsmatch.checks.content import _CAMEL, _camel_words, date_style
 from atsmatch.checks.layout import layout_findings, reading_order_excerpt
 from atsmatch.findings import FindingId
 from atsmatch.models import Document, Finding, Line, ParseReport
@@ -343,6 +345,13 @@ class TestGlyphsAndWords:
         finding = by_id(matcher.check(text), "glued-words")
         assert "'MachineLearning'" in finding.message and "'DataScience'" in finding.message
         assert "PythonSQL" not in finding.message
+
+    @given(st.text(alphabet="aZbYx_1é–\t /\n-Ωß\U0001d400", max_size=40))
+    def test_camel_words_are_the_pattern_matches(self, text: str) -> None:
+        """The run-based scan finds exactly `_CAMEL`'s matches, glued to any word character
+        (a digit, "_", a non-ASCII letter) or not."""
+        found = [(m.start(), m.group(0)) for m in _CAMEL.finditer(text)]
+        assert list(_camel_words(text)) == found
 
     def test_unusual_bullets(self, matcher: Matcher) -> None:
         """Arrow and check-mark bullets are an info; round bullets are not."""

@@ -83,17 +83,24 @@ def _surely_english(tokens: list[str]) -> bool:
     plain = list(filter(str.isalpha, tokens))
     if len(plain) < _MIN_WORDS:
         return False
-    other_chars = len("".join(tokens)) - len("".join(plain))  # a join counts faster than len()s
+    joined = " ".join(plain)  # one join for the letters' count and the English words
+    # A join counts faster than len()s.
+    other_chars = len("".join(tokens)) - (len(joined) - len(plain) + 1)
     most = len(plain) + (other_chars + len(tokens) - len(plain)) // 2
-    return _english_words(plain) >= _ENGLISH_SHARE * most
+    return _english_in(joined) >= _ENGLISH_SHARE * most
 
 
 def _english_words(words: list[str]) -> int:
     """How many of the words are common English words, in any case."""
+    return _english_in(" ".join(words))
+
+
+def _english_in(joined: str) -> int:
+    """How many of the words joined by single spaces are common English words, in any case."""
     # Case folding maps character by character: the words folded as one string are the words
     # folded one by one, at a fraction of the cost.
     # Filtered and counted, not summed: `sum` of bools takes its slow path, item by item.
-    return len(list(filter(_ENGLISH.__contains__, " ".join(words).casefold().split(" "))))
+    return len(list(filter(_ENGLISH.__contains__, joined.casefold().split(" "))))
 
 
 def _words(tokens: list[str]) -> list[str]:

@@ -64,10 +64,13 @@ def parseability(findings: Iterable[Finding]) -> float:
     return round(max(0.0, min(100.0, 100.0 - lost)), 1)
 
 
-def summarize(resume: Resume, *, words: int | None = None) -> ParseSummary:
+def summarize(
+    resume: Resume, *, words: int | None = None, bullets: int | None = None
+) -> ParseSummary:
     """What the parser recognised: name, contact fields, sections, roles, bullets, pages, words.
 
-    `words` is the document's `count_words`, when the caller has counted them already.
+    `words` is the document's `count_words` and `bullets` its bullet blocks, when the caller
+    has counted them already.
     """
     document = resume.document
     contact = resume.contact
@@ -86,7 +89,7 @@ def summarize(resume: Resume, *, words: int | None = None) -> ParseSummary:
         section_kinds=tuple(s.kind for s in sections),
         roles=len(resume.roles),
         dated_roles=sum(1 for r in resume.roles if r.start is not None),
-        bullets=sum(1 for b in resume.blocks if b.kind == "bullet"),
+        bullets=sum(1 for b in resume.blocks if b.kind == "bullet") if bullets is None else bullets,
     )
 
 
@@ -95,24 +98,33 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: _ORDER[f.severity]))
 
 
-def check_resume(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> ParseReport:
+def check_resume(
+    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
+) -> ParseReport:
     """Every parseability finding for a parsed resume, its subscore and a parse summary.
 
     `aliases` is the vocabulary's alias index (`Taxonomy.alias_index`); with it, keywords run
-    together ("MachineLearning") are found too.
+    together ("MachineLearning") are found too. `text` is the document's `text`, when the
+    caller has joined it already.
     """
     from atsmatch import __version__
 
     document = resume.document
-    text = document.text  # joined once, for the word count and the glued-word scan
+    # Each line's and each block's fields in one read apiece (a model's attribute reads are
+    # slow), for every check that walks them.
+    lines = [line.__dict__ for line in document.lines]
+    blocks = [block.__dict__ for block in resume.blocks]
+    if text is None:  # joined once, for the word count and the glued-word scan
+        text = "\n".join([line["text"] for line in lines])
     words = count_words(text)
-    summary = summarize(resume, words=words)
+    bullets = [block for block in blocks if block["kind"] == "bullet"]
+    summary = summarize(resume, words=words, bullets=len(bullets))
     findings = [
-        *layout_findings(document, name=resume.contact.name, words=words),
-        *content_findings(resume, aliases=aliases, text=text),
+        *layout_findings(document, name=resume.contact.name, words=words, fields=lines),
+        *content_findings(resume, aliases=aliases, text=text, lines=lines, blocks=blocks),
     ]
     return ParseReport._trusted(
-        source=resume.document.source,
+        source=document.source,
         parseability=parseability(findings),
         findings=_sorted(findings),
         summary=summary,

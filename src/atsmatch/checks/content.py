@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate
+from typing import Any
 
 from atsmatch.checks._finding import finding, plural
 from atsmatch.models import Document, Finding, Resume, Role
@@ -19,12 +20,15 @@ from atsmatch.structure.lines import strip_bullet
 
 __all__ = ["content_findings", "date_style"]
 
+Fields = Mapping[str, Any]  # a model's fields, its `__dict__`
+
 _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A capital right after a lowercase letter, which every _CAMEL match holds, is found in the text's
 # shape: each ASCII lowercase letter an "a", each capital an "A", any other character one space
 # (one byte each, a non-ASCII character replaced by one "?" first), where `bytes.find` finds the
-# "aA" pairs several times faster than a pattern: most of the text skips the word-by-word scan.
+# "aA" pairs several times faster than a pattern: most of the text skips the word-by-word scan,
+# and the shape's run of letters around a pair is the one word `_CAMEL` can match there.
 _SHAPE = bytes(0x61 if 97 <= c <= 122 else 0x41 if 65 <= c <= 90 else 0x20 for c in range(256))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STYLES = (
@@ -37,27 +41,45 @@ _STYLES = (
 
 
 def content_findings(
-    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
+    resume: Resume,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    text: str | None = None,
+    lines: Sequence[Fields] | None = None,
+    blocks: Sequence[Fields] | None = None,
 ) -> list[Finding]:
     """Headings, contact, dates and (given the vocabulary's alias index) glued keywords.
 
-    `text` is the document's `text`, when the caller has joined it already.
+    `text` is the document's `text`, `lines` each of its lines' fields and `blocks` each
+    block's fields (their `__dict__`, read once: a model's attribute reads are slow), when the
+    caller has them already.
     """
-    found = [*_headings(resume), *_contact(resume), *_dates(resume), *_unmarked(resume)]
+    document = resume.document
+    if lines is None:
+        lines = [line.__dict__ for line in document.lines]
+    if blocks is None:
+        blocks = [block.__dict__ for block in resume.blocks]
+    found = [
+        *_headings(resume, blocks),
+        *_contact(resume, lines),
+        *_dates(resume, lines, blocks),
+        *_unmarked(document, lines, blocks),
+    ]
     if aliases:
-        document = resume.document
-        found.extend(_glued_words(document, aliases, document.text if text is None else text))
+        if text is None:
+            text = "\n".join([line["text"] for line in lines])
+        found.extend(_glued_words(document, aliases, text, lines))
     return found
 
 
 # --- headings ----------------------------------------------------------------------------------
 
 
-def _heading_line(resume: Resume, block: int) -> int | None:
-    return resume.blocks[block].line if block < len(resume.blocks) else None
+def _heading_line(blocks: Sequence[Fields], block: int) -> int | None:
+    return blocks[block]["line"] if block < len(blocks) else None
 
 
-def _headings(resume: Resume) -> Iterator[Finding]:
+def _headings(resume: Resume, blocks: Sequence[Fields]) -> Iterator[Finding]:
     document = resume.document
     sections = [s for s in resume.sections if s.kind != "header"]
     if not sections:
@@ -74,7 +96,7 @@ def _headings(resume: Resume) -> Iterator[Finding]:
             yield finding(
                 "nonstandard-heading",
                 document=document,
-                index=_heading_line(resume, section.first_block),
+                index=_heading_line(blocks, section.first_block),
                 heading=section.heading,
             )
 
@@ -100,7 +122,7 @@ def _line_of(keys: list[str], lines: Iterator[str], value: str) -> int | None:
     return None
 
 
-def _contact(resume: Resume) -> Iterator[Finding]:
+def _contact(resume: Resume, fields: Sequence[Fields]) -> Iterator[Finding]:
     contact = resume.contact
     document = resume.document
     if contact.name is None:
@@ -113,10 +135,10 @@ def _contact(resume: Resume) -> Iterator[Finding]:
         yield finding("contact-no-linkedin")
     values = [v for v in (contact.email, contact.phone, contact.linkedin) if v]
     keys: list[str] = []
-    texts = (line.text for line in document.lines)
+    texts = (line["text"] for line in fields)
     places = [_line_of(keys, texts, v) for v in values]
     lines = [i for i in places if i is not None]
-    if lines and all(document.lines[i].region in ("header", "footer") for i in lines):
+    if lines and all(fields[i]["region"] in ("header", "footer") for i in lines):
         yield finding("contact-only-in-header", document=document, index=lines[0])
 
 
@@ -136,40 +158,38 @@ def date_style(text: str) -> str | None:
     return None
 
 
-def _role_lines(resume: Resume, role: Role, last_line: int) -> range:
+def _role_lines(blocks: Sequence[Fields], role: Role, last_line: int) -> range:
     """Document lines of a role's header: from its first block to its first bullet."""
-    first = resume.blocks[role.first_block].line
-    end = resume.blocks[role.bullets[0]].line if role.bullets else last_line
+    first = blocks[role.first_block]["line"]
+    bullets = role.bullets
+    end = blocks[bullets[0]]["line"] if bullets else last_line
     return range(first, max(end, first + 1))
 
 
-def _role_date(resume: Resume, role: Role, last_line: int) -> tuple[int, str] | None:
+def _role_date(
+    lines: Sequence[Fields], blocks: Sequence[Fields], role: Role, last_line: int
+) -> tuple[int, str] | None:
     """The line and text of the date range a role was dated by."""
-    lines = resume.document.lines
-    for i in _role_lines(resume, role, last_line):
+    for i in _role_lines(blocks, role, last_line):
         if i >= len(lines):
             break
-        for cell in lines[i].text.split("\t"):
+        for cell in lines[i]["text"].split("\t"):
             found = find_date_range(cell)
             if found is not None:
                 return i, cell[found.span[0] : found.span[1]]
     return None
 
 
-def _dates(resume: Resume) -> Iterator[Finding]:
+def _dates(resume: Resume, lines: Sequence[Fields], blocks: Sequence[Fields]) -> Iterator[Finding]:
     document = resume.document
-    yield from _undated(resume)
+    yield from _undated(document, blocks)
     styles: dict[str, tuple[int, str]] = {}
     year_only: list[tuple[int, str]] = []
     roles = [r for r in resume.roles if r.section == "experience"]
     for number, role in enumerate(roles):
         following = roles[number + 1] if number + 1 < len(roles) else None
-        last_line = (
-            resume.blocks[following.first_block].line
-            if following is not None
-            else len(document.lines)
-        )
-        found = _role_date(resume, role, last_line)
+        last_line = blocks[following.first_block]["line"] if following is not None else len(lines)
+        found = _role_date(lines, blocks, role, last_line)
         if found is None:
             continue
         style = date_style(found[1])
@@ -198,15 +218,13 @@ def _dates(resume: Resume) -> Iterator[Finding]:
         )
 
 
-def _undated(resume: Resume) -> Iterator[Finding]:
+def _undated(document: Document, blocks: Sequence[Fields]) -> Iterator[Finding]:
     """Experience entries whose date could not be read: bullets under a header with no date.
 
     The parser starts a role at each date it can read, so an undated entry shows up as bullets
     before the first role, or as a plain line with bullets inside the previous role.
     """
-    blocks = resume.blocks
-    # Each block's section and kind read once (a model's attribute reads are slow).
-    kinds = [(b.section, b.kind) for b in blocks]
+    kinds = [(b["section"], b["kind"]) for b in blocks]
     for index, (section, kind) in enumerate(kinds):
         if section != "experience" or kind != "line":
             continue
@@ -214,36 +232,37 @@ def _undated(resume: Resume) -> Iterator[Finding]:
         if after != ("experience", "bullet"):
             continue
         block = blocks[index]
-        role = block.role
+        role = block["role"]
         before = blocks[index - 1] if index > 0 else None
         orphan = role is None
-        inside = before is not None and kinds[index - 1][1] == "bullet" and before.role == role
-        text = block.text
+        inside = before is not None and kinds[index - 1][1] == "bullet" and before["role"] == role
+        text = block["text"]
         if not (orphan or inside) or len(text) > 100:
             continue
         year = _YEAR.search(text) is not None
         yield finding(
             "role-without-date",
             variant="unreadable" if year else None,
-            document=resume.document,
-            index=block.line,
+            document=document,
+            index=block["line"],
         )
 
 
-def _unmarked(resume: Resume) -> Iterator[Finding]:
+def _unmarked(
+    document: Document, lines: Sequence[Fields], blocks: Sequence[Fields]
+) -> Iterator[Finding]:
     """Work statements the parser read as bullets though their line has no bullet marker.
 
     Only where they are a habit (two or more, a third of the bullets or more): a project's
     one-line summary among real bullets is a summary, not a missing marker.
     """
-    lines = resume.document.lines
-    bullets = [block for block in resume.blocks if block.kind == "bullet"]
-    found = [b for b in bullets if strip_bullet(lines[b.line].text.strip()) is None]
+    bullets = [block for block in blocks if block["kind"] == "bullet"]
+    found = [b for b in bullets if strip_bullet(lines[b["line"]]["text"].strip()) is None]
     if len(found) >= 2 and 3 * len(found) >= len(bullets):
         yield finding(
             "unmarked-bullets",
-            document=resume.document,
-            index=found[0].line,
+            document=document,
+            index=found[0]["line"],
             statements=plural(len(found), "work statement"),
             are="is" if len(found) == 1 else "are",
         )
@@ -252,27 +271,32 @@ def _unmarked(resume: Resume) -> Iterator[Finding]:
 # --- glued words -------------------------------------------------------------------------------
 
 
-def _camel_words(text: str) -> Iterator[re.Match[str]]:
-    """`_CAMEL`'s matches in `text`, scanning only the space-separated pieces that hold a hint.
+def _camel_words(text: str) -> Iterator[tuple[int, str]]:
+    """Where each of `_CAMEL`'s matches in `text` starts, and its text.
 
-    A match is letters only, so it never spans a space, and it holds a hint; a piece ends at a
-    space or an end of the text, where `\\b` reads as it does in the whole text.
+    A match is a whole run of ASCII letters holding a lowercase letter then a capital, with no
+    word character (`\\w`: a letter or digit of any script, or "_") right before or after it:
+    the shape's runs around its "aA" pairs, those not glued to a word character, are the matches.
     """
     shape = text.encode("ascii", "replace").translate(_SHAPE)
-    done = 0
+    end = 0
     pair = shape.find(b"aA")
     while pair >= 0:
-        hint = pair + 1  # the capital
-        if hint >= done:  # not in a piece already scanned
-            start = text.rfind(" ", 0, hint) + 1
-            done = text.find(" ", hint)
-            if done < 0:
-                done = len(text)
-            yield from _CAMEL.finditer(text, start, done)
-        pair = shape.find(b"aA", hint)
+        if pair >= end:  # not in a run already seen
+            start = shape.rfind(b" ", 0, pair) + 1
+            end = shape.find(b" ", pair)
+            if end < 0:
+                end = len(text)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                yield start, text[start:end]
+        pair = shape.find(b"aA", pair + 1)
 
 
-def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> Iterator[Finding]:
+def _glued_words(
+    document: Document, aliases: Mapping[str, str], text: str, fields: Sequence[Fields]
+) -> Iterator[Finding]:
     """CamelCase joins of vocabulary terms ("MachineLearning", "PythonSQL") that ATS miss."""
     # One scan of the whole text, not one per line: a match is letters only, so none spans the
     # newline between two lines, and a match's line is found from where the lines start (worked
@@ -280,8 +304,7 @@ def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> I
     starts: list[int] = []
     examples: list[str] = []
     lines: list[int] = []
-    for match in _camel_words(text):
-        word = match.group(0)
+    for start, word in _camel_words(text):
         if word.lower() in aliases:
             continue  # a real CamelCase name: PyTorch, JavaScript, GitHub
         parts = _CAMEL_CUT.split(word)
@@ -291,9 +314,9 @@ def _glued_words(document: Document, aliases: Mapping[str, str], text: str) -> I
             if word not in examples:
                 examples.append(word)
             if not starts:
-                lengths = [len(line.text) + 1 for line in document.lines]
+                lengths = [len(line["text"]) + 1 for line in fields]
                 starts = list(accumulate(lengths, initial=0))
-            i = bisect_right(starts, match.start()) - 1
+            i = bisect_right(starts, start) - 1
             if not lines or lines[-1] != i:
                 lines.append(i)
     if lines:

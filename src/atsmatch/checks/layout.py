@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from atsmatch.checks._finding import finding, plural, sit
 from atsmatch.findings import FindingId
@@ -58,11 +59,16 @@ _STANDARD_BULLETS = frozenset("•·-–—*▪■◦○●")
 
 
 def layout_findings(
-    document: Document, *, name: str | None = None, words: int | None = None
+    document: Document,
+    *,
+    name: str | None = None,
+    words: int | None = None,
+    fields: Sequence[Mapping[str, Any]] | None = None,
 ) -> list[Finding]:
     """Every file and layout finding for a document, in a stable order.
 
-    `words` is the document's `count_words`, when the caller has counted them already.
+    `words` is the document's `count_words` and `fields` each line's fields (its `__dict__`),
+    when the caller has them already.
     """
     checks: tuple[Callable[[Document, _Scan], Iterator[Finding]], ...] = (
         _columns,
@@ -80,7 +86,9 @@ def layout_findings(
         _length,
         _file_size,
     )
-    scan = _Scan.of(document, name, count_words(document.text) if words is None else words)
+    if fields is None:
+        fields = [line.__dict__ for line in document.lines]
+    scan = _Scan.of(fields, name, count_words(document.text) if words is None else words)
     return [finding for check in checks for finding in check(document, scan)]
 
 
@@ -102,12 +110,13 @@ class _Scan:
     bullet: list[int] = field(default_factory=list)  # opens with an unusual bullet
 
     @classmethod
-    def of(cls, document: Document, name: str | None, words: int) -> _Scan:
-        """Sort every line into the lists it belongs to."""
+    def of(cls, lines: Sequence[Mapping[str, Any]], name: str | None, words: int) -> _Scan:
+        """Sort every line (its fields, read in one go: a model's attribute reads are slow)
+        into the lists it belongs to."""
         scan = cls(words=words)
         regions = {"textbox": scan.textbox, "table": scan.table, "footnote": scan.footnote}
-        for i, line in enumerate(document.lines):
-            text, region = line.text, line.region
+        for i, line in enumerate(lines):
+            text, region = line["text"], line["region"]
             if region in ("header", "footer"):
                 if _contact_like(text):
                     scan.contact.append(i)
@@ -115,19 +124,20 @@ class _Scan:
                     scan.running.append(i)
             elif region in regions:
                 regions[region].append(i)
-            if line.control:
+            if line["control"]:
                 scan.control.append(i)
-            if line.hidden:
+            if line["hidden"]:
                 if _WORD.search(text) is not None:
                     scan.vanished.append(i)
-            elif _near_white(line.color) and _WORD.search(text) is not None:
+            elif _near_white(line["color"]) and _WORD.search(text) is not None:
                 scan.white.append(i)
-            size, font = line.size, line.font
+            size, font = line["size"], line["font"]
             if size is not None and 0 < size < TINY_POINTS and _WORD.search(text) is not None:
                 scan.tiny.append(i)
             if font is not None and _ICON_FONT.search(font) is not None:
                 scan.font.append(i)
-            if _unusual_bullet(text) is not None:
+            # Most lines open with a letter or digit: no unusual bullet, without the call.
+            if not text[:1].isalnum() and _unusual_bullet(text) is not None:
                 scan.bullet.append(i)
         return scan
 
