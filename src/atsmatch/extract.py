@@ -667,20 +667,31 @@ class Extractor:
                 end == size_of_text or text[end].isspace()
             )
             tokens = -1  # not worked out yet
+            glued = False
             for entry in entries:  # in rank order (`_load`)
                 if entry.sensitive and text[start:end] != entry.key:
                     continue
                 if entry.plain and (spaced or self._marked(text, start, end)):
                     # Marks split off are no glue, but for a short name ("'R", "R&").
-                    keep(start, end, entry, spaced or end - start > 2)
+                    if not (spaced or end - start > 2 or _clean_edges(text, start, end)):
+                        glued = True  # "'R", "R&": no entry here is kept
                     break
                 if tokens == -1:
                     if not spaced and not _clean_edges(text, start, end):
-                        break  # glued to a neighbour ("12M", "R&D"): no entry here is kept
+                        glued = True  # to a neighbour ("12M", "R&D"): no entry here is kept
+                        break
                     tokens = chunk.tokens(start, end) or 0
                 if tokens == entry.tokens:
-                    keep(start, end, entry, True)
                     break
+            else:
+                continue  # no entry spans the tokens its form does
+            # What `keep` does, inline for the many spans that overlap nothing (a URL and the
+            # glue were ruled out above).
+            if glued or (end - start == 3 and _money(text, start, end)):
+                continue
+            doubtful = entry.contextual or (entry.ordinary and not _written_as_name(text, start))
+            candidates.append(_candidate((start, end, entry.skill_id, entry.form, False, doubtful)))
+            covered[start:end] = b"\x01" * (end - start)
         return candidates
 
     def _marked(self, text: str, start: int, end: int) -> bool:
