@@ -654,7 +654,7 @@ class Extractor:
                 while after < count and spans[after][0] < end:
                     end = max(end, spans[after][1])
                     after += 1
-                for kept in self._ranked(text, chunk, spans[at:after]):
+                for kept in self._ranked(text, chunk, spans[at:after], end):
                     keep(*kept, False)
                 at = after
                 continue
@@ -708,18 +708,33 @@ class Extractor:
         return at == size or text[at].isspace()
 
     def _ranked(
-        self, text: str, chunk: _Chunk, spans: list[tuple[int, int, tuple[_Surface, ...]]]
+        self,
+        text: str,
+        chunk: _Chunk,
+        spans: list[tuple[int, int, tuple[_Surface, ...]]],
+        stop: int,
     ) -> list[tuple[int, int, _Surface]]:
-        """The matches kept among overlapping ones: longest first, the token boundaries checked
-        only for a match that would be kept, so the words inside a longer match ("spark" in
-        "Apache Spark") are never split."""
+        """The matches kept among overlapping ones (`stop`: where the last of them ends):
+        longest first, the token boundaries checked only for a match that would be kept, so the
+        words inside a longer match ("spark" in "Apache Spark") are never split."""
         ranked = [
             (-entry.tokens, start, entry.rank, end, entry)
             for start, end, entries in spans
             for entry in entries
         ]
-        ranked.sort()
         found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
+        # Most often the first in rank spans them all ("Apache Spark" over "Spark"): kept, it
+        # overlaps every other, so it is all that is kept.
+        _, start, _, end, entry = min(ranked)
+        if (start, end) == (spans[0][0], stop) and (
+            not entry.sensitive or text[start:end] == entry.key
+        ):
+            whole = entry.plain and self._marked(text, start, end)
+            tokens = entry.tokens if whole else chunk.tokens(start, end)
+            if tokens == entry.tokens:
+                return [(start, end, entry)]
+            found[start, end] = tokens
+        ranked.sort()
         kept: list[tuple[int, int, _Surface]] = []
         for _, start, _, end, entry in ranked:
             if kept and any(start < right and left < end for left, right, _ in kept):
