@@ -654,7 +654,7 @@ class Extractor:
                 while after < count and spans[after][0] < end:
                     end = max(end, spans[after][1])
                     after += 1
-                for kept in self._ranked(text, chunk, spans[at:after]):
+                for kept in self._ranked(text, chunk, spans[at:after], end):
                     keep(*kept, False)
                 at = after
                 continue
@@ -667,20 +667,31 @@ class Extractor:
                 end == size_of_text or text[end].isspace()
             )
             tokens = -1  # not worked out yet
+            glued = False
             for entry in entries:  # in rank order (`_load`)
                 if entry.sensitive and text[start:end] != entry.key:
                     continue
                 if entry.plain and (spaced or self._marked(text, start, end)):
                     # Marks split off are no glue, but for a short name ("'R", "R&").
-                    keep(start, end, entry, spaced or end - start > 2)
+                    if not (spaced or end - start > 2 or _clean_edges(text, start, end)):
+                        glued = True  # "'R", "R&": no entry here is kept
                     break
                 if tokens == -1:
                     if not spaced and not _clean_edges(text, start, end):
-                        break  # glued to a neighbour ("12M", "R&D"): no entry here is kept
+                        glued = True  # to a neighbour ("12M", "R&D"): no entry here is kept
+                        break
                     tokens = chunk.tokens(start, end) or 0
                 if tokens == entry.tokens:
-                    keep(start, end, entry, True)
                     break
+            else:
+                continue  # no entry spans the tokens its form does
+            # What `keep` does, inline for the many spans that overlap nothing (a URL and the
+            # glue were ruled out above).
+            if glued or (end - start == 3 and _money(text, start, end)):
+                continue
+            doubtful = entry.contextual or (entry.ordinary and not _written_as_name(text, start))
+            candidates.append(_candidate((start, end, entry.skill_id, entry.form, False, doubtful)))
+            covered[start:end] = b"\x01" * (end - start)
         return candidates
 
     def _marked(self, text: str, start: int, end: int) -> bool:
@@ -697,18 +708,33 @@ class Extractor:
         return at == size or text[at].isspace()
 
     def _ranked(
-        self, text: str, chunk: _Chunk, spans: list[tuple[int, int, tuple[_Surface, ...]]]
+        self,
+        text: str,
+        chunk: _Chunk,
+        spans: list[tuple[int, int, tuple[_Surface, ...]]],
+        stop: int,
     ) -> list[tuple[int, int, _Surface]]:
-        """The matches kept among overlapping ones: longest first, the token boundaries checked
-        only for a match that would be kept, so the words inside a longer match ("spark" in
-        "Apache Spark") are never split."""
+        """The matches kept among overlapping ones (`stop`: where the last of them ends):
+        longest first, the token boundaries checked only for a match that would be kept, so the
+        words inside a longer match ("spark" in "Apache Spark") are never split."""
         ranked = [
             (-entry.tokens, start, entry.rank, end, entry)
             for start, end, entries in spans
             for entry in entries
         ]
-        ranked.sort()
         found: dict[tuple[int, int], int | None] = {}  # span -> its tokens, None if off-boundary
+        # Most often the first in rank spans them all ("Apache Spark" over "Spark"): kept, it
+        # overlaps every other, so it is all that is kept.
+        _, start, _, end, entry = min(ranked)
+        if (start, end) == (spans[0][0], stop) and (
+            not entry.sensitive or text[start:end] == entry.key
+        ):
+            whole = entry.plain and self._marked(text, start, end)
+            tokens = entry.tokens if whole else chunk.tokens(start, end)
+            if tokens == entry.tokens:
+                return [(start, end, entry)]
+            found[start, end] = tokens
+        ranked.sort()
         kept: list[tuple[int, int, _Surface]] = []
         for _, start, _, end, entry in ranked:
             if kept and any(start < right and left < end for left, right, _ in kept):

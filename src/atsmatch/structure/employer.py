@@ -12,7 +12,9 @@ name, while a skill that is the whole name ("Databricks" at Databricks) stays.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from atsmatch.models import Block, SkillHit
@@ -61,21 +63,34 @@ def drop_names(
     blocks: Sequence[Block], hits: Iterable[SkillHit], names: Iterable[str]
 ) -> list[SkillHit]:
     """`hits` less those inside one of `names` as written in their block (and not all of it)."""
-    patterns = [
-        (n, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for n in dict.fromkeys(names) if n.strip()
-    ]
     hits = list(hits)
-    if not patterns:
+    names = [name for name in dict.fromkeys(names) if name.strip()]
+    if not names or not hits:
         return hits
-    where = [hit.block for hit in hits]  # read once: a model's attribute reads are slow ones
+    # Most blocks name no employer: a `str.find` a name over all the texts run together finds
+    # the few that may (a test a block cost more), and only those are searched with a pattern
+    # (which also drops a find that runs from one block into the next).
+    texts = [block.text for block in blocks]  # each read once: a model's reads are slow ones
+    ends = list(itertools.accumulate(map(len, texts)))  # where each block ends in `joined`
+    joined = "".join(texts)
     named: dict[int, list[tuple[int, int]]] = {}  # block -> where a name stands in it
-    for index in set(where):
-        text = blocks[index].text
-        for name, pattern in patterns:
-            if name in text:  # most blocks name no employer: a substring test spares the scan
-                named.setdefault(index, []).extend(m.span() for m in pattern.finditer(text))
+    for name in names:
+        pattern: re.Pattern[str] | None = None
+        searched: set[int] = set()
+        at = joined.find(name)
+        while at >= 0:
+            index = bisect_right(ends, at)
+            if index not in searched:
+                searched.add(index)
+                if pattern is None:
+                    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+                spans = [m.span() for m in pattern.finditer(texts[index])]
+                if spans:
+                    named.setdefault(index, []).extend(spans)
+            at = joined.find(name, at + 1)
     if not named:
         return hits
+    where = [hit.block for hit in hits]  # read once: a model's attribute reads are slow ones
     return [
         hit
         for hit, index in zip(hits, where, strict=True)
