@@ -599,7 +599,7 @@ class TestHeaderLines:
             lines = read_document(path).lines
             layout = structure.Layout.of(lines)
             state = structure._build_blocks(
-                lines, layout, structure._find_headings(lines, layout, headings.resume)
+                layout, structure._find_headings(layout, headings.resume)
             )
             old: list[int] = []
             for block in state.blocks:
