@@ -143,7 +143,14 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
         blocks=blocks,
         # The parser's own blocks hold the same text, kind and section, at a list item's cost.
         headline=_headline(state.blocks, contact.name),
-        education=find_degrees(blocks),
+        education=find_degrees(
+            blocks,
+            education=[
+                number
+                for number, b in enumerate(state.blocks)
+                if b.section == "education" and b.kind != "heading"
+            ],
+        ),
     )
 
 
