@@ -219,14 +219,26 @@ def _phone(texts: Sequence[str]) -> str | None:
 
 
 def _website(texts: Sequence[str]) -> str | None:
+    # A cheap scan for the domain ending spares most lines _URL. It runs once over the lines
+    # joined, from line to line that holds one: an ending never spans a line break, and one
+    # at a line's end is followed by a break, which its look-ahead reads as the text's end.
+    joined = "\n".join(texts)
+    tld = _TLD.search(joined)
+    start = 0  # where the line starts in `joined`
     for text in texts:
-        tld = _TLD.search(text)  # a cheap scan for the domain ending spares most lines _URL
         if tld is None:
+            return None
+        end = start + len(text)
+        if tld.start() >= end:  # no ending in this line
+            start = end + 1
             continue
         emails = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
         # Every address holds such an ending and no space before it: none starts before the
         # word the first ending closes.
-        for match in _URL.finditer(text, text.rfind(" ", 0, tld.start()) + 1):
+        first = tld.start() - start
+        start = end + 1
+        tld = _TLD.search(joined, start)
+        for match in _URL.finditer(text, text.rfind(" ", 0, first) + 1):
             if any(a <= match.start() < b for a, b in emails):
                 continue
             found = match.group(0).rstrip("/.")
