@@ -11,7 +11,7 @@ from atsmatch.documents import read_document
 from atsmatch.models import Document, Line
 from atsmatch.structure import find_date_range, find_years, parse_job, parse_resume
 from atsmatch.taxonomy import load_taxonomy
-from tests.conftest import CORPUS, EXAMPLES, corpus_lines
+from tests.conftest import CORPUS, EXAMPLES, assert_like_validated, corpus_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -587,6 +587,22 @@ class TestCues:
             assert structure._cue(piece) == by_patterns(piece), piece
 
 
+class TestTrustedBlocks:
+    """The resume parser makes its blocks without validating them (`_Model._trusted`)."""
+
+    def test_equal_to_validated_copies(self) -> None:
+        """On every example and corpus text, and the example PDF and DOCX, each block is what
+        validating its fields would give."""
+        sources = sorted([*CORPUS.rglob("*.txt"), *EXAMPLES.glob("*.txt")])
+        sources += [EXAMPLES / "resume.pdf", EXAMPLES / "resume.docx"]
+        count = 0
+        for path in sources:
+            for block in parse_resume(read_document(path)).blocks:
+                assert_like_validated(block)
+                count += 1
+        assert count >= 100
+
+
 class TestHeaderLines:
     """The header section's line indices, read off the blocks in one pass."""
 
@@ -599,7 +615,7 @@ class TestHeaderLines:
             lines = read_document(path).lines
             layout = structure.Layout.of(lines)
             state = structure._build_blocks(
-                lines, layout, structure._find_headings(lines, layout, headings.resume)
+                layout, structure._find_headings(layout, headings.resume)
             )
             old: list[int] = []
             for block in state.blocks:

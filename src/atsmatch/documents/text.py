@@ -109,6 +109,8 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
     lines: list[dict[str, Any]] = []  # each line's fields, made `Line`s at the end
     follows_text = False
     ligatures = has_ligatures(text)  # asked once here, not of every line
+    # Text without link or emphasis syntax anywhere spares each line `_strip_markup`'s tests.
+    markup = "](" in text or "**" in text or "__" in text
     for raw in text.splitlines():
         # Underlines, rules and headings all open with one of these after the indent (`\s`
         # and str.isspace agree), so most lines skip the three patterns.
@@ -126,7 +128,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
             heading = _HEADING.match(raw)
             if heading:
                 raw, bold = heading.group(1), True
-        cleaned = repair_text(_strip_markup(raw), ligatures=ligatures)
+        cleaned = repair_text(_strip_markup(raw) if markup else raw, ligatures=ligatures)
         if cleaned:
             budget -= len(cleaned)
             if budget < 0:

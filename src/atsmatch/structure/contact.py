@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from atsmatch._ignorecase import cased
-from atsmatch.models import Contact, Line
+from atsmatch.models import Contact
 from atsmatch.structure.dates import find_date_range
 from atsmatch.structure.lines import Layout
 
@@ -149,15 +149,14 @@ def extract_contact(
     layout: Layout, header: Sequence[int], headings: frozenset[str] = frozenset()
 ) -> Contact:
     """Contact details, preferring the header section (`header` = its line indices) and bands."""
-    lines, written = layout.lines, layout.texts
-    bands = [i for i, line in enumerate(lines) if line.region in ("header", "footer")]
-    preferred = list(dict.fromkeys([*header, *bands]))
+    written = layout.texts
+    preferred = list(dict.fromkeys([*header, *layout.bands]))
     taken = set(preferred)
-    rest = [i for i in range(len(lines)) if i not in taken]
+    rest = [i for i in range(len(written)) if i not in taken]
     order = preferred + rest
     texts = [written[i] for i in order]
     return Contact._trusted(
-        name=_name(lines, header or list(range(min(len(lines), 5))), headings, layout.largest_size),
+        name=_name(layout, header or list(range(min(len(written), 5))), headings),
         email=_first(_EMAIL, texts),
         phone=_phone(texts),
         linkedin=_linkedin(texts),
@@ -220,14 +219,26 @@ def _phone(texts: Sequence[str]) -> str | None:
 
 
 def _website(texts: Sequence[str]) -> str | None:
+    # A cheap scan for the domain ending spares most lines _URL. It runs once over the lines
+    # joined, from line to line that holds one: an ending never spans a line break, and one
+    # at a line's end is followed by a break, which its look-ahead reads as the text's end.
+    joined = "\n".join(texts)
+    tld = _TLD.search(joined)
+    start = 0  # where the line starts in `joined`
     for text in texts:
-        tld = _TLD.search(text)  # a cheap scan for the domain ending spares most lines _URL
         if tld is None:
+            return None
+        end = start + len(text)
+        if tld.start() >= end:  # no ending in this line
+            start = end + 1
             continue
         emails = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
         # Every address holds such an ending and no space before it: none starts before the
         # word the first ending closes.
-        for match in _URL.finditer(text, text.rfind(" ", 0, tld.start()) + 1):
+        first = tld.start() - start
+        start = end + 1
+        tld = _TLD.search(joined, start)
+        for match in _URL.finditer(text, text.rfind(" ", 0, first) + 1):
             if any(a <= match.start() < b for a, b in emails):
                 continue
             found = match.group(0).rstrip("/.")
@@ -245,16 +256,12 @@ def _location(texts: Sequence[str]) -> str | None:
     return None
 
 
-def _name(
-    lines: Sequence[Line],
-    candidates: Sequence[int],
-    headings: frozenset[str],
-    largest: float | None,
-) -> str | None:
+def _name(layout: Layout, candidates: Sequence[int], headings: frozenset[str]) -> str | None:
     best: tuple[float, str] | None = None
+    largest = layout.largest_size
     for rank, index in enumerate(candidates[:10]):
-        line = lines[index]
-        for part in _NAME_SPLIT.split(line.text.strip()):
+        line = layout.fields[index]
+        for part in _NAME_SPLIT.split(layout.texts[index].strip()):
             if "**" in part or "__" in part or part.startswith("#"):  # else nothing to remove
                 part = _NAME_MARKUP.sub("", part)
             part = part.strip()
@@ -269,9 +276,10 @@ def _name(
             if find_location(part):
                 continue
             score = 3.0 - rank * 0.5
-            if line.size and largest and line.size >= largest - 0.1:
+            size = line["size"]
+            if size and largest and size >= largest - 0.1:
                 score += 2.0
-            if line.bold:
+            if line["bold"]:
                 score += 0.5
             if best is None or score > best[0]:
                 best = (score, part)

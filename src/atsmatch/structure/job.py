@@ -91,8 +91,7 @@ class _Block:
     section: str
     line: int
     page: int
-    first: Line
-    last: Line
+    last: int  # the index of the block's last line (`line` is its first)
     level: Level | None
 
 
@@ -119,18 +118,16 @@ def parse_job(document: Document, *, headings: Headings | None = None) -> JobPos
             current = None
             continue
         if i == title_line:
-            blocks.append(_Block(text, "line", "title", i, line.page, line, line, "title"))
+            blocks.append(_Block(text, "line", "title", i, line.page, i, "title"))
             current = None
             continue
         bullet = strip_bullet(text)
         if bullet is None:
-            kind = _heading(line, text, layout, index)
+            kind = _heading(i, text, layout, index)
             if kind is not None:
                 section = kind
                 blocks.append(
-                    _Block(
-                        _clean(text), "heading", section, i, line.page, line, line, _level(section)
-                    )
+                    _Block(_clean(text), "heading", section, i, line.page, i, _level(section))
                 )
                 current = None
                 continue
@@ -139,25 +136,23 @@ def parse_job(document: Document, *, headings: Headings | None = None) -> JobPos
             if inline is not None and head_kind is not None:
                 section = head_kind
                 head = inline.group("head").strip()
-                blocks.append(
-                    _Block(head, "heading", section, i, line.page, line, line, _level(section))
-                )
+                blocks.append(_Block(head, "heading", section, i, line.page, i, _level(section)))
                 current = _Block(
-                    inline.group("rest").strip(), "line", section, i, line.page, line, line, None
+                    inline.group("rest").strip(), "line", section, i, line.page, i, None
                 )
                 blocks.append(current)
                 continue
         if bullet is not None:
-            current = _Block(bullet, "bullet", section, i, line.page, line, line, None)
+            current = _Block(bullet, "bullet", section, i, line.page, i, None)
             blocks.append(current)
             continue
         if current is not None and continues(
-            layout, current.first, current.last, line, bullet=current.kind == "bullet"
+            layout, current.line, current.last, i, bullet=current.kind == "bullet"
         ):
             current.text = join_text(current.text, text)
-            current.last = line
+            current.last = i
             continue
-        current = _Block(text, "line", section, i, line.page, line, line, None)
+        current = _Block(text, "line", section, i, line.page, i, None)
         blocks.append(current)
     for b in blocks:
         if b.kind != "heading" and b.level is None:
@@ -246,7 +241,7 @@ def _find_title(lines: tuple[Line, ...], index: HeadingIndex) -> tuple[str | Non
     return None, None
 
 
-def _heading(line: Line, text: str, layout: Layout, index: HeadingIndex) -> str | None:
+def _heading(number: int, text: str, layout: Layout, index: HeadingIndex) -> str | None:
     clean = _clean(text)
     if len(clean.split()) > 9 or clean.endswith((".", ",", ";")):
         return None
@@ -256,12 +251,12 @@ def _heading(line: Line, text: str, layout: Layout, index: HeadingIndex) -> str 
     if kind is None:
         return None
     looks = (
-        line.bold
+        layout.fields[number]["bold"]
         or text.startswith("#")
         or text.endswith(":")
         or is_caps(clean)
         or is_title_case(clean)
-        or layout.larger(line)
+        or layout.larger(number)
         or clean[:1].isupper()
     )
     return kind if looks else None

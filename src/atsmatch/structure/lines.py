@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from atsmatch.inflect import is_noun, verb_reading
 from atsmatch.models import Line
@@ -183,9 +184,11 @@ class Layout:
     """Facts about a document's typography that heuristics compare lines against."""
 
     lines: tuple[Line, ...]
-    # Each line's text as written, read once here for the parser's walks over every line (a
-    # model's attribute costs ten times a list item).
+    # Each line's fields (its `__dict__`, read once here) and its text as written, for the
+    # parsers' walks over every line: a model's attribute read costs ten times a dict's item.
+    fields: list[dict[str, Any]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    bands: list[int] = field(default_factory=list)  # the lines in the page header/footer bands
     body_size: float | None = None
     largest_size: float | None = None  # the largest font size of any line
     wide_chars: int = 60
@@ -195,17 +198,23 @@ class Layout:
     @classmethod
     def of(cls, lines: tuple[Line, ...]) -> Layout:
         """Measure the body font size, usual line width and line height."""
+        fields: list[dict[str, Any]] = []
         texts: list[str] = []
+        bands: list[int] = []
         sizes: Counter[float] = Counter()
         largest: float | None = None
         lengths: list[int] = []
         edges: dict[tuple[int, int], tuple[float, float]] = {}
         heights: list[float] = []
-        for line in lines:
-            written = line.text
+        for i, line in enumerate(lines):
+            values = line.__dict__
+            fields.append(values)
+            written = values["text"]
             texts.append(written)
+            if values["region"] in ("header", "footer"):
+                bands.append(i)
             text = written.strip()
-            size = line.size
+            size = values["size"]
             if size and (largest is None or size > largest):
                 largest = size
             if not text:
@@ -213,13 +222,20 @@ class Layout:
             lengths.append(len(text))
             if size:
                 sizes[round(size, 1)] += len(text)
-            bbox = line.bbox
+            bbox = values["bbox"]
             if bbox is not None:
-                key = (line.page, line.column)
+                key = (values["page"], values["column"])
                 left, right = edges.get(key, (bbox[0], bbox[2]))
                 edges[key] = (min(left, bbox[0]), max(right, bbox[2]))
                 heights.append(bbox[3] - bbox[1])
-        layout = cls(lines=lines, texts=texts, largest_size=largest, right_edge=edges)
+        layout = cls(
+            lines=lines,
+            fields=fields,
+            texts=texts,
+            bands=bands,
+            largest_size=largest,
+            right_edge=edges,
+        )
         if sizes:
             layout.body_size = sizes.most_common(1)[0][0]
         if lengths:
@@ -231,44 +247,52 @@ class Layout:
             layout.line_height = max(1.0, heights[len(heights) // 2])
         return layout
 
-    def larger(self, line: Line) -> bool:
-        """Set in a larger font than the body text."""
-        return bool(line.size and self.body_size and line.size >= self.body_size + 0.9)
+    def larger(self, index: int) -> bool:
+        """The line at `index` is set in a larger font than the body text."""
+        size = self.fields[index]["size"]
+        return bool(size and self.body_size and size >= self.body_size + 0.9)
 
-    def wide(self, line: Line) -> bool:
-        """Runs (nearly) to the right margin, as a line does when the text wrapped."""
-        if line.bbox is not None:
-            left, right = self.right_edge.get((line.page, line.column), (0.0, 0.0))
-            return line.bbox[2] >= right - 0.2 * max(1.0, right - left)
-        return len(line.text.strip()) >= self.wide_chars
+    def wide(self, index: int) -> bool:
+        """The line at `index` runs (nearly) to the right margin, as a line does when the text
+        wrapped."""
+        values = self.fields[index]
+        bbox: tuple[float, float, float, float] | None = values["bbox"]
+        if bbox is not None:
+            left, right = self.right_edge.get((values["page"], values["column"]), (0.0, 0.0))
+            return bbox[2] >= right - 0.2 * max(1.0, right - left)
+        return len(self.texts[index].strip()) >= self.wide_chars
 
 
-def continues(layout: Layout, first: Line, prev: Line, line: Line, *, bullet: bool) -> bool:
-    """Whether `line` is a wrapped continuation of the block that began at `first`.
+def continues(layout: Layout, first: int, prev: int, index: int, *, bullet: bool) -> bool:
+    """Whether the line at `index` is a wrapped continuation of the block that began at line
+    `first` and so far ends at line `prev`.
 
     The caller has already ruled out headings, bullets and date lines. Cues: a lowercase start,
     a hanging indent under the bullet text, or a previous line that ran to the margin without
     ending a sentence.
     """
-    text = line.text.strip()
-    prev_text = prev.text.strip()
+    texts, fields = layout.texts, layout.fields
+    text = texts[index].strip()
+    prev_text = texts[prev].strip()
     if not text or not prev_text:
         return False
-    same_column = line.page == prev.page and line.column == prev.column
-    if line.bbox is not None and prev.bbox is not None and same_column:
-        gap = line.bbox[1] - prev.bbox[3]
+    line, before, opening = fields[index], fields[prev], fields[first]
+    bbox = line["bbox"]
+    same_column = line["page"] == before["page"] and line["column"] == before["column"]
+    if bbox is not None and before["bbox"] is not None and same_column:
+        gap = bbox[1] - before["bbox"][3]
         if gap > 0.9 * layout.line_height:
             return False
-    if line.bold and not first.bold:
+    if line["bold"] and not opening["bold"]:
         return False
     ends_sentence = _SENTENCE_END.search(prev_text) is not None
     if text[0].islower() and (bullet or not ends_sentence):
         return True
     if bullet:
-        if line.bbox is not None and first.bbox is not None:
-            if line.page == first.page and line.bbox[0] > first.bbox[0] + 3.0:
+        if bbox is not None and opening["bbox"] is not None:
+            if line["page"] == opening["page"] and bbox[0] > opening["bbox"][0] + 3.0:
                 return True
-        elif _indent(line.text) > _indent(first.text):
+        elif _indent(texts[index]) > _indent(texts[first]):
             return True
     return not ends_sentence and layout.wide(prev)
 

@@ -270,8 +270,13 @@ def _tokens(text: str, *, at_start: bool = False) -> list[tuple[DegreeLevel, int
     return found
 
 
-def find_degrees(blocks: Sequence[Block]) -> tuple[Degree, ...]:
+def find_degrees(
+    blocks: Sequence[Block], *, education: Sequence[int] | None = None
+) -> tuple[Degree, ...]:
     """The degrees of a resume's Education section: level and field of each entry.
+
+    `education`: the indices of the section's blocks other than headings, where the caller
+    knows them (the parser does), so that the other blocks are not read.
 
     >>> from atsmatch.models import Block
     >>> b = Block(text="MS, Statistics — Rice University", kind="line", section="education",
@@ -279,19 +284,22 @@ def find_degrees(blocks: Sequence[Block]) -> tuple[Degree, ...]:
     >>> find_degrees([b])[0].level, find_degrees([b])[0].field
     ('master', 'Statistics')
     """
+    if education is None:
+        education = [
+            number
+            for number, block in enumerate(blocks)
+            if block.section == "education" and block.kind != "heading"
+        ]
     degrees: list[Degree] = []
-    for number, block in enumerate(blocks):
-        if block.section != "education" or block.kind == "heading":
-            continue
-        tokens = _tokens(block.text, at_start=True)
+    for number in education:
+        text = blocks[number].text
+        tokens = _tokens(text, at_start=True)
         if not tokens:
             continue
         level = max((t[0] for t in tokens), key=DEGREE_LEVELS.index)
-        fields = _fields(_blank(block.text, tokens))
-        field = fields[0] if fields else _free_field(block.text[tokens[-1][2] :])
-        degrees.append(
-            Degree._trusted(level=level, field=field, block=number, text=block.text.strip())
-        )
+        fields = _fields(_blank(text, tokens))
+        field = fields[0] if fields else _free_field(text[tokens[-1][2] :])
+        degrees.append(Degree._trusted(level=level, field=field, block=number, text=text.strip()))
     return tuple(degrees)
 
 

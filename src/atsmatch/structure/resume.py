@@ -12,9 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pydantic import TypeAdapter
-
-from atsmatch.models import Block, BlockKind, Document, Line, Resume, Role, Section
+from atsmatch.models import Block, BlockKind, Document, Resume, Role, Section
 from atsmatch.structure.contact import extract_contact, find_location
 from atsmatch.structure.dates import DateRange, find_date_range
 from atsmatch.structure.headings import HeadingIndex, Headings, heading_key
@@ -77,8 +75,6 @@ _AT = re.compile(r"(?=\s)(\s+at\s+|\s+@\s+)")
 _AT_ONLY = re.compile(r"\s+(?:at|@)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+|\t+")
-# Validates a resume's blocks in one call: a third cheaper than building them one by one.
-_BLOCKS = TypeAdapter(tuple[Block, ...])
 
 
 @dataclass
@@ -88,8 +84,7 @@ class _Block:
     section: str
     line: int
     page: int
-    first: Line
-    last: Line
+    last: int  # the index of the block's last line (`line` is its first)
     date: DateRange | None = None
     role: int | None = None
 
@@ -124,23 +119,22 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
     index = headings.resume
     lines = document.lines
     layout = Layout.of(lines)
-    heading_at = _find_headings(lines, layout, index)
-    state = _build_blocks(lines, layout, heading_at)
+    heading_at = _find_headings(layout, index)
+    state = _build_blocks(layout, heading_at)
     roles = _find_roles(state)
     contact = extract_contact(layout, _header_lines(state.blocks, len(lines)), headings.resume_keys)
-    blocks = _BLOCKS.validate_python(
+    # Our own values, of the fields' own types (a test holds them to validated copies): made
+    # without validation, at about half its cost.
+    block = Block._trusted
+    blocks = tuple(
         [
-            {
-                "text": b.text,
-                "kind": b.kind,
-                "section": b.section,
-                "line": b.line,
-                "page": b.page,
-                "role": b.role,
-            }
+            block(
+                text=b.text, kind=b.kind, section=b.section, line=b.line, page=b.page,
+                role=b.role, level=None,
+            )
             for b in state.blocks
         ]
-    )
+    )  # fmt: skip
     return Resume._trusted(
         document=document,
         contact=contact,
@@ -149,7 +143,14 @@ def parse_resume(document: Document, *, headings: Headings | None = None) -> Res
         blocks=blocks,
         # The parser's own blocks hold the same text, kind and section, at a list item's cost.
         headline=_headline(state.blocks, contact.name),
-        education=find_degrees(blocks),
+        education=find_degrees(
+            blocks,
+            education=[
+                number
+                for number, b in enumerate(state.blocks)
+                if b.section == "education" and b.kind != "heading"
+            ],
+        ),
     )
 
 
@@ -183,14 +184,14 @@ def _header_lines(blocks: list[_Block], total: int) -> list[int]:
     ]
 
 
-def _find_headings(lines: tuple[Line, ...], layout: Layout, index: HeadingIndex) -> dict[int, str]:
+def _find_headings(layout: Layout, index: HeadingIndex) -> dict[int, str]:
     """Line index -> section kind for every line taken as a section heading."""
     known: dict[int, tuple[str, _Style]] = {}
     unknown: dict[int, _Style] = {}
     texts = layout.texts
     first_text = next((i for i, text in enumerate(texts) if text.strip()), -1)
-    for i, line in enumerate(lines):
-        found = _heading_candidate(line, texts[i].strip(), layout, index)
+    for i, written in enumerate(texts):
+        found = _heading_candidate(i, written.strip(), layout, index)
         if found is None:
             continue
         kind, style = found
@@ -218,11 +219,11 @@ def _find_headings(lines: tuple[Line, ...], layout: Layout, index: HeadingIndex)
         )
         if strong and count >= 2:
             for i, style in unknown.items():
-                if style.key() == dominant and not _date_follows(lines, i):
+                if style.key() == dominant and not _date_follows(texts, i):
                     result[i] = "other"
     else:
         for i, style in unknown.items():
-            if style.caps and style.bold and not _date_follows(lines, i):
+            if style.caps and style.bold and not _date_follows(texts, i):
                 result[i] = "other"
     return result
 
@@ -235,17 +236,18 @@ def _weaker(
     return (dominant[0] and not style[0]) or (dominant[1] and not style[1])
 
 
-def _date_follows(lines: tuple[Line, ...], index: int) -> bool:
-    for line in lines[index + 1 : index + 3]:
-        if line.text.strip():
-            return find_date_range(line.text) is not None
+def _date_follows(texts: list[str], index: int) -> bool:
+    for text in texts[index + 1 : index + 3]:
+        if text.strip():
+            return find_date_range(text) is not None
     return False
 
 
 def _heading_candidate(
-    line: Line, text: str, layout: Layout, index: HeadingIndex
+    number: int, text: str, layout: Layout, index: HeadingIndex
 ) -> tuple[str, _Style] | None:
-    """The section kind and style of a line (`text`: its stripped text) that may be a heading."""
+    """The section kind and style of the line at `number` (`text`: its stripped text) that may
+    be a heading."""
     if not text or len(text) > 60:
         return None
     # "— SKILLS —" and "2. Education:" look like list items but are headings when decorated.
@@ -257,15 +259,16 @@ def _heading_candidate(
     if not 1 <= len(words) <= 6 or bare.endswith((".", ",", ";")):
         return None
     caps = is_caps(bare)
-    bold = line.bold or text.startswith("#")  # a Markdown heading
-    strong = bold or caps or layout.larger(line)
+    line = layout.fields[number]
+    bold = line["bold"] or text.startswith("#")  # a Markdown heading
+    strong = bold or caps or layout.larger(number)
     kind = index.exact(bare)
     # Most short lines name no section and are not set apart: turned away before the date scan.
     if kind is None and (listed or not strong or len(words) > 5):
         return None
     if find_date_range(bare) is not None or "@" in bare:
         return None
-    style = _Style(caps=caps, bold=bold, size=line.size)
+    style = _Style(caps=caps, bold=bold, size=line["size"])
     if kind is not None:
         if strong or is_title_case(bare) or bare.endswith(":"):
             return kind, style
@@ -275,14 +278,14 @@ def _heading_candidate(
         inner = index.within(bare)
         if inner is not None:
             return inner, style
-    if connected and not layout.larger(line):
+    if connected and not layout.larger(number):
         return None
     if not any(ch.isdigit() or ch in "|,/" for ch in bare) and find_location(bare) is None:
         return _UNKNOWN, style
     return None
 
 
-def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int, str]) -> _State:
+def _build_blocks(layout: Layout, heading_at: dict[int, str]) -> _State:
     state = _State()
     kind = "header"
     heading_text = ""
@@ -297,7 +300,8 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
                 )
             )
 
-    for i, (line, written) in enumerate(zip(lines, layout.texts, strict=True)):
+    fields = layout.fields
+    for i, written in enumerate(layout.texts):
         text = written.strip()
         if not text:
             current = None
@@ -309,7 +313,7 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
                 _unmark(text).strip(),
                 len(state.blocks),
             )
-            state.blocks.append(_Block(heading_text, "heading", kind, i, line.page, line, line))
+            state.blocks.append(_Block(heading_text, "heading", kind, i, fields[i]["page"], i))
             current = None
             continue
         # Every part of a line without these (a cell, the text after a bullet) is free of marks
@@ -324,7 +328,7 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
             _attach_date(state.blocks, section_start, aside)
         if bullet is not None:
             current = _Block(
-                _unmark(bullet) if marked else bullet, "bullet", kind, i, line.page, line, line
+                _unmark(bullet) if marked else bullet, "bullet", kind, i, fields[i]["page"], i
             )
             state.blocks.append(current)
             continue
@@ -334,14 +338,12 @@ def _build_blocks(lines: tuple[Line, ...], layout: Layout, heading_at: dict[int,
             and current.date is None
             and date is None
             and kind != "header"
-            and continues(
-                layout, current.first, current.last, line, bullet=current.kind == "bullet"
-            )
+            and continues(layout, current.line, current.last, i, bullet=current.kind == "bullet")
         ):
             current.text = join_text(current.text, body)
-            current.last = line
+            current.last = i
             continue
-        current = _Block(body, "line", kind, i, line.page, line, line, date)
+        current = _Block(body, "line", kind, i, fields[i]["page"], i, date)
         state.blocks.append(current)
     close_section(len(state.blocks) - 1)
     for block in state.blocks:
@@ -413,7 +415,9 @@ def _promote_bullet_headers(blocks: list[_Block], items: list[int]) -> None:
     """A short bullet right above a date line names an employer ("• Google"), not an achievement."""
     for pos, b in enumerate(items):
         block = blocks[b]
-        if block.kind != "bullet" or len(block.text.split()) > 6 or block.text.endswith("."):
+        # Most bullets end a sentence: the stop is tested before the words are counted (at most
+        # seven split off).
+        if block.kind != "bullet" or block.text.endswith(".") or len(block.text.split(None, 6)) > 6:
             continue
         for nxt in items[pos + 1 : pos + 4]:
             if blocks[nxt].kind == "bullet":
