@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import ExperienceCheck, JobPosting, Resume, Role, SkillExperience, SkillHit
 from atsmatch.structure.dates import YearMonth
+from atsmatch.suggest import _skill_names
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy
@@ -190,6 +191,7 @@ def _skill_experience(
             months[roles] = _union_months([spans_of[i] for i in roles])
         found.append((-months[roles], sid, roles))
     found.sort()  # longest first, then by id: sorted before the models are made, not after
+    name_of = taxonomy.derived(_skill_names)  # a plain dict: a skill's own reads are slow
     out = []
     for minus, sid, roles in found:
         via: set[str] = set()
@@ -200,10 +202,10 @@ def _skill_experience(
         out.append(
             SkillExperience._trusted(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
-                name=taxonomy.skills[sid].name,
+                name=name_of[sid],
                 months=-minus,
                 roles=roles,
-                via=tuple(sorted([taxonomy.skills[v].name for v in via])) if via else (),
+                via=tuple(sorted([name_of[v] for v in via])) if via else (),
             )
         )
     return tuple(out)
@@ -232,20 +234,22 @@ def _experience_checks(
     dated: dict[int, _Span],
     taxonomy: Taxonomy,
 ) -> tuple[ExperienceCheck, ...]:
+    name_of = taxonomy.derived(_skill_names)  # a plain dict: a skill's own reads are slow
     out = []
     for ask in job.years:
-        if ask.skill_ids:
+        skill_ids = ask.skill_ids  # read once (a model's attribute reads are slow)
+        if skill_ids:
             roles = [
-                i for i in sorted(dated) if any(s in per_role.get(i, {}) for s in ask.skill_ids)
+                i for i in sorted(dated) if not per_role.get(i, {}).keys().isdisjoint(skill_ids)
             ]
-            names = " or ".join(taxonomy.skills[s].name for s in ask.skill_ids)
+            names = " or ".join([name_of[s] for s in skill_ids])
             via = sorted(
                 {
-                    taxonomy.skills[v].name
+                    name_of[v]
                     for i in roles
-                    for s in ask.skill_ids
+                    for s in skill_ids
                     for v in per_role[i].get(s, ())
-                    if v not in ask.skill_ids
+                    if v not in skill_ids
                 }
             )
             basis = f"roles showing {names}"
@@ -265,7 +269,7 @@ def _experience_checks(
                 text=ask.text,
                 subject=ask.subject,
                 years=ask.years,
-                skill_ids=ask.skill_ids,
+                skill_ids=skill_ids,
                 months_asked=asked,
                 months_shown=shown,
                 met=shown >= asked,
