@@ -74,6 +74,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from atsmatch._hitrows import HitRow, hit_rows
@@ -262,6 +263,12 @@ class Mention(NamedTuple):
     value: float
     hit: SkillHit
     kind: EvidenceKind
+
+
+# A `Mention` made from a plain tuple at C speed: a named tuple's own `__new__` is a Python call.
+_as_mention: Callable[[tuple[float, SkillHit, EvidenceKind]], Mention] = partial(
+    tuple.__new__, Mention
+)
 
 
 def score(
@@ -611,7 +618,8 @@ def resume_mentions(
 ) -> dict[str, Mention]:
     """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy.
     `rows` is `hit_rows(hits)` when the caller kept it."""
-    best: dict[str, Mention] = {}
+    # Plain (value, hit, kind) tuples while the best is sought, each made a `Mention` once.
+    best: dict[str, tuple[float, SkillHit, EvidenceKind]] = {}
     for hit, (skill_id, _, section, _, _, _, _, fuzzy) in zip(
         hits, hit_rows(hits) if rows is None else rows, strict=True
     ):
@@ -624,9 +632,9 @@ def resume_mentions(
         if fuzzy:
             value *= FUZZY_FACTOR
         held = best.get(skill_id)
-        if held is None or value > held.value:
-            best[skill_id] = Mention(value, hit, kind)
-    return best
+        if held is None or value > held[0]:
+            best[skill_id] = (value, hit, kind)
+    return dict(zip(best, map(_as_mention, best.values()), strict=True))
 
 
 def score_demand(

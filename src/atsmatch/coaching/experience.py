@@ -106,12 +106,30 @@ def role_skills(
         for skill_id, _, _, block, _, _, _, _ in (hit_rows(hits) if rows is None else rows)
         if (role := block_role[block]) is not None
     )
+    lineage = taxonomy.derived(_Lineage)
     out: RoleSkills = {}
     for role, skill_id in named:
         shown = out.setdefault(role, {})
-        for sid in (skill_id, *taxonomy.ancestors(skill_id)):
-            shown.setdefault(sid, set()).add(skill_id)
+        for sid in lineage[skill_id]:
+            held = shown.get(sid)  # not `setdefault`: that makes a set on every call
+            if held is None:
+                shown[sid] = {skill_id}
+            else:
+                held.add(skill_id)
     return out
+
+
+class _Lineage(dict[str, tuple[str, ...]]):
+    """Skill id -> the skill and its ancestors, nearest first, made on first need and kept for
+    the taxonomy (`Taxonomy.derived`): one dict read per skill a role names, not two calls."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        super().__init__()
+        self._ancestors = taxonomy.ancestors
+
+    def __missing__(self, skill_id: str) -> tuple[str, ...]:
+        found = self[skill_id] = (skill_id, *self._ancestors(skill_id))
+        return found
 
 
 def _label(role: Role) -> str:
