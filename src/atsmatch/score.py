@@ -372,9 +372,11 @@ def with_qualifications(
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
     )
-    return replace(
-        breakdown,
+    # Made outright, not by `dataclasses.replace` (a walk over the fields, per match).
+    return ScoreBreakdown(
         score=round(min(100.0, max(0.0, value)), 1),
+        subscores=breakdown.subscores,
+        keywords=breakdown.keywords,
         title=title,
         education=education,
     )

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from atsmatch.models import Coaching, CoachingFix, FlagKind, KeywordResult, MissingKeyword
 
-__all__ = ["MAX_FIXES", "bullets_to_quantify", "plural", "rank_fixes"]
+__all__ = ["MAX_FIXES", "bullets_to_quantify", "plural", "rank_fixes", "ranked_fixes"]
 
 MAX_FIXES = 8
 _PER_KIND = 3
@@ -60,6 +61,14 @@ def rank_fixes(
     """The highest-value changes across every check in `coaching`, most valuable first
     (`weights` is each keyword's weight by skill id when the caller read them already)."""
     weight = {k.skill_id: k.weight for k in keywords} if weights is None else weights
+    return ranked_fixes(coaching.__dict__, missing, weight)
+
+
+def ranked_fixes(
+    parts: Mapping[str, Any], missing: Sequence[MissingKeyword], weight: Mapping[str, float]
+) -> tuple[CoachingFix, ...]:
+    """`rank_fixes` of a coaching's fields (`parts`, by name) before its model is made: `coach`
+    makes the model once, with its fixes."""
     found: list[_Found] = []
 
     def add(value: float, kind: str, message: str, block: int | None, text: str | None) -> None:
@@ -79,7 +88,6 @@ def rank_fixes(
                 placement["block"],
                 placement["text"],
             )
-    parts = coaching.__dict__
     for check in parts["experience"]:
         if not check.met:
             add(
