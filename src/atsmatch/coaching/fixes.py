@@ -7,6 +7,7 @@ at most three fixes of one kind are kept, so the list covers different problems.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -27,6 +28,14 @@ _FLAG_VALUE: Mapping[FlagKind, float] = {
     "first-person": 1.0,
     "buzzword": 0.8,
 }
+
+
+# A pure function of one number: `round` with digits goes through a decimal string (about a
+# microsecond), and a posting's fixes recur with the same few values every match.
+@functools.lru_cache(maxsize=4096, typed=True)
+def _sort_value(value: float) -> float:
+    """A fix's value as it sorts: to six places, so values equal but for float noise tie."""
+    return round(value, 6)
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -73,7 +82,7 @@ def ranked_fixes(
 
     def add(value: float, kind: str, message: str, block: int | None, text: str | None) -> None:
         key = -1 if block is None else block
-        found.append((-round(value, 6), kind, key, message, len(found), block, text))
+        found.append((-_sort_value(value), kind, key, message, len(found), block, text))
 
     for m in missing:
         fields = m.__dict__  # every field in one read (a model's attribute reads are slow)
