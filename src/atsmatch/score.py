@@ -74,6 +74,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from atsmatch._hitrows import HitRow, hit_rows
@@ -264,6 +265,12 @@ class Mention(NamedTuple):
     kind: EvidenceKind
 
 
+# A `Mention` made from a plain tuple at C speed: a named tuple's own `__new__` is a Python call.
+_as_mention: Callable[[tuple[float, SkillHit, EvidenceKind]], Mention] = partial(
+    tuple.__new__, Mention
+)
+
+
 def score(
     job_blocks: Sequence[Block],
     job_hits: Sequence[SkillHit],
@@ -365,9 +372,11 @@ def with_qualifications(
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
     )
-    return replace(
-        breakdown,
+    # Made outright, not by `dataclasses.replace` (a walk over the fields, per match).
+    return ScoreBreakdown(
         score=round(min(100.0, max(0.0, value)), 1),
+        subscores=breakdown.subscores,
+        keywords=breakdown.keywords,
         title=title,
         education=education,
     )
@@ -485,7 +494,7 @@ def _attributed(
 ) -> list[_Credit]:
     """`_attribute` on a keyword's best ways before its result is made: the child shown in
     use first, at the raised credit, then the other ways but that child's own."""
-    raised = _raised(skill_id, round(-best[0][0], 3) if best else 0.0, children, mentions)
+    raised = _raised(skill_id, _rounded(-best[0][0]) if best else 0.0, children, mentions)
     if raised is None:
         return best
     credit, child_id, mention = raised
@@ -611,7 +620,8 @@ def resume_mentions(
 ) -> dict[str, Mention]:
     """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy.
     `rows` is `hit_rows(hits)` when the caller kept it."""
-    best: dict[str, Mention] = {}
+    # Plain (value, hit, kind) tuples while the best is sought, each made a `Mention` once.
+    best: dict[str, tuple[float, SkillHit, EvidenceKind]] = {}
     for hit, (skill_id, _, section, _, _, _, _, fuzzy) in zip(
         hits, hit_rows(hits) if rows is None else rows, strict=True
     ):
@@ -624,9 +634,9 @@ def resume_mentions(
         if fuzzy:
             value *= FUZZY_FACTOR
         held = best.get(skill_id)
-        if held is None or value > held.value:
-            best[skill_id] = Mention(value, hit, kind)
-    return best
+        if held is None or value > held[0]:
+            best[skill_id] = (value, hit, kind)
+    return dict(zip(best, map(_as_mention, best.values()), strict=True))
 
 
 def score_demand(
@@ -655,7 +665,7 @@ def _credits(
     if not demand.any_of:
         return demand, _credited(demand, mentions, found)
     credited = [_credited(option, mentions, found) for option in demand.any_of]
-    credits = [round(-best[0][0], 3) if best else 0.0 for best in credited]
+    credits = [_rounded(-best[0][0]) if best else 0.0 for best in credited]
     head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
     best = min(range(len(credits)), key=lambda i: (-credits[i], i != head, i))
     return demand.any_of[best], credited[best]
@@ -760,6 +770,14 @@ def _duty_weight(block: Block) -> float:
     return _level_weight(block)
 
 
+@lru_cache(maxsize=4096, typed=True)
+def _rounded(credit: float) -> float:
+    """A credit to three places. `round` with digits costs about a microsecond (it goes through
+    a decimal string) and a match rounds the same few credits dozens of times: a bounded cache of
+    this pure function. A credit is never -0.0 (which would share 0.0's entry)."""
+    return round(credit, 3)
+
+
 # A way a keyword earns credit: (-credit, through a relative, skill id, order, mention, kind).
 # Ordered as the tuple sorts: best credit first, the keyword's own mention first on a tie (a
 # certification held beats its successor); (skill id, order) is unique, so the sort never
@@ -832,7 +850,7 @@ def _result(
         level=asked.level,
         mentions=asked.mentions,
         weight=asked.weight,
-        credit=round(-best[0][0], 3) if best else 0.0,
+        credit=_rounded(-best[0][0]) if best else 0.0,
         evidence=tuple(evidence),
         job_text=asked.job_text,
         any_of=group.alternatives if group is not None else (),

@@ -31,7 +31,7 @@ from atsmatch.coaching.experience import (
     skill_experience,
 )
 from atsmatch.coaching.facts import ResumeFacts
-from atsmatch.coaching.fixes import rank_fixes
+from atsmatch.coaching.fixes import ranked_fixes
 from atsmatch.coaching.writing import (
     QUANTIFIED_TARGET,
     WORDS_PER_PAGE,
@@ -143,7 +143,6 @@ def coach(
         "skill_experience": experience,
         "experience": checks,
     }
-    partial = Coaching._trusted(**values)
     weights = {f["skill_id"]: f["weight"] for f in fields}
-    fixes = rank_fixes(partial, missing, keywords, weights=weights)
-    return Coaching._trusted(**{**values, "fixes": fixes})
+    values["fixes"] = ranked_fixes(values, missing, weights)  # before the one model is made
+    return Coaching._trusted(**values)

@@ -11,6 +11,7 @@ import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
 
 from atsmatch._bytetable import keeping, non_ascii
@@ -434,21 +435,23 @@ def written_forms(
 ) -> dict[str, tuple[str, ...]]:
     """Skill id -> the distinct ways the text writes it, sorted (`rows` is `hit_rows(hits)`
     when the caller kept it)."""
-    # The texts as written first, their spaces made single once per distinct text: a skill is
-    # mostly written one way, over and over.
-    texts: dict[str, set[str]] = {}
-    for skill_id, _, _, _, _, _, text, _ in hit_rows(hits) if rows is None else rows:
-        texts.setdefault(skill_id, set()).add(text)
+    if rows is None:
+        rows = hit_rows(hits)
+    # Each distinct (skill, text as written) once, in order, found at C speed: a skill is mostly
+    # written one way, over and over.
+    pairs = dict.fromkeys(zip(map(_SKILL, rows), map(_TEXT, rows), strict=True))
     forms: dict[str, tuple[str, ...]] = {}
-    for skill_id, written in texts.items():
-        if len(written) == 1:  # the common case: no set to make and sort
-            (text,) = written
-            forms[skill_id] = (" ".join(text.split()),)
-        else:
-            forms[skill_id] = tuple(sorted({" ".join(text.split()) for text in written}))
+    for skill_id, text in pairs:
+        form = " ".join(text.split())
+        held = forms.get(skill_id)
+        if held is None:  # the common case: one form, no sort
+            forms[skill_id] = (form,)
+        elif form not in held:
+            forms[skill_id] = tuple(sorted((*held, form)))
     return forms
 
 
+_SKILL, _TEXT = itemgetter(0), itemgetter(6)  # a `HitRow`'s skill id and text
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a"})
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import ExperienceCheck, JobPosting, Resume, Role, SkillExperience, SkillHit
 from atsmatch.structure.dates import YearMonth
+from atsmatch.suggest import _skill_names
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy
@@ -105,12 +106,30 @@ def role_skills(
         for skill_id, _, _, block, _, _, _, _ in (hit_rows(hits) if rows is None else rows)
         if (role := block_role[block]) is not None
     )
+    lineage = taxonomy.derived(_Lineage)
     out: RoleSkills = {}
     for role, skill_id in named:
         shown = out.setdefault(role, {})
-        for sid in (skill_id, *taxonomy.ancestors(skill_id)):
-            shown.setdefault(sid, set()).add(skill_id)
+        for sid in lineage[skill_id]:
+            held = shown.get(sid)  # not `setdefault`: that makes a set on every call
+            if held is None:
+                shown[sid] = {skill_id}
+            else:
+                held.add(skill_id)
     return out
+
+
+class _Lineage(dict[str, tuple[str, ...]]):
+    """Skill id -> the skill and its ancestors, nearest first, made on first need and kept for
+    the taxonomy (`Taxonomy.derived`): one dict read per skill a role names, not two calls."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        super().__init__()
+        self._ancestors = taxonomy.ancestors
+
+    def __missing__(self, skill_id: str) -> tuple[str, ...]:
+        found = self[skill_id] = (skill_id, *self._ancestors(skill_id))
+        return found
 
 
 def _label(role: Role) -> str:
@@ -190,6 +209,7 @@ def _skill_experience(
             months[roles] = _union_months([spans_of[i] for i in roles])
         found.append((-months[roles], sid, roles))
     found.sort()  # longest first, then by id: sorted before the models are made, not after
+    name_of = taxonomy.derived(_skill_names)  # a plain dict: a skill's own reads are slow
     out = []
     for minus, sid, roles in found:
         via: set[str] = set()
@@ -200,10 +220,10 @@ def _skill_experience(
         out.append(
             SkillExperience._trusted(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
-                name=taxonomy.skills[sid].name,
+                name=name_of[sid],
                 months=-minus,
                 roles=roles,
-                via=tuple(sorted([taxonomy.skills[v].name for v in via])) if via else (),
+                via=tuple(sorted([name_of[v] for v in via])) if via else (),
             )
         )
     return tuple(out)
@@ -232,20 +252,22 @@ def _experience_checks(
     dated: dict[int, _Span],
     taxonomy: Taxonomy,
 ) -> tuple[ExperienceCheck, ...]:
+    name_of = taxonomy.derived(_skill_names)  # a plain dict: a skill's own reads are slow
     out = []
     for ask in job.years:
-        if ask.skill_ids:
+        skill_ids = ask.skill_ids  # read once (a model's attribute reads are slow)
+        if skill_ids:
             roles = [
-                i for i in sorted(dated) if any(s in per_role.get(i, {}) for s in ask.skill_ids)
+                i for i in sorted(dated) if not per_role.get(i, {}).keys().isdisjoint(skill_ids)
             ]
-            names = " or ".join(taxonomy.skills[s].name for s in ask.skill_ids)
+            names = " or ".join([name_of[s] for s in skill_ids])
             via = sorted(
                 {
-                    taxonomy.skills[v].name
+                    name_of[v]
                     for i in roles
-                    for s in ask.skill_ids
+                    for s in skill_ids
                     for v in per_role[i].get(s, ())
-                    if v not in ask.skill_ids
+                    if v not in skill_ids
                 }
             )
             basis = f"roles showing {names}"
@@ -265,7 +287,7 @@ def _experience_checks(
                 text=ask.text,
                 subject=ask.subject,
                 years=ask.years,
-                skill_ids=ask.skill_ids,
+                skill_ids=skill_ids,
                 months_asked=asked,
                 months_shown=shown,
                 met=shown >= asked,

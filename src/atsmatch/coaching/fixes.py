@@ -7,13 +7,14 @@ at most three fixes of one kind are kept, so the list covers different problems.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Any
 
 from atsmatch.models import Coaching, CoachingFix, FlagKind, KeywordResult, MissingKeyword
 
-__all__ = ["MAX_FIXES", "bullets_to_quantify", "plural", "rank_fixes"]
+__all__ = ["MAX_FIXES", "bullets_to_quantify", "plural", "rank_fixes", "ranked_fixes"]
 
 MAX_FIXES = 8
 _PER_KIND = 3
@@ -27,6 +28,14 @@ _FLAG_VALUE: Mapping[FlagKind, float] = {
     "first-person": 1.0,
     "buzzword": 0.8,
 }
+
+
+# A pure function of one number: `round` with digits goes through a decimal string (about a
+# microsecond), and a posting's fixes recur with the same few values every match.
+@functools.lru_cache(maxsize=4096, typed=True)
+def _sort_value(value: float) -> float:
+    """A fix's value as it sorts: to six places, so values equal but for float noise tie."""
+    return round(value, 6)
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -45,12 +54,10 @@ def bullets_to_quantify(quantified: int, bullets: int, target: float) -> int:
     return max(0, needed - quantified)
 
 
-class _Fix(NamedTuple):
-    value: float
-    kind: str
-    message: str
-    block: int | None
-    text: str | None
+# A fix found, as its sort key (value, kind, block: -1 for none, message), its place among the
+# fixes found (so the sort is stable and never compares further), its block and its text: a plain
+# tuple sorts without a key function, and a named tuple's `__new__` is a Python call.
+_Found = tuple[float, str, int, str, int, int | None, str | None]
 
 
 def rank_fixes(
@@ -63,107 +70,111 @@ def rank_fixes(
     """The highest-value changes across every check in `coaching`, most valuable first
     (`weights` is each keyword's weight by skill id when the caller read them already)."""
     weight = {k.skill_id: k.weight for k in keywords} if weights is None else weights
-    found: list[_Fix] = []
+    return ranked_fixes(coaching.__dict__, missing, weight)
+
+
+def ranked_fixes(
+    parts: Mapping[str, Any], missing: Sequence[MissingKeyword], weight: Mapping[str, float]
+) -> tuple[CoachingFix, ...]:
+    """`rank_fixes` of a coaching's fields (`parts`, by name) before its model is made: `coach`
+    makes the model once, with its fixes."""
+    found: list[_Found] = []
+
+    def add(value: float, kind: str, message: str, block: int | None, text: str | None) -> None:
+        key = -1 if block is None else block
+        found.append((-_sort_value(value), kind, key, message, len(found), block, text))
+
     for m in missing:
-        if not m.gap and m.placement.where == "bullet":
-            related = ", ".join(m.related_evidence[:2])
-            found.append(
-                _Fix(
-                    0.7 * m.weight * (1 - m.partial_credit),
-                    "weave-keyword",
-                    f"{m.name} ({m.level}) is missing but you show {related}: {m.placement.reason}",
-                    m.placement.block,
-                    m.placement.text,
-                )
+        fields = m.__dict__  # every field in one read (a model's attribute reads are slow)
+        placement = fields["placement"].__dict__
+        if not fields["gap"] and placement["where"] == "bullet":
+            related = ", ".join(fields["related_evidence"][:2])
+            add(
+                0.7 * fields["weight"] * (1 - fields["partial_credit"]),
+                "weave-keyword",
+                f"{fields['name']} ({fields['level']}) is missing but you show {related}: "
+                f"{placement['reason']}",
+                placement["block"],
+                placement["text"],
             )
-    for check in coaching.experience:
+    for check in parts["experience"]:
         if not check.met:
-            found.append(
-                _Fix(
-                    3.0,
-                    "experience",
-                    f'the posting asks "{check.text}"; your dated roles show '
-                    f"{plural(check.months_shown, 'month')}, "
-                    f"{plural(check.short_by_months, 'month')} short: "
-                    "name the skill in the earlier roles where you used it",
-                    None,
-                    check.text,
-                )
+            add(
+                3.0,
+                "experience",
+                f'the posting asks "{check.text}"; your dated roles show '
+                f"{plural(check.months_shown, 'month')}, "
+                f"{plural(check.short_by_months, 'month')} short: "
+                "name the skill in the earlier roles where you used it",
+                None,
+                check.text,
             )
-    total = len(coaching.bullets)
-    need = bullets_to_quantify(coaching.quantified, total, coaching.quantified_target)
+    bullets, quantified, target = parts["bullets"], parts["quantified"], parts["quantified_target"]
+    total = len(bullets)
+    need = bullets_to_quantify(quantified, total, target)
     if total and need:
-        has = "has" if coaching.quantified == 1 else "have"
-        share = math.floor(100 * coaching.quantified / total)
-        found.append(
-            _Fix(
-                2.5,
-                "quantify",
-                f"{coaching.quantified} of {plural(total, 'bullet')} {has} a measurable result "
-                f"({share}%, under the {coaching.quantified_target:.0%} to aim for): add your "
-                f"real figures to {plural(need, 'more bullet')}",
-                None,
-                None,
-            )
+        has = "has" if quantified == 1 else "have"
+        share = math.floor(100 * quantified / total)
+        add(
+            2.5,
+            "quantify",
+            f"{quantified} of {plural(total, 'bullet')} {has} a measurable result "
+            f"({share}%, under the {target:.0%} to aim for): add your "
+            f"real figures to {plural(need, 'more bullet')}",
+            None,
+            None,
         )
-    for gap in coaching.evidence_gaps:
-        found.append(
-            _Fix(
-                0.5 * weight[gap.skill_id] if gap.skill_id in weight else 0.3,
-                "claimed-not-shown",
-                f"{gap.name} is only claimed in your {gap.section}: {gap.suggestion}",
-                gap.block,
-                gap.text,
-            )
+    for gap in parts["evidence_gaps"]:
+        g = gap.__dict__
+        add(
+            0.5 * weight[g["skill_id"]] if g["skill_id"] in weight else 0.3,
+            "claimed-not-shown",
+            f"{g['name']} is only claimed in your {g['section']}: {g['suggestion']}",
+            g["block"],
+            g["text"],
         )
-    for overlap in coaching.verbatim:
-        found.append(
-            _Fix(
-                2.0,
-                "verbatim",
-                f"{plural(overlap.words, 'word')} copied from the posting: say it in your own "
-                "words",
-                overlap.block,
-                overlap.text,
-            )
+    for overlap in parts["verbatim"]:
+        add(
+            2.0,
+            "verbatim",
+            f"{plural(overlap.words, 'word')} copied from the posting: say it in your own words",
+            overlap.block,
+            overlap.text,
         )
-    for stuffed in coaching.stuffing:
-        found.append(_Fix(2.0, "stuffing", stuffed.message, None, stuffed.name))
-    for advice in coaching.acronyms:
+    for stuffed in parts["stuffing"]:
+        add(2.0, "stuffing", stuffed.message, None, stuffed.name)
+    for advice in parts["acronyms"]:
         if advice.severity == "warning":
-            value = 0.5 * weight.get(advice.skill_id, 1.0)
-            found.append(_Fix(value, "acronym", advice.suggestion, None, None))
-    for fb in coaching.bullets:
-        if not fb.flags:
+            add(0.5 * weight.get(advice.skill_id, 1.0), "acronym", advice.suggestion, None, None)
+    for fb in bullets:
+        b = fb.__dict__
+        if not b["flags"]:
             continue
-        worst = max(
-            (f for f in fb.flags if f.kind in _FLAG_VALUE),
-            key=lambda f: _FLAG_VALUE[f.kind],
-            default=None,
-        )
+        # The first flag of the highest value (as `max` keeps the first of equals).
+        worst, best = None, 0.0
+        for flag in b["flags"]:
+            f = flag.__dict__
+            value = _FLAG_VALUE.get(f["kind"])
+            if value is not None and (worst is None or value > best):
+                worst, best = f, value
         if worst is not None:
-            found.append(
-                _Fix(
-                    _FLAG_VALUE[worst.kind],
-                    worst.kind,
-                    f"{worst.message}. {worst.suggestion}",
-                    fb.block,
-                    fb.text,
-                )
+            add(
+                best,
+                worst["kind"],
+                f"{worst['message']}. {worst['suggestion']}",
+                b["block"],
+                b["text"],
             )
-    found.sort(
-        key=lambda f: (-round(f.value, 6), f.kind, -1 if f.block is None else f.block, f.message)
-    )
-    kept: list[_Fix] = []
+    found.sort()
+    kept: list[_Found] = []
     per_kind: dict[str, int] = {}
     for fix in found:
-        if per_kind.get(fix.kind, 0) < _PER_KIND and len(kept) < MAX_FIXES:
-            per_kind[fix.kind] = per_kind.get(fix.kind, 0) + 1
+        kind = fix[1]
+        if per_kind.get(kind, 0) < _PER_KIND and len(kept) < MAX_FIXES:
+            per_kind[kind] = per_kind.get(kind, 0) + 1
             kept.append(fix)
     return tuple(
         # Our own values, of the fields' types: not validated again.
-        CoachingFix._trusted(
-            rank=i, kind=fix.kind, message=fix.message, block=fix.block, text=fix.text
-        )
-        for i, fix in enumerate(kept, start=1)
+        CoachingFix._trusted(rank=i, kind=kind, message=message, block=block, text=text)
+        for i, (_, kind, _, message, _, block, text) in enumerate(kept, start=1)
     )
