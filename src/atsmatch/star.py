@@ -1050,9 +1050,11 @@ class BulletContext:
 
     text: str  # as written
     sentence: str  # `clean_bullet(text)`
+    core: str  # the sentence after a pronoun in front of the verb
     words: tuple[str, ...]
     runs: frozenset[str]  # the text's `_runs`: each run of the sentence's is one of them
     current: bool | None  # current role, past role, or no dated role
+    hits: Sequence[SkillHit]  # the extractor's hits in the text
     tools: tuple[str, ...]
     results: tuple[str, ...]
     context: tuple[str, ...]
@@ -1063,11 +1065,7 @@ class BulletContext:
     verb_base: str | None  # its base form, listed or not ("stand up", "take")
     tense: Tense | None
     is_verb: bool  # the bullet opens with a verb, known to the lexicon or not
-    verbs: tuple[VerbPhrase, ...]  # the opening list of verbs
-    separators: tuple[str, ...]  # what stands between them (", ", " and ")
     passive: Passive | None
-    lead: str | None
-    body: str
     taxonomy: Taxonomy
 
     @classmethod
@@ -1094,33 +1092,17 @@ class BulletContext:
         phrase = None
         if weak is None and first and core.startswith(first):
             phrase = read_verb(first, words[1] if len(words) > 1 else "", taxonomy)
-        verbs: list[VerbPhrase] = []
-        seps: list[str] = []
         passive = None
-        tense = phrase.tense if phrase else None
-        # The rewrite keeps the bullet's tense, except where the tense rule says otherwise.
-        wanted: Tense = "present" if current and tense == "present" else "past"
-        lead: str | None
-        if weak is not None:
-            instruments = [h.text for h in hits if h.category in _TOOL_CATEGORIES]
-            lead, body = _after_weak_opener(core[len(weak) :], weak, wanted, taxonomy, instruments)
-        elif phrase is not None:
-            verbs, seps, end = _verb_list(core, phrase, taxonomy)
-            fix: Tense | None = "past" if current is False and tense == "present" else None
-            lead, body = _write_list(verbs, seps, fix), core[end:]
-        else:
+        if weak is None and phrase is None:
             passive = _main_passive(core)
-            if passive is not None:
-                lead = _capital(inflect(passive.lemma, "past"))
-                body = _join(_object_case(passive.subject), passive.rest)
-            else:
-                lead, body = "<Verb>", core
         return cls._made(
             text=text,
             sentence=sentence,
+            core=core,
             words=tuple(_words(sentence)),
             runs=runs,
             current=current,
+            hits=hits,
             tools=tools,
             results=results,
             context=find_context(sentence, runs),
@@ -1129,13 +1111,9 @@ class BulletContext:
             opening=phrase.written if phrase else first,
             verb=phrase.verb if phrase else None,
             verb_base=phrase.lemma if phrase else None,
-            tense=tense,
+            tense=phrase.tense if phrase else None,
             is_verb=phrase is not None,
-            verbs=tuple(verbs),
-            separators=tuple(seps),
             passive=passive,
-            lead=lead,
-            body=body.strip(),
             taxonomy=taxonomy,
         )
 
@@ -1147,6 +1125,53 @@ class BulletContext:
         ctx = object.__new__(cls)
         object.__setattr__(ctx, "__dict__", fields)
         return ctx
+
+    @cached_property
+    def _parts(self) -> tuple[tuple[VerbPhrase, ...], tuple[str, ...], str | None, str]:
+        """`verbs`, `separators`, `lead` and `body`, worked out when a rule or a duplicate
+        opener first asks: most bullets raise no flag and are never rewritten."""
+        core, weak, tense, current = self.core, self.weak, self.tense, self.current
+        # The rewrite keeps the bullet's tense, except where the tense rule says otherwise.
+        wanted: Tense = "present" if current and tense == "present" else "past"
+        verbs: list[VerbPhrase] = []
+        seps: list[str] = []
+        lead: str | None
+        if weak is not None:
+            instruments = [h.text for h in self.hits if h.category in _TOOL_CATEGORIES]
+            lead, body = _after_weak_opener(
+                core[len(weak) :], weak, wanted, self.taxonomy, instruments
+            )
+        elif self.is_verb:
+            phrase = VerbPhrase(self.opening, self.verb, self.verb_base, tense)
+            verbs, seps, end = _verb_list(core, phrase, self.taxonomy)
+            fix: Tense | None = "past" if current is False and tense == "present" else None
+            lead, body = _write_list(verbs, seps, fix), core[end:]
+        elif self.passive is not None:
+            lead = _capital(inflect(self.passive.lemma, "past"))
+            body = _join(_object_case(self.passive.subject), self.passive.rest)
+        else:
+            lead, body = "<Verb>", core
+        return tuple(verbs), tuple(seps), lead, body.strip()
+
+    @property
+    def verbs(self) -> tuple[VerbPhrase, ...]:
+        """The opening list of verbs."""
+        return self._parts[0]
+
+    @property
+    def separators(self) -> tuple[str, ...]:
+        """What stands between the verbs (", ", " and ")."""
+        return self._parts[1]
+
+    @property
+    def lead(self) -> str | None:
+        """The rewrite's verbs, in the tense wanted; None when no rewrite is safe."""
+        return self._parts[2]
+
+    @property
+    def body(self) -> str:
+        """The rewrite's words after its verbs."""
+        return self._parts[3]
 
     @property
     def acts(self) -> bool:
@@ -1556,13 +1581,13 @@ def analyze_bullets(
     # Each role's `current` as `analyze_bullet` takes it: None for a role without dates.
     tenses = [r.current if r.start or r.end or r.current else None for r in resume.roles]
     out = []
-    bodies = []
+    contexts = []
     for index in bullet_blocks(resume):
         block: Block = blocks[index]
         text, role = block.text, block.role
         current = tenses[role] if role is not None and role < len(tenses) else None
         ctx = BulletContext.of(text, taxonomy, current=current, hits=by_block.get(index, ()))
-        bodies.append(ctx.body if ctx.acts else "")
+        contexts.append(ctx)
         out.append(
             analyze_bullet(
                 text,
@@ -1575,7 +1600,7 @@ def analyze_bullets(
                 role=role,
             )
         )
-    return _flag_duplicate_openers(out, bodies)
+    return _flag_duplicate_openers(out, contexts)
 
 
 # Other verbs for a repeated one, and for verbs without their own list.
@@ -1598,10 +1623,11 @@ _GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", 
 
 
 def _flag_duplicate_openers(
-    feedback: list[BulletFeedback], bodies: Sequence[str]
+    feedback: list[BulletFeedback], contexts: Sequence[BulletContext]
 ) -> tuple[BulletFeedback, ...]:
     """Flag a verb that opens another bullet of the same role, or three or more overall;
-    `bodies` are the bullets' words after their opening verbs."""
+    `contexts` are the bullets' own, whose words after the opening verbs a flag's rewrite
+    reuses."""
     key = [(fb.verb_base or (fb.verb or "").lower()) or None for fb in feedback]
     totals: dict[str, int] = {}
     for k in key:
@@ -1629,7 +1655,7 @@ def _flag_duplicate_openers(
                     verb=fb.verb,
                     earlier=_short(other.text),
                     alternatives=", ".join(alternatives),
-                    rewrite=_join(alternatives[0], bodies[i]),
+                    rewrite=_join(alternatives[0], contexts[i].body),
                 )
             seen.setdefault((fb.role, k), i)
             seen_any.setdefault(k, i)
