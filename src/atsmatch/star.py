@@ -431,19 +431,22 @@ def _without_non_results(
     text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
-    `folded` form and `digit` where its first digit is, if known."""
+    `folded` form and `digit` where its first digit is, if known.
+
+    Each of them holds a digit, and opens at most a "release " before one: a scan starts there.
+    """
     spans: list[tuple[int, int]] = []
     if "+" in lower:
-        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text)))
+        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text, max(digit - 1, 0))))
     if "v" in lower or "release" in lower:
-        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text)))
+        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text, max(digit - len("release "), 0))))
     if _may_be_dotted(text):
-        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text)))
+        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text, max(digit - 1, 0))))
     if _FOUR_DIGITS.search(text, digit):
         for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
             spans.extend(map(_SPAN, pattern.finditer(text)))
     masked = _mask(text, spans)
-    return _mask(masked, _version_spans(masked, hits, taxonomy))
+    return _mask(masked, _version_spans(masked, hits, taxonomy, digit))
 
 
 def _may_be_dotted(text: str) -> bool:
@@ -478,12 +481,16 @@ _CAP_WORD_NUMBERED = re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*+(?=" + _VERSION + "
 
 
 def _version_spans(
-    text: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None
+    text: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
 ) -> list[tuple[int, int]]:
-    """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17")."""
+    """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17");
+    `digit` is where the text's first digit is, if known."""
     ends = {h.end for h in hits}
     if taxonomy is not None:
-        for word in _CAP_WORD_NUMBERED.finditer(text):
+        # A word a number follows ends a space or two before a digit, so after the last space
+        # before that: no earlier word can be one.
+        start = text.rfind(" ", 0, max(digit - 2, 0)) + 1
+        for word in _CAP_WORD_NUMBERED.finditer(text, start):
             if taxonomy.lookup(word.group(0)) is not None:
                 ends.add(word.end())
     spans = []
