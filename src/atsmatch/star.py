@@ -431,19 +431,22 @@ def _without_non_results(
     text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
-    `folded` form and `digit` where its first digit is, if known."""
+    `folded` form and `digit` where its first digit is, if known.
+
+    Each of them holds a digit, and opens at most a "release " before one: a scan starts there.
+    """
     spans: list[tuple[int, int]] = []
     if "+" in lower:
-        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text)))
+        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text, max(digit - 1, 0))))
     if "v" in lower or "release" in lower:
-        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text)))
+        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text, max(digit - len("release "), 0))))
     if _may_be_dotted(text):
-        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text)))
+        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text, max(digit - 1, 0))))
     if _FOUR_DIGITS.search(text, digit):
         for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
             spans.extend(map(_SPAN, pattern.finditer(text)))
     masked = _mask(text, spans)
-    return _mask(masked, _version_spans(masked, hits, taxonomy))
+    return _mask(masked, _version_spans(masked, hits, taxonomy, digit))
 
 
 def _may_be_dotted(text: str) -> bool:
@@ -478,12 +481,16 @@ _CAP_WORD_NUMBERED = re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*+(?=" + _VERSION + "
 
 
 def _version_spans(
-    text: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None
+    text: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
 ) -> list[tuple[int, int]]:
-    """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17")."""
+    """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17");
+    `digit` is where the text's first digit is, if known."""
     ends = {h.end for h in hits}
     if taxonomy is not None:
-        for word in _CAP_WORD_NUMBERED.finditer(text):
+        # A word a number follows ends a space or two before a digit, so after the last space
+        # before that: no earlier word can be one.
+        start = text.rfind(" ", 0, max(digit - 2, 0)) + 1
+        for word in _CAP_WORD_NUMBERED.finditer(text, start):
             if taxonomy.lookup(word.group(0)) is not None:
                 ends.add(word.end())
     spans = []
@@ -1050,9 +1057,11 @@ class BulletContext:
 
     text: str  # as written
     sentence: str  # `clean_bullet(text)`
+    core: str  # the sentence after a pronoun in front of the verb
     words: tuple[str, ...]
     runs: frozenset[str]  # the text's `_runs`: each run of the sentence's is one of them
     current: bool | None  # current role, past role, or no dated role
+    hits: Sequence[SkillHit]  # the extractor's hits in the text
     tools: tuple[str, ...]
     results: tuple[str, ...]
     context: tuple[str, ...]
@@ -1063,11 +1072,7 @@ class BulletContext:
     verb_base: str | None  # its base form, listed or not ("stand up", "take")
     tense: Tense | None
     is_verb: bool  # the bullet opens with a verb, known to the lexicon or not
-    verbs: tuple[VerbPhrase, ...]  # the opening list of verbs
-    separators: tuple[str, ...]  # what stands between them (", ", " and ")
     passive: Passive | None
-    lead: str | None
-    body: str
     taxonomy: Taxonomy
 
     @classmethod
@@ -1094,33 +1099,17 @@ class BulletContext:
         phrase = None
         if weak is None and first and core.startswith(first):
             phrase = read_verb(first, words[1] if len(words) > 1 else "", taxonomy)
-        verbs: list[VerbPhrase] = []
-        seps: list[str] = []
         passive = None
-        tense = phrase.tense if phrase else None
-        # The rewrite keeps the bullet's tense, except where the tense rule says otherwise.
-        wanted: Tense = "present" if current and tense == "present" else "past"
-        lead: str | None
-        if weak is not None:
-            instruments = [h.text for h in hits if h.category in _TOOL_CATEGORIES]
-            lead, body = _after_weak_opener(core[len(weak) :], weak, wanted, taxonomy, instruments)
-        elif phrase is not None:
-            verbs, seps, end = _verb_list(core, phrase, taxonomy)
-            fix: Tense | None = "past" if current is False and tense == "present" else None
-            lead, body = _write_list(verbs, seps, fix), core[end:]
-        else:
+        if weak is None and phrase is None:
             passive = _main_passive(core)
-            if passive is not None:
-                lead = _capital(inflect(passive.lemma, "past"))
-                body = _join(_object_case(passive.subject), passive.rest)
-            else:
-                lead, body = "<Verb>", core
         return cls._made(
             text=text,
             sentence=sentence,
+            core=core,
             words=tuple(_words(sentence)),
             runs=runs,
             current=current,
+            hits=hits,
             tools=tools,
             results=results,
             context=find_context(sentence, runs),
@@ -1129,13 +1118,9 @@ class BulletContext:
             opening=phrase.written if phrase else first,
             verb=phrase.verb if phrase else None,
             verb_base=phrase.lemma if phrase else None,
-            tense=tense,
+            tense=phrase.tense if phrase else None,
             is_verb=phrase is not None,
-            verbs=tuple(verbs),
-            separators=tuple(seps),
             passive=passive,
-            lead=lead,
-            body=body.strip(),
             taxonomy=taxonomy,
         )
 
@@ -1147,6 +1132,53 @@ class BulletContext:
         ctx = object.__new__(cls)
         object.__setattr__(ctx, "__dict__", fields)
         return ctx
+
+    @cached_property
+    def _parts(self) -> tuple[tuple[VerbPhrase, ...], tuple[str, ...], str | None, str]:
+        """`verbs`, `separators`, `lead` and `body`, worked out when a rule or a duplicate
+        opener first asks: most bullets raise no flag and are never rewritten."""
+        core, weak, tense, current = self.core, self.weak, self.tense, self.current
+        # The rewrite keeps the bullet's tense, except where the tense rule says otherwise.
+        wanted: Tense = "present" if current and tense == "present" else "past"
+        verbs: list[VerbPhrase] = []
+        seps: list[str] = []
+        lead: str | None
+        if weak is not None:
+            instruments = [h.text for h in self.hits if h.category in _TOOL_CATEGORIES]
+            lead, body = _after_weak_opener(
+                core[len(weak) :], weak, wanted, self.taxonomy, instruments
+            )
+        elif self.is_verb:
+            phrase = VerbPhrase(self.opening, self.verb, self.verb_base, tense)
+            verbs, seps, end = _verb_list(core, phrase, self.taxonomy)
+            fix: Tense | None = "past" if current is False and tense == "present" else None
+            lead, body = _write_list(verbs, seps, fix), core[end:]
+        elif self.passive is not None:
+            lead = _capital(inflect(self.passive.lemma, "past"))
+            body = _join(_object_case(self.passive.subject), self.passive.rest)
+        else:
+            lead, body = "<Verb>", core
+        return tuple(verbs), tuple(seps), lead, body.strip()
+
+    @property
+    def verbs(self) -> tuple[VerbPhrase, ...]:
+        """The opening list of verbs."""
+        return self._parts[0]
+
+    @property
+    def separators(self) -> tuple[str, ...]:
+        """What stands between the verbs (", ", " and ")."""
+        return self._parts[1]
+
+    @property
+    def lead(self) -> str | None:
+        """The rewrite's verbs, in the tense wanted; None when no rewrite is safe."""
+        return self._parts[2]
+
+    @property
+    def body(self) -> str:
+        """The rewrite's words after its verbs."""
+        return self._parts[3]
 
     @property
     def acts(self) -> bool:
@@ -1556,13 +1588,13 @@ def analyze_bullets(
     # Each role's `current` as `analyze_bullet` takes it: None for a role without dates.
     tenses = [r.current if r.start or r.end or r.current else None for r in resume.roles]
     out = []
-    bodies = []
+    contexts = []
     for index in bullet_blocks(resume):
         block: Block = blocks[index]
         text, role = block.text, block.role
         current = tenses[role] if role is not None and role < len(tenses) else None
         ctx = BulletContext.of(text, taxonomy, current=current, hits=by_block.get(index, ()))
-        bodies.append(ctx.body if ctx.acts else "")
+        contexts.append(ctx)
         out.append(
             analyze_bullet(
                 text,
@@ -1575,7 +1607,7 @@ def analyze_bullets(
                 role=role,
             )
         )
-    return _flag_duplicate_openers(out, bodies)
+    return _flag_duplicate_openers(out, contexts)
 
 
 # Other verbs for a repeated one, and for verbs without their own list.
@@ -1598,10 +1630,11 @@ _GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", 
 
 
 def _flag_duplicate_openers(
-    feedback: list[BulletFeedback], bodies: Sequence[str]
+    feedback: list[BulletFeedback], contexts: Sequence[BulletContext]
 ) -> tuple[BulletFeedback, ...]:
     """Flag a verb that opens another bullet of the same role, or three or more overall;
-    `bodies` are the bullets' words after their opening verbs."""
+    `contexts` are the bullets' own, whose words after the opening verbs a flag's rewrite
+    reuses."""
     key = [(fb.verb_base or (fb.verb or "").lower()) or None for fb in feedback]
     totals: dict[str, int] = {}
     for k in key:
@@ -1629,7 +1662,7 @@ def _flag_duplicate_openers(
                     verb=fb.verb,
                     earlier=_short(other.text),
                     alternatives=", ".join(alternatives),
-                    rewrite=_join(alternatives[0], bodies[i]),
+                    rewrite=_join(alternatives[0], contexts[i].body),
                 )
             seen.setdefault((fb.role, k), i)
             seen_any.setdefault(k, i)
