@@ -561,12 +561,12 @@ class Extractor:
         at = line = base = -1
         section = block_text = ""
         for cand, index in zip(candidates, indexes, strict=True):
-            if rejected and cand in rejected:
+            cand_start, cand_end, cand_id, alias, fuzzy, _ = cand  # one unpacking, not 5 reads
+            if cand_start in rejected:
                 continue
             if index != at:
                 at, block_text, base = index, texts[index], starts[index]
                 line, section = blocks[index].line, blocks[index].section
-            cand_start, cand_end, cand_id, alias, fuzzy, _ = cand  # one unpacking, not 5 reads
             skill_id, name, category = reported[cand_id]
             start, end = cand_start - base, cand_end - base
             hits.append(
@@ -593,6 +593,10 @@ class Extractor:
         spans: list[tuple[int, int, tuple[_Surface, ...]]] = []
         verbs: set[int] = set()
         urls: list[int] = []
+        # A key that opens with a letter is title-cased, so it matches where the title-cased
+        # text has a capital: on ASCII text, never after a letter (`titled` lower-cases a letter
+        # there); elsewhere an uncased letter ("ª") can stand before it.
+        heads = not text.isascii()
         for last, (size, head_alpha, tail_alpha, entries, mark) in self._automaton.iter(
             title_cased
         ):
@@ -606,7 +610,7 @@ class Extractor:
                     continue
             # Letters on both sides of an edge never split into two tokens: "Java" in
             # "JavaScript" is rejected here without asking the affix rules.
-            if head_alpha and start and text[start - 1].isalpha():
+            if heads and head_alpha and start and text[start - 1].isalpha():
                 continue
             if tail_alpha and end < size_of_text and text[end].isalpha():
                 continue
@@ -696,8 +700,9 @@ class Extractor:
             # glue were ruled out above).
             if glued or (end - start == 3 and _money(text, start, end)):
                 continue
-            doubtful = entry.contextual or (entry.ordinary and not _written_as_name(text, start))
-            candidates.append(_candidate((start, end, entry.skill_id, entry.form, False, doubtful)))
+            _, skill_id, _, _, _, _, form, ordinary, contextual = entry  # one unpacking
+            doubtful = contextual or (ordinary and not _written_as_name(text, start))
+            candidates.append(_candidate((start, end, skill_id, form, False, doubtful)))
             covered[start:end] = b"\x01" * (end - start)
         return candidates
 
@@ -844,8 +849,9 @@ class Extractor:
         candidates: list[_Candidate],
         indexes: list[int],
         starts: list[int],
-    ) -> set[_Candidate]:
-        """Doubtful candidates that their block does not back up.
+    ) -> set[int]:
+        """Where the doubtful candidates that their block does not back up start (no two
+        candidates start at one place).
 
         A block backs one up when it is a list of skills, or holds a context word, a skill of the
         same category or a related skill, or when a trigger stands just before it ("experience
@@ -859,7 +865,7 @@ class Extractor:
         }
         if not doubtful_blocks:
             return set()
-        rejected: set[_Candidate] = set()
+        rejected: set[int] = set()
         for index in sorted(doubtful_blocks):
             block_text = texts[index]
             if blocks[index].section in _SKILL_LIST_SECTIONS or _looks_like_list(block_text):
@@ -889,7 +895,7 @@ class Extractor:
                     if self._alike(left, right) and _LIST_JOIN.match(gap):
                         accepted.add(in_block[j])
                         pending.append(j)
-            rejected.update(unsure - accepted)
+            rejected.update(cand.start for cand in unsure - accepted)
         return rejected
 
     def _alike(self, one: _Candidate, other: _Candidate) -> bool:
