@@ -181,12 +181,23 @@ class TestTypoTier:
         plain = Extractor(taxonomy, fuzzy=False)  # type: ignore[arg-type]
         assert plain.extract_text("Kubernates") == []
 
+    def test_titled_ascii_capital_never_follows_a_letter(self) -> None:
+        """On ASCII text a key that opens with a letter (title-cased: a capital) never matches
+        right after a letter, so `_scan` checks that edge only on other text."""
+        chars = "".join(map(chr, range(128)))
+        text = "".join(a + b for a in chars for b in chars)
+        title_cased = titled(text)
+        after_letter = [i for i in range(1, len(text)) if text[i - 1].isalpha()]
+        assert after_letter
+        assert not any(title_cased[i].isupper() for i in after_letter)
+
     def test_ascii_words_as_unicode_words(self) -> None:
-        """On ASCII text the ASCII pattern finds the capitalised words the Unicode one finds."""
+        """On ASCII text the pattern on classes of bytes finds the capitalised words the Unicode
+        one finds."""
         chars = "".join(map(chr, range(128)))
         text = "".join(a + b + "Ab" for a in chars for b in chars)
         spans = [m.span() for m in extract._CAPITAL_WORD.finditer(text)]
-        assert [m.span() for m in extract._CAPITAL_WORD_ASCII.finditer(text)] == spans
+        assert [m.span() for m in extract._capital_words(text)] == spans
 
 
 class TestHits:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -119,8 +120,14 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphens, en and em dash, min
 # A capitalised word: \b[A-Z] written as a capital not preceded by a word character, since a
 # pattern that opens with a character class lets the regex engine skip to the capitals.
 _CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]*")
-# The same on ASCII text (most resumes), where the classes spelt out run a third faster.
-_CAPITAL_WORD_ASCII = re.compile(r"[A-Z](?<![A-Za-z0-9_][A-Z])[A-Za-z]*")
+# The same on ASCII text (most resumes), run on its bytes with each class of character made one
+# byte ("A" a capital, "a" another letter, "0" a digit or "_"): a pattern that opens with one
+# byte skips to the next at `memchr` speed, where a class is tested at every character.
+_WORD_CLASSES = bytes.maketrans(
+    (string.ascii_uppercase + string.ascii_lowercase + string.digits + "_").encode(),
+    b"A" * 26 + b"a" * 26 + b"0" * 11,
+)
+_CAPITAL_WORD_CLASSES = re.compile(rb"A(?<![a0A]A)[Aa]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
@@ -554,12 +561,12 @@ class Extractor:
         at = line = base = -1
         section = block_text = ""
         for cand, index in zip(candidates, indexes, strict=True):
-            if rejected and cand in rejected:
+            cand_start, cand_end, cand_id, alias, fuzzy, _ = cand  # one unpacking, not 5 reads
+            if cand_start in rejected:
                 continue
             if index != at:
                 at, block_text, base = index, texts[index], starts[index]
                 line, section = blocks[index].line, blocks[index].section
-            cand_start, cand_end, cand_id, alias, fuzzy, _ = cand  # one unpacking, not 5 reads
             skill_id, name, category = reported[cand_id]
             start, end = cand_start - base, cand_end - base
             hits.append(
@@ -586,6 +593,10 @@ class Extractor:
         spans: list[tuple[int, int, tuple[_Surface, ...]]] = []
         verbs: set[int] = set()
         urls: list[int] = []
+        # A key that opens with a letter is title-cased, so it matches where the title-cased
+        # text has a capital: on ASCII text, never after a letter (`titled` lower-cases a letter
+        # there); elsewhere an uncased letter ("ª") can stand before it.
+        heads = not text.isascii()
         for last, (size, head_alpha, tail_alpha, entries, mark) in self._automaton.iter(
             title_cased
         ):
@@ -599,7 +610,7 @@ class Extractor:
                     continue
             # Letters on both sides of an edge never split into two tokens: "Java" in
             # "JavaScript" is rejected here without asking the affix rules.
-            if head_alpha and start and text[start - 1].isalpha():
+            if heads and head_alpha and start and text[start - 1].isalpha():
                 continue
             if tail_alpha and end < size_of_text and text[end].isalpha():
                 continue
@@ -689,8 +700,9 @@ class Extractor:
             # glue were ruled out above).
             if glued or (end - start == 3 and _money(text, start, end)):
                 continue
-            doubtful = entry.contextual or (entry.ordinary and not _written_as_name(text, start))
-            candidates.append(_candidate((start, end, entry.skill_id, entry.form, False, doubtful)))
+            _, skill_id, _, _, _, _, form, ordinary, contextual = entry  # one unpacking
+            doubtful = contextual or (ordinary and not _written_as_name(text, start))
+            candidates.append(_candidate((start, end, skill_id, form, False, doubtful)))
             covered[start:end] = b"\x01" * (end - start)
         return candidates
 
@@ -766,17 +778,16 @@ class Extractor:
         resume_at = 0
         size_of_text = len(text)
         kinds = self._kinds
-        words = _CAPITAL_WORD_ASCII if text.isascii() else _CAPITAL_WORD
-        for found in words.finditer(text):
+        for found in _capital_words(text):
             start = found.start()
             if covered[start] or start < resume_at:
                 continue  # most capitalised words of a resume are names the exact tiers found
-            word = found.group()
+            end = found.end()
+            word = text[start:end]
             kind = kinds.get(word) or self._kind(word)
             if kind is _NOTHING:
                 continue  # most other words: no split name starts with it, and it names nothing
             head, initials, verdict = kind
-            end = found.end()
             if (
                 initials
                 and end + 1 < size_of_text
@@ -838,8 +849,9 @@ class Extractor:
         candidates: list[_Candidate],
         indexes: list[int],
         starts: list[int],
-    ) -> set[_Candidate]:
-        """Doubtful candidates that their block does not back up.
+    ) -> set[int]:
+        """Where the doubtful candidates that their block does not back up start (no two
+        candidates start at one place).
 
         A block backs one up when it is a list of skills, or holds a context word, a skill of the
         same category or a related skill, or when a trigger stands just before it ("experience
@@ -853,7 +865,7 @@ class Extractor:
         }
         if not doubtful_blocks:
             return set()
-        rejected: set[_Candidate] = set()
+        rejected: set[int] = set()
         for index in sorted(doubtful_blocks):
             block_text = texts[index]
             if blocks[index].section in _SKILL_LIST_SECTIONS or _looks_like_list(block_text):
@@ -883,7 +895,7 @@ class Extractor:
                     if self._alike(left, right) and _LIST_JOIN.match(gap):
                         accepted.add(in_block[j])
                         pending.append(j)
-            rejected.update(unsure - accepted)
+            rejected.update(cand.start for cand in unsure - accepted)
         return rejected
 
     def _alike(self, one: _Candidate, other: _Candidate) -> bool:
@@ -1046,6 +1058,14 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
         ]
         if found:
             yield min(found, key=lambda url: url.start())  # `min` keeps the first of a tie
+
+
+def _capital_words(text: str) -> Iterator[re.Match[bytes]] | Iterator[re.Match[str]]:
+    """`_CAPITAL_WORD`'s matches in `text` (on ASCII text, found on its classes of bytes: only
+    their spans tell what `text` holds)."""
+    if text.isascii():
+        return _CAPITAL_WORD_CLASSES.finditer(text.encode("ascii").translate(_WORD_CLASSES))
+    return _CAPITAL_WORD.finditer(text)
 
 
 def _opens_block(text: str, start: int) -> bool:

@@ -71,10 +71,11 @@ __all__ = [
 ]
 
 
-_setattr = object.__setattr__  # what pydantic's own `model_construct` sets a frozen model with
 _new = object.__new__  # `BaseModel` has no `__new__` of its own
-# The slots pydantic keeps beside `__dict__`, set through their own descriptors: a sixth faster
-# than `object.__setattr__` by name, for the hundreds of models a match makes.
+# `__dict__` and the slots pydantic keeps beside it, set through their own descriptors (what
+# `model_construct` does through `object.__setattr__` by name, a sixth slower), for the hundreds
+# of models a match makes.
+_set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
@@ -97,7 +98,7 @@ class _Model(BaseModel):
         coaching parts); `tests/test_trusted_models.py` holds every such model equal to its
         validated copy."""
         model = _new(cls)
-        _setattr(model, "__dict__", values)
+        _set_dict(model, values)
         fields = _EVERY_FIELD.get(cls)
         if fields is None:
             fields = _EVERY_FIELD[cls] = set(cls.model_fields)
