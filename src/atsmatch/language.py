@@ -37,6 +37,11 @@ _ENGLISH = frozenset(
         "its", "than", "including", "strong", "ability", "knowledge", "skills",
     }
 )  # fmt: skip
+# Each of them lower-case, capitalised and in capitals: a set the words are looked up in as
+# they are written (every other way of writing one is rare).
+_ENGLISH_WRITTEN = frozenset(
+    form for word in _ENGLISH for form in (word, word.capitalize(), word.upper())
+)
 _ENGLISH_SHARE = 0.08  # resumes run to 10-20 %, prose to 30 %; Spanish or German text to 1-3 %
 _MIN_WORDS = 25  # below this a document is too short to judge
 _SAMPLE = 20_000  # characters given to the model
@@ -83,11 +88,15 @@ def _surely_english(tokens: list[str]) -> bool:
     plain = list(filter(str.isalpha, tokens))
     if len(plain) < _MIN_WORDS:
         return False
-    joined = " ".join(plain)  # one join for the letters' count and the English words
-    # A join counts faster than len()s.
-    other_chars = len("".join(tokens)) - (len(joined) - len(plain) + 1)
+    # Joins count faster than len()s.
+    other_chars = len("".join(tokens)) - len("".join(plain))
     most = len(plain) + (other_chars + len(tokens) - len(plain)) // 2
-    return _english_in(joined) >= _ENGLISH_SHARE * most
+    enough = _ENGLISH_SHARE * most
+    # The English words as text writes them most often are a floor of their count in any
+    # case, found without folding and splitting the words again: enough of them settles it.
+    if len(list(filter(_ENGLISH_WRITTEN.__contains__, plain))) >= enough:
+        return True
+    return _english_in(" ".join(plain)) >= enough
 
 
 def _english_words(words: list[str]) -> int:

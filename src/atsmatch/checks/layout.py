@@ -126,10 +126,12 @@ class _Scan:
                 regions[region].append(i)
             if line["control"]:
                 scan.control.append(i)
+            color = line["color"]
             if line["hidden"]:
                 if _WORD.search(text) is not None:
                     scan.vanished.append(i)
-            elif _near_white(line["color"]) and _WORD.search(text) is not None:
+            # Most lines (all of a text file's) have no colour: no call to judge one.
+            elif color is not None and _near_white(color) and _WORD.search(text) is not None:
                 scan.white.append(i)
             size, font = line["size"], line["font"]
             if size is not None and 0 < size < TINY_POINTS and _WORD.search(text) is not None:

@@ -157,7 +157,7 @@ def extract_contact(
     texts = [written[i] for i in order]
     return Contact._trusted(
         name=_name(layout, header or list(range(min(len(written), 5))), headings),
-        email=_first(_EMAIL, texts),
+        email=_email(texts),
         phone=_phone(texts),
         linkedin=_linkedin(texts),
         github=_github(texts),
@@ -166,9 +166,21 @@ def extract_contact(
     )
 
 
-def _first(pattern: re.Pattern[str], texts: Sequence[str]) -> str | None:
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """`_EMAIL`'s matches in `text`, searched from the word its first "@" is in.
+
+    An address's part before the "@" has no space and no "@", so none starts before that word;
+    the pattern, tried from every position, would read each word up to its end first.
+    """
+    at = text.find("@")
+    if at < 0:
+        return iter(())
+    return _EMAIL.finditer(text, text.rfind(" ", 0, at) + 1)
+
+
+def _email(texts: Sequence[str]) -> str | None:
     for text in texts:
-        match = pattern.search(text)
+        match = next(_emails(text), None)
         if match:
             return match.group(0) or None
     return None
@@ -232,7 +244,7 @@ def _website(texts: Sequence[str]) -> str | None:
         if tld.start() >= end:  # no ending in this line
             start = end + 1
             continue
-        emails = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
+        emails = [m.span() for m in _emails(text)]
         # Every address holds such an ending and no space before it: none starts before the
         # word the first ending closes.
         first = tld.start() - start

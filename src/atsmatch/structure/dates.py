@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from atsmatch._ignorecase import folded
 
@@ -159,10 +160,11 @@ def find_date_range(text: str, *, single: bool = True) -> DateRange | None:
     start_at = max(0, gap - 9)
     match = _RANGE.search(text, start_at)
     if match is not None:
-        start = _date(match, "s")
-        if match.group("present"):
+        groups = match.groups()  # one tuple for every field read below
+        start = _date(groups, _START)
+        if groups[_PRESENT_AT]:
             return DateRange(start, None, True, match.span())
-        end = _date(match, "e")
+        end = _date(groups, _END)
         if start is not None and end is not None and _year(end) >= _year(start):
             return DateRange(start, end, False, match.span())
     if not single:
@@ -170,28 +172,38 @@ def find_date_range(text: str, *, single: bool = True) -> DateRange | None:
     found = _SINGLE.search(text, start_at)
     if found is None:
         return None
-    date = _date(found, "s")
+    date = _date(found.groups(), _START)
     return DateRange(date, date, False, found.span()) if date else None
 
 
-def _date(match: re.Match[str], p: str) -> str | None:
-    """The date a form of `_DATE` matched, written as `YearMonth` writes it.
+# Where each date's groups start in a match's `groups()` (its five forms' fields in `_DATE`'s
+# order), and "present": `_SINGLE` has the start's first six, at the places `_RANGE` has them.
+_START = _RANGE.groupindex["smon"] - 1
+_END = _RANGE.groupindex["emon"] - 1
+_PRESENT_AT = _RANGE.groupindex["present"] - 1
+assert _SINGLE.groupindex["smon"] - 1 == _START and _SINGLE.groupindex["sny"] - 1 == _START + 5
 
-    The groups are read one by one (not `groupdict`) and the string is written directly: every
-    year and month the patterns admit is a valid `YearMonth`, and this runs for every date line.
+
+def _date(groups: tuple[Any, ...], at: int) -> str | None:
+    """The date a form of `_DATE` matched, its groups from `at` on in `groups`, written as
+    `YearMonth` writes it.
+
+    The groups are read from the match's one `groups()` tuple by position (a named `group` per
+    field costs a lookup and a call each), and the string is written directly: every year and
+    month the patterns admit is a valid `YearMonth`, and this runs for every date line.
     A `_SINGLE` match is one of the first three forms, so the last two are asked of ranges only.
     Years are 1950-2099 (four digits) and months are written from a table, as formatting a
     number to a width costs more than the rest.
     """
-    if name := match.group(p + "mon"):
-        year, month = _full_year(match.group(p + "my")), _MONTHS[folded(name)[:3]]
-    elif name := match.group(p + "sea"):
-        year, month = int(match.group(p + "sy")), _SEASONS[folded(name)]
-    elif number := match.group(p + "nm"):
-        year, month = int(match.group(p + "ny")), int(number)
-    elif number := match.group(p + "iy"):
-        year, month = int(number), int(match.group(p + "im"))
-    elif number := match.group(p + "y"):
+    if name := groups[at]:
+        year, month = _full_year(groups[at + 1]), _MONTHS[folded(name)[:3]]
+    elif name := groups[at + 2]:
+        year, month = int(groups[at + 3]), _SEASONS[folded(name)]
+    elif number := groups[at + 4]:
+        year, month = int(groups[at + 5]), int(number)
+    elif number := groups[at + 6]:
+        year, month = int(number), int(groups[at + 7])
+    elif number := groups[at + 8]:
         return str(int(number))
     else:
         return None

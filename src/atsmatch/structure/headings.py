@@ -30,6 +30,7 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}|[ivxIVX]{1,4}|[A-Za-z])[.)]\s+")
 _EDGE = " \t-–—_=|:•*#~.·>»«<()[]/\\+"
 _SPACED_GROUP = re.compile(r"(?:\S ){1,}\S")
 _SPACES = re.compile(r"\s+")
+_GROUPS = re.compile(r"\s{2,}")  # the gaps between letter-spaced words ("S K I L L S  A N D")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -40,7 +41,7 @@ def heading_key(text: str) -> str:
     text = _MARKDOWN.sub("", text.strip())
     text = text.strip(_EDGE)
     text = _NUMBERING.sub("", text)
-    groups = re.split(r"\s{2,}", text)
+    groups = _GROUPS.split(text)
     if len(groups) >= 1 and all(_SPACED_GROUP.fullmatch(g) for g in groups if g):
         text = " ".join(g.replace(" ", "") for g in groups)
     text = text.translate(_APOSTROPHES).replace("&", " and ").replace("+", " and ")

@@ -87,6 +87,9 @@ class _Block:
     last: int  # the index of the block's last line (`line` is its first)
     date: DateRange | None = None
     role: int | None = None
+    # Outside role sections a line's date is read only when asked (`_date_of`): the text it is
+    # to be read from until then.
+    date_text: str | None = None
 
 
 @dataclass
@@ -321,7 +324,10 @@ def _build_blocks(layout: Layout, heading_at: dict[int, str]) -> _State:
         marked = "**" in text or "__" in text or "#" in text
         text, aside = _split_asides(_unmark(text).strip() if marked else text)
         bullet = strip_bullet(text)
-        date = find_date_range(text) if bullet is None else None
+        # Outside role sections a date only keeps a wrapped line from joining its line (or
+        # takes a right-aligned date's place): read there when that is asked, not for every line.
+        eager = kind in _ROLE_SECTIONS or aside is not None
+        date = find_date_range(text) if bullet is None and eager else None
         if aside is not None and bullet is None and date is None:
             date = DateRange(aside.start, aside.end, aside.current, (len(text), len(text)))
         elif aside is not None:
@@ -333,17 +339,20 @@ def _build_blocks(layout: Layout, heading_at: dict[int, str]) -> _State:
             state.blocks.append(current)
             continue
         body = _unmark(text).strip() if marked else text
+        pending = None if eager else text  # the text this line's date is still to be read from
         if (
             current is not None
-            and current.date is None
-            and date is None
             and kind != "header"
             and continues(layout, current.line, current.last, i, bullet=current.kind == "bullet")
+            and _date_of(current) is None
         ):
-            current.text = join_text(current.text, body)
-            current.last = i
-            continue
-        current = _Block(body, "line", kind, i, fields[i]["page"], i, date)
+            if pending is not None:
+                date, pending = find_date_range(pending), None
+            if date is None:
+                current.text = join_text(current.text, body)
+                current.last = i
+                continue
+        current = _Block(body, "line", kind, i, fields[i]["page"], i, date, date_text=pending)
         state.blocks.append(current)
     close_section(len(state.blocks) - 1)
     for block in state.blocks:
@@ -386,10 +395,17 @@ def _split_asides(text: str) -> tuple[str, DateRange | None]:
     return "\t".join(kept).strip(), found
 
 
+def _date_of(block: _Block) -> DateRange | None:
+    """The block's date, read now if it was left to be read when asked."""
+    if block.date_text is not None:
+        block.date, block.date_text = find_date_range(block.date_text), None
+    return block.date
+
+
 def _attach_date(blocks: list[_Block], floor: int, date: DateRange) -> None:
     """Give a right-aligned date found on a bullet line to the undated header line above it."""
     for block in reversed(blocks[floor:][-8:]):
-        if block.kind == "heading" or block.date is not None:
+        if block.kind == "heading" or _date_of(block) is not None:
             return
         if block.kind == "line":
             block.date = DateRange(date.start, date.end, date.current, (len(block.text),) * 2)
