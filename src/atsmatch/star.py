@@ -21,19 +21,18 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from itertools import islice
-from operator import attrgetter
+from operator import itemgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from atsmatch._bytetable import keeping
 from atsmatch._ignorecase import cased, folded
 from atsmatch.inflect import Tense, inflect, is_noun, verb_reading
 from atsmatch.models import (
-    Block,
     BulletFeedback,
     BulletFlag,
     FlagKind,
@@ -359,24 +358,24 @@ def find_results(
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
     lower = folded(text)
-    return _find_results(text, lower, _runs(lower), hits, taxonomy)
+    return _find_results(text, lower, _runs(lower), [hit.end for hit in hits], taxonomy)
 
 
 def _find_results(
     text: str,
     lower: str,
     runs: frozenset[str],
-    hits: Sequence[SkillHit],
+    ends: Iterable[int],
     taxonomy: Taxonomy | None,
 ) -> tuple[str, ...]:
-    """`find_results`, given the text's `folded` form and its `_runs`."""
+    """`find_results`, given the text's `folded` form, its `_runs` and where its hits end."""
     masked = text
     digit = _DIGIT.search(text)
     if digit is None:  # nothing to blank out
         if runs.isdisjoint(_WORDED):
             return ()  # no figure, and none of the words a result is written in without one
     else:
-        masked = _without_non_results(text, lower, hits, taxonomy, digit.start())
+        masked = _without_non_results(text, lower, ends, taxonomy, digit.start())
         if masked != text:  # a figure blanked out: a run it split is two runs now
             lower = folded(masked)
             runs = _runs(lower)
@@ -428,10 +427,10 @@ def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None
 
 
 def _without_non_results(
-    text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
+    text: str, lower: str, ends: Iterable[int], taxonomy: Taxonomy | None, digit: int = 0
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
-    `folded` form and `digit` where its first digit is, if known.
+    `folded` form, `ends` where its hits end and `digit` where its first digit is, if known.
 
     Each of them holds a digit, and opens at most a "release " before one: a scan starts there.
     """
@@ -446,7 +445,7 @@ def _without_non_results(
         for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
             spans.extend(map(_SPAN, pattern.finditer(text)))
     masked = _mask(text, spans)
-    return _mask(masked, _version_spans(masked, hits, taxonomy, digit))
+    return _mask(masked, _version_spans(masked, ends, taxonomy, digit))
 
 
 def _may_be_dotted(text: str) -> bool:
@@ -481,11 +480,12 @@ _CAP_WORD_NUMBERED = re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*+(?=" + _VERSION + "
 
 
 def _version_spans(
-    text: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
+    text: str, hit_ends: Iterable[int], taxonomy: Taxonomy | None, digit: int = 0
 ) -> list[tuple[int, int]]:
-    """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17");
-    `digit` is where the text's first digit is, if known."""
-    ends = {h.end for h in hits}
+    """Numbers written straight after a tool's name (a hit's end in `hit_ends`, or a word the
+    taxonomy knows): versions ("Python 3.11", "Java 17"); `digit` is where the text's first
+    digit is, if known."""
+    ends = set(hit_ends)
     if taxonomy is not None:
         # A word a number follows ends a space or two before a digit, so after the last space
         # before that: no earlier word can be one.
@@ -1040,8 +1040,10 @@ def _object_case(subject: str) -> str:
 
 
 _PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
-_SPAN_OF = attrgetter("start", "end")
-_NAME_OF = attrgetter("name")
+# A hit's fields, from its `__dict__`: one slow read of a model per hit, not one per field.
+_SPAN_OF = itemgetter("start", "end")
+_NAME_OF = itemgetter("name")
+_END_OF = itemgetter("end")
 
 
 @dataclass(frozen=True, eq=False)
@@ -1085,11 +1087,24 @@ class BulletContext:
         hits: Sequence[SkillHit] = (),
     ) -> BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
+        return cls._of(text, taxonomy, current, hits, [hit.__dict__ for hit in hits])
+
+    @classmethod
+    def _of(
+        cls,
+        text: str,
+        taxonomy: Taxonomy,
+        current: bool | None,
+        hits: Sequence[SkillHit],
+        fields: list[dict[str, object]],
+    ) -> BulletContext:
+        """`of`, given the `__dict__` of each hit, where its fields are read."""
         sentence = clean_bullet(text)
         lower = folded(text)
         runs = _runs(lower)
-        results = _find_results(text, lower, runs, hits, taxonomy)
-        tools = tuple(dict.fromkeys(map(_NAME_OF, sorted(hits, key=_SPAN_OF))))
+        results = _find_results(text, lower, runs, map(_END_OF, fields), taxonomy)
+        fields.sort(key=_SPAN_OF)
+        tools = tuple(dict.fromkeys(map(_NAME_OF, fields)))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
@@ -1580,34 +1595,40 @@ def analyze_bullets(
 
     `hits` are the extractor's hits over `resume.blocks` (computed once by the matcher).
     """
-    by_block: dict[int, list[SkillHit]] = {}
+    # Each field read once, from a model's `__dict__`: a model's attribute reads are slow ones.
+    by_block: dict[int, tuple[list[SkillHit], list[dict[str, object]]]] = {}
     for hit in hits:
-        by_block.setdefault(hit.block, []).append(hit)
-    # Each field read once: a model's attribute reads are slow ones.
+        fields = hit.__dict__
+        block_hits, block_fields = by_block.setdefault(fields["block"], ([], []))
+        block_hits.append(hit)
+        block_fields.append(fields)
     blocks = resume.blocks
     # Each role's `current` as `analyze_bullet` takes it: None for a role without dates.
     tenses = [r.current if r.start or r.end or r.current else None for r in resume.roles]
     out = []
     contexts = []
+    roles = []
     for index in bullet_blocks(resume):
-        block: Block = blocks[index]
-        text, role = block.text, block.role
+        block: dict[str, Any] = blocks[index].__dict__
+        text, role = block["text"], block["role"]
         current = tenses[role] if role is not None and role < len(tenses) else None
-        ctx = BulletContext.of(text, taxonomy, current=current, hits=by_block.get(index, ()))
+        block_hits, block_fields = by_block.get(index) or ([], [])
+        ctx = BulletContext._of(text, taxonomy, current, block_hits, block_fields)
         contexts.append(ctx)
+        roles.append(role)
         out.append(
             analyze_bullet(
                 text,
                 taxonomy,
                 context=ctx,
                 block=index,
-                line=block.line,
-                page=block.page,
-                section=block.section,
+                line=block["line"],
+                page=block["page"],
+                section=block["section"],
                 role=role,
             )
         )
-    return _flag_duplicate_openers(out, contexts)
+    return _flag_duplicate_openers(out, contexts, roles)
 
 
 # Other verbs for a repeated one, and for verbs without their own list.
@@ -1630,12 +1651,18 @@ _GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", 
 
 
 def _flag_duplicate_openers(
-    feedback: list[BulletFeedback], contexts: Sequence[BulletContext]
+    feedback: list[BulletFeedback],
+    contexts: Sequence[BulletContext],
+    roles: Sequence[int | None],
 ) -> tuple[BulletFeedback, ...]:
     """Flag a verb that opens another bullet of the same role, or three or more overall;
-    `contexts` are the bullets' own, whose words after the opening verbs a flag's rewrite
-    reuses."""
-    key = [(fb.verb_base or (fb.verb or "").lower()) or None for fb in feedback]
+    `contexts` are the bullets' own (read in place of the feedback's slower fields: its verb
+    is the context's opening when it acts), and `roles` their roles."""
+    verbs = [ctx.opening if ctx.acts else None for ctx in contexts]
+    key = [
+        (ctx.verb_base or (verb or "").lower()) or None
+        for ctx, verb in zip(contexts, verbs, strict=True)
+    ]
     totals: dict[str, int] = {}
     for k in key:
         if k:
@@ -1645,26 +1672,25 @@ def _flag_duplicate_openers(
     seen_any: dict[str, int] = {}
     out = []
     for i, fb in enumerate(feedback):
-        k = key[i]
+        k, role = key[i], roles[i]
         found: BulletFlag | None = None
         if k:
-            first = seen.get((fb.role, k)) if fb.role is not None else None
+            first = seen.get((role, k)) if role is not None else None
             if first is None and totals[k] >= 3 and k in seen_any:
                 first = seen_any[k]
             if first is not None:
-                other = feedback[first]
                 alternatives = [
                     a for a in _ALTERNATIVES.get(k, _GENERIC_ALTERNATIVES) if a.lower() not in used
                 ] or ["<Verb>"]
                 found = flag(
                     "duplicate-opener",
-                    fb.verb,
-                    verb=fb.verb,
-                    earlier=_short(other.text),
+                    verbs[i],
+                    verb=verbs[i],
+                    earlier=_short(contexts[first].text),
                     alternatives=", ".join(alternatives),
                     rewrite=_join(alternatives[0], contexts[i].body),
                 )
-            seen.setdefault((fb.role, k), i)
+            seen.setdefault((role, k), i)
             seen_any.setdefault(k, i)
         out.append(fb if found is None else fb.model_copy(update={"flags": (*fb.flags, found)}))
     return tuple(out)
