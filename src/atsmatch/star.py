@@ -370,34 +370,35 @@ def _find_results(
 ) -> tuple[str, ...]:
     """`find_results`, given the text's `folded` form, its `_runs` and where its hits end."""
     masked = text
-    digit = _DIGIT.search(text)
+    scans = _scans(text)  # a masked text is as ASCII and printable as the text
+    digit = scans.digit.search(text)
     if digit is None:  # nothing to blank out
         if runs.isdisjoint(_WORDED):
             return ()  # no figure, and none of the words a result is written in without one
     else:
-        masked = _without_non_results(text, lower, ends, taxonomy, digit.start())
+        masked = _without_non_results(text, lower, ends, taxonomy, scans, digit.start())
         if masked != text:  # a figure blanked out: a run it split is two runs now
             lower = folded(masked)
             runs = _runs(lower)
     spans: list[tuple[int, int]] = []
-    for words, pattern in _OUTCOMES:
+    for words, pattern in scans.outcomes:
         if not runs.isdisjoint(words):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
     if digit is not None and masked is text and not _has_currency(lower):
         start = digit.start()  # the first figure is the first digit, found already
     else:
-        figure = _FIGURE.search(masked)
+        figure = scans.figure.search(masked)
         if figure is None:  # every other pattern needs a figure
             return _joined(text, spans)
         start = figure.start()
-    _figures_then(masked, start, spans)
+    _figures_then(masked, start, spans, scans.figure_then)
     if _has_currency(lower):
-        spans.extend(map(_SPAN, _MONEY.finditer(masked, start)))
+        spans.extend(map(_SPAN, scans.money.finditer(masked, start)))
     if not runs.isdisjoint(_METRIC_RUNS):
-        spans.extend(map(_SPAN, _METRIC_AFTER.finditer(masked, start)))
-        spans.extend(map(_SPAN, _METRIC_BEFORE.finditer(masked)))
+        spans.extend(map(_SPAN, scans.metric_after.finditer(masked, start)))
+        spans.extend(map(_SPAN, scans.metric_before.finditer(masked)))
     if "from" in lower:
-        spans.extend(map(_SPAN, _FROM_TO.finditer(masked)))
+        spans.extend(map(_SPAN, scans.from_to.finditer(masked)))
     return _joined(text, spans)
 
 
@@ -405,11 +406,17 @@ def _has_currency(text: str) -> bool:
     return "$" in text or "€" in text or "£" in text
 
 
-def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None:
+def _figures_then(
+    masked: str,
+    start: int,
+    spans: list[tuple[int, int]],
+    figure_then: re.Pattern[str] = _FIGURE_THEN,
+) -> None:
     """Add to `spans` each figure from `start` on with its unit, and each with what it counts
-    (bar years and words that are no unit), in one scan."""
+    (bar years and words that are no unit), in one scan (`figure_then`: `_FIGURE_THEN` or its
+    ASCII twin)."""
     counted_to = start  # where the last count ended: a count starts after it
-    for m in _FIGURE_THEN.finditer(masked, start):
+    for m in figure_then.finditer(masked, start):
         figure, unit_end, count_end = m.start(), m.end(1), m.end(2)
         if unit_end != -1:
             spans.append((figure, unit_end))
@@ -427,7 +434,12 @@ def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None
 
 
 def _without_non_results(
-    text: str, lower: str, ends: Iterable[int], taxonomy: Taxonomy | None, digit: int = 0
+    text: str,
+    lower: str,
+    ends: Iterable[int],
+    taxonomy: Taxonomy | None,
+    scans: _Scans,
+    digit: int = 0,
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
     `folded` form, `ends` where its hits end and `digit` where its first digit is, if known.
@@ -436,16 +448,17 @@ def _without_non_results(
     """
     spans: list[tuple[int, int]] = []
     if "+" in lower:
-        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text, max(digit - 1, 0))))
+        spans.extend(map(_SPAN, scans.phone_international.finditer(text, max(digit - 1, 0))))
     if "v" in lower or "release" in lower:
-        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text, max(digit - len("release "), 0))))
+        version_from = max(digit - len("release "), 0)
+        spans.extend(map(_SPAN, scans.version_word.finditer(text, version_from)))
     if _may_be_dotted(text):
-        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text, max(digit - 1, 0))))
-    if _FOUR_DIGITS.search(text, digit):
-        for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
+        spans.extend(map(_SPAN, scans.dotted_version.finditer(text, max(digit - 1, 0))))
+    if scans.four_digits.search(text, digit):
+        for pattern in scans.with_four_digits:
             spans.extend(map(_SPAN, pattern.finditer(text)))
     masked = _mask(text, spans)
-    return _mask(masked, _version_spans(masked, ends, taxonomy, digit))
+    return _mask(masked, _version_spans(masked, ends, taxonomy, scans, digit))
 
 
 def _may_be_dotted(text: str) -> bool:
@@ -479,8 +492,53 @@ _VERSION_AFTER = re.compile(_VERSION)
 _CAP_WORD_NUMBERED = re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*+(?=" + _VERSION + ")")
 
 
+def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` compiled for ASCII text (`re.ASCII`)."""
+    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
+class _Scans:
+    """The patterns `find_results` scans a text with, as they are or compiled for ASCII.
+
+    On a printable ASCII text (most bullets) an ASCII twin matches what its pattern matches:
+    `\\w`, `\\d`, `\\b` and case differ only on other characters, `\\s` on "\\x1c"-"\\x1f",
+    which are not printable. It is faster: it tests a class in an ASCII table, not the Unicode
+    database. `tests/test_star_gates.py` holds the two to the same results.
+    """
+
+    def __init__(self, twin: Callable[[re.Pattern[str]], re.Pattern[str]]) -> None:
+        self.digit = twin(_DIGIT)
+        self.outcomes = tuple((words, twin(pattern)) for words, pattern in _OUTCOMES)
+        self.figure = twin(_FIGURE)
+        self.figure_then = twin(_FIGURE_THEN)
+        self.money = twin(_MONEY)
+        self.metric_after = twin(_METRIC_AFTER)
+        self.metric_before = twin(_METRIC_BEFORE)
+        self.from_to = twin(_FROM_TO)
+        self.phone_international = twin(_PHONE_INTERNATIONAL)
+        self.version_word = twin(_VERSION_WORD)
+        self.dotted_version = twin(_DOTTED_VERSION)
+        self.four_digits = twin(_FOUR_DIGITS)
+        self.with_four_digits = tuple(map(twin, _NOT_RESULTS_WITH_FOUR_DIGITS))
+        self.cap_word_numbered = twin(_CAP_WORD_NUMBERED)
+        self.version_after = twin(_VERSION_AFTER)
+
+
+_SCANS = _Scans(lambda pattern: pattern)
+_ASCII_SCANS = _Scans(_ascii_twin)
+
+
+def _scans(text: str) -> _Scans:
+    """The patterns to scan `text` with: the ASCII twins where they match alike."""
+    return _ASCII_SCANS if text.isascii() and text.isprintable() else _SCANS
+
+
 def _version_spans(
-    text: str, hit_ends: Iterable[int], taxonomy: Taxonomy | None, digit: int = 0
+    text: str,
+    hit_ends: Iterable[int],
+    taxonomy: Taxonomy | None,
+    scans: _Scans,
+    digit: int = 0,
 ) -> list[tuple[int, int]]:
     """Numbers written straight after a tool's name (a hit's end in `hit_ends`, or a word the
     taxonomy knows): versions ("Python 3.11", "Java 17"); `digit` is where the text's first
@@ -490,12 +548,12 @@ def _version_spans(
         # A word a number follows ends a space or two before a digit, so after the last space
         # before that: no earlier word can be one.
         start = text.rfind(" ", 0, max(digit - 2, 0)) + 1
-        for word in _CAP_WORD_NUMBERED.finditer(text, start):
+        for word in scans.cap_word_numbered.finditer(text, start):
             if taxonomy.lookup(word.group(0)) is not None:
                 ends.add(word.end())
     spans = []
     for end in ends:
-        version = _VERSION_AFTER.match(text, end)
+        version = scans.version_after.match(text, end)
         if version:
             spans.append(version.span(1))
     return spans
