@@ -97,12 +97,13 @@ class TestPrechecks:
     def test_ascii_twins_find_what_their_patterns_find(
         self, texts: list[str], taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """`find_results` with the ASCII twins on printable ASCII texts finds what it finds
-        with the patterns as they are; so does every twin's scan."""
+        """`find_results` with the ASCII twins on the ASCII texts they are for finds what it
+        finds with the patterns as they are; so does every twin's scan."""
         plain = [t for t in texts if star._scans(t) is star._ASCII_SCANS]
         assert len(plain) > 5_000
         # Whitespace that `\s` matches only outside ASCII mode: such a text keeps the patterns.
         assert star._scans("Cut cost by 5\x1c%") is star._SCANS
+        assert star._scans("Cut cost by 5\t%") is star._ASCII_SCANS
         twins = [star.find_results(t, taxonomy=taxonomy) for t in plain]
         monkeypatch.setattr(star, "_ASCII_SCANS", star._SCANS)
         assert twins == [star.find_results(t, taxonomy=taxonomy) for t in plain]
