@@ -1658,24 +1658,29 @@ def analyze_bullets(
 
     `hits` are the extractor's hits over `resume.blocks` (computed once by the matcher).
     """
-    # Each field read once, from a model's `__dict__`: a model's attribute reads are slow ones.
-    by_block: dict[int, tuple[list[SkillHit], list[dict[str, object]]]] = {}
+    indices = bullet_blocks(resume)
+    # Each bullet's hits and their fields, each read once, from a model's `__dict__`: a model's
+    # attribute reads are slow ones.
+    by_block: dict[int, tuple[list[SkillHit], list[dict[str, object]]]] = {
+        index: ([], []) for index in indices
+    }
     for hit in hits:
         fields = hit.__dict__
-        block_hits, block_fields = by_block.setdefault(fields["block"], ([], []))
-        block_hits.append(hit)
-        block_fields.append(fields)
+        bullet = by_block.get(fields["block"])
+        if bullet is not None:
+            bullet[0].append(hit)
+            bullet[1].append(fields)
     blocks = resume.blocks
     # Each role's `current` as `analyze_bullet` takes it: None for a role without dates.
     tenses = [r.current if r.start or r.end or r.current else None for r in resume.roles]
     out = []
     contexts = []
     roles = []
-    for index in bullet_blocks(resume):
+    for index in indices:
         block: dict[str, Any] = blocks[index].__dict__
         text, role = block["text"], block["role"]
         current = tenses[role] if role is not None and role < len(tenses) else None
-        block_hits, block_fields = by_block.get(index) or ([], [])
+        block_hits, block_fields = by_block[index]
         ctx = BulletContext._of(text, taxonomy, current, block_hits, block_fields)
         contexts.append(ctx)
         roles.append(role)
