@@ -94,6 +94,31 @@ class TestResultGates:
 class TestPrechecks:
     """The tests run before a scan, or in its place, answer as the scan does."""
 
+    def test_ascii_twins_find_what_their_patterns_find(
+        self, texts: list[str], taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`find_results` with the ASCII twins on the ASCII texts they are for finds what it
+        finds with the patterns as they are; so does every twin's scan."""
+        plain = [t for t in texts if star._scans(t) is star._ASCII_SCANS]
+        assert len(plain) > 5_000
+        # Whitespace that `\s` matches only outside ASCII mode: such a text keeps the patterns.
+        assert star._scans("Cut cost by 5\x1c%") is star._SCANS
+        assert star._scans("Cut cost by 5\t%") is star._ASCII_SCANS
+        twins = [star.find_results(t, taxonomy=taxonomy) for t in plain]
+        monkeypatch.setattr(star, "_ASCII_SCANS", star._SCANS)
+        assert twins == [star.find_results(t, taxonomy=taxonomy) for t in plain]
+        for name, twin in vars(star._Scans(star._ascii_twin)).items():
+            pattern = getattr(star._SCANS, name)
+            pairs = (
+                zip(twin, pattern, strict=True) if isinstance(twin, tuple) else [(twin, pattern)]
+            )
+            for ascii_scan, scan in pairs:
+                if isinstance(ascii_scan, tuple):  # an outcome: its gate words, its pattern
+                    ascii_scan, scan = ascii_scan[1], scan[1]
+                for text in plain:
+                    found = [m.span() for m in ascii_scan.finditer(text)]
+                    assert found == [m.span() for m in scan.finditer(text)], (name, text)
+
     def test_runs_split_is_runs_scan(self, texts: list[str]) -> None:
         """An ASCII text split where `_RUN` stops has the runs the pattern finds in it."""
         ascii_texts = [folded(t) for t in texts if t.isascii()]

@@ -21,19 +21,18 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from itertools import islice
-from operator import attrgetter
+from operator import itemgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from atsmatch._bytetable import keeping
 from atsmatch._ignorecase import cased, folded
 from atsmatch.inflect import Tense, inflect, is_noun, verb_reading
 from atsmatch.models import (
-    Block,
     BulletFeedback,
     BulletFlag,
     FlagKind,
@@ -359,46 +358,47 @@ def find_results(
     a tool ("Python 3.11", found through `hits` or the taxonomy) do not.
     """
     lower = folded(text)
-    return _find_results(text, lower, _runs(lower), hits, taxonomy)
+    return _find_results(text, lower, _runs(lower), [hit.end for hit in hits], taxonomy)
 
 
 def _find_results(
     text: str,
     lower: str,
     runs: frozenset[str],
-    hits: Sequence[SkillHit],
+    ends: Iterable[int],
     taxonomy: Taxonomy | None,
 ) -> tuple[str, ...]:
-    """`find_results`, given the text's `folded` form and its `_runs`."""
+    """`find_results`, given the text's `folded` form, its `_runs` and where its hits end."""
     masked = text
-    digit = _DIGIT.search(text)
+    scans = _scans(text)  # a masked text is as ASCII as the text, with no more separators
+    digit = scans.digit.search(text)
     if digit is None:  # nothing to blank out
         if runs.isdisjoint(_WORDED):
             return ()  # no figure, and none of the words a result is written in without one
     else:
-        masked = _without_non_results(text, lower, hits, taxonomy, digit.start())
+        masked = _without_non_results(text, lower, ends, taxonomy, scans, digit.start())
         if masked != text:  # a figure blanked out: a run it split is two runs now
             lower = folded(masked)
             runs = _runs(lower)
     spans: list[tuple[int, int]] = []
-    for words, pattern in _OUTCOMES:
+    for words, pattern in scans.outcomes:
         if not runs.isdisjoint(words):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
     if digit is not None and masked is text and not _has_currency(lower):
         start = digit.start()  # the first figure is the first digit, found already
     else:
-        figure = _FIGURE.search(masked)
+        figure = scans.figure.search(masked)
         if figure is None:  # every other pattern needs a figure
             return _joined(text, spans)
         start = figure.start()
-    _figures_then(masked, start, spans)
+    _figures_then(masked, start, spans, scans.figure_then)
     if _has_currency(lower):
-        spans.extend(map(_SPAN, _MONEY.finditer(masked, start)))
+        spans.extend(map(_SPAN, scans.money.finditer(masked, start)))
     if not runs.isdisjoint(_METRIC_RUNS):
-        spans.extend(map(_SPAN, _METRIC_AFTER.finditer(masked, start)))
-        spans.extend(map(_SPAN, _METRIC_BEFORE.finditer(masked)))
+        spans.extend(map(_SPAN, scans.metric_after.finditer(masked, start)))
+        spans.extend(map(_SPAN, scans.metric_before.finditer(masked)))
     if "from" in lower:
-        spans.extend(map(_SPAN, _FROM_TO.finditer(masked)))
+        spans.extend(map(_SPAN, scans.from_to.finditer(masked)))
     return _joined(text, spans)
 
 
@@ -406,11 +406,17 @@ def _has_currency(text: str) -> bool:
     return "$" in text or "€" in text or "£" in text
 
 
-def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None:
+def _figures_then(
+    masked: str,
+    start: int,
+    spans: list[tuple[int, int]],
+    figure_then: re.Pattern[str] = _FIGURE_THEN,
+) -> None:
     """Add to `spans` each figure from `start` on with its unit, and each with what it counts
-    (bar years and words that are no unit), in one scan."""
+    (bar years and words that are no unit), in one scan (`figure_then`: `_FIGURE_THEN` or its
+    ASCII twin)."""
     counted_to = start  # where the last count ended: a count starts after it
-    for m in _FIGURE_THEN.finditer(masked, start):
+    for m in figure_then.finditer(masked, start):
         figure, unit_end, count_end = m.start(), m.end(1), m.end(2)
         if unit_end != -1:
             spans.append((figure, unit_end))
@@ -428,25 +434,31 @@ def _figures_then(masked: str, start: int, spans: list[tuple[int, int]]) -> None
 
 
 def _without_non_results(
-    text: str, lower: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
+    text: str,
+    lower: str,
+    ends: Iterable[int],
+    taxonomy: Taxonomy | None,
+    scans: _Scans,
+    digit: int = 0,
 ) -> str:
     """`text` with its phone numbers, dates and versions blanked out; `lower` is its
-    `folded` form and `digit` where its first digit is, if known.
+    `folded` form, `ends` where its hits end and `digit` where its first digit is, if known.
 
     Each of them holds a digit, and opens at most a "release " before one: a scan starts there.
     """
     spans: list[tuple[int, int]] = []
     if "+" in lower:
-        spans.extend(map(_SPAN, _PHONE_INTERNATIONAL.finditer(text, max(digit - 1, 0))))
+        spans.extend(map(_SPAN, scans.phone_international.finditer(text, max(digit - 1, 0))))
     if "v" in lower or "release" in lower:
-        spans.extend(map(_SPAN, _VERSION_WORD.finditer(text, max(digit - len("release "), 0))))
+        version_from = max(digit - len("release "), 0)
+        spans.extend(map(_SPAN, scans.version_word.finditer(text, version_from)))
     if _may_be_dotted(text):
-        spans.extend(map(_SPAN, _DOTTED_VERSION.finditer(text, max(digit - 1, 0))))
-    if _FOUR_DIGITS.search(text, digit):
-        for pattern in _NOT_RESULTS_WITH_FOUR_DIGITS:
+        spans.extend(map(_SPAN, scans.dotted_version.finditer(text, max(digit - 1, 0))))
+    if scans.four_digits.search(text, digit):
+        for pattern in scans.with_four_digits:
             spans.extend(map(_SPAN, pattern.finditer(text)))
     masked = _mask(text, spans)
-    return _mask(masked, _version_spans(masked, hits, taxonomy, digit))
+    return _mask(masked, _version_spans(masked, ends, taxonomy, scans, digit))
 
 
 def _may_be_dotted(text: str) -> bool:
@@ -480,22 +492,73 @@ _VERSION_AFTER = re.compile(_VERSION)
 _CAP_WORD_NUMBERED = re.compile(r"[A-Z](?<!\w[A-Z])[\w.+#-]*+(?=" + _VERSION + ")")
 
 
+def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` compiled for ASCII text (`re.ASCII`)."""
+    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
+class _Scans:
+    """The patterns `find_results` scans a text with, as they are or compiled for ASCII.
+
+    On an ASCII text (most bullets) an ASCII twin matches what its pattern matches: `\\w`,
+    `\\d`, `\\b` and case differ only on other characters, `\\s` on "\\x1c"-"\\x1f", which a
+    text with a twin's scan has none of. It is faster: it tests a class in an ASCII table, not
+    the Unicode database. `tests/test_star_gates.py` holds the two to the same results.
+    """
+
+    def __init__(self, twin: Callable[[re.Pattern[str]], re.Pattern[str]]) -> None:
+        self.digit = twin(_DIGIT)
+        self.outcomes = tuple((words, twin(pattern)) for words, pattern in _OUTCOMES)
+        self.figure = twin(_FIGURE)
+        self.figure_then = twin(_FIGURE_THEN)
+        self.money = twin(_MONEY)
+        self.metric_after = twin(_METRIC_AFTER)
+        self.metric_before = twin(_METRIC_BEFORE)
+        self.from_to = twin(_FROM_TO)
+        self.phone_international = twin(_PHONE_INTERNATIONAL)
+        self.version_word = twin(_VERSION_WORD)
+        self.dotted_version = twin(_DOTTED_VERSION)
+        self.four_digits = twin(_FOUR_DIGITS)
+        self.with_four_digits = tuple(map(twin, _NOT_RESULTS_WITH_FOUR_DIGITS))
+        self.cap_word_numbered = twin(_CAP_WORD_NUMBERED)
+        self.version_after = twin(_VERSION_AFTER)
+
+
+_SCANS = _Scans(lambda pattern: pattern)
+_ASCII_SCANS = _Scans(_ascii_twin)
+
+
+def _scans(text: str) -> _Scans:
+    """The patterns to scan `text` with: the ASCII twins where they match alike (four `in`
+    tests are cheaper than `isprintable`, which looks each character up)."""
+    if text.isascii() and not (
+        "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    ):
+        return _ASCII_SCANS
+    return _SCANS
+
+
 def _version_spans(
-    text: str, hits: Sequence[SkillHit], taxonomy: Taxonomy | None, digit: int = 0
+    text: str,
+    hit_ends: Iterable[int],
+    taxonomy: Taxonomy | None,
+    scans: _Scans,
+    digit: int = 0,
 ) -> list[tuple[int, int]]:
-    """Numbers written straight after a tool's name: versions ("Python 3.11", "Java 17");
-    `digit` is where the text's first digit is, if known."""
-    ends = {h.end for h in hits}
+    """Numbers written straight after a tool's name (a hit's end in `hit_ends`, or a word the
+    taxonomy knows): versions ("Python 3.11", "Java 17"); `digit` is where the text's first
+    digit is, if known."""
+    ends = set(hit_ends)
     if taxonomy is not None:
         # A word a number follows ends a space or two before a digit, so after the last space
         # before that: no earlier word can be one.
         start = text.rfind(" ", 0, max(digit - 2, 0)) + 1
-        for word in _CAP_WORD_NUMBERED.finditer(text, start):
+        for word in scans.cap_word_numbered.finditer(text, start):
             if taxonomy.lookup(word.group(0)) is not None:
                 ends.add(word.end())
     spans = []
     for end in ends:
-        version = _VERSION_AFTER.match(text, end)
+        version = scans.version_after.match(text, end)
         if version:
             spans.append(version.span(1))
     return spans
@@ -1040,8 +1103,10 @@ def _object_case(subject: str) -> str:
 
 
 _PRONOUN_LEAD = re.compile(r"^(?:I|We)\s+(?=[a-z])")
-_SPAN_OF = attrgetter("start", "end")
-_NAME_OF = attrgetter("name")
+# A hit's fields, from its `__dict__`: one slow read of a model per hit, not one per field.
+_SPAN_OF = itemgetter("start", "end")
+_NAME_OF = itemgetter("name")
+_END_OF = itemgetter("end")
 
 
 @dataclass(frozen=True, eq=False)
@@ -1085,11 +1150,24 @@ class BulletContext:
         hits: Sequence[SkillHit] = (),
     ) -> BulletContext:
         """The context of `text`; `current` and `hits` as for `analyze_bullet`."""
+        return cls._of(text, taxonomy, current, hits, [hit.__dict__ for hit in hits])
+
+    @classmethod
+    def _of(
+        cls,
+        text: str,
+        taxonomy: Taxonomy,
+        current: bool | None,
+        hits: Sequence[SkillHit],
+        fields: list[dict[str, object]],
+    ) -> BulletContext:
+        """`of`, given the `__dict__` of each hit, where its fields are read."""
         sentence = clean_bullet(text)
         lower = folded(text)
         runs = _runs(lower)
-        results = _find_results(text, lower, runs, hits, taxonomy)
-        tools = tuple(dict.fromkeys(map(_NAME_OF, sorted(hits, key=_SPAN_OF))))
+        results = _find_results(text, lower, runs, map(_END_OF, fields), taxonomy)
+        fields.sort(key=_SPAN_OF)
+        tools = tuple(dict.fromkeys(map(_NAME_OF, fields)))
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
@@ -1580,34 +1658,45 @@ def analyze_bullets(
 
     `hits` are the extractor's hits over `resume.blocks` (computed once by the matcher).
     """
-    by_block: dict[int, list[SkillHit]] = {}
+    indices = bullet_blocks(resume)
+    # Each bullet's hits and their fields, each read once, from a model's `__dict__`: a model's
+    # attribute reads are slow ones.
+    by_block: dict[int, tuple[list[SkillHit], list[dict[str, object]]]] = {
+        index: ([], []) for index in indices
+    }
     for hit in hits:
-        by_block.setdefault(hit.block, []).append(hit)
-    # Each field read once: a model's attribute reads are slow ones.
+        fields = hit.__dict__
+        bullet = by_block.get(fields["block"])
+        if bullet is not None:
+            bullet[0].append(hit)
+            bullet[1].append(fields)
     blocks = resume.blocks
     # Each role's `current` as `analyze_bullet` takes it: None for a role without dates.
     tenses = [r.current if r.start or r.end or r.current else None for r in resume.roles]
     out = []
     contexts = []
-    for index in bullet_blocks(resume):
-        block: Block = blocks[index]
-        text, role = block.text, block.role
+    roles = []
+    for index in indices:
+        block: dict[str, Any] = blocks[index].__dict__
+        text, role = block["text"], block["role"]
         current = tenses[role] if role is not None and role < len(tenses) else None
-        ctx = BulletContext.of(text, taxonomy, current=current, hits=by_block.get(index, ()))
+        block_hits, block_fields = by_block[index]
+        ctx = BulletContext._of(text, taxonomy, current, block_hits, block_fields)
         contexts.append(ctx)
+        roles.append(role)
         out.append(
             analyze_bullet(
                 text,
                 taxonomy,
                 context=ctx,
                 block=index,
-                line=block.line,
-                page=block.page,
-                section=block.section,
+                line=block["line"],
+                page=block["page"],
+                section=block["section"],
                 role=role,
             )
         )
-    return _flag_duplicate_openers(out, contexts)
+    return _flag_duplicate_openers(out, contexts, roles)
 
 
 # Other verbs for a repeated one, and for verbs without their own list.
@@ -1630,12 +1719,18 @@ _GENERIC_ALTERNATIVES = ("Designed", "Shipped", "Automated", "Cut", "Launched", 
 
 
 def _flag_duplicate_openers(
-    feedback: list[BulletFeedback], contexts: Sequence[BulletContext]
+    feedback: list[BulletFeedback],
+    contexts: Sequence[BulletContext],
+    roles: Sequence[int | None],
 ) -> tuple[BulletFeedback, ...]:
     """Flag a verb that opens another bullet of the same role, or three or more overall;
-    `contexts` are the bullets' own, whose words after the opening verbs a flag's rewrite
-    reuses."""
-    key = [(fb.verb_base or (fb.verb or "").lower()) or None for fb in feedback]
+    `contexts` are the bullets' own (read in place of the feedback's slower fields: its verb
+    is the context's opening when it acts), and `roles` their roles."""
+    verbs = [ctx.opening if ctx.acts else None for ctx in contexts]
+    key = [
+        (ctx.verb_base or (verb or "").lower()) or None
+        for ctx, verb in zip(contexts, verbs, strict=True)
+    ]
     totals: dict[str, int] = {}
     for k in key:
         if k:
@@ -1645,26 +1740,25 @@ def _flag_duplicate_openers(
     seen_any: dict[str, int] = {}
     out = []
     for i, fb in enumerate(feedback):
-        k = key[i]
+        k, role = key[i], roles[i]
         found: BulletFlag | None = None
         if k:
-            first = seen.get((fb.role, k)) if fb.role is not None else None
+            first = seen.get((role, k)) if role is not None else None
             if first is None and totals[k] >= 3 and k in seen_any:
                 first = seen_any[k]
             if first is not None:
-                other = feedback[first]
                 alternatives = [
                     a for a in _ALTERNATIVES.get(k, _GENERIC_ALTERNATIVES) if a.lower() not in used
                 ] or ["<Verb>"]
                 found = flag(
                     "duplicate-opener",
-                    fb.verb,
-                    verb=fb.verb,
-                    earlier=_short(other.text),
+                    verbs[i],
+                    verb=verbs[i],
+                    earlier=_short(contexts[first].text),
                     alternatives=", ".join(alternatives),
                     rewrite=_join(alternatives[0], contexts[i].body),
                 )
-            seen.setdefault((fb.role, k), i)
+            seen.setdefault((role, k), i)
             seen_any.setdefault(k, i)
         out.append(fb if found is None else fb.model_copy(update={"flags": (*fb.flags, found)}))
     return tuple(out)
