@@ -300,19 +300,27 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     named = frozenset(mentions)
     texts = resume.texts
     shown: dict[tuple[str, str], Evidence] = {}  # a mention credits several keywords alike
-    keywords = []
-    for d, uncredited, ways in zip(table.demand, table.uncredited, table.ways, strict=True):
+    # The uncredited results, credits and groups, replaced for each keyword the resume credits:
+    # the score is then summed from these, not read back from 50 results.
+    keywords = list(table.uncredited)
+    credits = [0.0] * len(keywords)
+    groups = list(table.groups)
+    for index, (d, ways) in enumerate(zip(table.demand, table.ways, strict=True)):
         found = ways & named  # the resume skills that could credit it: one set operation
         if not found:
-            keywords.append(uncredited)
             continue
         option, best = _credits(d, mentions, found)
         children = table.children.get(option.skill_id)
         if children:  # only a keyword with a more specific skill can gain from one
             # Before the result is made: an attributed keyword is made once, not twice.
             best = _attributed(option.skill_id, best, children, mentions)
-        keywords.append(_result(option, best, texts, group=d if d.any_of else None, shown=shown))
-    return _breakdown(tuple(keywords))
+        credit = credits[index] = _rounded(-best[0][0]) if best else 0.0
+        if d.any_of:  # the option that earned the credit names the category
+            groups[index] = group_of(option.category)
+        keywords[index] = _result(
+            option, best, texts, group=d if d.any_of else None, shown=shown, credit=credit
+        )
+    return _scored(tuple(keywords), table.weights, credits, groups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +334,10 @@ class CreditTable:
     ways: tuple[frozenset[str], ...]
     uncredited: tuple[KeywordResult, ...]
     children: Mapping[str, frozenset[str]]
+    # Each keyword's weight and its subscore group when uncredited (an any-of group credited
+    # through another option takes that option's group).
+    weights: tuple[float, ...]
+    groups: tuple[str, ...]
 
     @classmethod
     def of(cls, demand: Sequence[Demand]) -> CreditTable:
@@ -339,6 +351,8 @@ class CreditTable:
             ways=tuple(ways),
             uncredited=tuple(_keyword(d, {}, ()) for d in demand),
             children=_children(demand),
+            weights=tuple(d.weight for d in demand),
+            groups=tuple(group_of(d.category) for d in demand),
         )
 
 
@@ -672,16 +686,30 @@ def _credits(
 
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
-    """The score and subscores of credited keywords (subscores not validated again: the values
-    are ours, of the fields' own types)."""
-    # Each keyword's weight and earned weight once, for the score and for its group's subscore;
-    # its fields from its `__dict__`, one slow model read per keyword instead of three.
+    """The score and subscores of credited keywords."""
+    # Each keyword's fields from its `__dict__`, one slow model read per keyword instead of three.
     fields = [k.__dict__ for k in keywords]
-    weights = [f["weight"] for f in fields]
-    earned = [w * f["credit"] for w, f in zip(weights, fields, strict=True)]
+    return _scored(
+        keywords,
+        [f["weight"] for f in fields],
+        [f["credit"] for f in fields],
+        [group_of(f["category"]) for f in fields],
+    )
+
+
+def _scored(
+    keywords: tuple[KeywordResult, ...],
+    weights: Sequence[float],
+    credits: Sequence[float],
+    groups: Sequence[str],
+) -> ScoreBreakdown:
+    """The score and subscores of `keywords`, given each one's weight, credit and group
+    (subscores not validated again: the values are ours, of the fields' own types)."""
+    # Each keyword's earned weight once, for the score and for its group's subscore.
+    earned = [w * c for w, c in zip(weights, credits, strict=True)]
     members: dict[str, list[int]] = {}
-    for index, f in enumerate(fields):  # one pass, each group's members in keyword order
-        members.setdefault(group_of(f["category"]), []).append(index)
+    for index, group in enumerate(groups):  # one pass, each group's members in keyword order
+        members.setdefault(group, []).append(index)
     subscores = []
     for group in GROUPS:
         if group in members:
@@ -816,11 +844,13 @@ def _result(
     texts: Sequence[str],
     group: Demand | None = None,
     shown: dict[tuple[str, str], Evidence] | None = None,
+    credit: float | None = None,
 ) -> KeywordResult:
     """The result of `demand` credited by `best` (`texts` holds each resume block's text); with
     `group`, as the option that earned an any-of group's credit: the group's weight, level and
     text, and every option listed. `shown` keeps the evidence made so far in the match, by kind
-    and skill: each skill has one mention, so equal evidence is made once.
+    and skill: each skill has one mention, so equal evidence is made once. `credit` is the
+    credit `best` earns when the caller has it already.
 
     Made without validating again (`_trusted`): every value comes from a `Demand` or a hit, of
     the field's own type (a result is made per keyword per match)."""
@@ -850,7 +880,7 @@ def _result(
         level=asked.level,
         mentions=asked.mentions,
         weight=asked.weight,
-        credit=_rounded(-best[0][0]) if best else 0.0,
+        credit=credit if credit is not None else _rounded(-best[0][0]) if best else 0.0,
         evidence=tuple(evidence),
         job_text=asked.job_text,
         any_of=group.alternatives if group is not None else (),
