@@ -296,42 +296,74 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     certification steps: certified mentions, successors, attributed children."""
     table = job.credit_table
     mentions = resume.certified_mentions
-    # A set, not the dict: `isdisjoint` walks the smaller of two sets, but every key of a dict.
-    named = frozenset(mentions)
     texts = resume.texts
+    # One pass over the skills the resume names, through the posting's reverse index: each
+    # way a named skill earns credit, gathered under the keyword (or option) it credits.
+    index = table.index
+    found: dict[int, list[_Credit]] = {}
+    for skill, mention in mentions.items():
+        entries = index.get(skill)
+        if entries is None:
+            continue
+        value = mention.value
+        for slot, order, factor, kind in entries:
+            if kind is None:  # the keyword's own mention
+                way: _Credit = (-value, False, skill, -1, mention, mention.kind)
+            else:
+                way = (-(factor * value), True, skill, order, mention, kind)
+            ways = found.get(slot)
+            if ways is None:
+                found[slot] = [way]
+            else:
+                ways.append(way)
     shown: dict[tuple[str, str], Evidence] = {}  # a mention credits several keywords alike
     # The uncredited results, credits and groups, replaced for each keyword the resume credits:
     # the score is then summed from these, not read back from 50 results.
     keywords = list(table.uncredited)
     credits = [0.0] * len(keywords)
     groups = list(table.groups)
-    for index, (d, ways) in enumerate(zip(table.demand, table.ways, strict=True)):
-        found = ways & named  # the resume skills that could credit it: one set operation
-        if not found:
-            continue
-        option, best = _credits(d, mentions, found)
+    for position, (d, slots) in enumerate(zip(table.demand, table.slots, strict=True)):
+        if not d.any_of:
+            ways = found.get(slots[0])
+            if ways is None:
+                continue
+            ways.sort()
+            option, best = d, ways[:3]
+        else:
+            options = [found.get(slot) for slot in slots]
+            if not any(options):
+                continue
+            option, best = _pick(d, [sorted(w)[:3] if w else [] for w in options])
+            groups[position] = group_of(option.category)  # the option that earned the credit
         children = table.children.get(option.skill_id)
         if children:  # only a keyword with a more specific skill can gain from one
             # Before the result is made: an attributed keyword is made once, not twice.
             best = _attributed(option.skill_id, best, children, mentions)
-        credit = credits[index] = _rounded(-best[0][0]) if best else 0.0
-        if d.any_of:  # the option that earned the credit names the category
-            groups[index] = group_of(option.category)
-        keywords[index] = _result(
+        credit = credits[position] = _rounded(-best[0][0]) if best else 0.0
+        keywords[position] = _result(
             option, best, texts, group=d if d.any_of else None, shown=shown, credit=credit
         )
     return _scored(tuple(keywords), table.weights, credits, groups)
 
 
+# A way a resume skill earns a keyword credit, as `CreditTable.index` keeps it: (slot, order,
+# factor, relation), the slot a keyword's (or an any-of option's) own; no relation for the
+# keyword's own mention, which earns the mention's own value and kind.
+_Entry = tuple[int, int, float, EvidenceKind | None]
+
+
 @dataclass(frozen=True, slots=True)
 class CreditTable:
     """What crediting a posting's keywords needs from the posting alone, worked out once per
-    posting (`JobAnalysis.credit_table`): weighted.v3's demand, for each keyword the skills a
-    resume could credit it through and its result when the resume names none of them, and the
-    more specific skills of each keyword (and option) that has any."""
+    posting (`JobAnalysis.credit_table`): weighted.v3's demand, a reverse index from each
+    resume skill to the keywords it can credit, each keyword's result when the resume names
+    none of them, and the more specific skills of each keyword (and option) that has any."""
 
     demand: tuple[Demand, ...]
-    ways: tuple[frozenset[str], ...]
+    # Resume skill id -> every way it credits a keyword or option (`_Entry`); each keyword's
+    # slots: its own, or one per option of an any-of group, in `any_of` order.
+    index: Mapping[str, tuple[_Entry, ...]]
+    slots: tuple[tuple[int, ...], ...]
     uncredited: tuple[KeywordResult, ...]
     children: Mapping[str, frozenset[str]]
     # Each keyword's weight and its subscore group when uncredited (an any-of group credited
@@ -342,13 +374,24 @@ class CreditTable:
     @classmethod
     def of(cls, demand: Sequence[Demand]) -> CreditTable:
         """The table of `demand` (`with_successors` of `grouped_demand`)."""
-        # The skills that could credit a keyword: its own or an option's, or their relatives.
-        ways = [
-            frozenset().union(*({o.skill_id, *o.relatives} for o in (d, *d.any_of))) for d in demand
-        ]
+        index: dict[str, list[_Entry]] = {}
+        slots = []
+        slot = 0
+        for d in demand:
+            own = []
+            for option in d.any_of or (d,):
+                index.setdefault(option.skill_id, []).append((slot, -1, 1.0, None))
+                for other, ways in option.relatives.items():
+                    index.setdefault(other, []).extend(
+                        (slot, order, factor, kind) for order, factor, kind in ways
+                    )
+                own.append(slot)
+                slot += 1
+            slots.append(tuple(own))
         return cls(
             demand=tuple(demand),
-            ways=tuple(ways),
+            index={skill: tuple(entries) for skill, entries in index.items()},
+            slots=tuple(slots),
             uncredited=tuple(_keyword(d, {}, ()) for d in demand),
             children=_children(demand),
             weights=tuple(d.weight for d in demand),
@@ -678,7 +721,12 @@ def _credits(
     least every skill named in `mentions` that is an option's relative."""
     if not demand.any_of:
         return demand, _credited(demand, mentions, found)
-    credited = [_credited(option, mentions, found) for option in demand.any_of]
+    return _pick(demand, [_credited(option, mentions, found) for option in demand.any_of])
+
+
+def _pick(demand: Demand, credited: Sequence[list[_Credit]]) -> tuple[Demand, list[_Credit]]:
+    """An any-of group's option that earns its credit, given each option's best ways: the best
+    credit, the group's head on a tie, else the first."""
     credits = [_rounded(-best[0][0]) if best else 0.0 for best in credited]
     head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
     best = min(range(len(credits)), key=lambda i: (-credits[i], i != head, i))
