@@ -17,8 +17,11 @@ from atsmatch.score import (
     SCORER,
     ScoreBreakdown,
     attribute_children,
+    certified_mentions,
     get_scorer,
+    mentions_and_certified,
     register_scorer,
+    resume_mentions,
     score_demand,
     scorer_names,
     verdict,
@@ -282,3 +285,23 @@ def test_hit_rows_are_the_hits_fields_in_the_rows_order() -> None:
         (h.skill_id, h.category, h.section, h.block, h.start, h.end, h.text, h.fuzzy) for h in hits
     ]
     assert hit_rows(hits) == expected
+
+
+_RESUMES = sorted(
+    [
+        *_EXAMPLES.glob("resume.*"),
+        *(Path(__file__).parent / "corpus" / "resumes").glob("*.pdf"),
+    ]
+)
+
+
+@pytest.mark.parametrize("path", _RESUMES, ids=lambda p: p.name)
+def test_mentions_in_one_walk_equal_the_steps(matcher: Matcher, path: Path) -> None:
+    """`mentions_and_certified` equals `resume_mentions`, then `certified_mentions`."""
+    mine = matcher._resume_analysis(path.read_bytes())
+    mentions = resume_mentions(mine.hits)
+    assert mentions_and_certified(mine.hits) == (
+        mentions,
+        certified_mentions(mentions, mine.hits),
+    )
+    assert (mine.mentions, mine.certified_mentions) == mentions_and_certified(mine.hits)

@@ -110,6 +110,7 @@ __all__ = [
     "group_of",
     "grouped_demand",
     "job_demand",
+    "mentions_and_certified",
     "register_scorer",
     "resume_mentions",
     "score",
@@ -677,9 +678,19 @@ def resume_mentions(
 ) -> dict[str, Mention]:
     """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy.
     `rows` is `hit_rows(hits)` when the caller kept it."""
+    return mentions_and_certified(hits, rows)[0]
+
+
+def mentions_and_certified(
+    hits: Sequence[SkillHit], rows: Sequence[HitRow] | None = None
+) -> tuple[dict[str, Mention], dict[str, Mention]]:
+    """`resume_mentions` and its `certified_mentions`, from one walk over the hits (`rows` is
+    `hit_rows(hits)` when the caller kept it)."""
     # Plain (value, hit, kind) tuples while the best is sought, each made a `Mention` once.
     best: dict[str, tuple[float, SkillHit, EvidenceKind]] = {}
-    for hit, (skill_id, _, section, _, _, _, _, fuzzy) in zip(
+    # Each certification's first best certified mention: `certified_mentions`' candidates.
+    certified: dict[str, tuple[float, SkillHit]] = {}
+    for hit, (skill_id, category, section, _, _, _, _, fuzzy) in zip(
         hits, hit_rows(hits) if rows is None else rows, strict=True
     ):
         if section in SHOWN_SECTIONS:
@@ -693,7 +704,19 @@ def resume_mentions(
         held = best.get(skill_id)
         if held is None or value > held[0]:
             best[skill_id] = (value, hit, kind)
-    return dict(zip(best, map(_as_mention, best.values()), strict=True))
+        if category == "certification" and section in CERTIFIED_SECTIONS:
+            value = CREDIT_CERTIFIED * (FUZZY_FACTOR if fuzzy else 1.0)
+            cert = certified.get(skill_id)
+            if cert is None or value > cert[0]:
+                certified[skill_id] = (value, hit)
+    mentions = dict(zip(best, map(_as_mention, best.values()), strict=True))
+    with_certified = dict(mentions)
+    # As `certified_mentions`: the first best certified mention wins unless one named
+    # otherwise earns more.
+    for skill_id, (value, hit) in certified.items():
+        if value >= with_certified[skill_id].value:
+            with_certified[skill_id] = Mention(value, hit, "certified")
+    return mentions, with_certified
 
 
 def score_demand(
