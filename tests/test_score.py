@@ -305,3 +305,35 @@ def test_mentions_in_one_walk_equal_the_steps(matcher: Matcher, path: Path) -> N
         certified_mentions(mentions, mine.hits),
     )
     assert (mine.mentions, mine.certified_mentions) == mentions_and_certified(mine.hits)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    places=st.lists(
+        st.tuples(
+            st.sampled_from(["skills", "summary", "certifications", "experience", "projects"]),
+            st.booleans(),
+            st.sampled_from(["CKA", "AWS Certified Cloud Practitioner", "Python"]),
+        ),
+        max_size=7,
+    )
+)
+def test_mentions_in_one_walk_on_any_placement(
+    matcher: Matcher, places: list[tuple[str, bool, str]]
+) -> None:
+    """Certifications (and a skill) named in any sections, exact or typo-tier, in any order:
+    one walk gives what `resume_mentions`, then `certified_mentions`, give."""
+    found = {
+        h.text: h
+        for h in matcher.extractor.extract_blocks(
+            resume(("skills", "CKA, AWS Certified Cloud Practitioner, Python"))
+        )
+    }
+    hits = [
+        found[name].model_copy(update={"section": section, "fuzzy": fuzzy, "block": i})
+        for i, (section, fuzzy, name) in enumerate(places)
+    ]
+    mentions = resume_mentions(hits)
+    assert mentions_and_certified(hits) == (mentions, certified_mentions(mentions, hits))
