@@ -17,8 +17,11 @@ from atsmatch.score import (
     SCORER,
     ScoreBreakdown,
     attribute_children,
+    certified_mentions,
     get_scorer,
+    mentions_and_certified,
     register_scorer,
+    resume_mentions,
     score_demand,
     scorer_names,
     verdict,
@@ -282,3 +285,55 @@ def test_hit_rows_are_the_hits_fields_in_the_rows_order() -> None:
         (h.skill_id, h.category, h.section, h.block, h.start, h.end, h.text, h.fuzzy) for h in hits
     ]
     assert hit_rows(hits) == expected
+
+
+_RESUMES = sorted(
+    [
+        *_EXAMPLES.glob("resume.*"),
+        *(Path(__file__).parent / "corpus" / "resumes").glob("*.pdf"),
+    ]
+)
+
+
+@pytest.mark.parametrize("path", _RESUMES, ids=lambda p: p.name)
+def test_mentions_in_one_walk_equal_the_steps(matcher: Matcher, path: Path) -> None:
+    """`mentions_and_certified` equals `resume_mentions`, then `certified_mentions`."""
+    mine = matcher._resume_analysis(path.read_bytes())
+    mentions = resume_mentions(mine.hits)
+    assert mentions_and_certified(mine.hits) == (
+        mentions,
+        certified_mentions(mentions, mine.hits),
+    )
+    assert (mine.mentions, mine.certified_mentions) == mentions_and_certified(mine.hits)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    places=st.lists(
+        st.tuples(
+            st.sampled_from(["skills", "summary", "certifications", "experience", "projects"]),
+            st.booleans(),
+            st.sampled_from(["CKA", "AWS Certified Cloud Practitioner", "Python"]),
+        ),
+        max_size=7,
+    )
+)
+def test_mentions_in_one_walk_on_any_placement(
+    matcher: Matcher, places: list[tuple[str, bool, str]]
+) -> None:
+    """Certifications (and a skill) named in any sections, exact or typo-tier, in any order:
+    one walk gives what `resume_mentions`, then `certified_mentions`, give."""
+    found = {
+        h.text: h
+        for h in matcher.extractor.extract_blocks(
+            resume(("skills", "CKA, AWS Certified Cloud Practitioner, Python"))
+        )
+    }
+    hits = [
+        found[name].model_copy(update={"section": section, "fuzzy": fuzzy, "block": i})
+        for i, (section, fuzzy, name) in enumerate(places)
+    ]
+    mentions = resume_mentions(hits)
+    assert mentions_and_certified(hits) == (mentions, certified_mentions(mentions, hits))

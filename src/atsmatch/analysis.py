@@ -55,17 +55,20 @@ class ResumeAnalysis:
     @cached_property
     def mentions(self) -> dict[str, Mention]:
         """The best place the resume names each skill (`score.resume_mentions`)."""
-        from atsmatch.score import resume_mentions
-
-        return resume_mentions(self.hits, self.rows)
+        return self._mentions[0]
 
     @cached_property
     def certified_mentions(self) -> dict[str, Mention]:
         """`mentions` with held certifications as evidence of themselves
         (`score.certified_mentions`): weighted.v3's resume side."""
-        from atsmatch.score import certified_mentions
+        return self._mentions[1]
 
-        return certified_mentions(self.mentions, self.hits, self.rows)
+    @cached_property
+    def _mentions(self) -> tuple[dict[str, Mention], dict[str, Mention]]:
+        """`mentions` and `certified_mentions` from one walk over the hits."""
+        from atsmatch.score import mentions_and_certified
+
+        return mentions_and_certified(self.hits, self.rows)
 
     @cached_property
     def bullets(self) -> tuple[BulletFeedback, ...]:

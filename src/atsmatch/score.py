@@ -110,6 +110,7 @@ __all__ = [
     "group_of",
     "grouped_demand",
     "job_demand",
+    "mentions_and_certified",
     "register_scorer",
     "resume_mentions",
     "score",
@@ -296,49 +297,106 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     certification steps: certified mentions, successors, attributed children."""
     table = job.credit_table
     mentions = resume.certified_mentions
-    # A set, not the dict: `isdisjoint` walks the smaller of two sets, but every key of a dict.
-    named = frozenset(mentions)
     texts = resume.texts
-    shown: dict[tuple[str, str], Evidence] = {}  # a mention credits several keywords alike
-    keywords = []
-    for d, uncredited, ways in zip(table.demand, table.uncredited, table.ways, strict=True):
-        found = ways & named  # the resume skills that could credit it: one set operation
-        if not found:
-            keywords.append(uncredited)
+    # One pass over the skills the resume names, through the posting's reverse index: each
+    # way a named skill earns credit, gathered under the keyword (or option) it credits.
+    index = table.index
+    found: dict[int, list[_Credit]] = {}
+    for skill, mention in mentions.items():
+        entries = index.get(skill)
+        if entries is None:
             continue
-        option, best = _credits(d, mentions, found)
+        value = mention.value
+        for slot, order, factor, kind in entries:
+            if kind is None:  # the keyword's own mention
+                way: _Credit = (-value, False, skill, -1, mention, mention.kind)
+            else:
+                way = (-(factor * value), True, skill, order, mention, kind)
+            ways = found.get(slot)
+            if ways is None:
+                found[slot] = [way]
+            else:
+                ways.append(way)
+    shown: dict[tuple[str, str], Evidence] = {}  # a mention credits several keywords alike
+    # The uncredited results, credits and groups, replaced for each keyword the resume credits:
+    # the score is then summed from these, not read back from 50 results.
+    keywords = list(table.uncredited)
+    credits = [0.0] * len(keywords)
+    groups = list(table.groups)
+    for position, (d, slots) in enumerate(zip(table.demand, table.slots, strict=True)):
+        if not d.any_of:
+            ways = found.get(slots[0])
+            if ways is None:
+                continue
+            ways.sort()
+            option, best = d, ways[:3]
+        else:
+            options = [found.get(slot) for slot in slots]
+            if not any(options):
+                continue
+            option, best = _pick(d, [sorted(w)[:3] if w else [] for w in options])
+            groups[position] = group_of(option.category)  # the option that earned the credit
         children = table.children.get(option.skill_id)
         if children:  # only a keyword with a more specific skill can gain from one
             # Before the result is made: an attributed keyword is made once, not twice.
             best = _attributed(option.skill_id, best, children, mentions)
-        keywords.append(_result(option, best, texts, group=d if d.any_of else None, shown=shown))
-    return _breakdown(tuple(keywords))
+        credit = credits[position] = _rounded(-best[0][0]) if best else 0.0
+        keywords[position] = _result(
+            option, best, texts, group=d if d.any_of else None, shown=shown, credit=credit
+        )
+    return _scored(tuple(keywords), table.weights, credits, groups)
+
+
+# A way a resume skill earns a keyword credit, as `CreditTable.index` keeps it: (slot, order,
+# factor, relation), the slot a keyword's (or an any-of option's) own; no relation for the
+# keyword's own mention, which earns the mention's own value and kind.
+_Entry = tuple[int, int, float, EvidenceKind | None]
 
 
 @dataclass(frozen=True, slots=True)
 class CreditTable:
     """What crediting a posting's keywords needs from the posting alone, worked out once per
-    posting (`JobAnalysis.credit_table`): weighted.v3's demand, for each keyword the skills a
-    resume could credit it through and its result when the resume names none of them, and the
-    more specific skills of each keyword (and option) that has any."""
+    posting (`JobAnalysis.credit_table`): weighted.v3's demand, a reverse index from each
+    resume skill to the keywords it can credit, each keyword's result when the resume names
+    none of them, and the more specific skills of each keyword (and option) that has any."""
 
     demand: tuple[Demand, ...]
-    ways: tuple[frozenset[str], ...]
+    # Resume skill id -> every way it credits a keyword or option (`_Entry`); each keyword's
+    # slots: its own, or one per option of an any-of group, in `any_of` order.
+    index: Mapping[str, tuple[_Entry, ...]]
+    slots: tuple[tuple[int, ...], ...]
     uncredited: tuple[KeywordResult, ...]
     children: Mapping[str, frozenset[str]]
+    # Each keyword's weight and its subscore group when uncredited (an any-of group credited
+    # through another option takes that option's group).
+    weights: tuple[float, ...]
+    groups: tuple[str, ...]
 
     @classmethod
     def of(cls, demand: Sequence[Demand]) -> CreditTable:
         """The table of `demand` (`with_successors` of `grouped_demand`)."""
-        # The skills that could credit a keyword: its own or an option's, or their relatives.
-        ways = [
-            frozenset().union(*({o.skill_id, *o.relatives} for o in (d, *d.any_of))) for d in demand
-        ]
+        index: dict[str, list[_Entry]] = {}
+        slots = []
+        slot = 0
+        for d in demand:
+            own = []
+            for option in d.any_of or (d,):
+                index.setdefault(option.skill_id, []).append((slot, -1, 1.0, None))
+                for other, ways in option.relatives.items():
+                    index.setdefault(other, []).extend(
+                        (slot, order, factor, kind) for order, factor, kind in ways
+                    )
+                own.append(slot)
+                slot += 1
+            slots.append(tuple(own))
         return cls(
             demand=tuple(demand),
-            ways=tuple(ways),
+            index={skill: tuple(entries) for skill, entries in index.items()},
+            slots=tuple(slots),
             uncredited=tuple(_keyword(d, {}, ()) for d in demand),
             children=_children(demand),
+            weights=tuple(d.weight for d in demand),
+            groups=tuple(group_of(d.category) for d in demand),
         )
 
 
@@ -620,9 +678,19 @@ def resume_mentions(
 ) -> dict[str, Mention]:
     """The best place each resume skill appears: shown in use beats claimed, exact beats fuzzy.
     `rows` is `hit_rows(hits)` when the caller kept it."""
+    return mentions_and_certified(hits, rows)[0]
+
+
+def mentions_and_certified(
+    hits: Sequence[SkillHit], rows: Sequence[HitRow] | None = None
+) -> tuple[dict[str, Mention], dict[str, Mention]]:
+    """`resume_mentions` and its `certified_mentions`, from one walk over the hits (`rows` is
+    `hit_rows(hits)` when the caller kept it)."""
     # Plain (value, hit, kind) tuples while the best is sought, each made a `Mention` once.
     best: dict[str, tuple[float, SkillHit, EvidenceKind]] = {}
-    for hit, (skill_id, _, section, _, _, _, _, fuzzy) in zip(
+    # Each certification's first best certified mention: `certified_mentions`' candidates.
+    certified: dict[str, tuple[float, SkillHit]] = {}
+    for hit, (skill_id, category, section, _, _, _, _, fuzzy) in zip(
         hits, hit_rows(hits) if rows is None else rows, strict=True
     ):
         if section in SHOWN_SECTIONS:
@@ -636,7 +704,19 @@ def resume_mentions(
         held = best.get(skill_id)
         if held is None or value > held[0]:
             best[skill_id] = (value, hit, kind)
-    return dict(zip(best, map(_as_mention, best.values()), strict=True))
+        if category == "certification" and section in CERTIFIED_SECTIONS:
+            value = CREDIT_CERTIFIED * (FUZZY_FACTOR if fuzzy else 1.0)
+            cert = certified.get(skill_id)
+            if cert is None or value > cert[0]:
+                certified[skill_id] = (value, hit)
+    mentions = dict(zip(best, map(_as_mention, best.values()), strict=True))
+    with_certified = dict(mentions)
+    # As `certified_mentions`: the first best certified mention wins unless one named
+    # otherwise earns more.
+    for skill_id, (value, hit) in certified.items():
+        if value >= with_certified[skill_id].value:
+            with_certified[skill_id] = Mention(value, hit, "certified")
+    return mentions, with_certified
 
 
 def score_demand(
@@ -664,7 +744,12 @@ def _credits(
     least every skill named in `mentions` that is an option's relative."""
     if not demand.any_of:
         return demand, _credited(demand, mentions, found)
-    credited = [_credited(option, mentions, found) for option in demand.any_of]
+    return _pick(demand, [_credited(option, mentions, found) for option in demand.any_of])
+
+
+def _pick(demand: Demand, credited: Sequence[list[_Credit]]) -> tuple[Demand, list[_Credit]]:
+    """An any-of group's option that earns its credit, given each option's best ways: the best
+    credit, the group's head on a tie, else the first."""
     credits = [_rounded(-best[0][0]) if best else 0.0 for best in credited]
     head = next(i for i, o in enumerate(demand.any_of) if o.skill_id == demand.skill_id)
     best = min(range(len(credits)), key=lambda i: (-credits[i], i != head, i))
@@ -672,16 +757,30 @@ def _credits(
 
 
 def _breakdown(keywords: tuple[KeywordResult, ...]) -> ScoreBreakdown:
-    """The score and subscores of credited keywords (subscores not validated again: the values
-    are ours, of the fields' own types)."""
-    # Each keyword's weight and earned weight once, for the score and for its group's subscore;
-    # its fields from its `__dict__`, one slow model read per keyword instead of three.
+    """The score and subscores of credited keywords."""
+    # Each keyword's fields from its `__dict__`, one slow model read per keyword instead of three.
     fields = [k.__dict__ for k in keywords]
-    weights = [f["weight"] for f in fields]
-    earned = [w * f["credit"] for w, f in zip(weights, fields, strict=True)]
+    return _scored(
+        keywords,
+        [f["weight"] for f in fields],
+        [f["credit"] for f in fields],
+        [group_of(f["category"]) for f in fields],
+    )
+
+
+def _scored(
+    keywords: tuple[KeywordResult, ...],
+    weights: Sequence[float],
+    credits: Sequence[float],
+    groups: Sequence[str],
+) -> ScoreBreakdown:
+    """The score and subscores of `keywords`, given each one's weight, credit and group
+    (subscores not validated again: the values are ours, of the fields' own types)."""
+    # Each keyword's earned weight once, for the score and for its group's subscore.
+    earned = [w * c for w, c in zip(weights, credits, strict=True)]
     members: dict[str, list[int]] = {}
-    for index, f in enumerate(fields):  # one pass, each group's members in keyword order
-        members.setdefault(group_of(f["category"]), []).append(index)
+    for index, group in enumerate(groups):  # one pass, each group's members in keyword order
+        members.setdefault(group, []).append(index)
     subscores = []
     for group in GROUPS:
         if group in members:
@@ -816,11 +915,13 @@ def _result(
     texts: Sequence[str],
     group: Demand | None = None,
     shown: dict[tuple[str, str], Evidence] | None = None,
+    credit: float | None = None,
 ) -> KeywordResult:
     """The result of `demand` credited by `best` (`texts` holds each resume block's text); with
     `group`, as the option that earned an any-of group's credit: the group's weight, level and
     text, and every option listed. `shown` keeps the evidence made so far in the match, by kind
-    and skill: each skill has one mention, so equal evidence is made once.
+    and skill: each skill has one mention, so equal evidence is made once. `credit` is the
+    credit `best` earns when the caller has it already.
 
     Made without validating again (`_trusted`): every value comes from a `Demand` or a hit, of
     the field's own type (a result is made per keyword per match)."""
@@ -850,7 +951,7 @@ def _result(
         level=asked.level,
         mentions=asked.mentions,
         weight=asked.weight,
-        credit=_rounded(-best[0][0]) if best else 0.0,
+        credit=credit if credit is not None else _rounded(-best[0][0]) if best else 0.0,
         evidence=tuple(evidence),
         job_text=asked.job_text,
         any_of=group.alternatives if group is not None else (),
