@@ -128,6 +128,7 @@ _WORD_CLASSES = bytes.maketrans(
     b"A" * 26 + b"a" * 26 + b"0" * 11,
 )
 _CAPITAL_WORD_CLASSES = re.compile(rb"A(?<![a0A]A)[Aa]*")
+_CAPITAL, _LOWER = b"Aa"  # a capital's class, and another letter's
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
@@ -536,16 +537,25 @@ class Extractor:
         title_cased = titled(text)
         scan = self._scan(text, title_cased)
         covered = bytearray(len(text))  # 1 where a match or a URL already claims the character
+        # The typo tier's capitalised words are found on these (`_capital_words`); a claimed
+        # span's opening capital is lowered in them as it is claimed, so that scan skips the
+        # many words the exact tiers found (a capital inside a span is left to `covered`).
+        classes = _word_classes(text)
         for url in _urls(text, scan.urls):
-            covered[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
-        candidates = self._exact(text, scan.spans, covered)
+            start, end = url.span()
+            covered[start:end] = b"\x01" * (end - start)
+            if classes[start] == _CAPITAL:
+                classes[start] = _LOWER
+        candidates = self._exact(text, scan.spans, covered, classes)
         for start, end, skill_id in concept_spans(text, self._concepts, scan.verbs):
             if not any(covered[start:end]):
                 name = self._reported[skill_id][1]
                 candidates.append(_Candidate(start, end, skill_id, name, False))
                 covered[start:end] = b"\x01" * (end - start)
+                if classes[start] == _CAPITAL:
+                    classes[start] = _LOWER
         if self.fuzzy:
-            candidates.extend(self._typos(text, covered))
+            candidates.extend(self._typos(text, covered, classes))
         # Matches never share a character, so their starts differ and sorting the tuples puts
         # them in block order and, within a block, in text order.
         candidates.sort()
@@ -626,11 +636,16 @@ class Extractor:
         return _Scan(spans, sorted(verbs), sorted(urls))
 
     def _exact(
-        self, text: str, spans: list[tuple[int, int, tuple[_Surface, ...]]], covered: bytearray
+        self,
+        text: str,
+        spans: list[tuple[int, int, tuple[_Surface, ...]]],
+        covered: bytearray,
+        classes: bytearray,
     ) -> list[_Candidate]:
         """The exact tiers' candidates: where forms overlap, the longest (in tokens) kept (C#
         beats C, Apache Spark beats Spark); then each dropped inside a URL, glued to a
-        neighbouring word or naming a currency beside an amount. Marks them in `covered`.
+        neighbouring word or naming a currency beside an amount. Marks them in `covered` (and
+        lowers their opening capital in `classes`, see `extract_blocks`).
 
         Ties go to the leftmost, then the case-insensitive match, then an entry's name over
         another's alias, then compile order.
@@ -654,6 +669,8 @@ class Extractor:
                 _candidate((start, end, surface.skill_id, surface.form, False, doubtful))
             )
             covered[start:end] = b"\x01" * (end - start)
+            if classes[start] == _CAPITAL:
+                classes[start] = _LOWER
 
         # Overlapping matches form a cluster; most stand alone and need no ranking.
         size_of_text = len(text)
@@ -704,6 +721,8 @@ class Extractor:
             doubtful = contextual or (ordinary and not _written_as_name(text, start))
             candidates.append(_candidate((start, end, skill_id, form, False, doubtful)))
             covered[start:end] = b"\x01" * (end - start)
+            if classes[start] == _CAPITAL:
+                classes[start] = _LOWER
         return candidates
 
     def _marked(self, text: str, start: int, end: int) -> bool:
@@ -764,7 +783,7 @@ class Extractor:
         kept.sort()  # by start: kept matches do not overlap
         return kept
 
-    def _typos(self, text: str, covered: bytearray) -> list[_Candidate]:
+    def _typos(self, text: str, covered: bytearray, classes: bytearray) -> list[_Candidate]:
         """Typo-tier hits among capitalised words no exact tier matched.
 
         Tool names are written capitalised, so only capitalised words are looked at (which keeps
@@ -773,12 +792,13 @@ class Extractor:
         a form without its space or hyphen ("Scikitlearn"), then a misspelling ("Kubernates") of
         a word that does not open its block (a bullet opens with a verb, not a tool). A word
         taken as the second half of a split name is not read again.
+        `classes`: `_word_classes(text)`, opening capitals of spans in `covered` lowered.
         """
         hits: list[_Candidate] = []
         resume_at = 0
         size_of_text = len(text)
         kinds = self._kinds
-        for found in _capital_words(text):
+        for found in _capital_words(text, classes):
             start = found.start()
             if covered[start] or start < resume_at:
                 continue  # most capitalised words of a resume are names the exact tiers found
@@ -1060,11 +1080,21 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
             yield min(found, key=lambda url: url.start())  # `min` keeps the first of a tie
 
 
-def _capital_words(text: str) -> Iterator[re.Match[bytes]] | Iterator[re.Match[str]]:
-    """`_CAPITAL_WORD`'s matches in `text` (on ASCII text, found on its classes of bytes: only
-    their spans tell what `text` holds)."""
+def _word_classes(text: str) -> bytearray:
+    """`text`'s classes of characters (`_WORD_CLASSES`) when it is ASCII, else as many zeros."""
     if text.isascii():
-        return _CAPITAL_WORD_CLASSES.finditer(text.encode("ascii").translate(_WORD_CLASSES))
+        return bytearray(text.encode("ascii").translate(_WORD_CLASSES))
+    return bytearray(len(text))
+
+
+def _capital_words(
+    text: str, classes: bytearray | None = None
+) -> Iterator[re.Match[bytes]] | Iterator[re.Match[str]]:
+    """`_CAPITAL_WORD`'s matches in `text` (on ASCII text, found on its classes of bytes,
+    `_word_classes(text)` unless given: only their spans tell what `text` holds). A capital
+    lowered in `classes` opens no word there."""
+    if text.isascii():
+        return _CAPITAL_WORD_CLASSES.finditer(_word_classes(text) if classes is None else classes)
     return _CAPITAL_WORD.finditer(text)
 
 
