@@ -6,9 +6,11 @@ import pytest
 
 from atsmatch.documents import read_document
 from atsmatch.documents.repair import join_hyphenated, repair_text
+from atsmatch.documents.text import text_lines
 from atsmatch.errors import LimitExceededError, NoTextLayerError, UnsupportedFormatError
 from atsmatch.limits import Limits
-from tests.conftest import CORPUS, EXAMPLES
+from atsmatch.models import Line
+from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
 
 
 def texts(source: str | bytes) -> list[str]:
@@ -180,3 +182,18 @@ class TestRepairs:
             "language modeling\tMay 2019\t4 months",
             "",
         ]
+
+
+def test_text_lines_equal_validated_lines() -> None:
+    """Text lines are made without validation: each equals the `Line` validated from its text
+    and boldness, field for field, in hash and JSON (the resumes and postings of the corpus)."""
+    paths = sorted(EXAMPLES.glob("*.txt")) + sorted((CORPUS / "jobs" / "e2e_jds").glob("*.txt"))
+    assert paths
+    for path in paths:
+        lines = text_lines(path.read_text(encoding="utf-8"))
+        assert lines
+        for line in lines:
+            assert_like_validated(line)
+            validated = Line(text=line.text, bold=line.bold)
+            assert line == validated and hash(line) == hash(validated)
+            assert line.model_dump_json() == validated.model_dump_json()
