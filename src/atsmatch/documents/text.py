@@ -132,16 +132,19 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
             budget -= len(cleaned)
             if budget < 0:
                 raise LimitReached(f"more than {max_chars:,} characters of text, over the limit")
-            lines.append({"text": cleaned, "bold": bold})
+            values = _LINE_DEFAULTS.copy()  # in field order, as a model's `__dict__` is
+            values["text"], values["bold"] = cleaned, bold
+            lines.append(values)
             follows_text = not bold
-    return [_text_line(fields) for fields in lines]
+    return [_text_line(values) for values in lines]
 
 
 def _text_line(values: dict[str, Any]) -> Line:
-    """A `Line` of a text and a bool this module made, not validated: what `_Model._trusted`
-    does, without its call by keywords (half the cost of validating the document's lines)."""
+    """A `Line` of every field's value (a text and a bool this module made, the rest at their
+    defaults), not validated: what `_Model._trusted` does, without its call by keywords (half
+    the cost of validating the document's lines)."""
     line = _new(Line)
-    _set_dict(line, _LINE_DEFAULTS | values)
+    _set_dict(line, values)
     _set_fields_set(line, _LINE_FIELDS)
     _set_extra(line, None)
     _set_private(line, None)
