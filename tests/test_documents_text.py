@@ -6,7 +6,7 @@ import pytest
 
 from atsmatch.documents import read_document
 from atsmatch.documents.repair import join_hyphenated, repair_text
-from atsmatch.documents.text import text_lines
+from atsmatch.documents.text import counted_text_lines, text_lines
 from atsmatch.errors import LimitExceededError, NoTextLayerError, UnsupportedFormatError
 from atsmatch.limits import Limits
 from atsmatch.models import Line
@@ -197,3 +197,14 @@ def test_text_lines_equal_validated_lines() -> None:
             validated = Line(text=line.text, bold=line.bold)
             assert line == validated and hash(line) == hash(validated)
             assert line.model_dump_json() == validated.model_dump_json()
+
+
+def test_counted_lines_hold_their_count() -> None:
+    """The reader's character count, made as the lines are, is the characters the lines hold
+    (plain text, Markdown and HTML)."""
+    sources = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))]
+    sources += ["# Skills\nPython, **SQL**\n\nTitle\n=====\n", "<html><h1>Jane</h1><li>SQL</li>"]
+    for text in sources:
+        lines, total = counted_text_lines(text)
+        assert lines == text_lines(text)
+        assert total == sum(len(line.text) for line in lines)

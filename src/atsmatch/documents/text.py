@@ -18,7 +18,7 @@ from atsmatch.documents.repair import has_ligatures, repair_text
 from atsmatch.errors import UnsupportedFormatError
 from atsmatch.models import Line, _new, _set_dict, _set_extra, _set_fields_set, _set_private
 
-__all__ = ["decode_text", "text_lines"]
+__all__ = ["counted_text_lines", "decode_text", "text_lines"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -102,9 +102,15 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
     that: ten megabytes of text are refused after reading the allowed part, not after building
     a million `Line`s (which costs hundreds of megabytes).
     """
+    return counted_text_lines(text, max_chars=max_chars)[0]
+
+
+def counted_text_lines(text: str, *, max_chars: int | None = None) -> tuple[list[Line], int]:
+    """`text_lines`, and how many characters the lines hold (counted as they are made, for the
+    reader's limit check)."""
     if _HTML_START.match(text, 0, 4096):
         return _html_lines(text)
-    budget = max_chars if max_chars is not None else len(text)
+    start = budget = max_chars if max_chars is not None else len(text)
     lines: list[dict[str, Any]] = []  # each line's fields, made `Line`s at the end
     follows_text = False
     ligatures = has_ligatures(text)  # asked once here, not of every line
@@ -136,7 +142,7 @@ def text_lines(text: str, *, max_chars: int | None = None) -> list[Line]:
             values["text"], values["bold"] = cleaned, bold
             lines.append(values)
             follows_text = not bold
-    return [_text_line(values) for values in lines]
+    return [_text_line(values) for values in lines], start - budget
 
 
 def _text_line(values: dict[str, Any]) -> Line:
@@ -203,13 +209,15 @@ class _HTMLText(HTMLParser):
         self._flush()
 
 
-def _html_lines(text: str) -> list[Line]:
+def _html_lines(text: str) -> tuple[list[Line], int]:
     parser = _HTMLText()
     parser.feed(text)
     parser.close()
     lines = []
+    total = 0
     for raw, bold in parser.lines:
         cleaned = repair_text(raw)
         if cleaned:
             lines.append(Line(text=cleaned, bold=bold))
-    return lines
+            total += len(cleaned)
+    return lines, total
