@@ -192,9 +192,9 @@ def _find_headings(layout: Layout, index: HeadingIndex) -> dict[int, str]:
     known: dict[int, tuple[str, _Style]] = {}
     unknown: dict[int, _Style] = {}
     texts = layout.texts
-    first_text = next((i for i, text in enumerate(layout.stripped) if text), -1)
-    for i, text in enumerate(layout.stripped):
-        found = _heading_candidate(i, text, layout, index)
+    first_text = next((i for i, text in enumerate(texts) if text.strip()), -1)
+    for i, written in enumerate(texts):
+        found = _heading_candidate(i, written.strip(), layout, index)
         if found is None:
             continue
         kind, style = found
@@ -304,7 +304,8 @@ def _build_blocks(layout: Layout, heading_at: dict[int, str]) -> _State:
             )
 
     fields = layout.fields
-    for i, text in enumerate(layout.stripped):
+    for i, written in enumerate(layout.texts):
+        text = written.strip()
         if not text:
             current = None
             continue
