@@ -6,9 +6,11 @@ import pytest
 
 from atsmatch.documents import read_document
 from atsmatch.documents.repair import join_hyphenated, repair_text
+from atsmatch.documents.text import counted_text_lines, text_lines
 from atsmatch.errors import LimitExceededError, NoTextLayerError, UnsupportedFormatError
 from atsmatch.limits import Limits
-from tests.conftest import CORPUS, EXAMPLES
+from atsmatch.models import Line
+from tests.conftest import CORPUS, EXAMPLES, assert_like_validated
 
 
 def texts(source: str | bytes) -> list[str]:
@@ -180,3 +182,29 @@ class TestRepairs:
             "language modeling\tMay 2019\t4 months",
             "",
         ]
+
+
+def test_text_lines_equal_validated_lines() -> None:
+    """Text lines are made without validation: each equals the `Line` validated from its text
+    and boldness, field for field, in hash and JSON (the resumes and postings of the corpus)."""
+    paths = sorted(EXAMPLES.glob("*.txt")) + sorted((CORPUS / "jobs" / "e2e_jds").glob("*.txt"))
+    assert paths
+    for path in paths:
+        lines = text_lines(path.read_text(encoding="utf-8"))
+        assert lines
+        for line in lines:
+            assert_like_validated(line)
+            validated = Line(text=line.text, bold=line.bold)
+            assert line == validated and hash(line) == hash(validated)
+            assert line.model_dump_json() == validated.model_dump_json()
+
+
+def test_counted_lines_hold_their_count() -> None:
+    """The reader's character count, made as the lines are, is the characters the lines hold
+    (plain text, Markdown and HTML)."""
+    sources = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))]
+    sources += ["# Skills\nPython, **SQL**\n\nTitle\n=====\n", "<html><h1>Jane</h1><li>SQL</li>"]
+    for text in sources:
+        lines, total = counted_text_lines(text)
+        assert lines == text_lines(text)
+        assert total == sum(len(line.text) for line in lines)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from atsmatch.documents.errormap import ErrorMap, LimitReached, map_reader_errors
 from atsmatch.documents.sniff import sniff
-from atsmatch.documents.text import decode_text, text_lines
+from atsmatch.documents.text import counted_text_lines, decode_text
 from atsmatch.errors import (
     CorruptDocumentError,
     DocumentError,
@@ -120,18 +120,19 @@ def _dispatch(data: bytes, label: str, limits: Limits, started: float) -> Docume
     return _finish_text(_lines(text, label, limits), label, len(data), limits)
 
 
-def _lines(text: str, label: str, limits: Limits) -> list[Line]:
-    """The text's lines, counted against the character limit as they are made."""
+def _lines(text: str, label: str, limits: Limits) -> tuple[list[Line], int]:
+    """The text's lines, counted against the character limit as they are made, and how many
+    characters they hold."""
     try:
-        return text_lines(text, max_chars=limits.max_chars)
+        return counted_text_lines(text, max_chars=limits.max_chars)
     except LimitReached as exc:
         raise LimitExceededError(str(exc), source=label) from None
 
 
-def _finish_text(lines: list[Line], label: str, size: int, limits: Limits) -> Document:
+def _finish_text(read: tuple[list[Line], int], label: str, size: int, limits: Limits) -> Document:
+    lines, total = read  # the lines and their characters, counted as they were made
     if size > limits.max_bytes:
         raise _over_bytes(size, limits, label)
-    total = sum(len(line.text) for line in lines)
     if total > limits.max_chars:
         raise LimitExceededError(
             f"{total:,} characters of text, over the limit of {limits.max_chars:,}", source=label
