@@ -31,6 +31,7 @@ __all__ = [
     "certification_notes",
     "missing_keywords",
     "shown_skills",
+    "skill_names",
 ]
 
 # A keyword counts as missing while the resume does not name it (credit only from relatives).
@@ -77,7 +78,7 @@ def missing_keywords(
     listed = functools.cache(lambda: _listed_categories(places, by_skill, taxonomy))
     summary = places.first("summary")  # where every soft skill or concept gap goes
     covering = taxonomy.derived(_first_covering)
-    name_of = taxonomy.derived(_skill_names)
+    name_of = taxonomy.derived(skill_names)
     result = []
     # Every field in one read (a model's attribute reads are slow).
     if keyword_fields is None:
@@ -186,7 +187,7 @@ def _placement(
     if category == "certification":
         return _certification_placement(skill_id, places, by_skill, taxonomy)
     sections, kinds = places.sections, places.kinds
-    name_of = taxonomy.derived(_skill_names)
+    name_of = taxonomy.derived(skill_names)
     shown: dict[int, list[str]] = {}
     for rid in related:
         for index in by_skill[rid]:
@@ -256,9 +257,9 @@ def _listed_categories(
     return listed
 
 
-def _skill_names(taxonomy: Taxonomy) -> dict[str, str]:
-    """Skill id -> its name, once per taxonomy (`Taxonomy.derived`): a plain dict, where a
-    skill's own attribute reads are slow."""
+def skill_names(taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> its name, once per taxonomy (`taxonomy.derived(skill_names)`): a plain dict,
+    where a skill's own attribute reads are slow; shared by suggestions and coaching."""
     return {skill_id: skill.name for skill_id, skill in taxonomy.skills.items()}
 
 
