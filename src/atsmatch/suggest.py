@@ -311,6 +311,12 @@ def shown_skills(cert: Skill, resume_skills: Collection[str]) -> list[str]:
     return [c.id for c in cert.covers if c.id in resume_skills]
 
 
+def _covered_ids(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """Skill id -> the ids of the skills it covers, in the exam's order (`shown_skills` without
+    a skill's slow reads), once per taxonomy (`Taxonomy.derived`)."""
+    return {skill_id: tuple([c.id for c in s.covers]) for skill_id, s in taxonomy.skills.items()}
+
+
 def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
     """ "A", "A and B", "A, B and C"."""
     names = [taxonomy.skills[i].name for i in ids]
@@ -389,6 +395,7 @@ def certification_notes(
     if keyword_fields is None:
         keyword_fields = [k.__dict__ for k in keywords]
     asked = {f["skill_id"]: f for f in keyword_fields if f["category"] == "certification"}
+    name_of, covers_of = taxonomy.derived(skill_names), taxonomy.derived(_covered_ids)
     notes = []
     for cid in [*asked, *sorted(held.keys() - asked.keys())]:
         cert = taxonomy.skills[cid]
@@ -401,7 +408,7 @@ def certification_notes(
         )
         via = [e for e in asked[cid]["evidence"] if e.kind == "successor"] if cid in asked else []
         status = "held" if mention is not None else "satisfied" if via else "missing"
-        shown = tuple(taxonomy.skills[s].name for s in shown_skills(cert, resume_skills))
+        shown = tuple([name_of[s] for s in covers_of[cid] if s in resume_skills])
         parts = []
         if status == "held":
             parts.append(f"held{f' ({earned})' if earned else ''}")
