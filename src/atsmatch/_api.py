@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
+from atsmatch._hitrows import HitRow
 from atsmatch._types import DocumentInput, JobInput, ResumeInput
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
@@ -253,8 +254,16 @@ class Matcher:
         wanted = self._job_analysis(self.job_side(job, role, caller="match"))
         posting, job_hits = wanted.posting, wanted.hits
         breakdown = self._score(wanted, mine)
+        # Each keyword's fields read once, for every step (a model's attribute reads are slow).
+        fields = [k.__dict__ for k in breakdown.keywords]
         missing = missing_keywords(
-            breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy, rows=mine.rows
+            breakdown.keywords,
+            parsed_resume.blocks,
+            resume_hits,
+            self.taxonomy,
+            rows=mine.rows,
+            layout=(mine.texts, mine.sections, mine.kinds),
+            keyword_fields=fields,
         )
         coaching = coach(
             parsed_resume,
@@ -269,8 +278,9 @@ class Matcher:
             job_grams=wanted.grams,
             job_forms=wanted.written_forms,
             facts=mine.facts,
+            keyword_fields=fields,
         )
-        findings = list(_fuzzy_findings(resume_hits, parsed_resume))
+        findings = _fuzzy_findings(resume_hits, parsed_resume, mine.rows, mine.texts)
         parse_report = mine.report
         findings.extend(parse_report.findings)
         if not breakdown.keywords:
@@ -290,7 +300,7 @@ class Matcher:
             scorer=self.scorer,
             subscores=breakdown.subscores,
             keywords=breakdown.keywords,
-            matched=tuple(k.skill_id for k in breakdown.keywords if k.credit >= MISSING_BELOW),
+            matched=tuple([f["skill_id"] for f in fields if f["credit"] >= MISSING_BELOW]),
             missing=missing,
             # Every skill the hits name, once: the keys of the resume's mentions (no walk of
             # the hits again; a model's attribute reads are slow).
@@ -304,7 +314,13 @@ class Matcher:
             atsmatch_version=__version__,
             coaching=coaching,
             certifications=certification_notes(
-                breakdown.keywords, parsed_resume.blocks, resume_hits, self.taxonomy, rows=mine.rows
+                breakdown.keywords,
+                parsed_resume.blocks,
+                resume_hits,
+                self.taxonomy,
+                rows=mine.rows,
+                texts=mine.texts,
+                keyword_fields=fields,
             ),
             # A scorer before weighted.v4 does not weigh them: shown with no share of the score.
             title_match=breakdown.title or match_title(posting, parsed_resume, self.taxonomy),
@@ -365,22 +381,24 @@ class Matcher:
         return self.taxonomy.derived(role_postings)[find_role(self.taxonomy, role).id]
 
 
-def _fuzzy_findings(hits: Sequence[SkillHit], resume: Resume) -> list[Finding]:
-    """Typo-tier finds in the resume: an ATS searching the exact term would miss them."""
+def _fuzzy_findings(
+    hits: Sequence[SkillHit], resume: Resume, rows: Sequence[HitRow], texts: Sequence[str]
+) -> list[Finding]:
+    """Typo-tier finds in the resume: an ATS searching the exact term would miss them (`rows`
+    are the hits' `hit_rows`, `texts` each block's text: only a typo's hit is read again)."""
     from atsmatch.checks._finding import finding
 
     findings = []
-    for hit in hits:
-        if not hit.fuzzy:
+    for hit, (_, _, _, index, _, _, written, fuzzy) in zip(hits, rows, strict=True):
+        if not fuzzy:
             continue
-        block = resume.blocks[hit.block]
         findings.append(
             finding(
                 "misspelled-skill",
-                page=block.page,
+                page=resume.blocks[index].page,
                 index=hit.line,
-                text=block.text,
-                written=hit.text,
+                text=texts[index],
+                written=written,
                 name=hit.name,
                 alias=hit.alias,
             )

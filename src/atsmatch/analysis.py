@@ -44,8 +44,28 @@ class ResumeAnalysis:
     @cached_property
     def texts(self) -> list[str]:
         """Each block's text, read once (a model's attribute reads are slow) for the steps that
-        read them all: the language, the scorer's evidence, the coaching facts."""
-        return [b.text for b in self.resume.blocks]
+        read them all: the language, the scorer's evidence, the coaching facts, suggestions."""
+        return self._block_fields[0]
+
+    @cached_property
+    def sections(self) -> list[str]:
+        """Each block's section, for the suggestions' placement hints."""
+        return self._block_fields[1]
+
+    @cached_property
+    def kinds(self) -> list[str]:
+        """Each block's kind, for the suggestions' placement hints."""
+        return self._block_fields[2]
+
+    @cached_property
+    def _block_fields(self) -> tuple[list[str], list[str], list[str]]:
+        """`texts`, `sections` and `kinds` from one slow read per block (its `__dict__`)."""
+        fields = [b.__dict__ for b in self.resume.blocks]
+        return (
+            [f["text"] for f in fields],
+            [f["section"] for f in fields],
+            [f["kind"] for f in fields],
+        )
 
     @cached_property
     def rows(self) -> list[HitRow]:

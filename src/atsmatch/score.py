@@ -405,10 +405,19 @@ def weighted_v4(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     """v3's keywords with the job title and the degree ask folded in (`with_qualifications`)."""
     from atsmatch.qualify import match_education, match_title
 
-    return with_qualifications(
-        weighted_v3(job, resume),
-        match_title(job.posting, resume.resume, job.taxonomy),
-        match_education(job.posting, resume.resume),
+    breakdown = weighted_v3(job, resume)
+    posting, parsed = job.posting, resume.resume
+    if not breakdown.keywords:  # a posting without keywords stays at 0: no shares
+        return replace(
+            breakdown,
+            title=match_title(posting, parsed, job.taxonomy),
+            education=match_education(posting, parsed),
+        )
+    # Made with their shares at once (not copied to set them, as `with_qualifications` does).
+    return _folded(
+        breakdown,
+        match_title(posting, parsed, job.taxonomy, share=TITLE_SHARE),
+        match_education(posting, parsed, shares=(EDUCATION_SHARE, EDUCATION_PREFERRED_SHARE)),
     )
 
 
@@ -426,6 +435,14 @@ def with_qualifications(
         required = education.asked is not None and education.asked.need == "required"
         share = EDUCATION_SHARE if required else EDUCATION_PREFERRED_SHARE
         education = EducationMatch._trusted(**{**education.__dict__, "weight": share})
+    return _folded(breakdown, title, education)
+
+
+def _folded(
+    breakdown: ScoreBreakdown, title: TitleMatch, education: EducationMatch
+) -> ScoreBreakdown:
+    """`breakdown` with the title and the degree ask taking their shares (their `weight`) of
+    its score."""
     shares = title.weight + education.weight
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import (
@@ -31,6 +31,7 @@ __all__ = [
     "certification_notes",
     "missing_keywords",
     "shown_skills",
+    "skill_names",
 ]
 
 # A keyword counts as missing while the resume does not name it (credit only from relatives).
@@ -39,6 +40,8 @@ _SUMMARY_GROUPS = frozenset({"soft_skills", "concepts"})
 _WORK_SECTIONS = frozenset({"experience", "projects", "volunteer"})
 # The categories and the groups of the skills a skills line names, in the same order.
 _Listed = tuple[list[str], list[str]]
+# Each resume block's text, section and kind, in block order.
+Layout = tuple[Sequence[str], Sequence[str], Sequence[str]]
 
 
 def missing_keywords(
@@ -48,6 +51,8 @@ def missing_keywords(
     taxonomy: Taxonomy,
     *,
     rows: Sequence[HitRow] | None = None,
+    layout: Layout | None = None,
+    keyword_fields: Sequence[dict[str, Any]] | None = None,
 ) -> tuple[MissingKeyword, ...]:
     """Job keywords the resume lacks, highest weight first, with a placement hint for each.
 
@@ -59,24 +64,26 @@ def missing_keywords(
     certification that covers it is named.
 
     The keywords and their placements are made without validating them again (`_trusted`):
-    every value is ours, of the field's own type. `rows` is `hit_rows(resume_hits)` when the
-    caller kept it.
+    every value is ours, of the field's own type. `rows` is `hit_rows(resume_hits)`, `layout`
+    the blocks' texts, sections and kinds, `keyword_fields` each keyword's `__dict__`, when the
+    caller kept them.
     """
     by_skill: dict[str, list[int]] = {}
     for skill_id, _, _, block, _, _, _, _ in hit_rows(resume_hits) if rows is None else rows:
         blocks = by_skill.setdefault(skill_id, [])
         if block not in blocks:
             blocks.append(block)
-    places = _Places(resume_blocks)
+    places = _Places(*(layout or _layout(resume_blocks)))
     # Made on first need: only a real gap outside the summary's groups asks for it.
     listed = functools.cache(lambda: _listed_categories(places, by_skill, taxonomy))
     summary = places.first("summary")  # where every soft skill or concept gap goes
     covering = taxonomy.derived(_first_covering)
-    name_of = taxonomy.derived(_skill_names)
+    name_of = taxonomy.derived(skill_names)
     result = []
-    for keyword in keywords:
-        # Every field in one read (a model's attribute reads are slow).
-        fields = keyword.__dict__
+    # Every field in one read (a model's attribute reads are slow).
+    if keyword_fields is None:
+        keyword_fields = [k.__dict__ for k in keywords]
+    for fields in keyword_fields:
         credit = fields["credit"]
         if credit >= MISSING_BELOW:
             continue
@@ -138,14 +145,19 @@ def _related_shown(
     return [c for c in dict.fromkeys(candidates) if c != sid and c in by_skill]
 
 
+def _layout(blocks: Sequence[Block]) -> Layout:
+    """Each block's text, section and kind (`ResumeAnalysis` keeps them per resume)."""
+    return [b.text for b in blocks], [b.section for b in blocks], [b.kind for b in blocks]
+
+
 class _Places:
-    """The resume's blocks with each one's section and kind read once per match (a model's
+    """The resume's blocks' texts, sections and kinds, read once per resume (a model's
     attribute reads are slow), for the placement hints."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
-        self.blocks = blocks
-        self.sections = [b.section for b in blocks]
-        self.kinds = [b.kind for b in blocks]
+    def __init__(self, texts: Sequence[str], sections: Sequence[str], kinds: Sequence[str]) -> None:
+        self.texts = texts
+        self.sections = sections
+        self.kinds = kinds
 
     def first(self, section: str, *, kind: str | None = None) -> int | None:
         """The first block of `section` that is not a heading (and of `kind`, when given)."""
@@ -155,7 +167,7 @@ class _Places:
         return None
 
     def text(self, index: int | None) -> str | None:
-        return self.blocks[index].text if index is not None else None
+        return self.texts[index] if index is not None else None
 
 
 def _placement(
@@ -175,7 +187,7 @@ def _placement(
     if category == "certification":
         return _certification_placement(skill_id, places, by_skill, taxonomy)
     sections, kinds = places.sections, places.kinds
-    name_of = taxonomy.derived(_skill_names)
+    name_of = taxonomy.derived(skill_names)
     shown: dict[int, list[str]] = {}
     for rid in related:
         for index in by_skill[rid]:
@@ -245,9 +257,9 @@ def _listed_categories(
     return listed
 
 
-def _skill_names(taxonomy: Taxonomy) -> dict[str, str]:
-    """Skill id -> its name, once per taxonomy (`Taxonomy.derived`): a plain dict, where a
-    skill's own attribute reads are slow."""
+def skill_names(taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> its name, once per taxonomy (`taxonomy.derived(skill_names)`): a plain dict,
+    where a skill's own attribute reads are slow; shared by suggestions and coaching."""
     return {skill_id: skill.name for skill_id, skill in taxonomy.skills.items()}
 
 
@@ -297,6 +309,12 @@ def certification_label(cert: Skill) -> str:
 def shown_skills(cert: Skill, resume_skills: Collection[str]) -> list[str]:
     """Ids of the skills a certification covers that the resume names, in the exam's order."""
     return [c.id for c in cert.covers if c.id in resume_skills]
+
+
+def _covered_ids(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """Skill id -> the ids of the skills it covers, in the exam's order (`shown_skills` without
+    a skill's slow reads), once per taxonomy (`Taxonomy.derived`)."""
+    return {skill_id: tuple([c.id for c in s.covers]) for skill_id, s in taxonomy.skills.items()}
 
 
 def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
@@ -350,13 +368,15 @@ def certification_notes(
     taxonomy: Taxonomy,
     *,
     rows: Sequence[HitRow] | None = None,
+    texts: Sequence[str] | None = None,
+    keyword_fields: Sequence[dict[str, Any]] | None = None,
 ) -> tuple[CertificationNote, ...]:
     """Every certification the resume holds or the posting asks for, asked ones first.
 
     A held one states the date written beside it; a retired one says when it retired and what
     replaced it; an asked one met by a successor says so; a missing one names the skills it
-    covers that the resume already shows. `rows` is `hit_rows(resume_hits)` when the caller
-    kept it.
+    covers that the resume already shows. `rows` is `hit_rows(resume_hits)`, `texts` each
+    block's text and `keyword_fields` each keyword's `__dict__`, when the caller kept them.
     """
     if rows is None:
         rows = hit_rows(resume_hits)
@@ -372,20 +392,23 @@ def certification_notes(
         for hit, (_, _, _, block, _, _, _, _) in zip(resume_hits, rows, strict=True):
             if (same := in_block.get(block)) is not None:
                 same.append(hit)
-    asked = {k.skill_id: k for k in keywords if k.category == "certification"}
+    if keyword_fields is None:
+        keyword_fields = [k.__dict__ for k in keywords]
+    asked = {f["skill_id"]: f for f in keyword_fields if f["category"] == "certification"}
+    name_of, covers_of = taxonomy.derived(skill_names), taxonomy.derived(_covered_ids)
     notes = []
     for cid in [*asked, *sorted(held.keys() - asked.keys())]:
         cert = taxonomy.skills[cid]
         successors = tuple(taxonomy.skills[s].name for s in cert.superseded_by)
         mention = held.get(cid)
         earned = (
-            _earned(mention, resume_blocks, in_block[mention.block])
+            _earned(mention, resume_blocks, in_block[mention.block], texts)
             if mention is not None
             else None
         )
-        via = [e for e in asked[cid].evidence if e.kind == "successor"] if cid in asked else []
+        via = [e for e in asked[cid]["evidence"] if e.kind == "successor"] if cid in asked else []
         status = "held" if mention is not None else "satisfied" if via else "missing"
-        shown = tuple(taxonomy.skills[s].name for s in shown_skills(cert, resume_skills))
+        shown = tuple([name_of[s] for s in covers_of[cid] if s in resume_skills])
         parts = []
         if status == "held":
             parts.append(f"held{f' ({earned})' if earned else ''}")
@@ -420,11 +443,17 @@ def certification_notes(
     return tuple(notes)
 
 
-def _earned(hit: SkillHit, blocks: Sequence[Block], same: Sequence[SkillHit]) -> str | None:
+def _earned(
+    hit: SkillHit,
+    blocks: Sequence[Block],
+    same: Sequence[SkillHit],
+    texts: Sequence[str] | None = None,
+) -> str | None:
     """The date written after a certification, before the next skill in the same block (`same`
-    holds the block's hits)."""
+    holds the block's hits; `texts` each block's text, when the caller kept them)."""
     end, skill_id = hit.end, hit.skill_id
     ends = [h.start for h in same if h.start >= end and h.skill_id != skill_id]
-    text = blocks[hit.block].text[hit.end : min(ends, default=None)]
+    block = texts[hit.block] if texts is not None else blocks[hit.block].text
+    text = block[end : min(ends, default=None)]
     found = _YEAR.search(text)
     return found.group(0) if found else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from atsmatch.coaching.evidence import (
     VERBATIM_WORDS,
@@ -85,6 +85,7 @@ def coach(
     job_grams: JobGrams | None = None,
     job_forms: Mapping[str, tuple[str, ...]] | None = None,
     facts: ResumeFacts | None = None,
+    keyword_fields: Sequence[dict[str, Any]] | None = None,
 ) -> Coaching:
     """Every coaching check for one resume against one posting.
 
@@ -93,7 +94,8 @@ def coach(
     `suggest.missing_keywords`. `bullets` (`star.analyze_bullets` of the resume), `job_grams`
     (`JobGrams.of(job.blocks)`), `job_forms` (`written_forms(job_hits)`) and `facts`
     (`ResumeFacts.of`) are computed here unless the caller kept them from an earlier match of
-    the same resume or posting.
+    the same resume or posting; `keyword_fields` is each keyword's `__dict__` when the caller
+    read them.
 
     The result is made without validating it again (`_trusted`): its parts are our own models
     and values, of the fields' types.
@@ -105,7 +107,7 @@ def coach(
     quantified = sum(1 for b in bullets if b.results)
     counts = verb_counts(bullets)
     # Each keyword's fields read once, for every step (a model's attribute reads are slow).
-    fields = [k.__dict__ for k in keywords]
+    fields = [k.__dict__ for k in keywords] if keyword_fields is None else keyword_fields
     ids = [f["skill_id"] for f in fields]
     wanted = ids + [s for ask in job.years for s in ask.skill_ids]
     experience, checks = measure_experience(

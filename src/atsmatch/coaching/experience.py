@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from atsmatch._hitrows import HitRow, hit_rows
 from atsmatch.models import ExperienceCheck, JobPosting, Resume, Role, SkillExperience, SkillHit
 from atsmatch.structure.dates import YearMonth
-from atsmatch.suggest import _skill_names
+from atsmatch.suggest import skill_names
 
 if TYPE_CHECKING:
     from atsmatch.taxonomy import Taxonomy
@@ -209,7 +209,7 @@ def _skill_experience(
             months[roles] = _union_months([spans_of[i] for i in roles])
         found.append((-months[roles], sid, roles))
     found.sort()  # longest first, then by id: sorted before the models are made, not after
-    name_of = taxonomy.derived(_skill_names)  # a plain dict: a skill's own reads are slow
+    name_of = taxonomy.derived(skill_names)  # a plain dict: a skill's own reads are slow
     out = []
     for minus, sid, roles in found:
         via: set[str] = set()
@@ -252,7 +252,7 @@ def _experience_checks(
     dated: dict[int, _Span],
     taxonomy: Taxonomy,
 ) -> tuple[ExperienceCheck, ...]:
-    name_of = taxonomy.derived(_skill_names)  # a plain dict: a skill's own reads are slow
+    name_of = taxonomy.derived(skill_names)  # a plain dict: a skill's own reads are slow
     out = []
     for ask in job.years:
         skill_ids = ask.skill_ids  # read once (a model's attribute reads are slow)
