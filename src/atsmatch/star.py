@@ -384,7 +384,8 @@ def _find_results(
     for words, pattern in scans.outcomes:
         if not runs.isdisjoint(words):
             spans.extend(map(_SPAN, pattern.finditer(masked)))
-    if digit is not None and masked is text and not _has_currency(lower):
+    currency = "$" in lower or "€" in lower or "£" in lower
+    if digit is not None and masked is text and not currency:
         start = digit.start()  # the first figure is the first digit, found already
     else:
         figure = scans.figure.search(masked)
@@ -392,7 +393,7 @@ def _find_results(
             return _joined(text, spans)
         start = figure.start()
     _figures_then(masked, start, spans, scans.figure_then)
-    if _has_currency(lower):
+    if currency:
         spans.extend(map(_SPAN, scans.money.finditer(masked, start)))
     if not runs.isdisjoint(_METRIC_RUNS):
         spans.extend(map(_SPAN, scans.metric_after.finditer(masked, start)))
@@ -400,10 +401,6 @@ def _find_results(
     if "from" in lower:
         spans.extend(map(_SPAN, scans.from_to.finditer(masked)))
     return _joined(text, spans)
-
-
-def _has_currency(text: str) -> bool:
-    return "$" in text or "€" in text or "£" in text
 
 
 def _figures_then(
@@ -548,7 +545,8 @@ def _version_spans(
     """Numbers written straight after a tool's name (a hit's end in `hit_ends`, or a word the
     taxonomy knows): versions ("Python 3.11", "Java 17"); `digit` is where the text's first
     digit is, if known."""
-    ends = set(hit_ends)
+    # A version stands a space or two after its tool's name, so after the text's first digit.
+    ends = {end for end in hit_ends if end >= digit - 2}
     if taxonomy is not None:
         # A word a number follows ends a space or two before a digit, so after the last space
         # before that: no earlier word can be one.
@@ -578,11 +576,11 @@ _CONTEXT_PHRASES = (
 )  # fmt: skip
 
 
-def _opening_on_first_letters(phrases: Sequence[str]) -> str:
+def _opening_on_first_letters(phrases: Sequence[str], *, ascii: bool = False) -> str:
     """`\\b(?:phrase|...)\\b` ignoring case, for lower-case ASCII phrases, written to open with
     a case-sensitive class of their first letters, which the engine skips ahead to (it cannot
-    skip to an IGNORECASE one): each letter in both cases, and its `TWINS`. A look-behind then
-    picks the phrases each letter opens."""
+    skip to an IGNORECASE one): each letter in both cases, and its `TWINS` unless the pattern is
+    for ASCII text (`ascii`). A look-behind then picks the phrases each letter opens."""
     by_letter: dict[str, list[str]] = {}
     for phrase in phrases:
         by_letter.setdefault(phrase[0], []).append(phrase[1:])
@@ -595,7 +593,8 @@ def _opening_on_first_letters(phrases: Sequence[str]) -> str:
         tails = "|".join(re.escape(rest[len(common) :]) for rest in rests)
         picks.append(f"(?<={letter}){re.escape(common)}" + (f"(?:{tails})" if tails else ""))
     alternatives = "|".join(picks)
-    return f"[{cased(letters)}](?<!\\w.)(?i:{alternatives})\\b"
+    opening = letters + letters.upper() if ascii else cased(letters)
+    return f"[{opening}](?<!\\w.)(?i:{alternatives})\\b"
 
 
 _CONTEXT = re.compile(_opening_on_first_letters(_CONTEXT_PHRASES) + r"[^,;:.()]{3,60}")
@@ -606,14 +605,16 @@ _CONTEXT_RUNS = frozenset(_CONTEXT_RUN.values())
 
 
 @lru_cache(maxsize=256)
-def _context_scan(present: frozenset[str]) -> re.Pattern[str]:
+def _context_scan(present: frozenset[str], ascii: bool = False) -> re.Pattern[str]:
     """`_CONTEXT` for only the phrases whose run is `present`, those a text with those of
     `_CONTEXT_RUNS` may hold: it opens with fewer letters to stop at ("f" of "for" alone, not
     every "a", "i", "o", "s", "t" and "u" as well), and finds what `_CONTEXT` finds there, the
     other phrases matching nowhere. Keyed by a set of the phrases' own words, of which bullets
-    hold a few combinations."""
+    hold a few combinations. With `ascii`, compiled for ASCII text (as `_ascii_twin`), where
+    case and `\\w` are tested in an ASCII table, not the Unicode database."""
     phrases = [phrase for phrase, run in _CONTEXT_RUN.items() if run in present]
-    return re.compile(_opening_on_first_letters(phrases) + r"[^,;:.()]{3,60}")
+    opening = _opening_on_first_letters(phrases, ascii=ascii)
+    return re.compile(opening + r"[^,;:.()]{3,60}", re.ASCII if ascii else 0)
 
 
 def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ...]:
@@ -627,7 +628,7 @@ def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ..
         present = _CONTEXT_RUNS & runs
         if not present:
             return ()
-        scan = _context_scan(present)
+        scan = _context_scan(present, text.isascii())
     found = []
     for m in scan.finditer(text):
         phrase = " ".join(m.group(0).split()[:8])
