@@ -60,13 +60,8 @@ _LEVEL_NAMES: dict[DegreeLevel, str] = {
 }  # fmt: skip
 
 
-def match_title(
-    posting: JobPosting, resume: Resume, taxonomy: Taxonomy, *, share: float = 0.0
-) -> TitleMatch:
+def match_title(posting: JobPosting, resume: Resume, taxonomy: Taxonomy) -> TitleMatch:
     """The posting's core title against the resume's headline and its most recent roles.
-
-    A scorer that folds the title in gives its `share` of the score: the result's `weight` when
-    it has a credit (made once with it, not copied to set it).
 
     >>> from atsmatch.models import Document, JobPosting, Resume, Role
     >>> from atsmatch.taxonomy import load_taxonomy
@@ -115,12 +110,10 @@ def match_title(
             f'no headline or recent role on the resume matches "{job}" or comes close '
             f'(its {label}: "{title}")'
         )
-    credit = TITLE_CREDIT.get(status)
     return TitleMatch._defaulted(
         status=status,
         reason=reason,
-        credit=credit,
-        weight=share if credit is not None else 0.0,
+        credit=TITLE_CREDIT.get(status),
         job_title=job,
         resume_title=title,
         where=where,
@@ -219,14 +212,9 @@ class _TitleRoles:
             self.by_head.setdefault(key[-1], []).append((key, frozenset(key)))
 
 
-def match_education(
-    posting: JobPosting, resume: Resume, *, shares: tuple[float, float] = (0.0, 0.0)
-) -> EducationMatch:
+def match_education(posting: JobPosting, resume: Resume) -> EducationMatch:
     """The posting's degree ask (a required one before a preferred one) against the resume's
     degrees: the level met, exceeded or not, and the field named, related or other.
-
-    A scorer that folds the degree in gives its `shares` of the score for a required and for a
-    preferred ask: the result's `weight` when it has a credit.
 
     >>> from atsmatch.models import Degree, DegreeAsk, Document, JobPosting, Resume
     >>> doc = Document(source="<text>", format="text")
@@ -266,7 +254,6 @@ def match_education(
         + _verdict(ask, status, field),
         field=field,
         credit=credit,
-        weight=(shares[0] if ask.need == "required" else shares[1]) if credit is not None else 0.0,
         asked=ask,
         degree=degree,
     )

@@ -72,7 +72,7 @@ takes the posting's and the resume's analyses and returns a `ScoreBreakdown`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
@@ -405,19 +405,10 @@ def weighted_v4(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     """v3's keywords with the job title and the degree ask folded in (`with_qualifications`)."""
     from atsmatch.qualify import match_education, match_title
 
-    breakdown = weighted_v3(job, resume)
-    posting, parsed = job.posting, resume.resume
-    if not breakdown.keywords:  # a posting without keywords stays at 0: no shares
-        return replace(
-            breakdown,
-            title=match_title(posting, parsed, job.taxonomy),
-            education=match_education(posting, parsed),
-        )
-    # Made with their shares at once (not copied to set them, as `with_qualifications` does).
-    return _folded(
-        breakdown,
-        match_title(posting, parsed, job.taxonomy, share=TITLE_SHARE),
-        match_education(posting, parsed, shares=(EDUCATION_SHARE, EDUCATION_PREFERRED_SHARE)),
+    return with_qualifications(
+        weighted_v3(job, resume),
+        match_title(job.posting, resume.resume, job.taxonomy),
+        match_education(job.posting, resume.resume),
     )
 
 
@@ -435,14 +426,6 @@ def with_qualifications(
         required = education.asked is not None and education.asked.need == "required"
         share = EDUCATION_SHARE if required else EDUCATION_PREFERRED_SHARE
         education = EducationMatch._trusted(**{**education.__dict__, "weight": share})
-    return _folded(breakdown, title, education)
-
-
-def _folded(
-    breakdown: ScoreBreakdown, title: TitleMatch, education: EducationMatch
-) -> ScoreBreakdown:
-    """`breakdown` with the title and the degree ask taking their shares (their `weight`) of
-    its score."""
     shares = title.weight + education.weight
     value = breakdown.score * (1 - shares) + 100 * (
         title.weight * (title.credit or 0.0) + education.weight * (education.credit or 0.0)
@@ -753,15 +736,12 @@ def _keyword(
     return _result(option, best, texts, group=demand if demand.any_of else None)
 
 
-def _credits(
-    demand: Demand, mentions: Mapping[str, Mention], found: Collection[str] | None = None
-) -> tuple[Demand, list[_Credit]]:
+def _credits(demand: Demand, mentions: Mapping[str, Mention]) -> tuple[Demand, list[_Credit]]:
     """The demand that earns a keyword's credit (an any-of group's best option, else the
-    group's head; any other keyword's own) and its best ways. `found`, when given, holds at
-    least every skill named in `mentions` that is an option's relative."""
+    group's head; any other keyword's own) and its best ways."""
     if not demand.any_of:
-        return demand, _credited(demand, mentions, found)
-    return _pick(demand, [_credited(option, mentions, found) for option in demand.any_of])
+        return demand, _credited(demand, mentions)
+    return _pick(demand, [_credited(option, mentions) for option in demand.any_of])
 
 
 def _pick(demand: Demand, credited: Sequence[list[_Credit]]) -> tuple[Demand, list[_Credit]]:
@@ -901,24 +881,18 @@ def _rounded(credit: float) -> float:
 _Credit = tuple[float, bool, str, int, Mention, EvidenceKind]
 
 
-def _credited(
-    demand: Demand, mentions: Mapping[str, Mention], found: Collection[str] | None = None
-) -> list[_Credit]:
-    """The keyword's three best ways to earn credit from the resume, best first. `found`, when
-    given, holds at least every relative of `demand` named in `mentions` (weighted_v3 passes
-    the keyword's ways the resume names, worked out once for all of a group's options); the
-    sort makes the order of its skills not matter."""
+def _credited(demand: Demand, mentions: Mapping[str, Mention]) -> list[_Credit]:
+    """The keyword's three best ways to earn credit from the resume, best first (weighted.v3
+    gathers the same ways through `CreditTable.index`; the sort makes the order of the skills
+    not matter)."""
     options: list[_Credit] = []
     own = mentions.get(demand.skill_id)
     if own is not None:
         options.append((-own.value, False, demand.skill_id, -1, own, own.kind))
     relatives = demand.relatives
-    if found is None:  # only the relatives the resume names, not a walk over every relative
-        found = relatives.keys() & mentions.keys()
-    for other in found:
-        ways = relatives.get(other)
-        if ways is None:  # the keyword's own id or another option's relative
-            continue
+    # Only the relatives the resume names, not a walk over every relative.
+    for other in relatives.keys() & mentions.keys():
+        ways = relatives[other]
         held = mentions[other]
         for order, factor, kind in ways:
             options.append((-(factor * held.value), True, other, order, held, kind))
