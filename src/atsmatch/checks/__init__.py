@@ -98,14 +98,11 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: _ORDER[f.severity]))
 
 
-def check_resume(
-    resume: Resume, *, aliases: Mapping[str, str] | None = None, text: str | None = None
-) -> ParseReport:
+def check_resume(resume: Resume, *, aliases: Mapping[str, str] | None = None) -> ParseReport:
     """Every parseability finding for a parsed resume, its subscore and a parse summary.
 
     `aliases` is the vocabulary's alias index (`Taxonomy.alias_index`); with it, keywords run
-    together ("MachineLearning") are found too. `text` is the document's `text`, when the
-    caller has joined it already.
+    together ("MachineLearning") are found too.
     """
     from atsmatch import __version__
 
@@ -114,8 +111,7 @@ def check_resume(
     # slow), for every check that walks them.
     lines = [line.__dict__ for line in document.lines]
     blocks = [block.__dict__ for block in resume.blocks]
-    if text is None:  # joined once, for the word count and the glued-word scan
-        text = "\n".join([line["text"] for line in lines])
+    text = "\n".join([line["text"] for line in lines])  # once: the word count, glued words
     words = count_words(text)
     bullets = [block for block in blocks if block["kind"] == "bullet"]
     summary = summarize(resume, words=words, bullets=len(bullets))

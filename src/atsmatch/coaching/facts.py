@@ -45,15 +45,13 @@ class ResumeFacts:
         rows: Sequence[HitRow] | None = None,
         *,
         texts: Sequence[str] | None = None,
-        text: str | None = None,
     ) -> ResumeFacts:
         """The facts of `resume`, its `hits` and its bullets' feedback (`rows` is
-        `hit_rows(hits)`, `texts` each block's text and `text` the document's `text` when the
-        caller kept them)."""
+        `hit_rows(hits)` and `texts` each block's text when the caller kept them)."""
         if rows is None:
             rows = hit_rows(hits)
         return cls(
-            length=word_count(resume, text=text),
+            length=word_count(resume),
             roles=role_bullets(resume, bullets),
             role_skills=role_skills(resume, hits, taxonomy, rows=rows),
             words=block_words(resume.blocks, texts=texts),

@@ -73,11 +73,10 @@ def _count_words(text: str) -> int:
     return len(text.encode("ascii").translate(_WORD_BYTES, _CONTINUE_ONLY).split())
 
 
-def word_count(resume: Resume, *, text: str | None = None) -> WordCount:
-    """Words in the whole resume against 475-600 words per page (`text` is the document's
-    `text`, when the caller has joined it already)."""
+def word_count(resume: Resume) -> WordCount:
+    """Words in the whole resume against 475-600 words per page."""
     document = resume.document
-    words = _count_words(document.text if text is None else text)
+    words = _count_words(document.text)
     pages = max(1, document.pages)
     estimated = document.pages_estimated
     per_page = round(words / pages, 1)
