@@ -543,17 +543,13 @@ class Extractor:
         classes = _word_classes(text)
         for url in _urls(text, scan.urls):
             start, end = url.span()
-            covered[start:end] = b"\x01" * (end - start)
-            if classes[start] == _CAPITAL:
-                classes[start] = _LOWER
+            _claim(covered, classes, start, end)
         candidates = self._exact(text, scan.spans, covered, classes)
         for start, end, skill_id in concept_spans(text, self._concepts, scan.verbs):
             if not any(covered[start:end]):
                 name = self._reported[skill_id][1]
                 candidates.append(_Candidate(start, end, skill_id, name, False))
-                covered[start:end] = b"\x01" * (end - start)
-                if classes[start] == _CAPITAL:
-                    classes[start] = _LOWER
+                _claim(covered, classes, start, end)
         if self.fuzzy:
             candidates.extend(self._typos(text, covered, classes))
         # Matches never share a character, so their starts differ and sorting the tuples puts
@@ -668,9 +664,7 @@ class Extractor:
             candidates.append(
                 _candidate((start, end, surface.skill_id, surface.form, False, doubtful))
             )
-            covered[start:end] = b"\x01" * (end - start)
-            if classes[start] == _CAPITAL:
-                classes[start] = _LOWER
+            _claim(covered, classes, start, end)
 
         # Overlapping matches form a cluster; most stand alone and need no ranking.
         size_of_text = len(text)
@@ -720,9 +714,7 @@ class Extractor:
             _, skill_id, _, _, _, _, form, ordinary, contextual = entry  # one unpacking
             doubtful = contextual or (ordinary and not _written_as_name(text, start))
             candidates.append(_candidate((start, end, skill_id, form, False, doubtful)))
-            covered[start:end] = b"\x01" * (end - start)
-            if classes[start] == _CAPITAL:
-                classes[start] = _LOWER
+            _claim(covered, classes, start, end)
         return candidates
 
     def _marked(self, text: str, start: int, end: int) -> bool:
@@ -1078,6 +1070,14 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
         ]
         if found:
             yield min(found, key=lambda url: url.start())  # `min` keeps the first of a tie
+
+
+def _claim(covered: bytearray, classes: bytearray, start: int, end: int) -> None:
+    """Mark [start, end) as claimed by a match or a URL: in `covered`, and by lowering its
+    opening capital in `classes` (`_word_classes`), so the typo tier's scan skips the word."""
+    covered[start:end] = b"\x01" * (end - start)
+    if classes[start] == _CAPITAL:
+        classes[start] = _LOWER
 
 
 def _word_classes(text: str) -> bytearray:
