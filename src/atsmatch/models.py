@@ -9,7 +9,7 @@ Indices (`line`, `block`) count from 0 into `Document.lines` and into `Resume.bl
 
 from __future__ import annotations
 
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -85,6 +85,31 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 # set (frozen models never add to it; `model_copy` copies it before adding the updated fields).
 _EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
 _DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}  # each class's fields at their defaults
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _constructed(cls: type[_M], values: dict[str, Any]) -> _M:
+    """A `cls` whose fields are `values` (every field, in field order, of the field's own type,
+    made by our own code), not validated again: `model_construct` without its per-field loop.
+    The dict itself becomes the model's `__dict__`."""
+    model = _new(cls)
+    _set_dict(model, values)
+    fields = _EVERY_FIELD.get(cls)
+    if fields is None:
+        fields = _EVERY_FIELD[cls] = set(cls.model_fields)
+    _set_fields_set(model, fields)
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
+
+
+def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
+    """Each field of `cls` at its default, in field order (a report's JSON keeps this order);
+    a field without a default holds a placeholder. Shared: copy it before changing it."""
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULTS[cls] = {name: f.default for name, f in cls.model_fields.items()}
+    return defaults
 
 
 class _Model(BaseModel):
@@ -97,29 +122,14 @@ class _Model(BaseModel):
         match makes by the dozen or more (`SkillHit`, keyword results, bullet feedback and the
         coaching parts); `tests/test_trusted_models.py` holds every such model equal to its
         validated copy."""
-        model = _new(cls)
-        _set_dict(model, values)
-        fields = _EVERY_FIELD.get(cls)
-        if fields is None:
-            fields = _EVERY_FIELD[cls] = set(cls.model_fields)
-        _set_fields_set(model, fields)
-        _set_extra(model, None)
-        _set_private(model, None)
-        return model
+        return _constructed(cls, values)
 
     @classmethod
     def _defaulted(cls, **values: Any) -> Self:
         """`_trusted`, with each field not given at its default (for models whose instances
         leave most fields at their defaults; a required field, or one with a default factory,
-        must be given)."""
-        defaults = _DEFAULTS.get(cls)
-        if defaults is None:
-            # Every field, in order (a report's JSON keeps this order); a given value replaces
-            # the placeholder of one without a default.
-            defaults = _DEFAULTS[cls] = {
-                name: field.default for name, field in cls.model_fields.items()
-            }
-        return cls._trusted(**(defaults | values))
+        must be given: its value replaces the placeholder)."""
+        return _constructed(cls, _defaults(cls) | values)
 
 
 Region = Literal["body", "header", "footer", "table", "textbox", "footnote"]

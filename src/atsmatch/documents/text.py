@@ -16,7 +16,7 @@ from typing import Any
 from atsmatch.documents.errormap import LimitReached
 from atsmatch.documents.repair import has_ligatures, repair_text
 from atsmatch.errors import UnsupportedFormatError
-from atsmatch.models import Line, _new, _set_dict, _set_extra, _set_fields_set, _set_private
+from atsmatch.models import Line, _constructed, _defaults
 
 __all__ = ["counted_text_lines", "decode_text", "text_lines"]
 
@@ -51,9 +51,6 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title"})
-# A text line's fields: its text and boldness, the rest at their defaults (in field order).
-_LINE_DEFAULTS: dict[str, Any] = {name: field.default for name, field in Line.model_fields.items()}
-_LINE_FIELDS = set(Line.model_fields)  # shared, as `_Model._trusted` shares it
 
 
 def decode_text(data: bytes, *, source: str) -> str:
@@ -112,6 +109,7 @@ def counted_text_lines(text: str, *, max_chars: int | None = None) -> tuple[list
         return _html_lines(text)
     start = budget = max_chars if max_chars is not None else len(text)
     lines: list[dict[str, Any]] = []  # each line's fields, made `Line`s at the end
+    defaults = _defaults(Line)  # a text line's fields: its text and boldness, the rest these
     follows_text = False
     ligatures = has_ligatures(text)  # asked once here, not of every line
     # Text without link or emphasis syntax anywhere spares each line `_strip_markup`'s tests.
@@ -138,23 +136,13 @@ def counted_text_lines(text: str, *, max_chars: int | None = None) -> tuple[list
             budget -= len(cleaned)
             if budget < 0:
                 raise LimitReached(f"more than {max_chars:,} characters of text, over the limit")
-            values = _LINE_DEFAULTS.copy()  # in field order, as a model's `__dict__` is
+            values = defaults.copy()  # in field order, as a model's `__dict__` is
             values["text"], values["bold"] = cleaned, bold
             lines.append(values)
             follows_text = not bold
-    return [_text_line(values) for values in lines], start - budget
-
-
-def _text_line(values: dict[str, Any]) -> Line:
-    """A `Line` of every field's value (a text and a bool this module made, the rest at their
-    defaults), not validated: what `_Model._trusted` does, without its call by keywords (half
-    the cost of validating the document's lines)."""
-    line = _new(Line)
-    _set_dict(line, values)
-    _set_fields_set(line, _LINE_FIELDS)
-    _set_extra(line, None)
-    _set_private(line, None)
-    return line
+    # Made from their fields, not validated (a text and a bool this module made, the rest at
+    # their defaults): half the cost of validating the document's lines.
+    return [_constructed(Line, values) for values in lines], start - budget
 
 
 def _strip_markup(line: str) -> str:
