@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from atsmatch import _affixes, morphology
 from atsmatch._affixes import AffixRules
 from atsmatch.english import english_stamp, is_ordinary, zipf
-from atsmatch.models import Block, SkillHit
+from atsmatch.models import Block, SkillHit, _constructed
 from atsmatch.morphology import build_concepts, concept_spans, surface_variants, titled
 
 if TYPE_CHECKING:
@@ -561,7 +561,6 @@ class Extractor:
             indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
         rejected = self._out_of_context(blocks, texts, candidates, indexes, starts)
         reported = self._reported
-        make_hit = SkillHit._trusted  # looked up once: a model class's attributes are slow
         hits: list[SkillHit] = []
         # Candidates come in block order: a block's line and section are read once, at its first.
         at = line = base = -1
@@ -575,21 +574,22 @@ class Extractor:
                 line, section = blocks[index].line, blocks[index].section
             skill_id, name, category = reported[cand_id]
             start, end = cand_start - base, cand_end - base
-            hits.append(
-                make_hit(
-                    skill_id=skill_id,
-                    name=name,
-                    category=category,
-                    alias=alias,
-                    text=block_text[start:end],
-                    start=start,
-                    end=end,
-                    block=index,
-                    line=line,
-                    section=section,
-                    fuzzy=fuzzy,
-                )
-            )
+            # `SkillHit._trusted` without its keyword arguments, which cost a dict insertion
+            # each on the call: the fields as a dict display, in field order.
+            values = {
+                "skill_id": skill_id,
+                "name": name,
+                "category": category,
+                "alias": alias,
+                "text": block_text[start:end],
+                "start": start,
+                "end": end,
+                "block": index,
+                "line": line,
+                "section": section,
+                "fuzzy": fuzzy,
+            }
+            hits.append(_constructed(SkillHit, values))
         return hits
 
     def _scan(self, text: str, title_cased: str) -> _Scan:
