@@ -129,6 +129,9 @@ _WORD_CLASSES = bytes.maketrans(
 )
 _CAPITAL_WORD_CLASSES = re.compile(rb"A(?<![a0A]A)[Aa]*")
 _CAPITAL, _LOWER = b"Aa"  # a capital's class, and another letter's
+# A claimed character in `covered` (`_claim`): a bytearray, whose repeats a bytearray's slice
+# takes as they are, where bytes are first copied into a new bytearray.
+_CLAIMED = bytearray(b"\x01")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
@@ -1077,7 +1080,7 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
 def _claim(covered: bytearray, classes: bytearray, start: int, end: int) -> None:
     """Mark [start, end) as claimed by a match or a URL: in `covered`, and by lowering its
     opening capital in `classes` (`_word_classes`), so the typo tier's scan skips the word."""
-    covered[start:end] = b"\x01" * (end - start)
+    covered[start:end] = _CLAIMED * (end - start)
     if classes[start] == _CAPITAL:
         classes[start] = _LOWER
 
