@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from atsmatch import _affixes, morphology
 from atsmatch._affixes import AffixRules
 from atsmatch.english import english_stamp, is_ordinary, zipf
-from atsmatch.models import Block, SkillHit
+from atsmatch.models import Block, SkillHit, _constructed
 from atsmatch.morphology import build_concepts, concept_spans, surface_variants, titled
 
 if TYPE_CHECKING:
@@ -129,6 +129,9 @@ _WORD_CLASSES = bytes.maketrans(
 )
 _CAPITAL_WORD_CLASSES = re.compile(rb"A(?<![a0A]A)[Aa]*")
 _CAPITAL, _LOWER = b"Aa"  # a capital's class, and another letter's
+# A claimed character in `covered` (`_claim`): a bytearray, whose repeats a bytearray's slice
+# takes as they are, where bytes are first copied into a new bytearray.
+_CLAIMED = bytearray(b"\x01")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A word standing on its own, not part of a longer one: no "ray" in "x-ray", "ray.io", "rayon".
 _WORD_EDGE_BEFORE = r"(?<![\w+#])(?<![\w+#][.-])"
@@ -523,11 +526,14 @@ class Extractor:
         a line break, so no phrase runs from one block into the next.
         """
         texts = [block.text for block in blocks]  # each read once: a model's reads are slow
+        # Where each block starts in the joined text, then where one more would: block i holds
+        # the candidates from starts[i] up to starts[i + 1].
         starts: list[int] = []
         offset = 0
         for block_text in texts:
             starts.append(offset)
             offset += len(block_text) + len(_BLOCK_SEP)
+        starts.append(offset)
         # Dashes become "-" for matching ("Engineer – Associate"); one character for one, so
         # every offset still points into the blocks' own text.
         text = _BLOCK_SEP.join(texts)
@@ -555,41 +561,39 @@ class Extractor:
         # Matches never share a character, so their starts differ and sorting the tuples puts
         # them in block order and, within a block, in text order.
         candidates.sort()
-        if len(blocks) == 1:
-            indexes = [0] * len(candidates)
-        else:
-            indexes = [bisect_right(starts, cand.start) - 1 for cand in candidates]
-        rejected = self._out_of_context(blocks, texts, candidates, indexes, starts)
+        rejected = self._out_of_context(blocks, texts, candidates, starts)
         reported = self._reported
-        make_hit = SkillHit._trusted  # looked up once: a model class's attributes are slow
         hits: list[SkillHit] = []
-        # Candidates come in block order: a block's line and section are read once, at its first.
-        at = line = base = -1
+        # Candidates come in block order: a candidate past the end of the last one's block
+        # (`following`) has its block looked up, and the block's text, line and section read.
+        index = line = base = following = -1
         section = block_text = ""
-        for cand, index in zip(candidates, indexes, strict=True):
+        for cand in candidates:
             cand_start, cand_end, cand_id, alias, fuzzy, _ = cand  # one unpacking, not 5 reads
+            if cand_start >= following:
+                index = bisect_right(starts, cand_start) - 1
+                block_text, base, following = texts[index], starts[index], starts[index + 1]
+                line, section = blocks[index].line, blocks[index].section
             if cand_start in rejected:
                 continue
-            if index != at:
-                at, block_text, base = index, texts[index], starts[index]
-                line, section = blocks[index].line, blocks[index].section
             skill_id, name, category = reported[cand_id]
             start, end = cand_start - base, cand_end - base
-            hits.append(
-                make_hit(
-                    skill_id=skill_id,
-                    name=name,
-                    category=category,
-                    alias=alias,
-                    text=block_text[start:end],
-                    start=start,
-                    end=end,
-                    block=index,
-                    line=line,
-                    section=section,
-                    fuzzy=fuzzy,
-                )
-            )
+            # `SkillHit._trusted` without its keyword arguments, which cost a dict insertion
+            # each on the call: the fields as a dict display, in field order.
+            values = {
+                "skill_id": skill_id,
+                "name": name,
+                "category": category,
+                "alias": alias,
+                "text": block_text[start:end],
+                "start": start,
+                "end": end,
+                "block": index,
+                "line": line,
+                "section": section,
+                "fuzzy": fuzzy,
+            }
+            hits.append(_constructed(SkillHit, values))
         return hits
 
     def _scan(self, text: str, title_cased: str) -> _Scan:
@@ -859,7 +863,6 @@ class Extractor:
         blocks: Sequence[Block],
         texts: Sequence[str],
         candidates: list[_Candidate],
-        indexes: list[int],
         starts: list[int],
     ) -> set[int]:
         """Where the doubtful candidates that their block does not back up start (no two
@@ -869,11 +872,11 @@ class Extractor:
         same category or a related skill, or when a trigger stands just before it ("experience
         with Ray") or a backed-up skill of its category or family beside it in a list ("Ray or
         Feast", "Word, PowerPoint, Excel").
-        `texts` are the blocks' texts, `candidates` are in text order, `indexes` holds each
-        candidate's block (so ascending), `starts` each block's offset in the joined text.
+        `texts` are the blocks' texts, `candidates` are in text order, `starts` each block's
+        offset in the joined text (and then where one more block would start).
         """
         doubtful_blocks = {
-            index for cand, index in zip(candidates, indexes, strict=True) if cand.doubtful
+            bisect_right(starts, cand.start) - 1 for cand in candidates if cand.doubtful
         }
         if not doubtful_blocks:
             return set()
@@ -882,7 +885,9 @@ class Extractor:
             block_text = texts[index]
             if blocks[index].section in _SKILL_LIST_SECTIONS or _looks_like_list(block_text):
                 continue
-            in_block = candidates[bisect_left(indexes, index) : bisect_right(indexes, index)]
+            low = bisect_left(candidates, starts[index], key=_first)
+            high = bisect_left(candidates, starts[index + 1], key=_first)
+            in_block = candidates[low:high]
             unsure = {c for c in in_block if c.doubtful}
             sure = {c.skill_id for c in in_block if not c.doubtful}
             evidence = _Evidence(block_text, sure, self._word_patterns)
@@ -1075,7 +1080,7 @@ def _urls(text: str, triggers: Iterable[int]) -> Iterator[re.Match[str]]:
 def _claim(covered: bytearray, classes: bytearray, start: int, end: int) -> None:
     """Mark [start, end) as claimed by a match or a URL: in `covered`, and by lowering its
     opening capital in `classes` (`_word_classes`), so the typo tier's scan skips the word."""
-    covered[start:end] = b"\x01" * (end - start)
+    covered[start:end] = _CLAIMED * (end - start)
     if classes[start] == _CAPITAL:
         classes[start] = _LOWER
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from atsmatch.models import Block, SkillHit
 
@@ -67,27 +67,15 @@ def drop_names(
     names = [name for name in dict.fromkeys(names) if name.strip()]
     if not names or not hits:
         return hits
-    # Most blocks name no employer: a `str.find` a name over all the texts run together finds
-    # the few that may (a test a block cost more), and only those are searched with a pattern
-    # (which also drops a find that runs from one block into the next).
+    # One `str.find` a name over all the texts run together finds where it stands, without a
+    # regular expression: one that opens with a look-behind is tried at every character.
     texts = [block.text for block in blocks]  # each read once: a model's reads are slow ones
     ends = list(itertools.accumulate(map(len, texts)))  # where each block ends in `joined`
     joined = "".join(texts)
     named: dict[int, list[tuple[int, int]]] = {}  # block -> where a name stands in it
     for name in names:
-        pattern: re.Pattern[str] | None = None
-        searched: set[int] = set()
-        at = joined.find(name)
-        while at >= 0:
-            index = bisect_right(ends, at)
-            if index not in searched:
-                searched.add(index)
-                if pattern is None:
-                    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-                spans = [m.span() for m in pattern.finditer(texts[index])]
-                if spans:
-                    named.setdefault(index, []).extend(spans)
-            at = joined.find(name, at + 1)
+        for index, start, end in _standing(joined, ends, name):
+            named.setdefault(index, []).append((start, end))
     if not named:
         return hits
     where = [hit.block for hit in hits]  # read once: a model's attribute reads are slow ones
@@ -96,6 +84,31 @@ def drop_names(
         for hit, index in zip(hits, where, strict=True)
         if index not in named or not _inside(hit, named[index])
     ]
+
+
+def _standing(joined: str, ends: list[int], name: str) -> Iterator[tuple[int, int, int]]:
+    """Where `name` stands as a whole word in one block (`joined`: the blocks' texts run
+    together, each ending at its `ends`), as (block, start, end) in the block, from left to
+    right and not overlapping: the matches of `(?<!\\w)name(?!\\w)` in each block's text."""
+    size = len(name)
+    at = joined.find(name)
+    while at >= 0:
+        index = bisect_right(ends, at)
+        first, last, stop = ends[index - 1] if index else 0, ends[index], at + size
+        if (
+            stop <= last
+            and (at == first or not _word(joined[at - 1]))
+            and (stop == last or not _word(joined[stop]))
+        ):
+            yield index, at - first, stop - first
+            at = joined.find(name, stop)
+        else:
+            at = joined.find(name, at + 1)
+
+
+def _word(char: str) -> bool:
+    """True for a character `\\w` matches: a letter, a digit or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _inside(hit: SkillHit, spans: Iterable[tuple[int, int]]) -> bool:
