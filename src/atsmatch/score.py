@@ -266,6 +266,11 @@ class Mention(NamedTuple):
     kind: EvidenceKind
 
 
+# The models a match makes by the dozen, each `_trusted` looked up once: a model class's own
+# attribute reads are slow (pydantic's metaclass defines `__getattr__`) and bind a method anew.
+_evidence = Evidence._trusted
+_keyword_result = KeywordResult._trusted
+
 # A `Mention` made from a plain tuple at C speed: a named tuple's own `__new__` is a Python call.
 _as_mention: Callable[[tuple[float, SkillHit, EvidenceKind]], Mention] = partial(
     tuple.__new__, Mention
@@ -924,7 +929,7 @@ def _result(
         if made is None:
             hit = m.hit.__dict__  # the hit's fields in one read (a model's reads are slow)
             block = hit["block"]
-            made = shown[kind, skill_id] = Evidence._trusted(
+            made = shown[kind, skill_id] = _evidence(
                 kind=kind,
                 skill_id=skill_id,
                 name=hit["name"],
@@ -935,7 +940,7 @@ def _result(
             )
         evidence.append(made)
     asked = group or demand
-    return KeywordResult._trusted(
+    return _keyword_result(
         skill_id=demand.skill_id,
         name=demand.name,
         category=demand.category,
