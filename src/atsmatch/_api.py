@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
+from atsmatch import __version__
 from atsmatch._hitrows import HitRow
 from atsmatch._types import DocumentInput, JobInput, ResumeInput
+from atsmatch.analysis import JobAnalysis, ResumeAnalysis
+from atsmatch.language import language_name
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
     Block,
@@ -30,10 +33,10 @@ from atsmatch.models import (
     SkillHit,
     YearsAsk,
 )
-from atsmatch.score import SCORER
+from atsmatch.score import SCORER, verdict
+from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
 if TYPE_CHECKING:
-    from atsmatch.analysis import JobAnalysis, ResumeAnalysis
     from atsmatch.extract import Extractor
     from atsmatch.taxonomy import Taxonomy
 
@@ -147,7 +150,6 @@ class Matcher:
 
     def _resume_analysis(self, source: ResumeInput) -> ResumeAnalysis:
         """A resume parsed and extracted, reused for a document seen recently."""
-        from atsmatch.analysis import ResumeAnalysis
 
         def analyze() -> ResumeAnalysis:
             return ResumeAnalysis(*self._with_hits(self.parse_resume(source)), self.taxonomy)
@@ -156,7 +158,6 @@ class Matcher:
 
     def _job_analysis(self, source: JobInput) -> JobAnalysis:
         """A posting parsed and extracted, reused for a document seen recently."""
-        from atsmatch.analysis import JobAnalysis
 
         def analyze() -> JobAnalysis:
             return JobAnalysis(*self._with_hits(self.parse_job(source)), self.taxonomy)
@@ -241,13 +242,9 @@ class Matcher:
         `today` ends the current role for experience durations (default: the real date); it is
         recorded in `report.coaching.today`, so a fixed date gives byte-identical reports.
         """
-        from atsmatch import __version__
         from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
-        from atsmatch.language import language_name
         from atsmatch.qualify import match_education, match_title
-        from atsmatch.score import verdict
-        from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
         mine = self._resume_analysis(resume)
         parsed_resume, resume_hits = mine.resume, mine.hits

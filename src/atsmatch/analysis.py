@@ -16,11 +16,20 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from atsmatch._hitrows import HitRow, hit_rows
+from atsmatch.language import detect_language
+from atsmatch.score import (
+    CreditTable,
+    Demand,
+    Mention,
+    grouped_demand,
+    job_demand,
+    mentions_and_certified,
+    with_successors,
+)
 
 if TYPE_CHECKING:
     from atsmatch.coaching import JobGrams, ResumeFacts
     from atsmatch.models import BulletFeedback, JobPosting, ParseReport, Resume, SkillHit
-    from atsmatch.score import CreditTable, Demand, Mention
     from atsmatch.taxonomy import Taxonomy
 
 __all__ = ["JobAnalysis", "ResumeAnalysis"]
@@ -37,8 +46,6 @@ class ResumeAnalysis:
     @cached_property
     def language(self) -> str | None:
         """The resume's language when it is not English (`language.detect_language`)."""
-        from atsmatch.language import detect_language
-
         return detect_language("\n".join(self.texts))
 
     @cached_property
@@ -86,8 +93,6 @@ class ResumeAnalysis:
     @cached_property
     def _mentions(self) -> tuple[dict[str, Mention], dict[str, Mention]]:
         """`mentions` and `certified_mentions` from one walk over the hits."""
-        from atsmatch.score import mentions_and_certified
-
         return mentions_and_certified(self.hits, self.rows)
 
     @cached_property
@@ -129,8 +134,6 @@ class JobAnalysis:
     @cached_property
     def demand(self) -> tuple[Demand, ...]:
         """Every keyword the posting asks for with its weight (`score.job_demand`)."""
-        from atsmatch.score import job_demand
-
         return job_demand(
             self.posting.blocks, self.hits, self.taxonomy, levels=self._profile_levels()
         )
@@ -138,8 +141,6 @@ class JobAnalysis:
     @cached_property
     def grouped_demand(self) -> tuple[Demand, ...]:
         """The keywords with any-of groups and section weights (`score.grouped_demand`)."""
-        from atsmatch.score import grouped_demand
-
         return grouped_demand(
             self.posting.blocks, self.hits, self.taxonomy, levels=self._profile_levels()
         )
@@ -148,16 +149,12 @@ class JobAnalysis:
     def successor_demand(self) -> tuple[Demand, ...]:
         """`grouped_demand` with retired certifications earned by successors
         (`score.with_successors`): weighted.v3's posting side."""
-        from atsmatch.score import with_successors
-
         return with_successors(self.grouped_demand, self.taxonomy)
 
     @cached_property
     def credit_table(self) -> CreditTable:
         """What crediting `successor_demand` needs from the posting alone (`score.CreditTable`):
         the keywords no resume skill can credit are made once, not per match."""
-        from atsmatch.score import CreditTable
-
         return CreditTable.of(self.successor_demand)
 
     def _profile_levels(self) -> dict[str, float] | None:
@@ -168,8 +165,6 @@ class JobAnalysis:
     @cached_property
     def language(self) -> str | None:
         """The posting's language when it is not English (`language.detect_language`)."""
-        from atsmatch.language import detect_language
-
         return detect_language("\n".join([b.text for b in self.posting.blocks]))
 
     @cached_property
