@@ -18,6 +18,7 @@ from atsmatch import __version__
 from atsmatch._hitrows import HitRow
 from atsmatch._types import DocumentInput, JobInput, ResumeInput
 from atsmatch.analysis import JobAnalysis, ResumeAnalysis
+from atsmatch.checks._finding import finding
 from atsmatch.language import language_name
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
@@ -33,6 +34,7 @@ from atsmatch.models import (
     SkillHit,
     YearsAsk,
 )
+from atsmatch.qualify import match_education, match_title
 from atsmatch.score import SCORER, verdict
 from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
@@ -242,9 +244,7 @@ class Matcher:
         `today` ends the current role for experience durations (default: the real date); it is
         recorded in `report.coaching.today`, so a fixed date gives byte-identical reports.
         """
-        from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
-        from atsmatch.qualify import match_education, match_title
 
         mine = self._resume_analysis(resume)
         parsed_resume, resume_hits = mine.resume, mine.hits
@@ -383,8 +383,6 @@ def _fuzzy_findings(
 ) -> list[Finding]:
     """Typo-tier finds in the resume: an ATS searching the exact term would miss them (`rows`
     are the hits' `hit_rows`, `texts` each block's text: only a typo's hit is read again)."""
-    from atsmatch.checks._finding import finding
-
     findings = []
     for hit, (_, _, _, index, _, _, written, fuzzy) in zip(hits, rows, strict=True):
         if not fuzzy:

@@ -91,6 +91,7 @@ from atsmatch.models import (
     Subscore,
     TitleMatch,
 )
+from atsmatch.qualify import match_education, match_title
 
 if TYPE_CHECKING:
     from atsmatch.analysis import JobAnalysis, ResumeAnalysis
@@ -408,8 +409,6 @@ class CreditTable:
 @register_scorer("weighted.v4")
 def weighted_v4(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     """v3's keywords with the job title and the degree ask folded in (`with_qualifications`)."""
-    from atsmatch.qualify import match_education, match_title
-
     return with_qualifications(
         weighted_v3(job, resume),
         match_title(job.posting, resume.resume, job.taxonomy),
