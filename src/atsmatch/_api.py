@@ -36,6 +36,7 @@ from atsmatch.models import (
 )
 from atsmatch.qualify import match_education, match_title
 from atsmatch.score import SCORER, verdict
+from atsmatch.structure.employer import drop_names
 from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
 if TYPE_CHECKING:
@@ -167,8 +168,6 @@ class Matcher:
         return self._cached("job", source, analyze)
 
     def _with_hits(self, parsed: _Parsed) -> tuple[_Parsed, list[SkillHit]]:
-        from atsmatch.structure.employer import drop_names
-
         if isinstance(parsed, Resume):
             names = [r.organization for r in parsed.roles if r.organization]
         else:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from atsmatch._hitrows import HitRow, hit_rows
+from atsmatch.checks import check_resume
 from atsmatch.language import detect_language
 from atsmatch.score import (
     CreditTable,
@@ -140,8 +141,6 @@ class ResumeAnalysis:
     @_kept
     def report(self) -> ParseReport:
         """What an ATS would miss or misread in the file (`checks.check_resume`)."""
-        from atsmatch.checks import check_resume
-
         return check_resume(self.resume, aliases=self.taxonomy.alias_index)
 
 
