@@ -342,11 +342,14 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
                 continue
             option, best = _pick(d, [sorted(w)[:3] if w else [] for w in options])
             groups[position] = group_of(option.category)  # the option that earned the credit
+        credit = _rounded(-best[0][0]) if best else 0.0
         children = table.children.get(option.skill_id)
-        if children:  # only a keyword with a more specific skill can gain from one
+        # Only a keyword with a more specific skill, short of full credit, can gain from one.
+        if children and credit < CREDIT_SHOWN:
             # Before the result is made: an attributed keyword is made once, not twice.
-            best = _attributed(option.skill_id, best, children, mentions)
-        credit = credits[position] = _rounded(-best[0][0]) if best else 0.0
+            best = _attributed(option.skill_id, best, credit, children, mentions)
+            credit = _rounded(-best[0][0]) if best else 0.0
+        credits[position] = credit
         keywords[position] = _result(
             option, best, texts, group=d if d.any_of else None, shown=shown, credit=credit
         )
@@ -551,12 +554,13 @@ def _attribute(
 def _attributed(
     skill_id: str,
     best: list[_Credit],
+    credit: float,
     children: frozenset[str],
     mentions: Mapping[str, Mention],
 ) -> list[_Credit]:
-    """`_attribute` on a keyword's best ways before its result is made: the child shown in
-    use first, at the raised credit, then the other ways but that child's own."""
-    raised = _raised(skill_id, _rounded(-best[0][0]) if best else 0.0, children, mentions)
+    """`_attribute` on a keyword's best ways (earning `credit`) before its result is made: the
+    child shown in use first, at the raised credit, then the other ways but that child's own."""
+    raised = _raised(skill_id, credit, children, mentions)
     if raised is None:
         return best
     credit, child_id, mention = raised
