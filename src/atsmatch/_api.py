@@ -14,8 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
+from atsmatch import __version__
 from atsmatch._hitrows import HitRow
 from atsmatch._types import DocumentInput, JobInput, ResumeInput
+from atsmatch.analysis import JobAnalysis, ResumeAnalysis
+from atsmatch.checks._finding import finding
+from atsmatch.language import language_name
 from atsmatch.limits import DEFAULT_LIMITS, Limits
 from atsmatch.models import (
     Block,
@@ -30,10 +34,12 @@ from atsmatch.models import (
     SkillHit,
     YearsAsk,
 )
-from atsmatch.score import SCORER
+from atsmatch.qualify import match_education, match_title
+from atsmatch.score import SCORER, verdict
+from atsmatch.structure.employer import drop_names
+from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
 if TYPE_CHECKING:
-    from atsmatch.analysis import JobAnalysis, ResumeAnalysis
     from atsmatch.extract import Extractor
     from atsmatch.taxonomy import Taxonomy
 
@@ -147,7 +153,6 @@ class Matcher:
 
     def _resume_analysis(self, source: ResumeInput) -> ResumeAnalysis:
         """A resume parsed and extracted, reused for a document seen recently."""
-        from atsmatch.analysis import ResumeAnalysis
 
         def analyze() -> ResumeAnalysis:
             return ResumeAnalysis(*self._with_hits(self.parse_resume(source)), self.taxonomy)
@@ -156,7 +161,6 @@ class Matcher:
 
     def _job_analysis(self, source: JobInput) -> JobAnalysis:
         """A posting parsed and extracted, reused for a document seen recently."""
-        from atsmatch.analysis import JobAnalysis
 
         def analyze() -> JobAnalysis:
             return JobAnalysis(*self._with_hits(self.parse_job(source)), self.taxonomy)
@@ -164,8 +168,6 @@ class Matcher:
         return self._cached("job", source, analyze)
 
     def _with_hits(self, parsed: _Parsed) -> tuple[_Parsed, list[SkillHit]]:
-        from atsmatch.structure.employer import drop_names
-
         if isinstance(parsed, Resume):
             names = [r.organization for r in parsed.roles if r.organization]
         else:
@@ -241,13 +243,7 @@ class Matcher:
         `today` ends the current role for experience durations (default: the real date); it is
         recorded in `report.coaching.today`, so a fixed date gives byte-identical reports.
         """
-        from atsmatch import __version__
-        from atsmatch.checks._finding import finding
         from atsmatch.coaching import coach
-        from atsmatch.language import language_name
-        from atsmatch.qualify import match_education, match_title
-        from atsmatch.score import verdict
-        from atsmatch.suggest import MISSING_BELOW, certification_notes, missing_keywords
 
         mine = self._resume_analysis(resume)
         parsed_resume, resume_hits = mine.resume, mine.hits
@@ -386,8 +382,6 @@ def _fuzzy_findings(
 ) -> list[Finding]:
     """Typo-tier finds in the resume: an ATS searching the exact term would miss them (`rows`
     are the hits' `hit_rows`, `texts` each block's text: only a typo's hit is read again)."""
-    from atsmatch.checks._finding import finding
-
     findings = []
     for hit, (_, _, _, index, _, _, written, fuzzy) in zip(hits, rows, strict=True):
         if not fuzzy:

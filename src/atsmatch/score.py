@@ -91,6 +91,7 @@ from atsmatch.models import (
     Subscore,
     TitleMatch,
 )
+from atsmatch.qualify import match_education, match_title
 
 if TYPE_CHECKING:
     from atsmatch.analysis import JobAnalysis, ResumeAnalysis
@@ -266,6 +267,11 @@ class Mention(NamedTuple):
     kind: EvidenceKind
 
 
+# The models a match makes by the dozen, each `_trusted` looked up once: a model class's own
+# attribute reads are slow (pydantic's metaclass defines `__getattr__`) and bind a method anew.
+_evidence = Evidence._trusted
+_keyword_result = KeywordResult._trusted
+
 # A `Mention` made from a plain tuple at C speed: a named tuple's own `__new__` is a Python call.
 _as_mention: Callable[[tuple[float, SkillHit, EvidenceKind]], Mention] = partial(
     tuple.__new__, Mention
@@ -336,11 +342,14 @@ def weighted_v3(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
                 continue
             option, best = _pick(d, [sorted(w)[:3] if w else [] for w in options])
             groups[position] = group_of(option.category)  # the option that earned the credit
+        credit = _rounded(-best[0][0]) if best else 0.0
         children = table.children.get(option.skill_id)
-        if children:  # only a keyword with a more specific skill can gain from one
+        # Only a keyword with a more specific skill, short of full credit, can gain from one.
+        if children and credit < CREDIT_SHOWN:
             # Before the result is made: an attributed keyword is made once, not twice.
-            best = _attributed(option.skill_id, best, children, mentions)
-        credit = credits[position] = _rounded(-best[0][0]) if best else 0.0
+            best = _attributed(option.skill_id, best, credit, children, mentions)
+            credit = _rounded(-best[0][0]) if best else 0.0
+        credits[position] = credit
         keywords[position] = _result(
             option, best, texts, group=d if d.any_of else None, shown=shown, credit=credit
         )
@@ -403,8 +412,6 @@ class CreditTable:
 @register_scorer("weighted.v4")
 def weighted_v4(job: JobAnalysis, resume: ResumeAnalysis) -> ScoreBreakdown:
     """v3's keywords with the job title and the degree ask folded in (`with_qualifications`)."""
-    from atsmatch.qualify import match_education, match_title
-
     return with_qualifications(
         weighted_v3(job, resume),
         match_title(job.posting, resume.resume, job.taxonomy),
@@ -547,12 +554,13 @@ def _attribute(
 def _attributed(
     skill_id: str,
     best: list[_Credit],
+    credit: float,
     children: frozenset[str],
     mentions: Mapping[str, Mention],
 ) -> list[_Credit]:
-    """`_attribute` on a keyword's best ways before its result is made: the child shown in
-    use first, at the raised credit, then the other ways but that child's own."""
-    raised = _raised(skill_id, _rounded(-best[0][0]) if best else 0.0, children, mentions)
+    """`_attribute` on a keyword's best ways (earning `credit`) before its result is made: the
+    child shown in use first, at the raised credit, then the other ways but that child's own."""
+    raised = _raised(skill_id, credit, children, mentions)
     if raised is None:
         return best
     credit, child_id, mention = raised
@@ -924,7 +932,7 @@ def _result(
         if made is None:
             hit = m.hit.__dict__  # the hit's fields in one read (a model's reads are slow)
             block = hit["block"]
-            made = shown[kind, skill_id] = Evidence._trusted(
+            made = shown[kind, skill_id] = _evidence(
                 kind=kind,
                 skill_id=skill_id,
                 name=hit["name"],
@@ -935,7 +943,7 @@ def _result(
             )
         evidence.append(made)
     asked = group or demand
-    return KeywordResult._trusted(
+    return _keyword_result(
         skill_id=demand.skill_id,
         name=demand.name,
         category=demand.category,

@@ -3,9 +3,9 @@ and the certifications of a match (held, asked for, retired, satisfied by a succ
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from atsmatch._hitrows import HitRow, hit_rows
@@ -33,6 +33,11 @@ __all__ = [
     "shown_skills",
     "skill_names",
 ]
+
+# The models a match makes by the dozen, each `_trusted` looked up once: a model class's own
+# attribute reads are slow (pydantic's metaclass defines `__getattr__`) and bind a method anew.
+_missing_keyword = MissingKeyword._trusted
+_placed = Placement._trusted
 
 # A keyword counts as missing while the resume does not name it (credit only from relatives).
 MISSING_BELOW = 0.7
@@ -73,9 +78,7 @@ def missing_keywords(
         blocks = by_skill.setdefault(skill_id, [])
         if block not in blocks:
             blocks.append(block)
-    places = _Places(*(layout or _layout(resume_blocks)))
-    # Made on first need: only a real gap outside the summary's groups asks for it.
-    listed = functools.cache(lambda: _listed_categories(places, by_skill, taxonomy))
+    places = _Places(*(layout or _layout(resume_blocks)), by_skill, taxonomy)
     summary = places.first("summary")  # where every soft skill or concept gap goes
     covering = taxonomy.derived(_first_covering)
     name_of = taxonomy.derived(skill_names)
@@ -93,7 +96,7 @@ def missing_keywords(
         if any_of:  # named "A or B", its other fields the same
             related, name = _group_evidence(any_of, related, by_skill, taxonomy)
         result.append(
-            MissingKeyword._trusted(
+            _missing_keyword(
                 skill_id=skill_id,
                 name=name,
                 category=category,
@@ -102,9 +105,7 @@ def missing_keywords(
                 partial_credit=credit,
                 job_text=fields["job_text"],
                 related_evidence=tuple([name_of[r] for r in related]),
-                placement=_placement(
-                    skill_id, name, category, related, places, by_skill, listed, summary, taxonomy
-                ),
+                placement=_placement(skill_id, name, category, related, places, summary, taxonomy),
                 certification=None if related else covering.get(skill_id),
                 gap=not related,
                 any_of=any_of,
@@ -137,8 +138,13 @@ def _related_shown(
     """Resume skills related to the keyword `sid` (credited by `evidence`): the scorer's
     evidence first, then the graph."""
     # Filtered (at C speed) before the duplicates go: a neighbour list can be long, the
-    # resume's skills few.
-    near = list(filter(by_skill.__contains__, taxonomy.neighbours(sid)))
+    # resume's skills few. Most gaps' neighbours hold none of them: a set test says so first.
+    neighbours = taxonomy.neighbours(sid)
+    near = (
+        []
+        if by_skill.keys().isdisjoint(neighbours)
+        else list(filter(by_skill.__contains__, neighbours))
+    )
     if not evidence:  # the graph's neighbours repeat none and leave the keyword out
         return near
     candidates = [e.skill_id for e in evidence] + near
@@ -152,12 +158,41 @@ def _layout(blocks: Sequence[Block]) -> Layout:
 
 class _Places:
     """The resume's blocks' texts, sections and kinds, read once per resume (a model's
-    attribute reads are slow), for the placement hints."""
+    attribute reads are slow), and the blocks that name each skill, for the placement hints."""
 
-    def __init__(self, texts: Sequence[str], sections: Sequence[str], kinds: Sequence[str]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        sections: Sequence[str],
+        kinds: Sequence[str],
+        by_skill: dict[str, list[int]],
+        taxonomy: Taxonomy,
+    ) -> None:
         self.texts = texts
         self.sections = sections
         self.kinds = kinds
+        self.by_skill = by_skill
+        self.taxonomy = taxonomy
+
+    @cached_property
+    def listed(self) -> dict[int, _Listed]:
+        """Skills-section line -> the category and the group of each skill it names (made on
+        first need: only a real gap outside the summary's groups asks for it)."""
+        lines = {
+            i
+            for i, (section, kind) in enumerate(zip(self.sections, self.kinds, strict=True))
+            if section == "skills" and kind != "heading"
+        }
+        category_of = self.taxonomy.derived(_categories)
+        listed: dict[int, _Listed] = {}
+        for skill_id, indices in self.by_skill.items():
+            category, group = category_of[skill_id]
+            for index in indices:
+                if index in lines:
+                    categories, groups = listed.setdefault(index, ([], []))
+                    categories.append(category)
+                    groups.append(group)
+        return listed
 
     def first(self, section: str, *, kind: str | None = None) -> int | None:
         """The first block of `section` that is not a heading (and of `kind`, when given)."""
@@ -176,8 +211,6 @@ def _placement(
     category: str,
     related: Sequence[str],
     places: _Places,
-    by_skill: dict[str, list[int]],
-    listed: Callable[[], Mapping[int, _Listed]],
     summary: int | None,
     taxonomy: Taxonomy,
 ) -> Placement:
@@ -185,8 +218,8 @@ def _placement(
     summary block, `summary`); a certification goes under Certifications, never into the
     skills. `name` is the keyword's, or an any-of group's "A or B"."""
     if category == "certification":
-        return _certification_placement(skill_id, places, by_skill, taxonomy)
-    sections, kinds = places.sections, places.kinds
+        return _certification_placement(skill_id, places, taxonomy)
+    sections, kinds, by_skill = places.sections, places.kinds, places.by_skill
     name_of = taxonomy.derived(skill_names)
     shown: dict[int, list[str]] = {}
     for rid in related:
@@ -199,7 +232,7 @@ def _placement(
             key=lambda i: (sections[i] != "experience", -len(shown[i]), i),
         )
         names = " and ".join(shown[best][:3])
-        return Placement._trusted(
+        return _placed(
             where="bullet",
             block=best,
             text=places.text(best),
@@ -210,7 +243,7 @@ def _placement(
         names = " and ".join(name_of[r] for r in related[:3])
         beside = [i for r in related for i in by_skill[r] if sections[i] == "skills"]
         line = beside[0] if beside else places.first("skills", kind="line")
-        return Placement._trusted(
+        return _placed(
             where="skills",
             block=line,
             text=places.text(line),
@@ -218,43 +251,21 @@ def _placement(
             f"{name} beside it only if you have used it, with a bullet that shows it",
         )
     if group_of(category) in _SUMMARY_GROUPS:
-        return Placement._trusted(
+        return _placed(
             where="summary",
             block=summary,
             text=places.text(summary),
             reason=f"real gap: nothing in the resume relates to {name}; if you have "
             "it, show it in your summary and back it with a bullet that demonstrates it",
         )
-    line = _skills_line(category, places, listed())
-    return Placement._trusted(
+    line = _skills_line(category, places)
+    return _placed(
         where="skills",
         block=line,
         text=places.text(line),
         reason=f"real gap: nothing in the resume relates to {name}; add it to your "
         "skills only once you have used it, and mention it in a bullet where you did",
     )
-
-
-def _listed_categories(
-    places: _Places, by_skill: dict[str, list[int]], taxonomy: Taxonomy
-) -> dict[int, _Listed]:
-    """Skills-section line -> the category and the group of each skill it names (made once per
-    match, for every real gap's `_skills_line`)."""
-    lines = {
-        i
-        for i, (section, kind) in enumerate(zip(places.sections, places.kinds, strict=True))
-        if section == "skills" and kind != "heading"
-    }
-    category_of = taxonomy.derived(_categories)
-    listed: dict[int, _Listed] = {}
-    for skill_id, indices in by_skill.items():
-        category, group = category_of[skill_id]
-        for index in indices:
-            if index in lines:
-                categories, groups = listed.setdefault(index, ([], []))
-                categories.append(category)
-                groups.append(group)
-    return listed
 
 
 def skill_names(taxonomy: Taxonomy) -> dict[str, str]:
@@ -272,12 +283,12 @@ def _categories(taxonomy: Taxonomy) -> dict[str, tuple[str, str]]:
     }
 
 
-def _skills_line(category: str, places: _Places, listed: Mapping[int, _Listed]) -> int | None:
+def _skills_line(category: str, places: _Places) -> int | None:
     """The skills-section line that lists most skills of the same category (then group)."""
     group = group_of(category)
     score = {
         index: (categories.count(category), groups.count(group))
-        for index, (categories, groups) in listed.items()
+        for index, (categories, groups) in places.listed.items()
     }
     if not score or max(score.values()) == (0, 0):
         return places.first("skills", kind="line")
@@ -323,12 +334,7 @@ def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _certification_placement(
-    skill_id: str,
-    places: _Places,
-    by_skill: dict[str, list[int]],
-    taxonomy: Taxonomy,
-) -> Placement:
+def _certification_placement(skill_id: str, places: _Places, taxonomy: Taxonomy) -> Placement:
     """A missing certification: what of it the resume already shows, or what to take instead."""
     cert = taxonomy.skills[skill_id]
     listed = places.first("certifications")
@@ -343,12 +349,12 @@ def _certification_placement(
             )
         else:
             reason = f"{label} is {retired} and has no successor; it cannot be taken any more"
-    elif shown := shown_skills(cert, by_skill.keys()):
+    elif shown := shown_skills(cert, places.by_skill.keys()):
         reason = f"you show {_names(taxonomy, shown[:3])}; {label} would certify that"
     else:
         reason = f"{label} covers {_names(taxonomy, [c.id for c in cert.covers[:3]])}; "
         reason += "the resume shows none of them yet"
-    return Placement._trusted(
+    return _placed(
         where="certifications",
         block=listed,
         text=places.text(listed),

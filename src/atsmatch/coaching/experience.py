@@ -37,6 +37,9 @@ _EXPERIENCE_SECTIONS = frozenset({"experience", "volunteer"})
 # Role index -> skill id -> the skills written in the role that show it (itself or a more
 # specific one).
 RoleSkills = dict[int, dict[str, set[str]]]
+# `SkillExperience._trusted` looked up once: a model class's own attribute reads are slow
+# (pydantic's metaclass defines `__getattr__`) and bind a method anew, and a match makes dozens.
+_skill_experience_of = SkillExperience._trusted
 # First and last month, both counted, as `YearMonth.ordinal`: plain ints compare and subtract
 # several times faster than `YearMonth` values, and a resume's spans are compared per skill.
 _Span = tuple[int, int]
@@ -218,7 +221,7 @@ def _skill_experience(
             if sid not in shown:
                 via.update(shown)
         out.append(
-            SkillExperience._trusted(  # our own values, of the fields' types: not validated again
+            _skill_experience_of(  # our own values, of the fields' types: not validated again
                 skill_id=sid,
                 name=name_of[sid],
                 months=-minus,

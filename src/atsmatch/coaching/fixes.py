@@ -54,6 +54,10 @@ def bullets_to_quantify(quantified: int, bullets: int, target: float) -> int:
     return max(0, needed - quantified)
 
 
+# `CoachingFix._trusted` looked up once: a model class's own attribute reads are slow (pydantic's
+# metaclass defines `__getattr__`) and bind a method anew.
+_fix = CoachingFix._trusted
+
 # A fix found, as its sort key (value, kind, block: -1 for none, message), its place among the
 # fixes found (so the sort is stable and never compares further), its block and its text: a plain
 # tuple sorts without a key function, and a named tuple's `__new__` is a Python call.
@@ -175,6 +179,6 @@ def ranked_fixes(
             kept.append(fix)
     return tuple(
         # Our own values, of the fields' types: not validated again.
-        CoachingFix._trusted(rank=i, kind=kind, message=message, block=block, text=text)
+        _fix(rank=i, kind=kind, message=message, block=block, text=text)
         for i, (_, kind, _, message, _, block, text) in enumerate(kept, start=1)
     )

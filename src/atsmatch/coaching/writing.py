@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 
-from atsmatch._bytetable import keeping, non_ascii
+from atsmatch._bytetable import non_ascii
 from atsmatch.models import BulletFeedback, Resume, RoleBullets, WordCount
 
 __all__ = ["QUANTIFIED_TARGET", "WORDS_PER_PAGE", "role_bullets", "verb_counts", "word_count"]
@@ -56,10 +56,12 @@ def role_bullets(resume: Resume, bullets: Sequence[BulletFeedback]) -> tuple[Rol
 
 # A word is `[A-Za-z0-9][\w'+#./-]*`: it opens at an ASCII letter or digit and runs on through
 # word characters and ' + # . / -. So each run of those characters holding an ASCII letter or
-# digit is one word: with the characters that only continue a word deleted and every other
-# character a space, the runs left are the words. Counted on bytes, three to four times faster
-# than finding the words (tests hold the count to the pattern's on the corpus).
-_WORD_BYTES = keeping(string.ascii_letters + string.digits)
+# digit is one word: with the characters that only continue a word deleted, each ASCII letter
+# or digit an "a" and every other character a space, each word is a run of "a"s, counted where
+# it starts (no list of words is made). Counted on bytes, several times faster than finding the
+# words (tests hold the count to the pattern's on the corpus).
+_ALNUM = (string.ascii_letters + string.digits).encode("ascii")
+_WORD_RUNS = bytes(0x61 if byte in _ALNUM else 0x20 for byte in range(256))  # "a" or a space
 _CONTINUE_ONLY = b"_'+#./-"
 
 
@@ -70,7 +72,8 @@ def _count_words(text: str) -> int:
         # continues a word as "_" does, any other (a lone surrogate too) ends it as a space does.
         for char in non_ascii(text):
             text = text.replace(char, "_" if char.isalnum() else " ")
-    return len(text.encode("ascii").translate(_WORD_BYTES, _CONTINUE_ONLY).split())
+    runs = text.encode("ascii").translate(_WORD_RUNS, _CONTINUE_ONLY)
+    return runs.count(b" a") + runs.startswith(b"a")
 
 
 def word_count(resume: Resume) -> WordCount:
