@@ -21,6 +21,9 @@ _JUNK = re.compile("[\ue000-\uf8ff\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0a-\
 _SPACES = re.compile(
     r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
+# The only spaces `_SPACES` finds in a printable line (Unicode spaces are unprintable): runs of
+# plain ones, which this pattern finds at a quarter of the cost.
+_SPACE_RUN = re.compile("  +")
 _TABS = re.compile(r" *\t[ \t]*")
 _LIGATURES = str.maketrans(
     {
@@ -80,9 +83,9 @@ def repair_text(text: str, *, ligatures: bool = True) -> str:
     if ligatures and not text.isascii() and _LIGATURE.search(text):
         text = text.translate(_LIGATURES)  # walks a dict per character: only if needed
     if not printable:
-        text = _JUNK.sub("", text)
-    if not printable or "  " in text:
-        text = _SPACES.sub(" ", text)
+        text = _SPACES.sub(" ", _JUNK.sub("", text))
+    elif "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
     if "\t" in text:
         text = _TABS.sub("\t", text)
     return text.strip(" \t")

@@ -273,7 +273,7 @@ def _name(layout: Layout, candidates: Sequence[int], headings: frozenset[str]) -
     largest = layout.largest_size
     for rank, index in enumerate(candidates[:10]):
         line = layout.fields[index]
-        for part in _NAME_SPLIT.split(layout.texts[index].strip()):
+        for part in _NAME_SPLIT.split(layout.stripped[index]):
             if "**" in part or "__" in part or part.startswith("#"):  # else nothing to remove
                 part = _NAME_MARKUP.sub("", part)
             part = part.strip()

@@ -188,6 +188,7 @@ class Layout:
     # parsers' walks over every line: a model's attribute read costs ten times a dict's item.
     fields: list[dict[str, Any]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    stripped: list[str] = field(default_factory=list)  # each text without the spaces around it
     bands: list[int] = field(default_factory=list)  # the lines in the page header/footer bands
     body_size: float | None = None
     largest_size: float | None = None  # the largest font size of any line
@@ -200,6 +201,7 @@ class Layout:
         """Measure the body font size, usual line width and line height."""
         fields: list[dict[str, Any]] = []
         texts: list[str] = []
+        stripped: list[str] = []
         bands: list[int] = []
         sizes: Counter[float] = Counter()
         largest: float | None = None
@@ -214,6 +216,7 @@ class Layout:
             if values["region"] in ("header", "footer"):
                 bands.append(i)
             text = written.strip()
+            stripped.append(text)
             size = values["size"]
             if size and (largest is None or size > largest):
                 largest = size
@@ -232,6 +235,7 @@ class Layout:
             lines=lines,
             fields=fields,
             texts=texts,
+            stripped=stripped,
             bands=bands,
             largest_size=largest,
             right_edge=edges,
@@ -260,7 +264,7 @@ class Layout:
         if bbox is not None:
             left, right = self.right_edge.get((values["page"], values["column"]), (0.0, 0.0))
             return bbox[2] >= right - 0.2 * max(1.0, right - left)
-        return len(self.texts[index].strip()) >= self.wide_chars
+        return len(self.stripped[index]) >= self.wide_chars
 
 
 def continues(layout: Layout, first: int, prev: int, index: int, *, bullet: bool) -> bool:
@@ -272,8 +276,8 @@ def continues(layout: Layout, first: int, prev: int, index: int, *, bullet: bool
     ending a sentence.
     """
     texts, fields = layout.texts, layout.fields
-    text = texts[index].strip()
-    prev_text = texts[prev].strip()
+    text = layout.stripped[index]
+    prev_text = layout.stripped[prev]
     if not text or not prev_text:
         return False
     line, before, opening = fields[index], fields[prev], fields[first]

@@ -191,10 +191,9 @@ def _find_headings(layout: Layout, index: HeadingIndex) -> dict[int, str]:
     """Line index -> section kind for every line taken as a section heading."""
     known: dict[int, tuple[str, _Style]] = {}
     unknown: dict[int, _Style] = {}
-    texts = layout.texts
-    first_text = next((i for i, text in enumerate(texts) if text.strip()), -1)
-    for i, written in enumerate(texts):
-        found = _heading_candidate(i, written.strip(), layout, index)
+    first_text = next((i for i, text in enumerate(layout.stripped) if text), -1)
+    for i, text in enumerate(layout.stripped):
+        found = _heading_candidate(i, text, layout, index)
         if found is None:
             continue
         kind, style = found
@@ -222,11 +221,11 @@ def _find_headings(layout: Layout, index: HeadingIndex) -> dict[int, str]:
         )
         if strong and count >= 2:
             for i, style in unknown.items():
-                if style.key() == dominant and not _date_follows(texts, i):
+                if style.key() == dominant and not _date_follows(layout.texts, i):
                     result[i] = "other"
     else:
         for i, style in unknown.items():
-            if style.caps and style.bold and not _date_follows(texts, i):
+            if style.caps and style.bold and not _date_follows(layout.texts, i):
                 result[i] = "other"
     return result
 
@@ -304,8 +303,7 @@ def _build_blocks(layout: Layout, heading_at: dict[int, str]) -> _State:
             )
 
     fields = layout.fields
-    for i, written in enumerate(layout.texts):
-        text = written.strip()
+    for i, text in enumerate(layout.stripped):
         if not text:
             current = None
             continue
