@@ -24,7 +24,6 @@ import string
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
-from itertools import islice
 from operator import itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
@@ -1172,12 +1171,14 @@ class BulletContext:
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
-        # The first two words are all the verb reading looks at.
-        words = [w.group() for w in islice(_OPENING_WORD.finditer(core, 0, 80), 2)]
-        first = words[0] if words else ""
+        # The first two words (in the first 80 characters) are all the verb reading looks at,
+        # and only when the sentence opens with the first.
+        word = _OPENING_WORD.search(core, 0, 80)
+        first = word.group() if word else ""
         phrase = None
-        if weak is None and first and core.startswith(first):
-            phrase = read_verb(first, words[1] if len(words) > 1 else "", taxonomy)
+        if weak is None and word and word.start() == 0:
+            second = _OPENING_WORD.search(core, word.end(), 80)
+            phrase = read_verb(first, second.group() if second else "", taxonomy)
         passive = None
         if weak is None and phrase is None:
             passive = _main_passive(core)
