@@ -631,9 +631,9 @@ def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ..
         scan = _context_scan(present, text.isascii())
     found = []
     for m in scan.finditer(text):
-        phrase = " ".join(m.group(0).split()[:8])
-        if len(phrase.split()) >= 2:
-            found.append(phrase)
+        words = m.group(0).split()
+        if len(words) >= 2:
+            found.append(" ".join(words[:8]))
     return tuple(found)
 
 
