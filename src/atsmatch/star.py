@@ -24,7 +24,6 @@ import string
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
-from itertools import islice
 from operator import itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
@@ -39,6 +38,7 @@ from atsmatch.models import (
     Resume,
     SkillHit,
     StarPart,
+    _constructed,
 )
 
 if TYPE_CHECKING:
@@ -631,9 +631,9 @@ def find_context(text: str, runs: frozenset[str] | None = None) -> tuple[str, ..
         scan = _context_scan(present, text.isascii())
     found = []
     for m in scan.finditer(text):
-        phrase = " ".join(m.group(0).split()[:8])
-        if len(phrase.split()) >= 2:
-            found.append(phrase)
+        words = m.group(0).split()
+        if len(words) >= 2:
+            found.append(" ".join(words[:8]))
     return tuple(found)
 
 
@@ -1172,42 +1172,47 @@ class BulletContext:
         pronoun = _PRONOUN_LEAD.match(sentence)
         core = sentence[pronoun.end() :] if pronoun else sentence
         weak = _find_weak_opener(core, taxonomy)
-        # The first two words are all the verb reading looks at.
-        words = [w.group() for w in islice(_OPENING_WORD.finditer(core, 0, 80), 2)]
-        first = words[0] if words else ""
+        # The first two words (in the first 80 characters) are all the verb reading looks at,
+        # and only when the sentence opens with the first.
+        word = _OPENING_WORD.search(core, 0, 80)
+        first = word.group() if word else ""
         phrase = None
-        if weak is None and first and core.startswith(first):
-            phrase = read_verb(first, words[1] if len(words) > 1 else "", taxonomy)
+        if weak is None and word and word.start() == 0:
+            second = _OPENING_WORD.search(core, word.end(), 80)
+            phrase = read_verb(first, second.group() if second else "", taxonomy)
         passive = None
         if weak is None and phrase is None:
             passive = _main_passive(core)
         return cls._made(
-            text=text,
-            sentence=sentence,
-            core=core,
-            words=tuple(_words(sentence)),
-            runs=runs,
-            current=current,
-            hits=hits,
-            tools=tools,
-            results=results,
-            context=find_context(sentence, runs),
-            pronoun=pronoun.group(0).strip() if pronoun else None,
-            weak=weak,
-            opening=phrase.written if phrase else first,
-            verb=phrase.verb if phrase else None,
-            verb_base=phrase.lemma if phrase else None,
-            tense=phrase.tense if phrase else None,
-            is_verb=phrase is not None,
-            passive=passive,
-            taxonomy=taxonomy,
+            {
+                "text": text,
+                "sentence": sentence,
+                "core": core,
+                "words": tuple(_words(sentence)),
+                "runs": runs,
+                "current": current,
+                "hits": hits,
+                "tools": tools,
+                "results": results,
+                "context": find_context(sentence, runs),
+                "pronoun": pronoun.group(0).strip() if pronoun else None,
+                "weak": weak,
+                "opening": phrase.written if phrase else first,
+                "verb": phrase.verb if phrase else None,
+                "verb_base": phrase.lemma if phrase else None,
+                "tense": phrase.tense if phrase else None,
+                "is_verb": phrase is not None,
+                "passive": passive,
+                "taxonomy": taxonomy,
+            }
         )
 
     @classmethod
-    def _made(cls, **fields: object) -> BulletContext:
+    def _made(cls, fields: dict[str, object]) -> BulletContext:
         """The context of the fields `of` worked out, every field given, in order: set at once,
         as `models._Model._trusted` sets a model, not one `object.__setattr__` each (a frozen
-        dataclass's `__init__`); held equal to the `__init__`-made one in tests."""
+        dataclass's `__init__`); held equal to the `__init__`-made one in tests. A dict, not
+        keywords: a display builds it without matching each name against the parameters."""
         ctx = object.__new__(cls)
         object.__setattr__(ctx, "__dict__", fields)
         return ctx
@@ -1411,12 +1416,16 @@ def flag(message: FlagMessage, text: str | None = None, **fields: object) -> Bul
     """The flag of `FLAG_TEXTS[message]` with its templates filled from `fields`; `text` is
     the words in the bullet that raised it."""
     kind, severity, template, suggestion = FLAG_TEXTS[message]
-    return BulletFlag._trusted(  # our own strings, of the fields' types: not validated again
-        kind=kind,
-        severity=severity,
-        message=template.format(**fields),
-        suggestion=suggestion.format(**fields),
-        text=text,
+    # Our own strings, of the fields' types: not validated again (`_Model._trusted`).
+    return _constructed(
+        BulletFlag,
+        {
+            "kind": kind,
+            "severity": severity,
+            "message": template.format(**fields),
+            "suggestion": suggestion.format(**fields),
+            "text": text,
+        },
     )
 
 
@@ -1617,24 +1626,29 @@ def analyze_bullet(
         missing.append("tools")
     if not ctx.context:
         missing.append("context")
-    return BulletFeedback._trusted(  # our own values, of the fields' types: not validated again
-        block=block,
-        line=line,
-        page=page,
-        section=section,
-        role=role,
-        text=text,
-        words=len(ctx.words),
-        verb=ctx.opening if acts else None,
-        verb_base=ctx.verb_base,
-        verb_tier=tier,
-        tense=ctx.tense if ctx.weak is None else None,
-        results=ctx.results,
-        tools=ctx.tools,
-        context=ctx.context,
-        missing=tuple(missing),
-        # A bullet without a word (an icon, a stray dash) has nothing to coach.
-        flags=tuple([f for rule in RULES.values() for f in rule(ctx)]) if ctx.words else (),
+    # Our own values, of the fields' types: not validated again (`_Model._trusted`, given a
+    # dict display, which is built without matching each name against keyword parameters).
+    return _constructed(
+        BulletFeedback,
+        {
+            "block": block,
+            "line": line,
+            "page": page,
+            "section": section,
+            "role": role,
+            "text": text,
+            "words": len(ctx.words),
+            "verb": ctx.opening if acts else None,
+            "verb_base": ctx.verb_base,
+            "verb_tier": tier,
+            "tense": ctx.tense if ctx.weak is None else None,
+            "results": ctx.results,
+            "tools": ctx.tools,
+            "context": ctx.context,
+            "missing": tuple(missing),
+            # A bullet without a word (an icon, a stray dash) has nothing to coach.
+            "flags": tuple([f for rule in RULES.values() for f in rule(ctx)]) if ctx.words else (),
+        },
     )
 
 
