@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from atsmatch import Matcher
 
 # The models the scorer (with its title and degree comparisons), the suggestions, the coaching
-# and the STAR analysis make with `_Model._trusted` (or `_defaulted`, which calls it).
+# the STAR analysis and the match itself make with `_Model._trusted` (or `_defaulted`, which
+# calls it).
 TRUSTED = (
+    MatchReport,
     Evidence,
     KeywordResult,
     Subscore,

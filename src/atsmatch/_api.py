@@ -290,7 +290,7 @@ class Matcher:
                 name = language_name(code)
                 findings.append(finding("non-english", side=side, other=other, language=name))
                 label = f"not comparable: the {side} is in {name}"
-        return MatchReport(
+        return MatchReport._trusted(
             score=breakdown.score,
             verdict=label,
             scorer=self.scorer,
